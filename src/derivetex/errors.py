@@ -1,0 +1,21 @@
+"""The project's exception family: the CLI turns any of these into one line and exit code 2."""
+
+
+class DerivetexError(Exception):
+    """Base of every error derivetex raises on purpose."""
+
+
+class InputError(DerivetexError):
+    """The user's input (options, values, files) is not acceptable."""
+
+
+class VerificationError(DerivetexError):
+    """A derivation step did not hold; it names the rule so nothing unverified is rendered."""
+
+
+class LimitExceeded(DerivetexError):
+    """A loop that searches or repeats hit its cap."""
+
+
+class ToolMissing(DerivetexError):
+    """An external program (lualatex, node, chromium) is needed but not installed."""
