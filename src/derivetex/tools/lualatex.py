@@ -1,0 +1,74 @@
+"""Compile LaTeX with LuaLaTeX and turn the first page into a PNG.
+
+``compile_pdf`` runs ``lualatex -no-shell-escape -halt-on-error`` once (enough for our
+documents: ``\\tag`` needs no second pass) and names the first ``!`` line of the log
+when it fails. The first luatexja run on a fresh machine builds the font cache and can
+take a minute; later runs take a few seconds.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from derivetex.errors import DerivetexError
+from derivetex.tools.images import is_blank_png
+from derivetex.tools.requirements import find_tool
+
+__all__ = ["LatexError", "compile_pdf", "first_error_line", "is_blank_png", "pdf_first_page_png"]
+
+JOBNAME = "document"
+
+
+class LatexError(DerivetexError):
+    """LuaLaTeX did not produce a PDF; the message carries the first error of the log."""
+
+
+def first_error_line(log: str) -> str | None:
+    """The first ``! ...`` line of a TeX log with the line after it (often the context)."""
+    lines = log.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("!"):
+            context = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            return f"{line} {context}".strip()
+    return None
+
+
+def compile_pdf(tex_source: str, workdir: Path, timeout: float = 300.0) -> Path:
+    """Write ``tex_source`` to ``workdir/document.tex``, compile it, return the PDF path."""
+    lualatex = find_tool("lualatex")
+    workdir.mkdir(parents=True, exist_ok=True)
+    (workdir / f"{JOBNAME}.tex").write_text(tex_source, encoding="utf-8")
+    command = [
+        lualatex, "-no-shell-escape", "-halt-on-error", "-interaction=nonstopmode",
+        f"-jobname={JOBNAME}", f"{JOBNAME}.tex",
+    ]  # fmt: skip
+    try:
+        proc = subprocess.run(
+            command, cwd=workdir, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL
+        )
+    except subprocess.TimeoutExpired:
+        raise LatexError(f"lualatex did not finish within {timeout:.0f} s") from None
+    pdf, log_path = workdir / f"{JOBNAME}.pdf", workdir / f"{JOBNAME}.log"
+    if proc.returncode != 0 or not pdf.is_file():
+        log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.is_file() else ""
+        reason = first_error_line(log) or proc.stdout.decode(errors="replace")[-300:]
+        raise LatexError(f"lualatex failed (exit {proc.returncode}): {reason}")
+    return pdf
+
+
+def pdf_first_page_png(pdf: Path, out_png: Path, dpi: int = 100, timeout: float = 60.0) -> Path:
+    """Render page 1 of ``pdf`` to ``out_png`` with pdftoppm and return ``out_png``."""
+    pdftoppm = find_tool("pdftoppm")
+    if out_png.suffix != ".png":
+        raise DerivetexError(f"{out_png}: the output name must end in .png")
+    out_png.parent.mkdir(parents=True, exist_ok=True)
+    stem = out_png.with_suffix("")
+    command = [pdftoppm, "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf)]
+    try:
+        proc = subprocess.run([*command, str(stem)], capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise DerivetexError(f"pdftoppm did not finish within {timeout:.0f} s") from None
+    if proc.returncode != 0 or not out_png.is_file():
+        raise DerivetexError(f"pdftoppm failed on {pdf}: {proc.stderr.decode(errors='replace')}")
+    return out_png
