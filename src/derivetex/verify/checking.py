@@ -1,0 +1,220 @@
+"""Check one link of an equation chain: definition, identity, substitution or numeric claim.
+
+Order of questions: is it a definition (bare symbol opening a chain)? a numeric claim? an
+identity (for every instantiation of a symbolic bound K in 1..6)? does it hold for one K only
+(then that K is bound)? does it substitute numbers for symbols (then those are bound)? does it
+relate a symbol not yet defined (then it waits for the end of the document)? Otherwise it is
+an error, with the likely cause when one fits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sympy
+
+from derivetex.errors import LimitExceeded
+from derivetex.verify import numeric as num
+from derivetex.verify.claims import Claim, check_claim, parse_claim
+from derivetex.verify.diagnosis import diagnose
+from derivetex.verify.reading import read
+from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding
+from derivetex.verify.rows import APPROX, DEFINE, EQUAL, Link
+from derivetex.verify.scope import Definition, Scope
+from derivetex.verify.show import decimal, show
+from derivetex.verify.substitution import propose
+
+Make = Callable[..., Finding]
+Instance = dict[sympy.Symbol, sympy.Integer]
+
+
+def check(link: Link, scope: Scope, *, final: bool = False) -> Finding | None:
+    """The finding for ``link``; ``None`` when it must wait for a later definition."""
+
+    def make(status: str, message: str, diagnosis: str | None = None) -> Finding:
+        return Finding(link.right.line, status, link.text, message, diagnosis)
+
+    if link.relation not in (EQUAL, APPROX, *DEFINE):
+        return make(UNCHECKED, f"relation {link.relation} is not checked")
+    left, right = read(link.left.latex), read(link.right.latex)
+    if left.expr is None:
+        return make(UNCHECKED, f"cannot read the left-hand side: {left.reason}")
+    if right.expr is None:
+        return make(UNCHECKED, f"cannot read the right-hand side: {right.reason}")
+    try:
+        return _check(link, left.expr, right.expr, scope, final, make)
+    except LimitExceeded as error:
+        return make(UNCHECKED, f"limit reached: {error}")
+
+
+def _check(
+    link: Link, left: sympy.Expr, right: sympy.Expr, scope: Scope, final: bool, make: Make
+) -> Finding | None:
+    defining = link.opens_chain and isinstance(left, sympy.Symbol) and link.relation != APPROX
+    if defining and left not in scope.definitions:
+        return _define(link, left, right, scope, make)
+    a, b = scope.resolve(left), scope.resolve(right)
+    note = "".join(
+        f" (with {d.symbol} as defined on line {d.line})" for d in scope.used(left, right)
+    )
+    claim = parse_claim(link.right.latex)
+    if claim is not None:
+        return _claim(a, claim, link.relation == APPROX, scope, make, note)
+    if link.relation == APPROX:
+        return make(UNCHECKED, "an approximate relation between expressions is not checked")
+    outcome = _compare(a, b, link.text)
+    if outcome is None:
+        return make(UNCHECKED, "the two sides cannot be evaluated at positive real points")
+    holding, failing = outcome
+    if holding and not failing:
+        return make(OK, _holds_message(a, b, holding) + note)
+    if holding:
+        scope.bindings.update(holding[0])
+        return make(OK, f"holds for {_instance(holding[0])}, used from here on{note}")
+    found = _substitution(link, a, b, scope, make)
+    if found is not None:
+        return found
+    pending = _undefined(a, b, scope)
+    if pending is not None:
+        if not final:
+            return None
+        return make(UNCHECKED, f"{pending} is not defined anywhere in the document")
+    if defining:
+        return _redefine(link, left, right, a, b, failing, scope, make)
+    cause = _diagnose(a, b, failing, link.text)
+    message = "the two sides differ" + (f"; likely cause: {cause}" if cause else "") + note
+    return make(ERROR, message, cause)
+
+
+def _define(
+    link: Link, symbol: sympy.Symbol, right: sympy.Expr, scope: Scope, make: Make
+) -> Finding:
+    resolved = num.expand_bounds(scope.resolve(right), {})
+    if not num.unknowns(resolved) and (exact := num.value(resolved, {})) is not None:
+        scope.bindings[symbol] = resolved
+        shown = show(resolved) if resolved.is_Rational else decimal(exact, 6)
+        return make(OK, f"{symbol} = {shown} is used in this block")
+    scope.definitions[symbol] = Definition(symbol, right, link.left.line, link.right.latex)
+    return make(OK, f"defines {symbol}")
+
+
+def _redefine(
+    link: Link,
+    symbol: sympy.Symbol,
+    right: sympy.Expr,
+    a: sympy.Expr,
+    b: sympy.Expr,
+    failing: list[Instance],
+    scope: Scope,
+    make: Make,
+) -> Finding:
+    old = scope.definitions[symbol]
+    replaced = Definition(symbol, right, link.left.line, link.right.latex)
+    bindings = propose(link.right.latex, old.latex)
+    if bindings and _compare(b.xreplace(bindings), a, link.text) == ([{}], []):
+        scope.definitions[symbol] = replaced
+        return make(OK, f"generalises the definition on line {old.line} ({_listing(bindings)})")
+    cause = _diagnose(a, b, failing, link.text)
+    if cause:
+        return make(
+            ERROR, f"differs from the definition on line {old.line}; likely cause: {cause}", cause
+        )
+    scope.definitions[symbol] = replaced
+    return make(UNCHECKED, f"redefines {symbol}, differently from line {old.line}")
+
+
+def _claim(
+    a: sympy.Expr, claim: Claim, approx: bool, scope: Scope, make: Make, note: str
+) -> Finding:
+    if num.bound_symbols(a):
+        names = ", ".join(sorted(map(str, num.bound_symbols(a))))
+        return make(UNCHECKED, f"the value depends on {names}, which has no value here")
+    expanded = num.expand_bounds(a, {})
+    free = num.unknowns(expanded)
+    if free:
+        names = ", ".join(sorted(show(f) for f in free))
+        return make(UNCHECKED, f"the value depends on {names}, which no earlier link gives a value")
+    verdict = check_claim(expanded, claim, approx, scope.origin)
+    if verdict is None:
+        return make(UNCHECKED, "the left-hand side has no real value")
+    return make(OK if verdict.ok else ERROR, verdict.message + note, verdict.cause)
+
+
+def _substitution(
+    link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make
+) -> Finding | None:
+    bindings = propose(link.left.latex, link.right.latex)
+    if not bindings:
+        return None
+    outcome = _compare(sympy.sympify(a.xreplace(bindings)), b, link.text)
+    if outcome is None or outcome[1]:
+        return None
+    scope.origin = (a, dict(bindings))
+    scope.bindings.update(bindings)
+    return make(OK, f"substitutes {_listing(bindings)}")
+
+
+def _undefined(a: sympy.Expr, b: sympy.Expr, scope: Scope) -> sympy.Symbol | None:
+    """A symbol, not yet defined, that is all one side has and the other lacks."""
+    first = num.instantiations(num.bound_symbols(a) | num.bound_symbols(b))[0]
+    ua, ub = num.unknowns(num.expand_bounds(a, first)), num.unknowns(num.expand_bounds(b, first))
+    for mine, theirs in ((ua, ub), (ub, ua)):
+        if len(mine) == 1:
+            (only,) = mine
+            if (
+                isinstance(only, sympy.Symbol)
+                and only not in theirs
+                and only not in scope.definitions
+            ):
+                return only
+    return None
+
+
+def _compare(
+    a: sympy.Expr, b: sympy.Expr, seed: str
+) -> tuple[list[Instance], list[Instance]] | None:
+    """Instantiations of the symbolic bounds where ``a == b`` holds, and where it fails."""
+    holding: list[Instance] = []
+    failing: list[Instance] = []
+    for instance in num.instantiations(num.bound_symbols(a) | num.bound_symbols(b)):
+        same = num.equal_everywhere(
+            num.expand_bounds(a, instance), num.expand_bounds(b, instance), seed
+        )
+        if same is None:
+            return None
+        (holding if same else failing).append(instance)
+    return holding, failing
+
+
+def _diagnose(a: sympy.Expr, b: sympy.Expr, failing: list[Instance], seed: str) -> str | None:
+    for instance in failing[:6]:
+        cause = diagnose(num.expand_bounds(a, instance), num.expand_bounds(b, instance), seed)
+        if cause:
+            return cause
+    return None
+
+
+def _holds_message(a: sympy.Expr, b: sympy.Expr, holding: list[Instance]) -> str:
+    if holding != [{}]:
+        names = ", ".join(sorted(map(str, holding[0])))
+        return f"holds for {names} = 1..6 at random positive points"
+    if _symbolic_zero(num.expand_bounds(a - b, {})):
+        return "holds symbolically"
+    return f"holds at {num.POINTS} random positive points"
+
+
+def _symbolic_zero(difference: sympy.Expr) -> bool:
+    positive = {n: sympy.Dummy(positive=True) for n in num.unknowns(difference)}
+    expanded = sympy.expand(sympy.expand_log(difference.xreplace(positive), deep=True))
+    return bool(expanded == 0)
+
+
+def _instance(instance: Instance) -> str:
+    return ", ".join(f"{s} = {v}" for s, v in sorted(instance.items(), key=lambda kv: str(kv[0])))
+
+
+def _listing(bindings: dict[sympy.Basic, sympy.Rational]) -> str:
+    ordered = sorted(bindings.items(), key=lambda kv: sympy.default_sort_key(kv[0]))
+    return ", ".join(
+        f"{show(s)} = {show(v) if v.is_Integer else decimal(v, 6).rstrip('0')}" for s, v in ordered
+    )

@@ -1,0 +1,150 @@
+"""Find the math in a Markdown or LaTeX document, keeping source line numbers.
+
+Markdown is read with markdown-it-py and its math plugins, so code spans, fenced code and
+escaped dollars are never mistaken for math. LaTeX has no such parser in our dependencies;
+a small scanner that skips comments and verbatim environments does the job there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.amsmath import amsmath_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.texmath import texmath_plugin
+
+from derivetex.errors import InputError
+
+KINDS = ("md", "tex")
+
+_MD_BLOCK_TYPES = {"math_block", "math_block_label", "math_block_eqno", "amsmath"}
+_MD_INLINE_TYPES = {"math_inline", "math_inline_double", "math_single"}
+
+
+@dataclass(frozen=True)
+class MathBlock:
+    """A piece of math and the 1-based source line on which its first character sits."""
+
+    text: str
+    line: int
+
+    def line_at(self, offset: int) -> int:
+        """The source line of the character at ``offset`` in ``text``."""
+        return self.line + self.text.count("\n", 0, offset)
+
+
+def find_blocks(text: str, kind: str) -> list[MathBlock]:
+    """Every math block of a document of ``kind`` ("md" or "tex"), in source order."""
+    if kind == "md":
+        return _markdown_blocks(text)
+    if kind == "tex":
+        return _latex_blocks(text)
+    raise InputError(f"unknown document kind {kind!r}: expected one of {', '.join(KINDS)}")
+
+
+def _markdown_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark")
+    md.use(dollarmath_plugin, double_inline=True)
+    md.use(texmath_plugin, delimiters="brackets")
+    md.use(amsmath_plugin)
+    return md
+
+
+_MD = _markdown_parser()
+
+
+def _markdown_blocks(text: str) -> list[MathBlock]:
+    line_starts = _line_starts(text)
+    blocks: list[MathBlock] = []
+    cursor = 0  # source offset up to which math has been placed; for tokens without a map
+    for token in _MD.parse(text):
+        if token.map is not None:
+            cursor = max(cursor, line_starts[token.map[0]])
+        if token.type in _MD_BLOCK_TYPES:
+            line = _block_content_line(text, token, cursor, line_starts)
+            blocks.append(MathBlock(token.content, line))
+        elif token.type == "fence" and token.info.strip() == "math" and token.map:
+            blocks.append(MathBlock(token.content, token.map[0] + 2))
+        elif token.type == "inline" and token.children and token.map:
+            blocks.extend(_inline_blocks(token, token.map[0] + 1))
+    return blocks
+
+
+def _block_content_line(text: str, token: Token, cursor: int, line_starts: list[int]) -> int:
+    """Line of the first character of a display block's content."""
+    if token.map is not None:
+        return token.map[0] + 1
+    found = text.find(token.content, cursor)  # texmath's \[ \] tokens carry no map
+    offset = found if found >= 0 else cursor
+    return _line_of(offset, line_starts)
+
+
+def _inline_blocks(token: Token, first_line: int) -> list[MathBlock]:
+    blocks: list[MathBlock] = []
+    source = token.content
+    position = 0
+    for child in token.children or []:
+        if child.type not in _MD_INLINE_TYPES:
+            continue
+        found = source.find(child.content, position)
+        if found < 0:
+            found = position
+        blocks.append(MathBlock(child.content, first_line + source.count("\n", 0, found)))
+        position = found + len(child.content)
+    return blocks
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(match.end() for match in re.finditer("\n", text))
+    return starts
+
+
+def _line_of(offset: int, line_starts: list[int]) -> int:
+    low, high = 0, len(line_starts) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if line_starts[middle] <= offset:
+            low = middle
+        else:
+            high = middle - 1
+    return low + 1
+
+
+_TEX_ENVIRONMENTS = "equation|align|aligned|gather|gathered|multline|flalign|alignat|eqnarray|split"
+_TEX_MATH = re.compile(
+    r"\\begin\{(?P<env>(?:" + _TEX_ENVIRONMENTS + r")\*?)\}(?:\{\d+\})?"
+    r"(?P<env_body>.*?)\\end\{(?P=env)\}"
+    r"|\$\$(?P<dd_body>.*?)\$\$"
+    r"|\\\[(?P<br_body>.*?)\\\]"
+    r"|\\\((?P<par_body>.*?)\\\)"
+    r"|(?<![\\$])\$(?P<d_body>[^$]+?)(?<!\\)\$",
+    re.DOTALL,
+)
+_TEX_VERBATIM = re.compile(
+    r"\\begin\{(verbatim|lstlisting|minted|comment)\*?\}.*?\\end\{\1\*?\}", re.DOTALL
+)
+_TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+
+
+def _blank_out(text: str, pattern: re.Pattern[str]) -> str:
+    """Replace matches by spaces of equal length (newlines kept) so offsets stay valid."""
+    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def _latex_blocks(text: str) -> list[MathBlock]:
+    cleaned = _blank_out(_blank_out(text, _TEX_VERBATIM), _TEX_COMMENT)
+    cleaned = cleaned.replace(r"\$", "  ")
+    line_starts = _line_starts(cleaned)
+    blocks: list[MathBlock] = []
+    for match in _TEX_MATH.finditer(cleaned):
+        for group in ("env_body", "dd_body", "br_body", "par_body", "d_body"):
+            body = match.group(group)
+            if body is not None:
+                start = match.start(group)
+                blocks.append(MathBlock(body, _line_of(start, line_starts)))
+                break
+    return blocks

@@ -1,0 +1,134 @@
+"""Numbers for checking: instantiate symbolic bounds, draw random positive points, compare.
+
+Complex points break log identities, so every unknown gets a positive real value. The
+generator is seeded from the text being checked, so a report is byte-identical across runs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Iterator, Mapping
+
+import sympy
+from sympy.tensor.indexed import Indexed
+
+from derivetex.errors import LimitExceeded
+
+BOUND_VALUES = range(1, 7)  # a symbolic bound (K, N) is checked at 1..6
+MAX_INSTANTIATIONS = 36
+MAX_TERMS = 400
+POINTS = 3
+MAX_TRIES = 12
+DIGITS = 30
+RELATIVE = sympy.Rational(1, 10**9)
+
+
+def bound_symbols(expr: sympy.Basic) -> set[sympy.Symbol]:
+    """Free symbols in the limits of sums and products: the K and N to instantiate."""
+    found: set[sympy.Symbol] = set()
+    for node in expr.atoms(sympy.Sum, sympy.Product):
+        for _, low, high in node.limits:
+            found |= {
+                s for s in (low.free_symbols | high.free_symbols) if isinstance(s, sympy.Symbol)
+            }
+    return found
+
+
+def instantiations(symbols: set[sympy.Symbol]) -> list[dict[sympy.Symbol, sympy.Integer]]:
+    """Every assignment of 1..6 to ``symbols``; capped so two bounds at most are tried."""
+    ordered = sorted(symbols, key=str)
+    count = len(BOUND_VALUES) ** len(ordered)
+    if count > MAX_INSTANTIATIONS:
+        raise LimitExceeded(f"{count} instantiations of {', '.join(map(str, ordered))}")
+    return [
+        {s: sympy.Integer(v) for s, v in zip(ordered, values, strict=True)}
+        for values in itertools.product(BOUND_VALUES, repeat=len(ordered))
+    ]
+
+
+def expand_bounds(expr: sympy.Basic, values: Mapping[sympy.Basic, sympy.Basic]) -> sympy.Expr:
+    """Substitute ``values`` and write out every sum and product with numeric bounds."""
+    result = sympy.sympify(expr.xreplace(dict(values)))
+    for _ in range(8):
+        nodes = [
+            n
+            for n in result.atoms(sympy.Sum, sympy.Product)
+            if not n.free_symbols & bound_symbols(n)
+        ]
+        if not nodes:
+            return result
+        for node in nodes:
+            _check_size(node)
+        result = result.xreplace({n: n.doit() for n in nodes})
+    raise LimitExceeded("sums nested more than 8 deep")
+
+
+def _check_size(node: sympy.Basic) -> None:
+    size = 1
+    for _, low, high in node.limits:
+        if not (low.is_number and high.is_number):
+            return
+        size *= max(int(high - low) + 1, 0)
+    if size > MAX_TERMS:
+        raise LimitExceeded(f"a sum or product of {size} terms (cap {MAX_TERMS})")
+
+
+def unknowns(expr: sympy.Basic) -> set[sympy.Basic]:
+    """The values a point must give: free symbols and indexed names, not index labels."""
+    indexed = {a for a in expr.atoms(Indexed) if a in expr.free_symbols}
+    inner: set[sympy.Basic] = set()
+    for item in indexed:
+        inner |= item.base.free_symbols | {i for i in item.indices if isinstance(i, sympy.Symbol)}
+    plain = {s for s in expr.free_symbols if isinstance(s, sympy.Symbol)} - inner
+    return indexed | plain
+
+
+def random_points(names: set[sympy.Basic], seed: str) -> Iterator[dict[sympy.Basic, sympy.Basic]]:
+    """Endless positive points for ``names`` from a generator seeded by ``seed``."""
+    rng = random.Random(seed)
+    ordered = sorted(names, key=sympy.default_sort_key)
+    while True:
+        yield {n: sympy.Rational(rng.randint(150, 2900), 1000) for n in ordered}
+
+
+def value(expr: sympy.Basic, point: Mapping[sympy.Basic, sympy.Basic]) -> sympy.Float | None:
+    """The real value of ``expr`` at ``point``; ``None`` if it is not a finite real number."""
+    try:
+        result = sympy.sympify(expr.xreplace(dict(point))).evalf(DIGITS)
+    except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+        return None
+    if not result.is_number or result.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+        return None
+    real, imaginary = result.as_real_imag()
+    if abs(imaginary) > RELATIVE * max(1, abs(real)):
+        return None
+    return sympy.Float(real, DIGITS)
+
+
+def close(a: sympy.Float, b: sympy.Float) -> bool:
+    """Equal up to a relative error of 1e-9 (exact arithmetic carried out to 30 digits)."""
+    return bool(abs(a - b) <= RELATIVE * max(1, abs(a), abs(b)))
+
+
+def sample(exprs: list[sympy.Expr], seed: str) -> list[list[sympy.Float]] | None:
+    """Values of each expression at the same ``POINTS`` random points, or ``None``."""
+    names: set[sympy.Basic] = set()
+    for expr in exprs:
+        names |= unknowns(expr)
+    rows: list[list[sympy.Float]] = []
+    for tries, point in enumerate(random_points(names, seed)):
+        if len(rows) == POINTS or tries >= MAX_TRIES:
+            break
+        values = [value(e, point) for e in exprs]
+        if all(v is not None for v in values):
+            rows.append([v for v in values if v is not None])
+    return rows or None
+
+
+def equal_everywhere(a: sympy.Expr, b: sympy.Expr, seed: str) -> bool | None:
+    """Whether ``a == b`` at random positive points; ``None`` if they cannot be evaluated."""
+    rows = sample([a, b], seed)
+    if rows is None:
+        return None
+    return all(close(x, y) for x, y in rows)

@@ -1,0 +1,67 @@
+"""Findings and the two report formats: one line per link, or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+OK = "ok"
+ERROR = "error"
+UNCHECKED = "unchecked"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The verdict on one link; ``line`` is where its right-hand side starts (1-based)."""
+
+    line: int
+    status: str
+    latex: str
+    message: str
+    diagnosis: str | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "line": self.line,
+            "status": self.status,
+            "latex": self.latex,
+            "message": self.message,
+            "diagnosis": self.diagnosis,
+        }
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """Every finding in one document, in source order."""
+
+    path: str
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.status == ERROR for f in self.findings)
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.findings if f.status == status)
+
+
+def as_text(reports: Sequence[FileReport]) -> str:
+    """``file:line: status: link: message`` lines, then a one-line summary per file."""
+    lines: list[str] = []
+    for report in reports:
+        for f in report.findings:
+            lines.append(f"{report.path}:{f.line}: {f.status}: {f.latex}: {f.message}")
+        lines.append(
+            f"{report.path}: {report.count(OK)} ok, {report.count(ERROR)} error, "
+            f"{report.count(UNCHECKED)} unchecked"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def as_json(reports: Sequence[FileReport]) -> str:
+    """The JSON report: ``{"files": [{"path": ..., "findings": [...]}]}``."""
+    data = {
+        "files": [{"path": r.path, "findings": [f.as_dict() for f in r.findings]} for r in reports]
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
