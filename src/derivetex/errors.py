@@ -19,3 +19,7 @@ class LimitExceeded(DerivetexError):
 
 class ToolMissing(DerivetexError):
     """An external program (lualatex, node, chromium) is needed but not installed."""
+
+
+class RuleNotApplicable(DerivetexError):
+    """A derivation asked for a rule that left the expression unchanged."""

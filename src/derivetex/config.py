@@ -1,0 +1,172 @@
+"""The frozen configuration a derivation is made from, and its validation.
+
+Values arrive as the strings the user typed; they are kept exact (decimal -> Rational) so that
+0.33 stays 33/100 and every printed number is computed from exact inputs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import sympy as sp
+
+from derivetex.errors import InputError
+
+DERIVATIONS = ("multiclass",)
+FORMATS = ("md", "tex", "json", "pdf", "html")
+LANGUAGES = ("ja", "en")
+LOG_BASES = {"e": None, "2": 2, "10": 10}
+SUM_TOLERANCE = sp.Rational(1, 10**6)
+
+ARTICLE_LABELS = {"ja": ("イヌ", "キツネ", "オオカミ"), "en": ("dog", "fox", "wolf")}
+ARTICLE_Y = ("0.33", "0.32", "0.35")
+ARTICLE_T = ("1", "0", "0")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything `derive` needs. K None means the symbol K (the general derivation)."""
+
+    derivation: str = "multiclass"
+    K: int | None = 3
+    labels: tuple[str, ...] | None = ARTICLE_LABELS["ja"]
+    y: tuple[sp.Rational, ...] | None = tuple(sp.Rational(v) for v in ARTICLE_Y)
+    t: tuple[sp.Rational, ...] | None = tuple(sp.Rational(v) for v in ARTICLE_T)
+    log_base: int | None = None
+    lang: str = "ja"
+    chapter: int = 5
+    formats: tuple[str, ...] = ("md", "tex", "json")
+    output: str = "output"
+    expand_limit: int = 10
+
+    @property
+    def has_values(self) -> bool:
+        return self.y is not None
+
+
+def parse_number(text: str, what: str) -> sp.Rational:
+    """A finite decimal as an exact Rational, or an InputError naming the option."""
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise InputError(f"{what}: '{text}' is not a number") from None
+    if not value.is_finite():
+        raise InputError(f"{what}: '{text}' is not a finite number")
+    return sp.Rational(str(value))
+
+
+def parse_k(text: str | None) -> int | None:
+    """--K: a positive integer, or the letter K for the general derivation."""
+    if text is None or text == "K":
+        return None
+    try:
+        value = int(text)
+    except ValueError:
+        raise InputError(f"--K must be a positive integer or K, not '{text}'") from None
+    if value < 1:
+        raise InputError(f"--K must be a positive integer or K, not '{text}'")
+    return value
+
+
+def build_config(
+    *,
+    derivation: str = "multiclass",
+    K: str | None = None,
+    labels: list[str] | None = None,
+    y: list[str] | None = None,
+    t: list[str] | None = None,
+    log_base: str = "e",
+    lang: str = "ja",
+    chapter: int = 5,
+    formats: list[str] | None = None,
+    output: str = "output",
+    expand_limit: int = 10,
+) -> Config:
+    """Validate the user's options into a Config; with none of K/labels/y/t, the article's example."""
+    if derivation not in DERIVATIONS:
+        raise InputError(f"unknown derivation '{derivation}' (known: {', '.join(DERIVATIONS)})")
+    if lang not in LANGUAGES:
+        raise InputError(f"unknown language '{lang}' (use ja or en)")
+    if log_base not in LOG_BASES:
+        raise InputError(f"unknown log base '{log_base}' (use e, 2 or 10)")
+    chosen = tuple(formats or ("md", "tex", "json"))
+    for name in chosen:
+        if name not in FORMATS:
+            raise InputError(f"unknown format '{name}' (use {', '.join(FORMATS)})")
+    if output == "-" and len(chosen) != 1:
+        raise InputError("-o - writes one format to stdout; give exactly one --format")
+    if chapter < 1:
+        raise InputError(f"--chapter must be a positive integer, not {chapter}")
+    if expand_limit < 3:
+        raise InputError(f"--expand-limit must be at least 3, not {expand_limit}")
+    common = dict(
+        derivation=derivation, log_base=LOG_BASES[log_base], lang=lang, chapter=chapter,
+        formats=chosen, output=output, expand_limit=expand_limit,
+    )
+    if K is None and labels is None and y is None and t is None:
+        return Config(labels=ARTICLE_LABELS[lang], **common)  # type: ignore[arg-type]
+    k_value = parse_k(K)
+    y_values, t_values = _values(y, t)
+    k_value = _agree(k_value, K, labels, y_values)
+    if y_values is not None and t_values is not None:
+        _check_values(y_values, t_values)
+    return Config(
+        K=k_value, labels=tuple(labels) if labels is not None else None,
+        y=y_values, t=t_values, **common,  # type: ignore[arg-type]
+    )
+
+
+def _values(
+    y: list[str] | None, t: list[str] | None
+) -> tuple[tuple[sp.Rational, ...] | None, tuple[sp.Rational, ...] | None]:
+    if (y is None) != (t is None):
+        raise InputError("--y and --t go together: give both the predictions and the labels")
+    if y is None or t is None:
+        return None, None
+    y_values = tuple(parse_number(v, "--y") for v in y)
+    t_values = tuple(parse_number(v, "--t") for v in t)
+    if len(y_values) != len(t_values):
+        raise InputError(f"--y has {len(y_values)} values but --t has {len(t_values)}")
+    return y_values, t_values
+
+
+def _agree(
+    k_value: int | None, k_text: str | None, labels: list[str] | None,
+    y_values: tuple[sp.Rational, ...] | None,
+) -> int | None:
+    """The class count all options agree on; symbolic K only without values or labels."""
+    counts = {}
+    if k_value is not None:
+        counts["--K"] = k_value
+    if labels is not None:
+        counts["--labels"] = len(labels)
+    if y_values is not None:
+        counts["--y/--t"] = len(y_values)
+    if k_text == "K" and len(counts) > 0:
+        raise InputError("--K K is the general derivation; --labels, --y and --t need a number K")
+    if len(set(counts.values())) > 1:
+        described = ", ".join(f"{name} {count}" for name, count in counts.items())
+        raise InputError(f"the class counts disagree: {described}")
+    if not counts:
+        return None
+    return next(iter(counts.values()))
+
+
+def _check_values(y: tuple[sp.Rational, ...], t: tuple[sp.Rational, ...]) -> None:
+    for k, (yk, tk) in enumerate(zip(y, t, strict=True), start=1):
+        if not 0 <= yk <= 1:
+            raise InputError(f"--y: y_{k} = {_show(yk)} is outside [0, 1]")
+        if tk < 0:
+            raise InputError(f"--t: t_{k} = {_show(tk)} is negative")
+        if yk == 0 and tk > 0:
+            raise InputError(
+                f"y_{k} = 0 where t_{k} = {_show(tk)} > 0: log 0 makes the cross-entropy infinite"
+            )
+    total = sum(y, sp.Integer(0))
+    if abs(total - 1) > SUM_TOLERANCE:
+        raise InputError(f"--y must sum to 1 (within 1e-6), but sums to {_show(total)}")
+
+
+def _show(value: sp.Rational) -> str:
+    return str(sp.Float(value, 10)).rstrip("0").rstrip(".") if value.q != 1 else str(value.p)

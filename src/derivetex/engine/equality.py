@@ -1,0 +1,136 @@
+"""Deciding before = after, symbolically and numerically, at any size.
+
+Small expressions are compared whole: the difference, with logs expanded under the declared
+assumptions (never force=True), must simplify to 0. Large written-out ones (K in the thousands)
+are compared term by term: both sides are split into aligned pairs and each distinct shape of
+pair (y_i, t_i abstracted to y_k, t_k) is proved once, so every term is covered.
+"""
+
+from __future__ import annotations
+
+import random
+from functools import lru_cache
+
+import sympy as sp
+
+from derivetex.model.logs import LogBase, log_of, log_parts, to_natural
+from derivetex.model.numeric import FLOAT, Point, evaluate
+
+WHOLE_LIMIT = 40
+"""Above this many indexed atoms a comparison goes term by term."""
+
+RELATIVE_TOLERANCE = 1e-9
+NUMERIC_POINTS = 3
+
+
+def is_zero(difference: sp.Expr) -> bool:
+    """True when the difference is provably 0 under the symbols' assumptions."""
+    difference = to_natural(difference)
+    if difference == 0:
+        return True
+    expanded = sp.expand_log(sp.expand(difference))
+    if expanded == 0:
+        return True
+    return bool(sp.simplify(expanded) == 0)
+
+
+def symbolically_equal(a: sp.Expr, b: sp.Expr) -> tuple[bool, str]:
+    """(holds, how) for a = b."""
+    if _has_log_zero(a) or _has_log_zero(b):
+        a, b = zero_convention(a), zero_convention(b)
+    if a == b:
+        return True, "identical"
+    if len(a.atoms(sp.Indexed)) <= WHOLE_LIMIT:
+        return is_zero(a - b), "difference simplifies to 0"
+    pairs = aligned_pairs(a, b)
+    if pairs is None:
+        return is_zero(a - b), "difference simplifies to 0"
+    shapes = {}
+    for left, right in pairs:
+        if left != right:
+            shapes.setdefault(_shape(left, right), (left, right))
+    ok = all(is_zero(left - right) for left, right in shapes.values())
+    return ok, f"term by term: {len(pairs)} terms, {len(shapes)} distinct shapes proved"
+
+
+def _has_log_zero(expr: sp.Expr) -> bool:
+    return any(arg == 0 for f in expr.atoms(sp.log, LogBase) for arg in f.args[:1])
+
+
+def zero_convention(expr: sp.Expr) -> sp.Expr:
+    """Products with a literal zero factor become 0, so 0 * log 0 is 0 (the t log t limit)."""
+    return expr.replace(lambda e: e.is_Mul and any(f.is_zero for f in e.args), lambda e: 0)
+
+
+def write_out(node: sp.Expr) -> sp.Expr:
+    """A Sum/Product with integer bounds as its terms, by the definition of the sign."""
+    if not isinstance(node, (sp.Sum, sp.Product)):
+        return node
+    index, lower, upper = node.limits[0]
+    if not (lower.is_Integer and upper.is_Integer):
+        return node
+    terms = [node.function.xreplace({index: i}) for i in range(int(lower), int(upper) + 1)]
+    join = sp.Add if isinstance(node, sp.Sum) else sp.Mul
+    return join(*terms, evaluate=False) if len(terms) != 1 else terms[0]
+
+
+def aligned_pairs(a: sp.Expr, b: sp.Expr) -> list[tuple[sp.Expr, sp.Expr]] | None:
+    """Pairs whose equality implies a = b (congruence), or None if the shapes do not align."""
+    a, b = write_out(a), write_out(b)
+    if _negated(a) is not None and _negated(b) is not None:
+        return aligned_pairs(_negated(a), _negated(b))  # type: ignore[arg-type]
+    parts = log_parts(a)
+    if parts and isinstance(parts[0], sp.Mul) and isinstance(b, sp.Add):
+        factors = parts[0].args
+        if len(factors) == len(b.args) and all(f.is_positive for f in factors):
+            return [(log_of(f, parts[1]), term) for f, term in zip(factors, b.args, strict=True)]
+    same_kind = type(a) is type(b) and isinstance(a, (sp.Add, sp.Mul))
+    if same_kind and len(a.args) == len(b.args):
+        return list(zip(a.args, b.args, strict=True))
+    return None
+
+
+def _negated(expr: sp.Expr) -> sp.Expr | None:
+    if isinstance(expr, sp.Mul) and len(expr.args) == 2 and expr.args[0] == -1:
+        return expr.args[1]
+    return None
+
+
+_K = sp.Dummy("k", integer=True, positive=True)
+
+
+@lru_cache(maxsize=64)
+def _abstract_atom(base: sp.IndexedBase) -> sp.Indexed:
+    return base[_K]
+
+
+def _shape(left: sp.Expr, right: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
+    """The pair with its single integer index abstracted, so y_7 vs y_8 pairs share a shape."""
+    atoms = left.atoms(sp.Indexed) | right.atoms(sp.Indexed)
+    indices = {item.indices for item in atoms}
+    if len(indices) != 1:
+        return left, right
+    mapping = {item: _abstract_atom(item.base) for item in atoms}
+    return left.xreplace(mapping), right.xreplace(mapping)
+
+
+def numerically_equal(a: sp.Expr, b: sp.Expr, rng: random.Random) -> tuple[bool, str]:
+    """(holds, how) for a = b at NUMERIC_POINTS random positive points.
+
+    Every symbol and indexed atom gets a random positive real the first time either side
+    needs it (complex points break log identities); with no atoms, one exact evaluation.
+    """
+    worst = 0.0
+    drawn = 0
+    for _ in range(NUMERIC_POINTS):
+        point = Point(lambda: rng.uniform(0.05, 3.0))
+        va, vb = evaluate(a, point, FLOAT), evaluate(b, point, FLOAT)
+        worst = max(worst, abs(va - vb) / max(1.0, abs(va), abs(vb)))
+        drawn = len(point)
+        if not drawn:
+            break
+    ok = worst <= RELATIVE_TOLERANCE
+    if not drawn:
+        return ok, f"no free symbols; both sides evaluated, rel. error {worst:.1e}"
+    where = f"{NUMERIC_POINTS} random positive points ({drawn} values each)"
+    return ok, f"{where}, max rel. error {worst:.1e}"

@@ -1,0 +1,45 @@
+"""A rewrite rule is data: a name, the LaTeX statement shown as justification, side conditions,
+the relation its steps claim, and a pure function that rewrites one node.
+
+A rule that does not apply returns its input unchanged; the engine decides whether a step happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import sympy as sp
+
+Relation = Literal["equals", "defines", "generalises", "substitutes", "evaluates"]
+"""What a step claims about before and after, and so how the engine checks it:
+
+- equals: before = after for all admissible values (definitions expanded);
+- defines: after is the definition of the chain's left-hand side (nothing to check);
+- generalises: after, instantiated at the concrete bound, is before;
+- substitutes: before with the given values (or bound) put in equals after;
+- evaluates: after is a rounded number within half a unit of before's exact value.
+"""
+
+Strategy = Literal["root", "everywhere"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named rewrite. `rewrite(node, **params)` returns the node unchanged when it does not apply."""
+
+    name: str
+    statement: str
+    example: str
+    relation: Relation
+    rewrite: Callable[..., sp.Expr]
+    strategy: Strategy = "everywhere"
+    conditions: tuple[str, ...] = ()
+
+    def apply(self, expr: sp.Expr, **params: Any) -> sp.Expr:
+        """Apply the rewrite to expr by the rule's strategy."""
+        from derivetex.engine.strategies import at_root, everywhere
+
+        walk = at_root if self.strategy == "root" else everywhere
+        return walk(lambda node: self.rewrite(node, **params), expr)

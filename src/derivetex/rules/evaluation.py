@@ -1,0 +1,114 @@
+"""Rules that put the example's numbers in and work the result out.
+
+substitute_values:  t_1 log y_1  with t_1 = 1, y_1 = 0.33  => 1 * log 0.33
+power_identities:   0.33^1 * 0.32^0 * 0.35^0                => 0.33          (a^1 = a, a^0 = 1)
+zero_terms:         -(1 * log 0.33 + 0 * log 0.32)          => -log 0.33     (0 * log y = 0, 1 * a = a)
+evaluate:           -log 0.33                               => 1.108663      (rounded to `digits`)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import sympy as sp
+
+from derivetex.model.numeric import MPMATH, evaluate
+from derivetex.rules.base import Rule
+
+
+def _substitute_values(node: sp.Expr, values: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:
+    return values.get(node, node)
+
+
+def _power_identity(factor: sp.Expr) -> sp.Expr:
+    if isinstance(factor, sp.Pow) and factor.exp == 1:
+        return factor.base
+    if isinstance(factor, sp.Pow) and factor.exp == 0:
+        return sp.Integer(1)
+    return factor
+
+
+def _power_identities(node: sp.Expr) -> sp.Expr:
+    if isinstance(node, sp.Pow):
+        return _power_identity(node)
+    if not isinstance(node, sp.Mul):
+        return node
+    factors = [_power_identity(f) for f in node.args]
+    if factors == list(node.args):
+        return node
+    kept = [f for f in factors if f != 1]
+    if not kept:
+        return sp.Integer(1)
+    return kept[0] if len(kept) == 1 else sp.Mul(*kept, evaluate=False)
+
+
+def _simplify_term(term: sp.Expr) -> sp.Expr:
+    """0 * x = 0 and 1 * x = x inside one product."""
+    if not isinstance(term, sp.Mul):
+        return term
+    if any(f.is_zero for f in term.args):
+        return sp.Integer(0)
+    kept = [f for f in term.args if f != 1]
+    if len(kept) == len(term.args):
+        return term
+    if not kept:
+        return sp.Integer(1)
+    return kept[0] if len(kept) == 1 else sp.Mul(*kept, evaluate=False)
+
+
+def _zero_terms(node: sp.Expr) -> sp.Expr:
+    if isinstance(node, sp.Mul) and not any(isinstance(f, sp.Add) for f in node.args):
+        return _simplify_term(node)
+    if not isinstance(node, sp.Add):
+        return node
+    terms = [_simplify_term(t) for t in node.args]
+    if terms == list(node.args):
+        return node
+    kept = [t for t in terms if t != 0]
+    if not kept:
+        return sp.Integer(0)
+    return kept[0] if len(kept) == 1 else sp.Add(*kept, evaluate=False)
+
+
+def _evaluate(node: sp.Expr, digits: int) -> sp.Expr:
+    if node.free_symbols or node.is_Rational:
+        return node
+    value = evaluate(node, {}, MPMATH)
+    rounded = round(float(value), digits)
+    return sp.Float(f"{rounded + 0.0:.{digits}f}", 15)
+
+
+SUBSTITUTE_VALUES = Rule(
+    name="substitute_values",
+    statement=r"t_{k}, y_{k} \leftarrow \text{values}",
+    example=r"t_{1} \log y_{1} => 1 \cdot \log 0.33",
+    relation="substitutes",
+    rewrite=_substitute_values,
+)
+
+POWER_IDENTITIES = Rule(
+    name="power_identities",
+    statement=r"a^{1} = a,\ a^{0} = 1",
+    example=r"0.33^{1} \times 0.32^{0} \times 0.35^{0} => 0.33",
+    relation="equals",
+    rewrite=_power_identities,
+)
+
+ZERO_TERMS = Rule(
+    name="zero_terms",
+    statement=r"0 \cdot \log a = 0,\ 1 \cdot a = a",
+    example=r"- (1 \cdot \log 0.33 + 0 \cdot \log 0.32) => - \log 0.33",
+    relation="equals",
+    rewrite=_zero_terms,
+)
+
+EVALUATE = Rule(
+    name="evaluate",
+    statement=r"\text{numeric value}",
+    example=r"- \log 0.33 => 1.108663",
+    relation="evaluates",
+    rewrite=_evaluate,
+    strategy="root",
+)
+
+RULES = (SUBSTITUTE_VALUES, POWER_IDENTITIES, ZERO_TERMS, EVALUATE)
