@@ -110,6 +110,10 @@ def _redefine(
 ) -> Finding:
     old = scope.definitions[symbol]
     replaced = Definition(symbol, right, link.left.line, link.right.latex)
+    values = propose(old.latex, link.right.latex)
+    if values and _compare(sympy.sympify(a.xreplace(values)), b, link.text) == ([{}], []):
+        scope.bindings.update(values)
+        return make(OK, f"an instance of the definition on line {old.line} ({_listing(values)})")
     bindings = propose(link.right.latex, old.latex)
     if bindings and _compare(b.xreplace(bindings), a, link.text) == ([{}], []):
         scope.definitions[symbol] = replaced

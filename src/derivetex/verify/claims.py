@@ -62,6 +62,8 @@ def check_claim(
     places = claim.decimals
     shown = decimal(exact, places)
     if _matches(exact, claim, approximate):
+        if places == 0 and not approximate:
+            return Verdict(True, f"the value is exactly {claim.text}")
         return Verdict(True, f"value {shown}; the claim {claim.text} is right to {places} decimals")
     cause = _cause(expr, exact, claim, origin)
     message = f"claims {claim.text}, but derivetex computes {shown}"

@@ -68,7 +68,17 @@ def read(latex: str) -> Reading:
     if parsed.atoms(AppliedUndef):
         name = sorted(str(f.func) for f in parsed.atoms(AppliedUndef))[0]
         return Reading(None, f"ambiguous: {name}(...) may be a function or a product")
+    if _log_reaches_too_far(text, parsed):
+        return Reading(None, "ambiguous: where the argument of a \\log without parentheses ends")
     return Reading(_concrete(parsed, _subscript_orders(text)))
+
+
+def _log_reaches_too_far(text: str, parsed: sympy.Expr) -> bool:
+    """``\\log 8 / \\log 2`` parses as log(8 / log 2): a log inside an unbracketed log."""
+    if not re.search(r"\\(?:log|ln)(?:_\{?[^{}\s]*\}?)?\s*(?![\s(])", text):
+        return False
+    nested = (sympy.log, sympy.exp, sympy.Sum, sympy.Product)
+    return any(arg.has(*nested) for node in parsed.atoms(sympy.log) for arg in node.args[:1])
 
 
 def _subscript_orders(text: str) -> dict[tuple[str, str], tuple[str, ...]]:
@@ -92,7 +102,14 @@ def _concrete(parsed: sympy.Expr, orders: dict[tuple[str, str], tuple[str, ...]]
             mapping[symbol] = indexed
     for number in parsed.atoms(sympy.Float):
         mapping[number] = sympy.Rational(str(number))
-    return sympy.sympify(parsed.xreplace(mapping))
+    return _rebuild(parsed.xreplace(mapping))
+
+
+def _rebuild(expr: sympy.Basic) -> sympy.Expr:
+    """Evaluate the parser's unevaluated nodes, so ``(a + b) + c`` has three terms."""
+    if not expr.args or isinstance(expr, Indexed):
+        return sympy.sympify(expr)
+    return sympy.sympify(expr.func(*(_rebuild(arg) for arg in expr.args)))
 
 
 def _as_indexed(name: str, orders: dict[tuple[str, str], tuple[str, ...]]) -> Indexed | None:

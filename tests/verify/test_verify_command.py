@@ -1,0 +1,67 @@
+"""``run_verify``: exit codes, the text and JSON reports, unreadable input."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from verify_docs import DOCS
+
+from derivetex.errors import InputError
+from derivetex.verify.command import run_verify
+
+
+def run(paths: list[str], as_json: bool = False) -> tuple[int, str]:
+    out = io.StringIO()
+    code = run_verify(paths, as_json, out)
+    return code, out.getvalue()
+
+
+def test_clean_document_exits_zero_with_text_report() -> None:
+    code, text = run([str(DOCS / "own-output-ja.md")])
+    assert code == 0
+    first = text.splitlines()[0]
+    assert first.endswith(
+        "own-output-ja.md:6: ok: "
+        "L = y_{1}^{t_{1}} \\cdot y_{2}^{t_{2}} \\cdot y_{3}^{t_{3}}: defines L"
+    )
+    assert text.splitlines()[-1].endswith("own-output-ja.md: 14 ok, 0 error, 0 unchecked")
+
+
+def test_errors_exit_one_and_json_has_the_contract_shape() -> None:
+    code, text = run([str(DOCS / "correct.tex"), str(DOCS / "seed-article.md")], as_json=True)
+    assert code == 1
+    data = json.loads(text)
+    assert [Path(f["path"]).name for f in data["files"]] == ["correct.tex", "seed-article.md"]
+    finding = data["files"][1]["findings"][-1]
+    assert set(finding) == {"line", "status", "latex", "message", "diagnosis"}
+    assert finding["line"] == 126 and finding["status"] == "error"
+    assert finding["latex"].endswith("= -0.481486")
+    assert data["files"][0]["findings"][0]["diagnosis"] is None
+
+
+def test_report_is_byte_identical_across_runs() -> None:
+    assert run([str(DOCS / "seed-article.md")], True) == run([str(DOCS / "seed-article.md")], True)
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [("missing.md", "cannot read"), ("notes.txt", "unsupported extension")],
+)
+def test_bad_files_raise_input_error_before_any_output(
+    tmp_path: Path, name: str, reason: str
+) -> None:
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    out = io.StringIO()
+    with pytest.raises(InputError, match=reason):
+        run_verify([str(DOCS / "correct.tex"), str(tmp_path / name)], False, out)
+    assert out.getvalue() == ""
+
+
+def test_undecodable_file_is_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.md"
+    path.write_bytes(b"\xff\xfe$x$")
+    with pytest.raises(InputError, match="cannot read"):
+        run([str(path)])

@@ -1,0 +1,74 @@
+"""Reading LaTeX into SymPy: blog notation in, exact expressions out, ambiguity refused."""
+
+from __future__ import annotations
+
+import pytest
+import sympy
+from sympy.tensor.indexed import IndexedBase
+
+from derivetex.verify.reading import read
+
+y, t, p = IndexedBase("y"), IndexedBase("t"), IndexedBase("p")
+k, n, a, b, x = sympy.symbols("k n a b x")
+
+
+@pytest.mark.parametrize(
+    ("latex", "expected"),
+    [
+        (
+            r"y_n \ln(p_n) + (1-y_n) \ln(1-p_n)",
+            y[n] * sympy.log(p[n]) + (1 - y[n]) * sympy.log(1 - p[n]),
+        ),
+        (
+            r"\log y_{1}^{t_{1}} + \log y_{2}^{t_{2}}",
+            sympy.log(y[1] ** t[1]) + sympy.log(y[2] ** t[2]),
+        ),
+        (r"p_{n}^{y_{n}} (1-p_{n})^{1-y_{n}}", p[n] ** y[n] * (1 - p[n]) ** (1 - y[n])),
+        (r"\log_{2} x", sympy.log(x) / sympy.log(2)),
+        (r"\log_{10} x", sympy.log(x) / sympy.log(10)),
+        (r"a \cdot b \times x", a * b * x),
+        (r"\left( a + b \right)", a + b),
+        (r"\sum_{k=1}^{3} t_{k} \log y_{k}", sympy.Sum(t[k] * sympy.log(y[k]), (k, 1, 3))),
+        (r"y_{nk}", y[n, k]),
+        (r"e^{x}", sympy.exp(x)),
+        (r"E", sympy.Symbol("E")),
+        (r"0.33", sympy.Rational(33, 100)),
+        (r"\dfrac{a}{b}", a / b),
+    ],
+    ids=[
+        "ln-chain",
+        "log-powers",
+        "bernoulli",
+        "log2",
+        "log10",
+        "cdot-times",
+        "left-right",
+        "sum",
+        "nk-subscript",
+        "euler-e",
+        "loss-E",
+        "decimal-exact",
+        "dfrac",
+    ],
+)
+def test_reads(latex: str, expected: sympy.Expr) -> None:
+    got = read(latex).expr
+    assert got is not None
+    assert sympy.simplify(got - expected) == 0
+
+
+@pytest.mark.parametrize(
+    ("latex", "reason"),
+    [
+        (r"f(x)", "function or a product"),
+        (r"\log 8 / \log 2", "argument of a \\log"),
+        (r"a + \cdots + b", "not read"),
+        (r"\frac{a}{", "cannot parse"),
+        (r"", "empty"),
+    ],
+    ids=["function-or-product", "log-reach", "dots", "broken", "empty"],
+)
+def test_refuses_to_guess(latex: str, reason: str) -> None:
+    reading = read(latex)
+    assert reading.expr is None
+    assert reason in reading.reason
