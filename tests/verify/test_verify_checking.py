@@ -79,6 +79,7 @@ CASES = [
         None,
     ),
     ("binding", "md", "$$\nK = 2\n$$\n", [(2, "ok")], None),
+    ("self-reference-not-definition", "md", "$L = L + 1$", [(1, "error")], "term added"),
 ]
 
 

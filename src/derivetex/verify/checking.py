@@ -9,6 +9,7 @@ an error, with the likely cause when one fits.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import sympy
@@ -43,14 +44,20 @@ def check(link: Link, scope: Scope, *, final: bool = False) -> Finding | None:
         return make(UNCHECKED, f"cannot read the right-hand side: {right.reason}")
     try:
         return _check(link, left.expr, right.expr, scope, final, make)
-    except LimitExceeded as error:
+    except (LimitExceeded, RecursionError) as error:
         return make(UNCHECKED, f"limit reached: {error}")
 
 
 def _check(
     link: Link, left: sympy.Expr, right: sympy.Expr, scope: Scope, final: bool, make: Make
 ) -> Finding | None:
-    defining = link.opens_chain and isinstance(left, sympy.Symbol) and link.relation != APPROX
+    defining = (
+        link.opens_chain
+        and link.relation != APPROX
+        and isinstance(left, sympy.Symbol)
+        and re.fullmatch(r"\\?[A-Za-z]+", left.name) is not None
+        and left not in right.free_symbols
+    )
     if defining and left not in scope.definitions:
         return _define(link, left, right, scope, make)
     a, b = scope.resolve(left), scope.resolve(right)

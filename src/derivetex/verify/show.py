@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import sympy
 
@@ -17,8 +18,8 @@ def show(expr: sympy.Basic) -> str:
 
 def decimal(value: sympy.Basic, places: int) -> str:
     """``value`` rounded to ``places`` decimals (at least one significant figure shown)."""
-    number = sympy.Float(value, 40)
+    number = Decimal(str(sympy.Float(value, 40)))
     if places <= 0:
         places = 6
-    text = f"{float(number):.{places}f}"
+    text = f"{number:.{places}f}"
     return "0." + "0" * places if text == "-0." + "0" * places else text
