@@ -83,7 +83,7 @@ def build_config(
     output: str = "output",
     expand_limit: int = 10,
 ) -> Config:
-    """Validate the user's options into a Config; with none of K/labels/y/t, the article's example."""
+    """Validate options into a Config; with none of K/labels/y/t, the article's example."""
     if derivation not in DERIVATIONS:
         raise InputError(f"unknown derivation '{derivation}' (known: {', '.join(DERIVATIONS)})")
     if lang not in LANGUAGES:

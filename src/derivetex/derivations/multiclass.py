@@ -41,7 +41,7 @@ def _written_out_chains(
     s: Symbols, base: sp.Expr | None, n: int, general: CheckContext
 ) -> tuple[Chain, ...]:
     """L and log L written out for K = n, collected into sums, then generalised to K (5.1)."""
-    product = sp.Mul(*(s.factor(i) for i in range(1, n + 1)), evaluate=False) if n > 1 else s.factor(1)
+    product = _written_product(s, n)
     concrete = CheckContext(bound=s.K, definitions={s.L: product})
     likelihood = ChainBuilder("likelihood", s.L, concrete).step(
         RULES["define_likelihood"], value=product)
@@ -106,7 +106,7 @@ def _example_chains(
     base = sp.Integer(config.log_base) if config.log_base else None
     t_values = {s.t[i]: v for i, v in enumerate(config.t, start=1)}
     y_values = {s.y[i]: v for i, v in enumerate(config.y, start=1)}
-    product = sp.Mul(*(s.factor(i) for i in range(1, n + 1)), evaluate=False) if n > 1 else s.factor(1)
+    product = _written_product(s, n)
     concrete = CheckContext(bound=s.K, definitions={s.L: product})
     likelihood = (
         ChainBuilder("example_likelihood", s.L, concrete)
@@ -129,6 +129,13 @@ def _example_chains(
     entropy.try_step(RULES["evaluate"], digits=DIGITS)
     values = {"L": _value(l_exact), "E": _value(e_exact)}
     return (likelihood.build(), entropy.build(legend=("unit",))), values
+
+
+def _written_product(s: Symbols, n: int) -> sp.Expr:
+    """y_1^t_1 * ... * y_n^t_n, in that order."""
+    if n == 1:
+        return s.factor(1)
+    return sp.Mul(*(s.factor(i) for i in range(1, n + 1)), evaluate=False)
 
 
 def _value(expr: sp.Expr) -> float:

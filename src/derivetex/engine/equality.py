@@ -45,7 +45,7 @@ def symbolically_equal(a: sp.Expr, b: sp.Expr) -> tuple[bool, str]:
     pairs = aligned_pairs(a, b)
     if pairs is None:
         return is_zero(a - b), "difference simplifies to 0"
-    shapes = {}
+    shapes: dict[tuple[sp.Expr, sp.Expr], tuple[sp.Expr, sp.Expr]] = {}
     for left, right in pairs:
         if left != right:
             shapes.setdefault(_shape(left, right), (left, right))
@@ -77,8 +77,9 @@ def write_out(node: sp.Expr) -> sp.Expr:
 def aligned_pairs(a: sp.Expr, b: sp.Expr) -> list[tuple[sp.Expr, sp.Expr]] | None:
     """Pairs whose equality implies a = b (congruence), or None if the shapes do not align."""
     a, b = write_out(a), write_out(b)
-    if _negated(a) is not None and _negated(b) is not None:
-        return aligned_pairs(_negated(a), _negated(b))  # type: ignore[arg-type]
+    neg_a, neg_b = _negated(a), _negated(b)
+    if neg_a is not None and neg_b is not None:
+        return aligned_pairs(neg_a, neg_b)
     parts = log_parts(a)
     if parts and isinstance(parts[0], sp.Mul) and isinstance(b, sp.Add):
         factors = parts[0].args

@@ -16,7 +16,7 @@ def rebuild(node: sp.Expr, args: tuple[sp.Expr, ...]) -> sp.Expr:
     """node with new args, without SymPy's automatic evaluation or reordering."""
     if args == node.args:
         return node
-    if isinstance(node, (sp.Add, sp.Mul, sp.Pow)) or isinstance(node, sp.Function):
+    if isinstance(node, (sp.Add, sp.Mul, sp.Pow, sp.Function)):
         return node.func(*args, evaluate=False)
     return node.func(*args)
 

@@ -61,7 +61,7 @@ FLOAT = Arithmetic("float", _float_number, _float_log, math.fsum, lambda a, b: a
 MPMATH = Arithmetic("mpmath", _mp_number, _mp_log, mpmath.fsum, lambda a, b: mpmath.power(a, b))
 
 
-class Point(dict):  # type: ignore[type-arg]
+class Point(dict[Any, Any]):
     """Values for symbols and indexed atoms, drawn from `draw` the first time each is needed.
 
     Keys are symbols, or (base name, integer index) for indexed atoms, so a sum over k can

@@ -27,7 +27,7 @@ Strategy = Literal["root", "everywhere"]
 
 @dataclass(frozen=True)
 class Rule:
-    """A named rewrite. `rewrite(node, **params)` returns the node unchanged when it does not apply."""
+    """A named rewrite; `rewrite(node, **params)` returns node unchanged where it does not apply."""
 
     name: str
     statement: str

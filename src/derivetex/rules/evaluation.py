@@ -2,7 +2,7 @@
 
 substitute_values:  t_1 log y_1  with t_1 = 1, y_1 = 0.33  => 1 * log 0.33
 power_identities:   0.33^1 * 0.32^0 * 0.35^0                => 0.33          (a^1 = a, a^0 = 1)
-zero_terms:         -(1 * log 0.33 + 0 * log 0.32)          => -log 0.33     (0 * log y = 0, 1 * a = a)
+zero_terms:         -(1 * log 0.33 + 0 * log 0.32)          => -log 0.33     (0 log y = 0, 1 a = a)
 evaluate:           -log 0.33                               => 1.108663      (rounded to `digits`)
 """
 

@@ -14,7 +14,7 @@ from derivetex.rules.base import Rule
 
 
 def _abstract(term: sp.Expr, position: int, index: sp.Symbol) -> sp.Expr | None:
-    """term with every y_position (any indexed base) replaced by y_index, or None if it mixes indices."""
+    """term with y_position (any base) replaced by y_index; None if it mixes indices."""
     indexed = term.atoms(sp.Indexed)
     if not indexed or any(item.indices != (position,) for item in indexed):
         return None

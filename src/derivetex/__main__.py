@@ -1,0 +1,5 @@
+import sys
+
+from derivetex.cli import main
+
+sys.exit(main())

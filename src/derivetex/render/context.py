@@ -1,0 +1,112 @@
+"""A derivation turned into what templates need: strings and flags, no SymPy objects.
+
+Templates never compute mathematics: every formula here comes from the one printer, every
+number from a verified step.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy as sp
+
+from derivetex.config import Config
+from derivetex.engine import Chain, Derivation, Step
+from derivetex.render.printer import article_latex
+from derivetex.render.wording import CATALOGS, LOG_NAMES, Catalog, circled, fill
+
+TARGETS = {"md": "web", "html": "web", "tex": "print", "pdf": "print"}
+
+
+def build_context(derivation: Derivation, config: Config, fmt: str) -> dict[str, Any]:
+    """The template context for one format."""
+    words = CATALOGS[config.lang]
+    target = TARGETS[fmt]
+    tags = {"1": f"{config.chapter}.1", "2": f"{config.chapter}.2"}
+
+    def latex(expr: sp.Expr) -> str:
+        return article_latex(expr, config.expand_limit)
+
+    blocks = [_block(chain, words, target, tags, derivation, latex) for chain in derivation.chains]
+    return {
+        "lang": config.lang,
+        "title": words.title,
+        "intro": words.intro,
+        "verified_note": words.verified_note,
+        "blocks": blocks,
+        "table_head": words.table_head,
+        "classes": _classes(derivation),
+        "zero_log_note": words.zero_log_note if _has_zero_log(derivation) else None,
+        "result": _result(derivation, words, latex),
+    }
+
+
+def _block(
+    chain: Chain, words: Catalog, target: str, tags: dict[str, str], derivation: Derivation,
+    latex: Any,
+) -> dict[str, Any]:
+    rows = []
+    for position, step in enumerate(chain.steps):
+        why = None if position == 0 else _justification(step, words, target)
+        rows.append({"lhs": latex(chain.lhs) if position == 0 else "", "rhs": latex(step.after),
+                     "why": why})
+    written_k = derivation.K if derivation.K is not None else "K"
+    lead = words.leads.get(chain.name)
+    return {
+        "name": chain.name,
+        "lead": fill(lead, n=written_k, tag1=tags["1"], tag2=tags["2"]) if lead else None,
+        "rows": rows,
+        "tag": tags[chain.tag] if chain.tag else None,
+        "legend": _legend(chain, words, derivation),
+    }
+
+
+def _justification(step: Step, words: Catalog, target: str) -> str | None:
+    template = words.justifications.get(step.rule.name)
+    if template is None:
+        return None
+    return fill(
+        template, statement=step.rule.statement, circle1=circled(1, target),
+        circle2=circled(2, target), n=step.params.get("value", ""),
+        what=_substituted(step),
+    )
+
+
+def _substituted(step: Step) -> str:
+    """`t_{k}`, `y_{k}` or both: which symbols a substitution step filled in."""
+    values = step.params.get("values", {})
+    names = sorted({str(key.base.label) for key in values if isinstance(key, sp.Indexed)},
+                   key=lambda n: "ty".find(n))
+    return ",\\ ".join(f"{name}_{{k}}" for name in names)
+
+
+def _legend(chain: Chain, words: Catalog, derivation: Derivation) -> str | None:
+    if not chain.legend:
+        return None
+    unit = words.unit(derivation.log_base)
+    log_name = LOG_NAMES[words.lang][derivation.log_base]
+    items = [fill(words.legend[key], unit=unit, log=log_name) for key in chain.legend]
+    return r",\ ".join(items)
+
+
+def _classes(derivation: Derivation) -> list[dict[str, str]] | None:
+    if derivation.y is None or derivation.t is None:
+        return None
+    labels = derivation.labels or tuple("" for _ in derivation.y)
+    return [
+        {"k": str(k), "label": label, "y": article_latex(y), "t": article_latex(t)}
+        for k, (label, y, t) in enumerate(zip(labels, derivation.y, derivation.t, strict=True), 1)
+    ]
+
+
+def _has_zero_log(derivation: Derivation) -> bool:
+    if derivation.y is None or derivation.t is None:
+        return False
+    return any(y == 0 and t == 0 for y, t in zip(derivation.y, derivation.t, strict=True))
+
+
+def _result(derivation: Derivation, words: Catalog, latex: Any) -> str | None:
+    if "E" not in derivation.values:
+        return None
+    printed = latex(derivation.chain("example_cross_entropy").result)
+    return fill(words.result, E=printed, unit=words.unit(derivation.log_base))

@@ -1,0 +1,82 @@
+"""The Jinja set-up: LaTeX-friendly delimiters, StrictUndefined, and one escaping filter.
+
+Delimiters follow nbconvert's LaTeX exporter (`((* *))`, `((( )))`, `((= =))`) so templates do
+not fight LaTeX braces. All user text (class names) goes through the `user` filter, whose
+escaping depends on the format being written, so it can never inject LaTeX, Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+TEX_SPECIALS = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
+    "%": r"\%", "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}",
+}
+MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|$<>&~])")
+
+
+def escape_tex(text: str) -> str:
+    """Text safe inside a LaTeX paragraph or table cell."""
+    return "".join(TEX_SPECIALS.get(ch, ch) for ch in _printable(text))
+
+
+def escape_md(text: str) -> str:
+    """Text safe in a Markdown table cell: no markup, no math, no HTML."""
+    escaped = MD_SPECIALS.sub(r"\\\1", _printable(text))
+    return escaped.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_html(text: str) -> str:
+    return html.escape(_printable(text), quote=True)
+
+
+def _printable(text: str) -> str:
+    """Control characters and line breaks become spaces: a label is one line of text."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+ESCAPERS: dict[str, Callable[[str], str]] = {
+    "md": escape_md, "tex": escape_tex, "pdf": escape_tex, "html": escape_html,
+}
+
+
+def templates_dir() -> Path:
+    """The installed templates (inside the wheel), or the checkout's top-level folder."""
+    installed = Path(str(resources.files("derivetex"))) / "templates"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[3] / "templates"
+
+
+@cache
+def environment(fmt: str) -> jinja2.Environment:
+    """The environment for one output format; the sandbox also guards user-supplied templates."""
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+        block_start_string="((*",
+        block_end_string="*))",
+        variable_start_string="(((",
+        variable_end_string=")))",
+        comment_start_string="((=",
+        comment_end_string="=))",
+    )
+    env.filters["user"] = ESCAPERS[fmt]
+    return env
+
+
+def render_template(name: str, fmt: str, context: dict[str, object]) -> str:
+    return environment(fmt).get_template(name).render(**context)

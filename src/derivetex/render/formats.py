@@ -1,0 +1,77 @@
+"""Derivation -> text of one format. Each writer gets the verified derivation and the config."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from derivetex.config import Config
+from derivetex.engine import Derivation
+from derivetex.render.context import build_context
+from derivetex.render.environment import render_template
+from derivetex.render.printer import article_latex
+from derivetex.render.wording import UNITS
+
+Writer = Callable[[Derivation, Config], str | bytes]
+
+
+def render_markdown(derivation: Derivation, config: Config) -> str:
+    context = build_context(derivation, config, "md")
+    return render_template(f"md/{derivation.name}.md.j2", "md", context)
+
+
+def render_latex(derivation: Derivation, config: Config) -> str:
+    context = build_context(derivation, config, "tex")
+    return render_template(f"tex/{derivation.name}.tex.j2", "tex", context)
+
+
+def derivation_data(derivation: Derivation, config: Config) -> dict[str, Any]:
+    """The derivation as plain data: every step with its rule, LaTeX and checks."""
+
+    def latex(expr: Any) -> str:
+        return article_latex(expr, config.expand_limit)
+
+    steps = [
+        {
+            "chain": chain.name,
+            "rule": step.rule.name,
+            "statement": step.rule.statement,
+            "relation": step.rule.relation,
+            "lhs": latex(chain.lhs),
+            "before": latex(step.before),
+            "latex": latex(step.after),
+            "verified": step.verified,
+            "checks": [check.as_dict() for check in step.checks],
+        }
+        for chain in derivation.chains
+        for step in chain.steps
+    ]
+    data: dict[str, Any] = {
+        "derivation": derivation.name,
+        "K": derivation.K if derivation.K is not None else "K",
+        "log_base": derivation.log_base if derivation.log_base else "e",
+        "unit": UNITS[derivation.log_base],
+        "lang": config.lang,
+        "tags": {
+            chain.name: f"{config.chapter}.{chain.tag}" for chain in derivation.chains if chain.tag
+        },
+        "steps": steps,
+    }
+    if derivation.y is not None and derivation.t is not None:
+        data["labels"] = list(derivation.labels) if derivation.labels else None
+        data["y"] = [latex(v) for v in derivation.y]
+        data["t"] = [latex(v) for v in derivation.t]
+        data["values"] = dict(derivation.values)
+    return data
+
+
+def render_json(derivation: Derivation, config: Config) -> str:
+    return json.dumps(derivation_data(derivation, config), ensure_ascii=False, indent=2) + "\n"
+
+
+WRITERS: dict[str, Writer] = {
+    "md": render_markdown,
+    "tex": render_latex,
+    "json": render_json,
+}

@@ -1,0 +1,165 @@
+"""The one LaTeX printer, tuned to the article's notation.
+
+SymPy's default writes `\\log{\\left({y}_{k} \\right)} {t}_{k}` and re-sorts terms; the article
+writes `t_{k} \\log y_{k}` in the order the derivation made them. Long written-out sums and
+products are elided in the middle above `expand_limit` terms.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import sympy as sp
+from sympy.printing.latex import LatexPrinter
+
+from derivetex.model.logs import LogBase, log_parts
+
+DIGITS = 6
+
+
+class ArticlePrinter(LatexPrinter):
+    """`t_{k} \\log y_{k}`, `y_{1}^{t_{1}} \\cdot y_{2}^{t_{2}}`, `0.33^{1} \\times 0.32^{0}`."""
+
+    printmethod = "_article_latex"
+    _default_settings: dict[str, Any] = {**LatexPrinter._default_settings, "expand_limit": 10}
+
+    # atoms -----------------------------------------------------------------
+    def _print_Indexed(self, expr: sp.Indexed) -> str:
+        indices = ",".join(self._print(i) for i in expr.indices)
+        return f"{self._print(expr.base.label)}_{{{indices}}}"
+
+    def _print_Integer(self, expr: sp.Integer) -> str:
+        return str(expr.p)
+
+    def _print_Rational(self, expr: sp.Rational) -> str:
+        q = int(expr.q)
+        while q % 2 == 0:
+            q //= 2
+        while q % 5 == 0:
+            q //= 5
+        if q == 1:
+            text = format(Decimal(int(expr.p)) / Decimal(int(expr.q)), "f")
+            return text
+        return super()._print_Rational(expr)
+
+    def _print_Float(self, expr: sp.Float) -> str:
+        text = f"{float(expr):.{DIGITS}f}"
+        return "0." + "0" * DIGITS if text == "-0." + "0" * DIGITS else text
+
+    # functions -------------------------------------------------------------
+    def _print_log(self, expr: sp.Expr) -> str:
+        return self._print_any_log(expr)
+
+    def _print_LogBase(self, expr: LogBase) -> str:
+        return self._print_any_log(expr)
+
+    def _print_any_log(self, expr: sp.Expr) -> str:
+        parts = log_parts(expr)
+        assert parts is not None
+        arg, base = parts
+        name = r"\log" if base is None else rf"\log_{{{self._print(base)}}}"
+        inner = self._print(arg)
+        if isinstance(arg, (sp.Add, sp.Mul)) or (arg.is_Number and arg < 0):
+            return rf"{name} ({inner})"
+        return f"{name} {inner}"
+
+    def _print_Pow(self, expr: sp.Pow) -> str:
+        base, exp = expr.args
+        inner = self._print(base)
+        if isinstance(base, (sp.Add, sp.Mul, sp.Pow)) or (base.is_Number and base < 0):
+            inner = f"({inner})"
+        elif isinstance(base, sp.Rational) and not base.is_Integer and "frac" in inner:
+            inner = f"\\left({inner}\\right)"
+        return f"{inner}^{{{self._print(exp)}}}"
+
+    # sums and products ------------------------------------------------------
+    def _print_Sum(self, expr: sp.Sum) -> str:
+        return self._print_series(expr, r"\sum")
+
+    def _print_Product(self, expr: sp.Product) -> str:
+        return self._print_series(expr, r"\prod")
+
+    def _print_series(self, expr: sp.Expr, sign: str) -> str:
+        index, lower, upper = expr.limits[0]
+        body = self._print(expr.function)
+        if isinstance(expr.function, sp.Add):
+            body = f"({body})"
+        limits = f"_{{{self._print(index)}={self._print(lower)}}}^{{{self._print(upper)}}}"
+        return f"{sign}{limits} {body}"
+
+    # sums of terms -----------------------------------------------------------
+    def _print_Add(self, expr: sp.Add, order: str | None = None) -> str:
+        pieces = [self._print(term) for term in expr.args]
+        pieces = self._elide(pieces, r"\cdots")
+        out = pieces[0]
+        for piece in pieces[1:]:
+            out += f" - {piece[1:].lstrip()}" if piece.startswith("-") else f" + {piece}"
+        return out
+
+    def _print_Mul(self, expr: sp.Mul) -> str:
+        factors = list(expr.args)
+        if factors and factors[0] == -1 and len(factors) > 1:
+            rest = factors[1:]
+            inner = self._print(rest[0]) if len(rest) == 1 else self._print_factors(rest)
+            if len(rest) == 1 and isinstance(rest[0], sp.Add):
+                inner = f"({inner})"
+            return f"- {inner}"
+        return self._print_factors(factors)
+
+    def _print_factors(self, factors: list[sp.Expr]) -> str:
+        ordered = sorted(factors, key=_factor_rank)
+        printed = [self._print_factor(f) for f in ordered]
+        seps = [_separator(a, b) for a, b in zip(ordered, ordered[1:], strict=False)]
+        limit = self._settings["expand_limit"]
+        if len(printed) > limit:
+            sep = seps[0]
+            head = printed[:2]
+            dots = r"\cdots" if sep == r" \cdot " else rf"{sep.strip()} \cdots {sep.strip()}"
+            if dots == r"\cdots":
+                return f"{head[0]}{sep}{head[1]} \\cdots {printed[-1]}"
+            return f"{head[0]}{sep}{head[1]} {dots} {printed[-1]}"
+        out = printed[0]
+        for sep, piece in zip(seps, printed[1:], strict=True):
+            out += f"{sep}{piece}"
+        return out
+
+    def _print_factor(self, factor: sp.Expr) -> str:
+        text = self._print(factor)
+        if isinstance(factor, sp.Add) or (factor.is_Number and factor < 0):
+            return f"({text})"
+        return text
+
+    def _elide(self, pieces: list[str], dots: str) -> list[str]:
+        if len(pieces) <= self._settings["expand_limit"]:
+            return pieces
+        return [pieces[0], pieces[1], dots, pieces[-1]]
+
+
+def _factor_rank(factor: sp.Expr) -> int:
+    """Coefficients first, then powers and symbols, then logs, then sums: `t_{k} \\log y_{k}`."""
+    if factor.is_Number:
+        return 0
+    if log_parts(factor) is not None:
+        return 2
+    if isinstance(factor, (sp.Sum, sp.Product, sp.Add)):
+        return 3
+    return 1
+
+
+def _is_numeric(expr: sp.Expr) -> bool:
+    return not expr.free_symbols and not expr.atoms(sp.Indexed)
+
+
+def _separator(left: sp.Expr, right: sp.Expr) -> str:
+    """`\\times` between numbers, a space in `t_{k} \\log y_{k}`, `\\cdot` otherwise."""
+    if _is_numeric(left) and _is_numeric(right) and log_parts(right) is None:
+        return r" \times "
+    if log_parts(right) is not None and isinstance(left, (sp.Symbol, sp.Indexed)):
+        return " "
+    return r" \cdot "
+
+
+def article_latex(expr: sp.Expr, expand_limit: int = 10) -> str:
+    """expr in the article's notation."""
+    return ArticlePrinter({"expand_limit": expand_limit}).doprint(expr)

@@ -1,0 +1,172 @@
+"""Everything derivetex says in words, one catalog per language.
+
+Justifications are LaTeX rows shown between steps (the article's 「…」より rows); KaTeX in strict
+mode rejects raw Japanese in math, so text sits in \\text{} and the circled number of 対数の公式①
+is drawn per target (see README: renderer choices).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CIRCLED = {
+    # KaTeX (strict) and MathJax have no glyph for ①; a \bigcirc with a small digit renders in both.
+    "web": r"{{\bigcirc\mkern-10.5mu{{\scriptstyle {n}}}\mkern4.5mu}}",
+    # LuaLaTeX with luatexja: the Japanese font has the real glyph.
+    "print": "{glyph}",
+}
+GLYPHS = {1: "①", 2: "②"}
+UNITS = {None: "nat", 2: "bit", 10: "hartley"}
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The words of one language."""
+
+    lang: str
+    title: str
+    intro: str
+    verified_note: str
+    justifications: dict[str, str]
+    leads: dict[str, str]
+    legend: dict[str, str]
+    units: dict[int | None, str]
+    table_head: tuple[str, str, str, str]
+    zero_log_note: str
+    result: str
+    rule_text: str
+
+    def unit(self, log_base: int | None) -> str:
+        return self.units[log_base]
+
+
+JA = Catalog(
+    lang="ja",
+    title="多値分類の交差エントロピー（データ1件）",
+    intro=(
+        "1件の標本データに $K$ 個の分類が含まれるとき、モデルの予測値 $y_{k}$ と正解ラベル "
+        "$t_{k}$ から尤度、対数尤度、交差エントロピーを導きます。"
+    ),
+    verified_note=(
+        "この文書のすべての式変形は derivetex が記号計算と乱数点での数値計算の両方で検証しました。"
+    ),
+    justifications={
+        "log_product": r"\text{対数の公式}{circle1}\text{「}{statement}\text{」より}",
+        "log_power": r"\text{対数の公式}{circle2}\text{「}{statement}\text{」より}",
+        "collect_sum": r"\text{和を }\textstyle\sum\text{ でまとめる}",
+        "collect_product": r"\text{積を }\textstyle\prod\text{ でまとめる}",
+        "substitute_values": r"{what}\ \text{に値を代入する}",
+        "expand_sum": r"K = {n}\ \text{として和を書き下す}",
+        "power_identities": r"{statement}\ \text{より}",
+        "zero_terms": r"{statement}\ \text{より}",
+        "evaluate": r"\text{数値を計算する}",
+    },
+    leads={
+        "likelihood": (
+            "予測値 $y_{k}$ と正解ラベル $t_{k}$ で、このモデルの予測が正解である確率 $L$ を"
+            "あらわすと、"
+        ),
+        "log_likelihood": "さらに確率 $L$ に対数をとって 対数尤度 の式を整理すると",
+        "log_likelihood_general": (
+            "添え字 $1$ 〜 ${n}$ を $K$ に置き換えて $\\sum$ であらわすと、以下のようになります。"
+        ),
+        "cross_entropy_definition": (
+            "これが 対数尤度関数 となります。交差エントロピー $E$ は対数尤度関数にマイナスを"
+            "つけたものなので、"
+        ),
+        "cross_entropy": "式 $({tag1})$ を代入すると、",
+        "example_likelihood": "この例で、モデルが計算した予測値が正解である確率 $L$ は",
+        "example_cross_entropy": (
+            "式 $({tag2})$ の交差エントロピー関数 $E$ に同じデータをつかって、"
+            "訓練データ1件ぶんの交差エントロピー誤差を計算すると"
+        ),
+    },
+    legend={
+        "K": r"K: \text{分類の数}",
+        "t": r"t_{k}: \text{正解ラベル}",
+        "y": r"y_{k}: \text{予測値}",
+        "y_model": r"y_{k}: \text{モデルが計算した予測値}",
+        "unit": r"\text{単位: {unit}（{log}）}",
+    },
+    units={None: "nat", 2: "bit", 10: "hartley"},
+    table_head=("$k$", "分類", "予測値 $y_{k}$", "正解ラベル $t_{k}$"),
+    zero_log_note="$y_{k} = 0$ かつ $t_{k} = 0$ の項は $0 \\cdot \\log 0 = 0$ とみなします。",
+    result="訓練データ1件ぶんの交差エントロピー誤差は $E = {E}$（{unit}）です。",
+    rule_text="{name}",
+)
+
+EN = Catalog(
+    lang="en",
+    title="Multiclass cross-entropy (one sample)",
+    intro=(
+        "For one sample with $K$ classes, we derive the likelihood, the log-likelihood and the "
+        "cross-entropy from the model's predictions $y_{k}$ and the correct labels $t_{k}$."
+    ),
+    verified_note=(
+        "Every step in this document was verified by derivetex, symbolically and numerically "
+        "at random points."
+    ),
+    justifications={
+        "log_product": r"\text{by log rule }{circle1}\text{: }{statement}",
+        "log_power": r"\text{by log rule }{circle2}\text{: }{statement}",
+        "collect_sum": r"\text{collect the terms into }\textstyle\sum",
+        "collect_product": r"\text{collect the factors into }\textstyle\prod",
+        "substitute_values": r"\text{substitute the values of }{what}",
+        "expand_sum": r"\text{write the sum out for }K = {n}",
+        "power_identities": r"\text{by }{statement}",
+        "zero_terms": r"\text{by }{statement}",
+        "evaluate": r"\text{evaluate}",
+    },
+    leads={
+        "likelihood": (
+            "Writing the probability $L$ that the model's prediction is correct with the "
+            "predictions $y_{k}$ and the labels $t_{k}$:"
+        ),
+        "log_likelihood": "Taking the logarithm of $L$ gives the log-likelihood:",
+        "log_likelihood_general": (
+            "Replacing the indices $1$ to ${n}$ by $K$ and writing the sum with $\\sum$:"
+        ),
+        "cross_entropy_definition": (
+            "This is the log-likelihood function. The cross-entropy $E$ is the log-likelihood "
+            "with a minus sign:"
+        ),
+        "cross_entropy": "Substituting equation $({tag1})$:",
+        "example_likelihood": (
+            "For the example, the probability $L$ that the model's predictions are correct is"
+        ),
+        "example_cross_entropy": (
+            "Using the same data in the cross-entropy function $E$ of equation $({tag2})$, the "
+            "cross-entropy error of one training sample is"
+        ),
+    },
+    legend={
+        "K": r"K: \text{number of classes}",
+        "t": r"t_{k}: \text{correct label}",
+        "y": r"y_{k}: \text{prediction}",
+        "y_model": r"y_{k}: \text{prediction computed by the model}",
+        "unit": r"\text{unit: {unit}s ({log})}",
+    },
+    units={None: "nat", 2: "bit", 10: "hartley"},
+    table_head=("$k$", "class", "prediction $y_{k}$", "label $t_{k}$"),
+    zero_log_note="Terms with $y_{k} = 0$ and $t_{k} = 0$ are taken as $0 \\cdot \\log 0 = 0$.",
+    result="The cross-entropy error of this training sample is $E = {E}$ ({unit}s).",
+    rule_text="{name}",
+)
+
+CATALOGS = {"ja": JA, "en": EN}
+LOG_NAMES = {
+    "ja": {None: "自然対数", 2: "底 2 の対数", 10: "常用対数"},
+    "en": {None: "natural log", 2: "log base 2", 10: "log base 10"},
+}
+
+
+def circled(n: int, target: str) -> str:
+    """The circled number n, drawn so the target's renderer accepts it."""
+    return CIRCLED[target].format(n=n, glyph=GLYPHS[n])
+
+
+def fill(template: str, **values: object) -> str:
+    """Replace `{name}` placeholders only; LaTeX's own braces are left alone."""
+    for name, value in values.items():
+        template = template.replace("{" + name + "}", str(value))
+    return template
