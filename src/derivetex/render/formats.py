@@ -10,6 +10,8 @@ from derivetex.config import Config
 from derivetex.engine import Derivation
 from derivetex.render.context import build_context
 from derivetex.render.environment import render_template
+from derivetex.render.html import render_html
+from derivetex.render.pdf import render_pdf
 from derivetex.render.printer import article_latex
 from derivetex.render.wording import UNITS
 
@@ -74,4 +76,6 @@ WRITERS: dict[str, Writer] = {
     "md": render_markdown,
     "tex": render_latex,
     "json": render_json,
+    "pdf": render_pdf,
+    "html": render_html,
 }

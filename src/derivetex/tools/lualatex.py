@@ -8,7 +8,9 @@ take a minute; later runs take a few seconds.
 
 from __future__ import annotations
 
+import os
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 
 from derivetex.errors import DerivetexError
@@ -34,8 +36,13 @@ def first_error_line(log: str) -> str | None:
     return None
 
 
-def compile_pdf(tex_source: str, workdir: Path, timeout: float = 300.0) -> Path:
-    """Write ``tex_source`` to ``workdir/document.tex``, compile it, return the PDF path."""
+def compile_pdf(
+    tex_source: str, workdir: Path, timeout: float = 300.0, env: Mapping[str, str] | None = None
+) -> Path:
+    """Write ``tex_source`` to ``workdir/document.tex``, compile it, return the PDF path.
+
+    ``env`` adds variables to the environment (e.g. ``SOURCE_DATE_EPOCH`` for a reproducible PDF).
+    """
     lualatex = find_tool("lualatex")
     workdir.mkdir(parents=True, exist_ok=True)
     (workdir / f"{JOBNAME}.tex").write_text(tex_source, encoding="utf-8")
@@ -45,7 +52,8 @@ def compile_pdf(tex_source: str, workdir: Path, timeout: float = 300.0) -> Path:
     ]  # fmt: skip
     try:
         proc = subprocess.run(
-            command, cwd=workdir, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL
+            command, cwd=workdir, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL,
+            env={**os.environ, **(env or {})},
         )
     except subprocess.TimeoutExpired:
         raise LatexError(f"lualatex did not finish within {timeout:.0f} s") from None
@@ -53,7 +61,7 @@ def compile_pdf(tex_source: str, workdir: Path, timeout: float = 300.0) -> Path:
     if proc.returncode != 0 or not pdf.is_file():
         log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.is_file() else ""
         reason = first_error_line(log) or proc.stdout.decode(errors="replace")[-300:]
-        raise LatexError(f"lualatex failed (exit {proc.returncode}): {reason}")
+        raise LatexError(f"lualatex failed (exit {proc.returncode}): {' '.join(reason.split())}")
     return pdf
 
 

@@ -1,0 +1,86 @@
+"""Derivation -> one self-contained HTML page (or a Jupyter fragment) that renders offline.
+
+The page carries the vendored KaTeX (``templates/html/vendor``: JS and CSS with the fonts as
+``data:`` URIs) and draws each formula in the browser with ``katex.render`` into an element
+whose TeX is escaped text. Embedding ``renderToString`` output instead would let the HTML
+parser misread KaTeX's MathML (docs/renderers.md); rendering with the DOM API avoids that
+and needs no Node at run time.
+
+The prose of the wording catalogs carries inline math as ``$…$``, written for Markdown;
+``prose_html`` turns it into escaped text plus math elements, so the page shows exactly the
+formulas the Markdown output shows.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from typing import Any
+
+from derivetex.config import Config
+from derivetex.engine import Derivation
+from derivetex.errors import DerivetexError
+from derivetex.render.context import build_context
+from derivetex.render.environment import render_template, templates_dir
+
+INLINE_MATH = re.compile(r"\$([^$]+)\$")
+#: Context entries that are prose with inline math (strings, or a tuple of them).
+PROSE_KEYS = ("title", "intro", "verified_note", "zero_log_note", "result", "table_head")
+
+
+def render_html(derivation: Derivation, config: Config) -> str:
+    """A whole page: doctype, head, the article and the KaTeX that draws it."""
+    return _render(derivation, config, standalone=True)
+
+
+def render_html_fragment(derivation: Derivation, config: Config) -> str:
+    """The same article as one ``<div>`` with its own style and script, for Jupyter output."""
+    return _render(derivation, config, standalone=False)
+
+
+def _render(derivation: Derivation, config: Config, standalone: bool) -> str:
+    context = html_context(build_context(derivation, config, "html"))
+    css, js = vendored_katex()
+    context.update(standalone=standalone, katex_css=css, katex_js=js)
+    return render_template(f"html/{derivation.name}.html.j2", "html", context)
+
+
+def html_context(context: dict[str, Any]) -> dict[str, Any]:
+    """The format-neutral context with its prose turned into safe HTML."""
+    out = dict(context)
+    for key in PROSE_KEYS:
+        value = out.get(key)
+        if isinstance(value, str):
+            out[key] = prose_html(value)
+        elif isinstance(value, tuple):
+            out[key] = tuple(prose_html(item) for item in value)
+    out["blocks"] = [
+        {**block, "lead": prose_html(block["lead"]) if block["lead"] else None}
+        for block in context["blocks"]
+    ]
+    return out
+
+
+def prose_html(text: str) -> str:
+    """Escape ``text`` for HTML; each ``$tex$`` becomes ``<span class="math inline">``."""
+    pieces = INLINE_MATH.split(text)
+    return "".join(
+        html.escape(piece, quote=False) if index % 2 == 0 else math_span(piece)
+        for index, piece in enumerate(pieces)
+    )
+
+
+def math_span(tex: str) -> str:
+    return f'<span class="math inline">{html.escape(tex, quote=False)}</span>'
+
+
+@cache
+def vendored_katex() -> tuple[str, str]:
+    """The vendored KaTeX CSS and JS, read once from the installed templates."""
+    vendor = templates_dir() / "html" / "vendor"
+    css = (vendor / "katex.inline.css").read_text(encoding="utf-8")
+    js = (vendor / "katex.min.js").read_text(encoding="utf-8")
+    if "</style" in css.lower() or "</script" in js.lower() or "<!--" in js:
+        raise DerivetexError("the vendored KaTeX would end its own <style>/<script> element")
+    return css, js
