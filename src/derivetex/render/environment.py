@@ -21,7 +21,7 @@ TEX_SPECIALS = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
     "%": r"\%", "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}",
 }
-MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|$<>&~])")
+MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|$~])")
 
 
 def escape_tex(text: str) -> str:
@@ -32,7 +32,7 @@ def escape_tex(text: str) -> str:
 def escape_md(text: str) -> str:
     """Text safe in a Markdown table cell: no markup, no math, no HTML."""
     escaped = MD_SPECIALS.sub(r"\\\1", _printable(text))
-    return escaped.replace("<", "&lt;").replace(">", "&gt;")
+    return escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def escape_html(text: str) -> str:
