@@ -47,8 +47,17 @@ class Document:
         return self.to_markdown()
 
     def _repr_latex_(self) -> str:
-        blocks = [b for b in self.to_markdown().split("$$") if "\\begin{aligned}" in b]
-        return "$$" + "$$\n$$".join(b.strip() for b in blocks) + "$$"
+        """Every display formula of the web target (MathJax draws text/latex), tags included."""
+        from derivetex.tools.mathcheck import math_blocks_from_markdown
+
+        blocks = [b.tex for b in math_blocks_from_markdown(self.to_markdown()) if b.display]
+        return "\n".join(f"$$\n{tex}\n$$" for tex in blocks)
+
+    def _repr_html_(self) -> str:
+        """The article as one <div> with the vendored KaTeX: renders offline, in any frontend."""
+        from derivetex.render.html import render_html_fragment
+
+        return render_html_fragment(self.derivation, self.config)
 
 
 def derive(config: Config | None = None, **options: Any) -> Document:
