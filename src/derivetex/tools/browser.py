@@ -1,13 +1,15 @@
 """Load a local HTML page in headless Chromium: take a screenshot, read the DOM, find math errors.
 
 Chromium runs with the flags this machine needs (no sandbox as root, no background
-networking, which the closed network refuses) and a fresh profile per call, so runs
+networking, which the closed network refuses), with every network request failing (a dead
+proxy, no name resolution: pages are tested offline) and a fresh profile per call, so runs
 never share state. ``--virtual-time-budget`` lets page scripts (a vendored KaTeX) finish
 before the screenshot or the DOM dump is taken.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 import tempfile
 from html.parser import HTMLParser
@@ -26,6 +28,10 @@ CHROMIUM_FLAGS = (
     "--disable-component-update",
     "--disable-sync",
     "--hide-scrollbars",
+    # Offline: any http(s) request goes to a dead proxy and no host name resolves, so a page
+    # that renders here renders without a network.
+    "--proxy-server=http://127.0.0.1:9",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
 )
 
 
@@ -118,3 +124,16 @@ class _MathCounter(HTMLParser):
         self.math += tag == "math"
         self.katex += "katex" in classes
         self.katex_mathml += "katex-mathml" in classes
+
+
+NETWORK_REFERENCE = re.compile(
+    r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//"""
+    r"""|@import|url\(\s*["']?\s*(?:https?:)?//)""",
+    re.IGNORECASE,
+)
+
+
+def network_references(page: str) -> list[str]:
+    """Resource references that would need a network: ``src=``/``href=`` to http(s) or ``//``,
+    any ``@import``, and CSS ``url(http…)``. ``data:`` URIs and XML namespaces do not count."""
+    return [match.group(0) for match in NETWORK_REFERENCE.finditer(page)]

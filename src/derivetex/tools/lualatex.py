@@ -17,7 +17,10 @@ from derivetex.errors import DerivetexError
 from derivetex.tools.images import is_blank_png
 from derivetex.tools.requirements import find_tool
 
-__all__ = ["LatexError", "compile_pdf", "first_error_line", "is_blank_png", "pdf_first_page_png"]
+__all__ = [
+    "LatexError", "compile_pdf", "first_error_line", "is_blank_png", "pdf_first_page_png",
+    "pdf_text",
+]
 
 JOBNAME = "document"
 
@@ -80,3 +83,18 @@ def pdf_first_page_png(pdf: Path, out_png: Path, dpi: int = 100, timeout: float 
     if proc.returncode != 0 or not out_png.is_file():
         raise DerivetexError(f"pdftoppm failed on {pdf}: {proc.stderr.decode(errors='replace')}")
     return out_png
+
+
+def pdf_text(pdf: Path, timeout: float = 60.0) -> str:
+    """The text of every page (``pdftotext -layout``): what a reader of the PDF can find."""
+    pdftotext = find_tool("pdftotext")
+    try:
+        proc = subprocess.run(
+            [pdftotext, "-layout", "-enc", "UTF-8", str(pdf), "-"],
+            capture_output=True, timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        raise DerivetexError(f"pdftotext did not finish within {timeout:.0f} s") from None
+    if proc.returncode != 0:
+        raise DerivetexError(f"pdftotext failed on {pdf}: {proc.stderr.decode(errors='replace')}")
+    return proc.stdout.decode("utf-8", errors="replace")

@@ -31,6 +31,7 @@ class ToolSpec:
 TOOLS: dict[str, ToolSpec] = {
     "lualatex": ToolSpec("lualatex", APT_TEX),
     "pdftoppm": ToolSpec("pdftoppm", "apt-get install poppler-utils"),
+    "pdftotext": ToolSpec("pdftotext", "apt-get install poppler-utils"),
     "node": ToolSpec("node", "install Node.js >= 20 (apt-get install nodejs npm)"),
     "chromium": ToolSpec("chromium", "apt-get install chromium"),
 }
