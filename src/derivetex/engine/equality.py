@@ -59,7 +59,9 @@ def _has_log_zero(expr: sp.Expr) -> bool:
 
 def zero_convention(expr: sp.Expr) -> sp.Expr:
     """Products with a literal zero factor become 0, so 0 * log 0 is 0 (the t log t limit)."""
-    return expr.replace(lambda e: e.is_Mul and any(f.is_zero for f in e.args), lambda e: 0)
+    return expr.replace(
+        lambda e: e.is_Mul and any(f.is_Number and f == 0 for f in e.args), lambda e: 0
+    )
 
 
 def write_out(node: sp.Expr) -> sp.Expr:

@@ -117,7 +117,7 @@ def _eval(expr: sp.Expr, env: Point, arith: Arithmetic) -> Any:
 
 def _eval_mul(expr: sp.Mul, env: Point, arith: Arithmetic) -> Any:
     """Product of the factors; a factor that is exactly zero wins (0 * log 0 = 0)."""
-    if any(factor.is_zero for factor in expr.args):
+    if any(factor.is_Number and factor == 0 for factor in expr.args):
         return arith.number(sp.Integer(0))
     values = [_eval(factor, env, arith) for factor in expr.args]
     if any(v == 0 for v in values):

@@ -35,7 +35,7 @@ def build_context(derivation: Derivation, config: Config, fmt: str) -> dict[str,
         "verified_note": words.verified_note,
         "blocks": blocks,
         "table_head": words.table_head,
-        "classes": _classes(derivation),
+        "classes": _classes(derivation, config.expand_limit),
         "zero_log_note": words.zero_log_note if _has_zero_log(derivation) else None,
         "result": _result(derivation, words, latex),
     }
@@ -89,14 +89,19 @@ def _legend(chain: Chain, words: Catalog, derivation: Derivation) -> str | None:
     return r",\ ".join(items)
 
 
-def _classes(derivation: Derivation) -> list[dict[str, str]] | None:
+def _classes(derivation: Derivation, limit: int) -> list[dict[str, str]] | None:
+    """Table rows (LaTeX for k, y, t); above `limit` classes the middle is elided like the rows."""
     if derivation.y is None or derivation.t is None:
         return None
     labels = derivation.labels or tuple("" for _ in derivation.y)
-    return [
+    rows = [
         {"k": str(k), "label": label, "y": article_latex(y), "t": article_latex(t)}
         for k, (label, y, t) in enumerate(zip(labels, derivation.y, derivation.t, strict=True), 1)
     ]
+    if len(rows) <= limit:
+        return rows
+    gap = {"k": r"\vdots", "label": "", "y": r"\vdots", "t": r"\vdots"}
+    return [rows[0], rows[1], gap, rows[-1]]
 
 
 def _has_zero_log(derivation: Derivation) -> bool:

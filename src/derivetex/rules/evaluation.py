@@ -46,7 +46,7 @@ def _simplify_term(term: sp.Expr) -> sp.Expr:
     """0 * x = 0 and 1 * x = x inside one product."""
     if not isinstance(term, sp.Mul):
         return term
-    if any(f.is_zero for f in term.args):
+    if any(f.is_Number and f == 0 for f in term.args):
         return sp.Integer(0)
     kept = [f for f in term.args if f != 1]
     if len(kept) == len(term.args):
