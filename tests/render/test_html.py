@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from tests.render.variants import HOSTILE_LABELS, LANGS, document, hostile_document
 
 from derivetex.tools.browser import (
     count_math_nodes,
@@ -25,7 +26,6 @@ from derivetex.tools.browser import (
 from derivetex.tools.images import is_blank_png
 from derivetex.tools.mathcheck import math_blocks_from_markdown
 from derivetex.tools.requirements import require_tool
-from tests.render.variants import HOSTILE_LABELS, LANGS, document, hostile_document
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 DERIVETEX = [sys.executable, "-m", "derivetex.cli"]

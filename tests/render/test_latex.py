@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.render.variants import HOSTILE_LABELS, document, hostile_document
 
 from derivetex.render.pdf import compile_tex, pdf_source_id, tex_source_id
 from derivetex.tools.lualatex import is_blank_png, pdf_first_page_png, pdf_text
 from derivetex.tools.requirements import APT_TEX, require_tool
-from tests.render.variants import HOSTILE_LABELS, document, hostile_document
 
 KEY_TEXT = {
     "ja": ["多値分類の交差エントロピー", "対数の公式①", "対数の公式②", "イヌ", "1.108663", "(5.2)"],

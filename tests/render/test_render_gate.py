@@ -7,10 +7,10 @@ All variants x both languages go to one Node process (``check_math`` batches the
 from __future__ import annotations
 
 import pytest
+from tests.render.variants import LANGS, VARIANTS, document, hostile_document
 
 from derivetex.tools.mathcheck import MathBlock, MathResult, check_math, math_blocks_from_markdown
 from derivetex.tools.requirements import require_tool
-from tests.render.variants import LANGS, VARIANTS, document, hostile_document
 
 CASES = [(lang, variant) for lang in LANGS for variant in VARIANTS]
 
@@ -30,7 +30,7 @@ def verdicts() -> dict[str, list[tuple[MathBlock, MathResult]]]:
     return {name: [(b, by_id[b.id]) for b in doc] for name, doc in blocks.items()}
 
 
-@pytest.mark.parametrize(("lang", "variant"), CASES, ids=[f"{l}-{v}" for l, v in CASES])
+@pytest.mark.parametrize(("lang", "variant"), CASES, ids=[f"{lang}-{v}" for lang, v in CASES])
 def test_every_formula_renders_in_katex_and_mathjax(verdicts, lang, variant):
     checked = verdicts[f"{lang}/{variant}"]
     assert {b.display for b, _ in checked} == {True, False}, "display and inline math expected"

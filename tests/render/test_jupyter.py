@@ -1,0 +1,51 @@
+"""What Jupyter/IPython shows for `derivetex.derive(...)`: Markdown, LaTeX and HTML reprs.
+
+The HTML repr is rendered in Chromium in test_html.py; here: the right kind of string, and
+the LaTeX repr's formulas pass the same render gate as the Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from tests.render.variants import LANGS, document
+
+from derivetex.tools.mathcheck import MathBlock, check_math, math_blocks_from_markdown
+from derivetex.tools.requirements import require_tool
+
+DISPLAY = re.compile(r"\$\$\n(.*?)\n\$\$", re.DOTALL)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_markdown_repr_is_the_markdown_output(lang):
+    doc = document(lang, "article")
+    assert doc._repr_markdown_() == doc.to_markdown()
+
+
+@pytest.mark.parametrize("variant", ["article", "K-symbolic"])
+def test_latex_repr_holds_every_display_formula_with_its_tag(variant):
+    doc = document("ja", variant)
+    latex = doc._repr_latex_()
+    shown = DISPLAY.findall(latex)
+    expected = [b.tex for b in math_blocks_from_markdown(doc.to_markdown()) if b.display]
+    assert shown == expected
+    assert DISPLAY.sub("", latex).strip() == ""  # nothing but display math
+    assert r"\tag{5.1}" in latex and r"\tag{5.2}" in latex
+
+
+def test_latex_repr_renders_in_mathjax_and_katex():
+    require_tool("renderers")
+    latex = document("en", "article")._repr_latex_()
+    blocks = [MathBlock(f"repr #{i}", tex, True) for i, tex in enumerate(DISPLAY.findall(latex))]
+    assert blocks
+    assert [r.describe() for r in check_math(blocks) if not r.ok] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_html_repr_is_a_fragment_with_the_katex_bootstrap(lang):
+    fragment = document(lang, "article")._repr_html_()
+    assert fragment.startswith(f'<div class="derivetex" lang="{lang}">')
+    assert fragment.rstrip().endswith("</div>")
+    assert "<!DOCTYPE" not in fragment
+    assert "katex.render(" in fragment and "@font-face" in fragment
