@@ -60,7 +60,7 @@ class ArticlePrinter(LatexPrinter):
         arg, base = parts
         name = r"\log" if base is None else rf"\log_{{{self._print(base)}}}"
         inner = self._print(arg)
-        if isinstance(arg, (sp.Add, sp.Mul)) or (arg.is_Number and arg < 0):
+        if isinstance(arg, (sp.Add, sp.Mul, sp.Product, sp.Sum)) or (arg.is_Number and arg < 0):
             return rf"{name} ({inner})"
         return f"{name} {inner}"
 
