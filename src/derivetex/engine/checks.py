@@ -68,13 +68,20 @@ def _equal(
     b = expand_definitions(after, context.definitions)
     if context.bound in (a.free_symbols | b.free_symbols):
         return _instantiated(rule, a, b, context, rng)
+    return _both_ways(rule, a, b, rng, "symbolic", "the difference does not simplify to 0")
+
+
+def _both_ways(
+    rule: Rule, a: sp.Expr, b: sp.Expr, rng: random.Random, method: str, failure: str
+) -> tuple[Check, Check]:
+    """a = b symbolically and at random positive points, or an error naming the rule."""
     ok, how = symbolically_equal(a, b)
     if not ok:
-        raise _fail(rule, "the difference does not simplify to 0")
+        raise _fail(rule, failure)
     ok_num, how_num = numerically_equal(a, b, rng)
     if not ok_num:
         raise _fail(rule, f"numeric check failed ({how_num})")
-    return (Check("symbolic", how), Check("numeric", how_num))
+    return Check(method, how), Check("numeric", how_num)
 
 
 def _instantiated(
@@ -118,13 +125,8 @@ def _substitutes(
     if "bound" in params and "value" in params:
         values[params["bound"]] = params["value"]
     filled = _fill(before, values)
-    ok, how = symbolically_equal(filled, after)
-    if not ok:
-        raise _fail(rule, "the substituted expression differs")
-    ok_num, how_num = numerically_equal(filled, after, rng)
-    if not ok_num:
-        raise _fail(rule, f"numeric check failed ({how_num})")
-    return (Check("substitution", f"{len(values)} values put in; {how}"), Check("numeric", how_num))
+    exact, numeric = _both_ways(rule, filled, after, rng, "substitution", "values give another row")
+    return (Check(exact.method, f"{len(values)} values put in; {exact.detail}"), numeric)
 
 
 def _fill(expr: sp.Expr, values: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:
