@@ -17,7 +17,9 @@ CASES = [(lang, variant) for lang in LANGS for variant in VARIANTS]
 
 def _markdowns() -> dict[str, str]:
     docs = {f"{lang}/{variant}": document(lang, variant).to_markdown() for lang, variant in CASES}
-    docs.update({f"{lang}/hostile-labels": hostile_document(lang).to_markdown() for lang in LANGS})
+    for lang in LANGS:
+        docs[f"{lang}/hostile-labels"] = hostile_document(lang).to_markdown()
+        docs[f"{lang}/plain-labels"] = hostile_document(lang, list("abcde")).to_markdown()
     return docs
 
 
@@ -43,7 +45,7 @@ def test_hostile_labels_leave_the_math_intact(verdicts, lang):
     assert [r.describe() for _, r in checked if not r.ok] == []
     # The label "$x$" is escaped: it never becomes a formula of its own.
     assert "x" not in [b.tex for b, _ in checked]
-    assert len(checked) == len(verdicts[f"{lang}/article"])
+    assert len(checked) == len(verdicts[f"{lang}/plain-labels"])
 
 
 def test_the_gate_rejects_what_katex_strict_rejects():

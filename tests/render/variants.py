@@ -36,7 +36,6 @@ def document(lang: str, variant: str) -> derivetex.Document:
     return derivetex.derive(lang=lang, **VARIANTS[variant])
 
 
-def hostile_document(lang: str) -> derivetex.Document:
-    return derivetex.derive(
-        lang=lang, labels=HOSTILE_LABELS, y=["0.2"] * 5, t=["1", "0", "0", "0", "0"]
-    )
+def hostile_document(lang: str, labels: list[str] = HOSTILE_LABELS) -> derivetex.Document:
+    """Five classes named by ``labels`` (the hostile ones unless told otherwise)."""
+    return derivetex.derive(lang=lang, labels=labels, y=["0.2"] * 5, t=["1", "0", "0", "0", "0"])

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from derivetex.config import Config
 from derivetex.engine import Derivation
-from derivetex.render.environment import render_template
 from derivetex.render.context import build_context
+from derivetex.render.environment import render_template
 from derivetex.tools.lualatex import compile_pdf
 
 #: 2024-01-01T00:00:00Z; any fixed instant works, it only has to be the same every run.
@@ -46,6 +46,6 @@ def tex_source_id(tex: str) -> str:
 
 
 def pdf_source_id(pdf: bytes) -> str | None:
-    """The first half of the last trailer /ID: ``tex_source_id`` of the tex if derivetex built it."""
+    """The last trailer's first /ID string: ``tex_source_id`` of the tex if derivetex built it."""
     found = re.findall(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>", pdf)
     return found[-1].decode("ascii").upper() if found else None
