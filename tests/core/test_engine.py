@@ -97,3 +97,23 @@ def test_rule_records_are_frozen() -> None:
     rule: Rule = RULES["log_product"]
     with pytest.raises(dataclasses.FrozenInstanceError):
         rule.name = "other"  # type: ignore[misc]
+
+
+def test_recalling_an_equation_with_the_wrong_sign_is_refused() -> None:
+    """The slip the article makes in its first display: -log L written as +sum t log y."""
+    definitions = {S.L: sp.Product(y[k] ** t[k], (k, 1, K)), S.E: -sp.log(S.L)}
+    chain = ChainBuilder("c", S.E, CheckContext(bound=K, definitions=definitions))
+    with pytest.raises(VerificationError, match="recall_equation"):
+        chain.step(RULES["recall_equation"], value=sp.Sum(t[k] * sp.log(y[k]), (k, 1, K)))
+
+
+def test_substituting_other_values_than_claimed_is_refused() -> None:
+    chain = ChainBuilder("c", S.E, CheckContext(bound=K, definitions={S.E: t[1] * sp.log(y[1])}))
+    chain.step(RULES["recall_equation"], value=t[1] * sp.log(y[1]))
+
+    def swap(node: sp.Expr, values: dict) -> sp.Expr:
+        return {t[1]: sp.Integer(1), y[1]: sp.Rational(1, 2)}.get(node, node)
+
+    careless = dataclasses.replace(RULES["substitute_values"], rewrite=swap)
+    with pytest.raises(VerificationError, match="substitute_values"):
+        chain.step(careless, values={t[1]: sp.Integer(1), y[1]: sp.Rational(33, 100)})

@@ -51,7 +51,7 @@ def _block(
         rows.append({"lhs": latex(chain.lhs) if position == 0 else "", "rhs": latex(step.after),
                      "why": why})
     written_k = derivation.K if derivation.K is not None else "K"
-    lead = words.leads.get(chain.name)
+    lead = words.leads.get(f"{chain.name}.{written_k}", words.leads.get(chain.name))
     return {
         "name": chain.name,
         "lead": fill(lead, n=written_k, tag1=tags["1"], tag2=tags["2"]) if lead else None,

@@ -70,6 +70,9 @@ JA = Catalog(
         "log_likelihood_general": (
             "添え字 $1$ 〜 ${n}$ を $K$ に置き換えて $\\sum$ であらわすと、以下のようになります。"
         ),
+        "log_likelihood_general.1": (
+            "$k = 1$ から $K$ までの和 $\\sum$ であらわすと、以下のようになります。"
+        ),
         "cross_entropy_definition": (
             "これが 対数尤度関数 となります。交差エントロピー $E$ は対数尤度関数にマイナスを"
             "つけたものなので、"
@@ -126,6 +129,7 @@ EN = Catalog(
         "log_likelihood_general": (
             "Replacing the indices $1$ to ${n}$ by $K$ and writing the sum with $\\sum$:"
         ),
+        "log_likelihood_general.1": "Writing it as a sum $\\sum$ over $k = 1$ to $K$:",
         "cross_entropy_definition": (
             "This is the log-likelihood function. The cross-entropy $E$ is the log-likelihood "
             "with a minus sign:"
