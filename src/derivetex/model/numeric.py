@@ -36,6 +36,8 @@ class Arithmetic:
 
 
 def _float_number(expr: sp.Expr) -> float:
+    if expr.is_Integer:
+        return float(int(expr))
     return float(expr)
 
 
@@ -90,8 +92,9 @@ def evaluate(expr: sp.Expr, env: Mapping[Any, Any], arith: Arithmetic = FLOAT) -
 
 def _eval(expr: sp.Expr, env: Point, arith: Arithmetic) -> Any:
     if isinstance(expr, sp.Indexed):
-        index = _eval(expr.indices[0], env, arith)
-        return env[(expr.base.label.name, int(index))]
+        base, index = expr.args  # args, not .base/.indices: this is the hot path at K = 10 000
+        position = int(index) if index.is_Integer else int(_eval(index, env, arith))
+        return env[(base.args[0].name, position)]
     if isinstance(expr, sp.Symbol):
         return env[expr]
     if expr.is_Number:
