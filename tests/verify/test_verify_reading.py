@@ -34,6 +34,14 @@ k, n, a, b, x = sympy.symbols("k n a b x")
         (r"E", sympy.Symbol("E")),
         (r"0.33", sympy.Rational(33, 100)),
         (r"\dfrac{a}{b}", a / b),
+        (
+            r"\sum_{k=1}^{3} \log_{2} y_{k}^{t_{k}}",
+            sympy.Sum(sympy.log(y[k] ** t[k]) / sympy.log(2), (k, 1, 3)),
+        ),
+        (
+            r"\log_{2} (\prod_{k=1}^{3} y_{k}^{t_{k}})",
+            sympy.log(sympy.Product(y[k] ** t[k], (k, 1, 3))) / sympy.log(2),
+        ),
     ],
     ids=[
         "ln-chain",
@@ -49,6 +57,8 @@ k, n, a, b, x = sympy.symbols("k n a b x")
         "loss-E",
         "decimal-exact",
         "dfrac",
+        "log2-power-in-sum",
+        "log2-bracketed-product",
     ],
 )
 def test_reads(latex: str, expected: sympy.Expr) -> None:
@@ -62,11 +72,12 @@ def test_reads(latex: str, expected: sympy.Expr) -> None:
     [
         (r"f(x)", "function or a product"),
         (r"\log 8 / \log 2", "argument of a \\log"),
+        (r"\log_{2} 8 / \log_{2} 2", "argument of a \\log"),
         (r"a + \cdots + b", "not read"),
         (r"\frac{a}{", "cannot parse"),
         (r"", "empty"),
     ],
-    ids=["function-or-product", "log-reach", "dots", "broken", "empty"],
+    ids=["function-or-product", "log-reach", "log2-reach", "dots", "broken", "empty"],
 )
 def test_refuses_to_guess(latex: str, reason: str) -> None:
     reading = read(latex)

@@ -27,6 +27,8 @@ _UNSUPPORTED = re.compile(
     r"partial|nabla|int|lim|max|min|arg|sup|inf|mathbb|text)(?![A-Za-z])|\.\.\.|[\[\]|]"
 )
 _SUBSCRIPT_NAME = re.compile(r"^(?P<base>\\?[A-Za-z]+)_\{(?P<sub>.+)\}$")
+# a \log or \ln, with or without a written base, whose argument does not open with "("
+_UNBRACKETED_LOG = re.compile(r"\\(?:log|ln)(?:_(?:\{[^{}]*\}|[0-9A-Za-z]))?\s*(?![\s(_])")
 _MULTI_SUBSCRIPT = re.compile(r"(?<![\\A-Za-z])(\\?[A-Za-z]+)_\{([A-Za-z]{2,4})\}")
 
 
@@ -75,7 +77,7 @@ def read(latex: str) -> Reading:
 
 def _log_reaches_too_far(text: str, parsed: sympy.Expr) -> bool:
     """``\\log 8 / \\log 2`` parses as log(8 / log 2): a log inside an unbracketed log."""
-    if not re.search(r"\\(?:log|ln)(?:_\{?[^{}\s]*\}?)?\s*(?![\s(])", text):
+    if not _UNBRACKETED_LOG.search(text):
         return False
     nested = (sympy.log, sympy.exp, sympy.Sum, sympy.Product)
     return any(arg.has(*nested) for node in parsed.atoms(sympy.log) for arg in node.args[:1])
