@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +65,7 @@ def derive(config: Config | None = None, **options: Any) -> Document:
     if config is None:
         config = build_config(**options)
     elif options:
-        config = replace(config, **options)
+        raise InputError("give derive() a Config or options, not both")
     return Document(DERIVATIONS[config.derivation](config), config)
 
 

@@ -8,6 +8,7 @@ import sympy as sp
 
 from derivetex.config import Config
 from derivetex.engine import Chain, ChainBuilder, CheckContext, Derivation
+from derivetex.errors import VerificationError
 from derivetex.model import Symbols, log_of, make_symbols
 from derivetex.model.numeric import FLOAT, MPMATH, evaluate
 from derivetex.rules import RULES
@@ -139,7 +140,8 @@ def _written_product(s: Symbols, n: int) -> sp.Expr:
 
 
 def _value(expr: sp.Expr) -> float:
-    """A verified expression's value; float and mpmath must agree (they did in `evaluate`)."""
+    """A verified expression's value, computed in floats and in mpmath; they must agree."""
     exact = float(evaluate(expr, {}, MPMATH))
-    assert abs(exact - evaluate(expr, {}, FLOAT)) <= 1e-12 * max(1.0, abs(exact))
+    if abs(exact - evaluate(expr, {}, FLOAT)) > 1e-12 * max(1.0, abs(exact)):
+        raise VerificationError(f"float and mpmath values of {sp.sstr(expr)[:60]} disagree")
     return exact + 0.0
