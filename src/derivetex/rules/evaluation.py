@@ -36,10 +36,7 @@ def _power_identities(node: sp.Expr) -> sp.Expr:
     factors = [_power_identity(f) for f in node.args]
     if factors == list(node.args):
         return node
-    kept = [f for f in factors if f != 1]
-    if not kept:
-        return sp.Integer(1)
-    return kept[0] if len(kept) == 1 else sp.Mul(*kept, evaluate=False)
+    return _join(sp.Mul, [f for f in factors if f != 1])
 
 
 def _simplify_term(term: sp.Expr) -> sp.Expr:
@@ -49,11 +46,7 @@ def _simplify_term(term: sp.Expr) -> sp.Expr:
     if any(f.is_Number and f == 0 for f in term.args):
         return sp.Integer(0)
     kept = [f for f in term.args if f != 1]
-    if len(kept) == len(term.args):
-        return term
-    if not kept:
-        return sp.Integer(1)
-    return kept[0] if len(kept) == 1 else sp.Mul(*kept, evaluate=False)
+    return term if len(kept) == len(term.args) else _join(sp.Mul, kept)
 
 
 def _zero_terms(node: sp.Expr) -> sp.Expr:
@@ -64,10 +57,14 @@ def _zero_terms(node: sp.Expr) -> sp.Expr:
     terms = [_simplify_term(t) for t in node.args]
     if terms == list(node.args):
         return node
-    kept = [t for t in terms if t != 0]
+    return _join(sp.Add, [t for t in terms if t != 0])
+
+
+def _join(op: type[sp.Add] | type[sp.Mul], kept: list[sp.Expr]) -> sp.Expr:
+    """What is left of a sum or product, unevaluated; the identity when nothing is."""
     if not kept:
-        return sp.Integer(0)
-    return kept[0] if len(kept) == 1 else sp.Add(*kept, evaluate=False)
+        return op.identity
+    return kept[0] if len(kept) == 1 else op(*kept, evaluate=False)
 
 
 def _evaluate(node: sp.Expr, digits: int) -> sp.Expr:
