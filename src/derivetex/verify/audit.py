@@ -1,8 +1,9 @@
 """Audit one document: every link of every equation chain, in source order.
 
 Links that relate a symbol not yet defined (``- \\log L = \\sum ...`` before ``L = ...``) are
-held back and checked once the whole document has been read, against the definitions it ends
-with; if the symbol is never defined they are reported as unchecked.
+held back and checked once the whole document has been read, against the definitions and the
+values it ends with; if the symbol is never defined they are reported as unchecked. So are
+conditions such as ``y_{k} = 0`` (met by some bound y_1, y_2, ...).
 """
 
 from __future__ import annotations
@@ -40,9 +41,9 @@ def audit_text(text: str, kind: str, path: str = "<string>") -> FileReport:
                 pending.append(_Pending(order, link, dict(scope.bindings)))
             else:
                 found.append((order, finding))
+    scope.new_block()  # the last block's values join the document's
     for item in pending:
-        scope.new_block()
-        scope.bindings.update(item.bindings)
+        scope.bindings, scope.origin = dict(item.bindings), None
         finding = check(item.link, scope, final=True)
         if finding is not None:
             found.append((item.order, finding))

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 import sympy
+from sympy.tensor.indexed import Indexed
 
 from derivetex.errors import LimitExceeded
 from derivetex.verify import numeric as num
@@ -26,6 +27,7 @@ from derivetex.verify.show import decimal, show
 from derivetex.verify.substitution import propose
 
 Make = Callable[..., Finding]
+Origin = tuple[sympy.Expr, dict[sympy.Basic, sympy.Basic]] | None
 Instance = dict[sympy.Symbol, sympy.Integer]
 
 
@@ -64,9 +66,13 @@ def _check(
     note = "".join(
         f" (with {d.symbol} as defined on line {d.line})" for d in scope.used(left, right)
     )
+    if _is_condition(left, right):
+        return _condition(left, right, scope, make) if final else None
     claim = parse_claim(link.right.latex)
     if claim is not None:
-        return _claim(a, claim, link.relation == APPROX, scope, make, note)
+        a, earlier = scope.with_earlier_values(a)
+        origin = scope.origin or (scope.earlier_origin if earlier else None)
+        return _claim(a, claim, link.relation == APPROX, origin, make, note + _earlier(earlier))
     if link.relation == APPROX:
         return make(UNCHECKED, "an approximate relation between expressions is not checked")
     outcome = _compare(a, b, link.text)
@@ -78,7 +84,7 @@ def _check(
     if holding:
         scope.bindings.update(holding[0])
         return make(OK, f"holds for {_instance(holding[0])}, used from here on{note}")
-    found = _substitution(link, a, b, scope, make)
+    found = _substitution(link, a, b, scope, make) or _numbers(link, a, b, scope, make, note)
     if found is not None:
         return found
     pending = _undefined(a, b, scope)
@@ -118,11 +124,11 @@ def _redefine(
     old = scope.definitions[symbol]
     replaced = Definition(symbol, right, link.left.line, link.right.latex)
     values = propose(old.latex, link.right.latex)
-    if values and _compare(sympy.sympify(a.xreplace(values)), b, link.text) == ([{}], []):
+    if values and _compare(num.substitute(a, values), b, link.text) == ([{}], []):
         scope.bindings.update(values)
         return make(OK, f"an instance of the definition on line {old.line} ({_listing(values)})")
     bindings = propose(link.right.latex, old.latex)
-    if bindings and _compare(b.xreplace(bindings), a, link.text) == ([{}], []):
+    if bindings and _compare(num.substitute(b, bindings), a, link.text) == ([{}], []):
         scope.definitions[symbol] = replaced
         return make(OK, f"generalises the definition on line {old.line} ({_listing(bindings)})")
     cause = _diagnose(a, b, failing, link.text)
@@ -135,7 +141,7 @@ def _redefine(
 
 
 def _claim(
-    a: sympy.Expr, claim: Claim, approx: bool, scope: Scope, make: Make, note: str
+    a: sympy.Expr, claim: Claim, approx: bool, origin: Origin, make: Make, note: str
 ) -> Finding:
     if num.bound_symbols(a):
         names = ", ".join(sorted(map(str, num.bound_symbols(a))))
@@ -145,7 +151,7 @@ def _claim(
     if free:
         names = ", ".join(sorted(show(f) for f in free))
         return make(UNCHECKED, f"the value depends on {names}, which no earlier link gives a value")
-    verdict = check_claim(expanded, claim, approx, scope.origin)
+    verdict = check_claim(expanded, claim, approx, origin)
     if verdict is None:
         return make(UNCHECKED, "the left-hand side has no real value")
     return make(OK if verdict.ok else ERROR, verdict.message + note, verdict.cause)
@@ -157,12 +163,64 @@ def _substitution(
     bindings = propose(link.left.latex, link.right.latex)
     if not bindings:
         return None
-    outcome = _compare(sympy.sympify(a.xreplace(bindings)), b, link.text)
+    outcome = _compare(num.substitute(a, bindings), b, link.text)
     if outcome is None or outcome[1]:
         return None
     scope.origin = (a, dict(bindings))
     scope.bindings.update(bindings)
     return make(OK, f"substitutes {_listing(bindings)}")
+
+
+def _numbers(
+    link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make, note: str
+) -> Finding | None:
+    """A number on one side, and the other side a number at values bound in earlier blocks."""
+    if _is_number(a) == _is_number(b):
+        return None
+    (x, used_a), (y, used_b) = scope.with_earlier_values(a), scope.with_earlier_values(b)
+    if not (used_a or used_b) or not (_is_number(x) and _is_number(y)):
+        return None
+    if num.equal_everywhere(x, y, link.text):
+        return make(OK, "the two sides are equal" + note + _earlier({**used_a, **used_b}))
+    return None
+
+
+def _is_number(expr: sympy.Expr) -> bool:
+    return not num.bound_symbols(expr) and not num.unknowns(num.expand_bounds(expr, {}))
+
+
+def _is_condition(left: sympy.Expr, right: sympy.Expr) -> bool:
+    """``y_{k} = 0`` in prose: a name with a free letter index set to a number selects terms."""
+    return (
+        isinstance(left, Indexed)
+        and all(isinstance(index, sympy.Symbol) for index in left.indices)
+        and bool(right.is_number)
+    )
+
+
+def _condition(left: Indexed, right: sympy.Expr, scope: Scope, make: Make) -> Finding:
+    """Checked, at the end of the document, against the values it gives for instances."""
+    known = {**scope.earlier, **scope.bindings}
+    instances = {
+        name: v
+        for name, v in known.items()
+        if isinstance(name, Indexed)
+        and name.base == left.base
+        and len(name.indices) == len(left.indices)
+        and all(index.is_Integer for index in name.indices)
+    }
+    if not instances:
+        return make(UNCHECKED, f"a condition on {show(left)}, which no link gives a value")
+    meeting = {name: v for name, v in instances.items() if v == right}
+    if not meeting:
+        return make(
+            UNCHECKED, f"a condition no value in the document meets ({_listing(instances)})"
+        )
+    return make(OK, f"a condition, met by {_listing(meeting)}")
+
+
+def _earlier(values: dict[sympy.Basic, sympy.Basic]) -> str:
+    return f" (with the values bound earlier: {_listing(values)})" if values else ""
 
 
 def _undefined(a: sympy.Expr, b: sympy.Expr, scope: Scope) -> sympy.Symbol | None:

@@ -64,6 +64,28 @@ def expand_bounds(expr: sympy.Basic, values: Mapping[sympy.Basic, sympy.Basic]) 
     raise LimitExceeded("sums nested more than 8 deep")
 
 
+def substitute(expr: sympy.Basic, values: Mapping[sympy.Basic, sympy.Basic]) -> sympy.Expr:
+    """``expr`` with ``values`` put in; a product ``0 \\cdot \\log 0`` is 0 (see ``rebuilt``)."""
+    if expr in values:
+        return sympy.sympify(values[expr])
+    if not expr.args or isinstance(expr, Indexed):
+        return sympy.sympify(expr)
+    return rebuilt(expr, [substitute(arg, values) for arg in expr.args])
+
+
+def rebuilt(node: sympy.Basic, args: list[sympy.Expr]) -> sympy.Expr:
+    """``node`` evaluated with new ``args``, taking ``0 \\cdot \\log 0`` as 0.
+
+    The convention of information theory (the limit of x log x at 0), which derivetex's own
+    documents state: a factor 0 absorbs a factor that is the logarithm of 0.
+    """
+    if isinstance(node, sympy.Mul) and any(arg == 0 for arg in args):
+        others = [(old, new) for old, new in zip(node.args, args, strict=True) if new != 0]
+        if all(new.is_finite or isinstance(old, sympy.log) for old, new in others):
+            return sympy.Integer(0)
+    return sympy.sympify(node.func(*args))
+
+
 def _check_size(node: sympy.Basic) -> None:
     size = 1
     for _, low, high in node.limits:

@@ -5,7 +5,8 @@ SymPy's ``parse_latex`` with the ANTLR backend reads blog notation (``\\log y_{1
 backend silently mis-reads log chains, so it is never used. After parsing, the reading is made
 concrete: subscripted names become ``Indexed`` objects (so ``t_{k}`` under ``\\sum_{k=1}^{3}``
 expands to ``t_{1}``, matching the written-out terms), decimals become exact rationals, and
-``e`` becomes Euler's number while ``E`` stays an ordinary symbol (the loss).
+``e`` becomes Euler's number while ``E`` stays an ordinary symbol (the loss); ``0 \\cdot \\log 0``
+is 0, the convention derivetex's documents state.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from functools import lru_cache
 import sympy
 from sympy.core.function import AppliedUndef
 from sympy.tensor.indexed import Indexed, IndexedBase
+
+from derivetex.verify.numeric import rebuilt
 
 _SIZING = re.compile(
     r"\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|bigg|Bigg)(?![A-Za-z])"
@@ -111,7 +114,7 @@ def _rebuild(expr: sympy.Basic) -> sympy.Expr:
     """Evaluate the parser's unevaluated nodes, so ``(a + b) + c`` has three terms."""
     if not expr.args or isinstance(expr, Indexed):
         return sympy.sympify(expr)
-    return sympy.sympify(expr.func(*(_rebuild(arg) for arg in expr.args)))
+    return rebuilt(expr, [_rebuild(arg) for arg in expr.args])
 
 
 def _as_indexed(name: str, orders: dict[tuple[str, str], tuple[str, ...]]) -> Indexed | None:
