@@ -73,7 +73,7 @@ def test_reads(latex: str, expected: sympy.Expr) -> None:
         (r"f(x)", "function or a product"),
         (r"\log 8 / \log 2", "argument of a \\log"),
         (r"\log_{2} 8 / \log_{2} 2", "argument of a \\log"),
-        (r"a + \cdots + b", "not read"),
+        (r"a + \cdots + b", "cannot write out \\cdots"),
         (r"\frac{a}{", "cannot parse"),
         (r"", "empty"),
     ],

@@ -149,7 +149,7 @@ def _claim(
     expanded = num.expand_bounds(a, {})
     free = num.unknowns(expanded)
     if free:
-        names = ", ".join(sorted(show(f) for f in free))
+        names = ", ".join(show(f) for f in sorted(free, key=sympy.default_sort_key))
         return make(UNCHECKED, f"the value depends on {names}, which no earlier link gives a value")
     verdict = check_claim(expanded, claim, approx, origin)
     if verdict is None:
@@ -225,7 +225,7 @@ def _earlier(values: dict[sympy.Basic, sympy.Basic]) -> str:
 
 def _undefined(a: sympy.Expr, b: sympy.Expr, scope: Scope) -> sympy.Symbol | None:
     """A symbol, not yet defined, that is all one side has and the other lacks."""
-    first = num.instantiations(num.bound_symbols(a) | num.bound_symbols(b))[0]
+    first = _instantiations(a, b)[0]
     ua, ub = num.unknowns(num.expand_bounds(a, first)), num.unknowns(num.expand_bounds(b, first))
     for mine, theirs in ((ua, ub), (ub, ua)):
         if len(mine) == 1:
@@ -245,7 +245,7 @@ def _compare(
     """Instantiations of the symbolic bounds where ``a == b`` holds, and where it fails."""
     holding: list[Instance] = []
     failing: list[Instance] = []
-    for instance in num.instantiations(num.bound_symbols(a) | num.bound_symbols(b)):
+    for instance in _instantiations(a, b):
         same = num.equal_everywhere(
             num.expand_bounds(a, instance), num.expand_bounds(b, instance), seed
         )
@@ -253,6 +253,11 @@ def _compare(
             return None
         (holding if same else failing).append(instance)
     return holding, failing
+
+
+def _instantiations(a: sympy.Expr, b: sympy.Expr) -> list[Instance]:
+    bounds = num.bound_symbols(a) | num.bound_symbols(b)
+    return num.instantiations(bounds, num.largest_index(a, b) if bounds else None)
 
 
 def _diagnose(a: sympy.Expr, b: sympy.Expr, failing: list[Instance], seed: str) -> str | None:
@@ -266,7 +271,9 @@ def _diagnose(a: sympy.Expr, b: sympy.Expr, failing: list[Instance], seed: str) 
 def _holds_message(a: sympy.Expr, b: sympy.Expr, holding: list[Instance]) -> str:
     if holding != [{}]:
         names = ", ".join(sorted(map(str, holding[0])))
-        return f"holds for {names} = 1..6 at random positive points"
+        extra = {int(v) for instance in holding for v in instance.values()} - set(num.BOUND_VALUES)
+        shown = ", ".join(["1..6", *map(str, sorted(extra))])
+        return f"holds for {names} = {shown} at random positive points"
     if _symbolic_zero(num.expand_bounds(a - b, {})):
         return "holds symbolically"
     return f"holds at {num.POINTS} random positive points"

@@ -16,7 +16,7 @@ from sympy.tensor.indexed import Indexed
 from derivetex.errors import LimitExceeded
 
 BOUND_VALUES = range(1, 7)  # a symbolic bound (K, N) is checked at 1..6
-MAX_INSTANTIATIONS = 36
+MAX_INSTANTIATIONS = 49  # two bounds at 1..6 and a written-out index
 MAX_TERMS = 400
 POINTS = 3
 MAX_TRIES = 12
@@ -35,16 +35,32 @@ def bound_symbols(expr: sympy.Basic) -> set[sympy.Symbol]:
     return found
 
 
-def instantiations(symbols: set[sympy.Symbol]) -> list[dict[sympy.Symbol, sympy.Integer]]:
-    """Every assignment of 1..6 to ``symbols``; capped so two bounds at most are tried."""
+def instantiations(
+    symbols: set[sympy.Symbol], written: int | None = None
+) -> list[dict[sympy.Symbol, sympy.Integer]]:
+    """Every assignment of 1..6 to ``symbols`` (and ``written``, the largest index written out
+    in the link, when it is above 6: a sum written out to y_{12}); capped at two bounds."""
     ordered = sorted(symbols, key=str)
-    count = len(BOUND_VALUES) ** len(ordered)
+    candidates = [*BOUND_VALUES, *([written] if written and written > BOUND_VALUES[-1] else [])]
+    count = len(candidates) ** len(ordered)
     if count > MAX_INSTANTIATIONS:
         raise LimitExceeded(f"{count} instantiations of {', '.join(map(str, ordered))}")
     return [
         {s: sympy.Integer(v) for s, v in zip(ordered, values, strict=True)}
-        for values in itertools.product(BOUND_VALUES, repeat=len(ordered))
+        for values in itertools.product(candidates, repeat=len(ordered))
     ]
+
+
+def largest_index(*exprs: sympy.Basic) -> int | None:
+    """The largest integer index of an indexed name in ``exprs`` (12 for y_{12})."""
+    found = [
+        int(i)
+        for expr in exprs
+        for item in expr.atoms(Indexed)
+        for i in item.indices
+        if i.is_Integer
+    ]
+    return max(found, default=None)
 
 
 def expand_bounds(expr: sympy.Basic, values: Mapping[sympy.Basic, sympy.Basic]) -> sympy.Expr:

@@ -19,6 +19,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 from sympy.tensor.indexed import Indexed, IndexedBase
 
+from derivetex.verify.ellipsis import DOTS, write_out
 from derivetex.verify.numeric import rebuilt
 
 _SIZING = re.compile(
@@ -58,6 +59,11 @@ def read(latex: str) -> Reading:
     text = normalise(latex)
     if not text:
         return Reading(None, "empty expression")
+    if DOTS in text:
+        elision = write_out(text)
+        if elision.text is None:
+            return Reading(None, f"cannot write out \\cdots: {elision.reason}")
+        text = elision.text
     unsupported = _UNSUPPORTED.search(text)
     if unsupported:
         return Reading(None, f"notation {unsupported.group(0)!r} is not read")

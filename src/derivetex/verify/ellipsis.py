@@ -1,0 +1,142 @@
+r"""Write out a sum or product elided with ``\cdots``, when the terms shown fix the rest.
+
+``y_{1}^{t_{1}} \cdot y_{2}^{t_{2}} \cdots y_{12}^{t_{12}}`` is read as the twelve factors it
+stands for: the two terms before ``\cdots`` must differ only in an index a, a + 1 (every
+numeric subscript ``_{a}``), and the term after it must be the same pattern at some n > a + 1.
+Anything else -- ``y_{1}^{0} \cdot y_{2}^{0} \cdots y_{12}^{1}``, where the hidden exponents
+are not shown, or numbers with no index -- is refused: the elided terms are not in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from derivetex.verify.numeric import MAX_TERMS
+
+DOTS = r"\cdots"
+_OPERATOR = re.compile(r"\+|\\cdot(?![A-Za-z])|\\times(?![A-Za-z])")
+_INDEX = re.compile(r"_\{(\d+)\}")
+_OPEN, _CLOSE = "({", ")}"
+
+
+@dataclass(frozen=True)
+class Elision:
+    """``text`` with every ``\\cdots`` written out, or ``None`` and the reason."""
+
+    text: str | None
+    reason: str = ""
+
+
+def write_out(text: str) -> Elision:
+    """Replace each elided sum or product in ``text`` by all of its terms."""
+    for _ in range(text.count(DOTS)):
+        at = text.find(DOTS)
+        start, end = _group(text, at)
+        written = _expand(text[start:end])
+        if written.text is None:
+            return written
+        text = text[:start] + written.text + text[end:]
+    return Elision(text)
+
+
+def _group(text: str, at: int) -> tuple[int, int]:
+    """The span inside the innermost brackets around position ``at``."""
+    depth, start = 0, 0
+    for position in range(at - 1, -1, -1):
+        if text[position] in _CLOSE:
+            depth += 1
+        elif text[position] in _OPEN:
+            if depth == 0:
+                start = position + 1
+                break
+            depth -= 1
+    depth, end = 0, len(text)
+    for position in range(at, len(text)):
+        if text[position] in _OPEN:
+            depth += 1
+        elif text[position] in _CLOSE:
+            if depth == 0:
+                end = position
+                break
+            depth -= 1
+    return start, end
+
+
+def _expand(group: str) -> Elision:
+    items = _split(group)
+    plus = "+" in items
+    terms = _split_on(items, plus)
+    joiner = " + " if plus else r" \cdot "
+    if terms.count(DOTS) != 1:
+        return Elision(None, "\\cdots other than once in a sum or product")
+    where = terms.index(DOTS)
+    if where < 2 or where != len(terms) - 2:
+        return Elision(None, "\\cdots needs two terms before it and the last term after it")
+    first, second, last = terms[where - 2], terms[where - 1], terms[-1]
+    found = _pattern(first, second, last)
+    if found is None:
+        shown = ", ".join((first, second, "…", last))
+        return Elision(None, f"the terms \\cdots stands for do not follow from {shown}")
+    pattern, low, high = found
+    if high - low + 1 > MAX_TERMS:
+        return Elision(None, f"an elided sum of {high - low + 1} terms (cap {MAX_TERMS})")
+    every = [pattern.replace("@", str(i)) for i in range(low, high + 1)]
+    return Elision(joiner.join([*terms[: where - 2], *every]))
+
+
+def _split(group: str) -> list[str]:
+    """Top-level operands, operators and ``\\cdots``, in order."""
+    items: list[str] = []
+    depth, cut, position = 0, 0, 0
+    while position < len(group):
+        char = group[position]
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            depth -= 1
+        elif depth == 0 and group.startswith(DOTS, position):
+            items += [group[cut:position], DOTS]
+            position = cut = position + len(DOTS)
+            continue
+        elif depth == 0 and (match := _OPERATOR.match(group, position)):
+            items += [group[cut:position], match.group(0)]
+            position = cut = match.end()
+            continue
+        position += 1
+    items.append(group[cut:])
+    return [item.strip() for item in items if item.strip()]
+
+
+def _split_on(items: list[str], plus: bool) -> list[str]:
+    """Terms of a sum (split at ``+`` only) or factors of a product (at every operator)."""
+    terms: list[str] = []
+    current: list[str] = []
+    for item in items:
+        if item == DOTS or (item == "+" if plus else _OPERATOR.fullmatch(item)):
+            if current:
+                terms.append(" ".join(current))
+            current = []
+            if item == DOTS:
+                terms.append(DOTS)
+            continue
+        current.append(item)
+    if current:
+        terms.append(" ".join(current))
+    return terms
+
+
+def _pattern(first: str, second: str, last: str) -> tuple[str, int, int] | None:
+    """``(pattern with @ for the index, first index, last index)`` if the terms agree."""
+    indices = {int(i) for i in _INDEX.findall(first)}
+    if len(indices) != 1:
+        return None
+    (low,) = indices
+    pattern = _INDEX.sub(lambda m: "_{@}" if int(m.group(1)) == low else m.group(0), first)
+    if pattern.replace("@", str(low + 1)) != second:
+        return None
+    match = re.fullmatch(re.escape(pattern).replace("@", r"(\d+)"), last)
+    if match is None or len(set(match.groups())) != 1:
+        return None
+    high = int(match.group(1))
+    return (pattern, low, high) if high > low + 1 else None
