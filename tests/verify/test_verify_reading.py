@@ -42,6 +42,10 @@ k, n, a, b, x = sympy.symbols("k n a b x")
             r"\log_{2} (\prod_{k=1}^{3} y_{k}^{t_{k}})",
             sympy.log(sympy.Product(y[k] ** t[k], (k, 1, 3))) / sympy.log(2),
         ),
+        (
+            r"t_{1} \log y_{1} + t_{2} \log y_{2} + \cdots + t_{5} \log y_{5}",
+            sympy.Sum(t[k] * sympy.log(y[k]), (k, 1, 5)).doit(),
+        ),
     ],
     ids=[
         "ln-chain",
@@ -59,6 +63,7 @@ k, n, a, b, x = sympy.symbols("k n a b x")
         "dfrac",
         "log2-power-in-sum",
         "log2-bracketed-product",
+        "elided-sum",
     ],
 )
 def test_reads(latex: str, expected: sympy.Expr) -> None:
@@ -74,10 +79,19 @@ def test_reads(latex: str, expected: sympy.Expr) -> None:
         (r"\log 8 / \log 2", "argument of a \\log"),
         (r"\log_{2} 8 / \log_{2} 2", "argument of a \\log"),
         (r"a + \cdots + b", "cannot write out \\cdots"),
+        (r"y_{1}^{0} \cdot y_{2}^{0} \cdots y_{9}^{1}", "do not follow"),
         (r"\frac{a}{", "cannot parse"),
         (r"", "empty"),
     ],
-    ids=["function-or-product", "log-reach", "log2-reach", "dots", "broken", "empty"],
+    ids=[
+        "function-or-product",
+        "log-reach",
+        "log2-reach",
+        "dots",
+        "dots-hidden",
+        "broken",
+        "empty",
+    ],
 )
 def test_refuses_to_guess(latex: str, reason: str) -> None:
     reading = read(latex)
