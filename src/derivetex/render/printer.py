@@ -90,8 +90,8 @@ class ArticlePrinter(LatexPrinter):
 
     # sums of terms -----------------------------------------------------------
     def _print_Add(self, expr: sp.Add, order: str | None = None) -> str:
-        pieces = [self._print(term) for term in expr.args]
-        pieces = self._elide(pieces, r"\cdots")
+        shown = self._elide(list(expr.args))
+        pieces = [r"\cdots" if term is None else self._print(term) for term in shown]
         out = pieces[0]
         for piece in pieces[1:]:
             out += f" - {piece[1:].lstrip()}" if piece.startswith("-") else f" + {piece}"
@@ -108,20 +108,17 @@ class ArticlePrinter(LatexPrinter):
         return self._print_factors(factors)
 
     def _print_factors(self, factors: list[sp.Expr]) -> str:
-        ordered = sorted(factors, key=_factor_rank)
-        printed = [self._print_factor(f) for f in ordered]
-        seps = [_separator(a, b) for a, b in zip(ordered, ordered[1:], strict=False)]
-        limit = self._settings["expand_limit"]
-        if len(printed) > limit:
-            sep = seps[0]
-            head = printed[:2]
-            dots = r"\cdots" if sep == r" \cdot " else rf"{sep.strip()} \cdots {sep.strip()}"
-            if dots == r"\cdots":
-                return f"{head[0]}{sep}{head[1]} \\cdots {printed[-1]}"
-            return f"{head[0]}{sep}{head[1]} {dots} {printed[-1]}"
-        out = printed[0]
-        for sep, piece in zip(seps, printed[1:], strict=True):
-            out += f"{sep}{piece}"
+        ordered = self._elide(sorted(factors, key=_factor_rank))
+        out = self._print_factor(ordered[0])
+        for left, right in zip(ordered, ordered[1:], strict=False):
+            if right is None:
+                continue
+            if left is None:  # elided: `a \cdot b \cdots z`, `a \times b \times \cdots \times z`
+                sep = _separator(ordered[0], ordered[1])
+                dots = r" \cdots " if sep == r" \cdot " else rf"{sep}\cdots{sep}"
+                out += dots + self._print_factor(right)
+            else:
+                out += _separator(left, right) + self._print_factor(right)
         return out
 
     def _print_factor(self, factor: sp.Expr) -> str:
@@ -130,10 +127,11 @@ class ArticlePrinter(LatexPrinter):
             return f"({text})"
         return text
 
-    def _elide(self, pieces: list[str], dots: str) -> list[str]:
-        if len(pieces) <= self._settings["expand_limit"]:
-            return pieces
-        return [pieces[0], pieces[1], dots, pieces[-1]]
+    def _elide(self, items: list[sp.Expr]) -> list[sp.Expr | None]:
+        """First two, a gap (None), the last, above expand_limit; only those get printed."""
+        if len(items) <= self._settings["expand_limit"]:
+            return list(items)
+        return [items[0], items[1], None, items[-1]]
 
 
 def _factor_rank(factor: sp.Expr) -> int:
