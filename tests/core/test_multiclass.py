@@ -91,6 +91,7 @@ def test_soft_labels_evaluate_the_likelihood_numerically() -> None:
     ({"lang": "fr"}, "unknown language"),
     ({"formats": ["docx"]}, "unknown format"),
     ({"K": "K", "y": ["1"], "t": ["1"]}, "need a number K"),
+    ({"K": "20001"}, "over the written-out limit"),
 ])
 def test_bad_input_names_the_problem(options: dict, message: str) -> None:
     with pytest.raises(InputError, match=message.replace("[", r"\[").replace("]", r"\]")):
