@@ -48,6 +48,8 @@ def check(link: Link, scope: Scope, *, final: bool = False) -> Finding | None:
         return _check(link, left.expr, right.expr, scope, final, make)
     except (LimitExceeded, RecursionError) as error:
         return make(UNCHECKED, f"limit reached: {error}")
+    except (ArithmeticError, ValueError, MemoryError) as error:  # SymPy on extreme numbers
+        return make(UNCHECKED, f"cannot evaluate: {type(error).__name__}: {str(error)[:80]}")
 
 
 def _check(

@@ -81,7 +81,26 @@ def read(latex: str) -> Reading:
         return Reading(None, f"ambiguous: {name}(...) may be a function or a product")
     if _log_reaches_too_far(text, parsed):
         return Reading(None, "ambiguous: where the argument of a \\log without parentheses ends")
+    if _too_large(parsed):
+        return Reading(None, f"a power too large to evaluate exactly (exponent over {MAX_EXPONENT})")
     return Reading(_concrete(parsed, _subscript_orders(text)))
+
+
+MAX_EXPONENT = 10_000
+"""Numeric powers beyond this are not evaluated: 10^{10^{10}} would never finish."""
+
+
+def _too_large(parsed: sympy.Basic) -> bool:
+    """A numeric power whose exponent is a power tower or a number over MAX_EXPONENT."""
+    for node in sympy.preorder_traversal(parsed):
+        if not isinstance(node, sympy.Pow) or node.base.free_symbols:
+            continue
+        exponent = node.exp
+        if exponent.free_symbols:
+            continue
+        if exponent.atoms(sympy.Pow) or (exponent.is_Number and abs(exponent) > MAX_EXPONENT):
+            return True
+    return False
 
 
 def _log_reaches_too_far(text: str, parsed: sympy.Expr) -> bool:
