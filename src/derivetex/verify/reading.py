@@ -82,7 +82,7 @@ def read(latex: str) -> Reading:
     if _log_reaches_too_far(text, parsed):
         return Reading(None, "ambiguous: where the argument of a \\log without parentheses ends")
     if _too_large(parsed):
-        return Reading(None, f"a power too large to evaluate exactly (exponent over {MAX_EXPONENT})")
+        return Reading(None, f"a power too large to evaluate exactly (exponent > {MAX_EXPONENT})")
     return Reading(_concrete(parsed, _subscript_orders(text)))
 
 
