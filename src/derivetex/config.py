@@ -18,6 +18,9 @@ FORMATS = ("md", "tex", "json", "pdf", "html")
 LANGUAGES = ("ja", "en")
 LOG_BASES = {"e": None, "2": 2, "10": 10}
 SUM_TOLERANCE = sp.Rational(1, 10**6)
+MAX_MAGNITUDE = 30
+MAX_DIGITS = 30
+"""Inputs stay where floats and the 40-digit cross-check both hold: |x| in 1e-30 .. 1e30."""
 MAX_WRITTEN_K = 20_000
 """Cap on a written-out K: every term is built and verified (K = 10 000 takes ~20 s)."""
 
@@ -55,6 +58,12 @@ def parse_number(text: str, what: str) -> sp.Rational:
         raise InputError(f"{what}: '{text}' is not a number") from None
     if not value.is_finite():
         raise InputError(f"{what}: '{text}' is not a finite number")
+    if value and abs(value.adjusted()) > MAX_MAGNITUDE:
+        limits = f"1e-{MAX_MAGNITUDE} .. 1e{MAX_MAGNITUDE}"
+        raise InputError(f"{what}: '{text}' is out of range (magnitudes {limits})")
+    digits = "".join(map(str, value.as_tuple().digits)).strip("0")
+    if len(digits) > MAX_DIGITS:
+        raise InputError(f"{what}: '{text}' has more than {MAX_DIGITS} significant digits")
     return sp.Rational(str(value))
 
 

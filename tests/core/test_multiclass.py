@@ -71,6 +71,13 @@ def test_zero_prediction_with_zero_label_is_taken_as_zero() -> None:
     assert r"0 \cdot \log 0 = 0" in doc.to_markdown()
 
 
+def test_all_zero_labels_give_exactly_zero() -> None:
+    doc = derivetex.derive(y=["0.5", "0.5"], t=["0", "0"])
+    assert doc.derivation.values["E"] == 0.0
+    assert doc.derivation.chain("example_cross_entropy").result == 0
+    assert r"&= - 0" not in doc.to_markdown()
+
+
 def test_soft_labels_evaluate_the_likelihood_numerically() -> None:
     doc = derivetex.derive(y=["0.2", "0.8"], t=["0.5", "0.5"])
     assert doc.derivation.values["L"] == pytest.approx(math.sqrt(0.16))
@@ -92,6 +99,9 @@ def test_soft_labels_evaluate_the_likelihood_numerically() -> None:
     ({"formats": ["docx"]}, "unknown format"),
     ({"K": "K", "y": ["1"], "t": ["1"]}, "need a number K"),
     ({"K": "20001"}, "over the written-out limit"),
+    ({"y": ["0.5", "0.5"], "t": ["1e400", "0"]}, "out of range"),
+    ({"y": ["1e-400", "1"], "t": ["0", "1"]}, "out of range"),
+    ({"y": ["0." + "3" * 40, "0.7"], "t": ["1", "0"]}, "significant digits"),
 ])
 def test_bad_input_names_the_problem(options: dict, message: str) -> None:
     with pytest.raises(InputError, match=message.replace("[", r"\[").replace("]", r"\]")):

@@ -50,8 +50,10 @@ def _simplify_term(term: sp.Expr) -> sp.Expr:
 
 
 def _zero_terms(node: sp.Expr) -> sp.Expr:
-    if isinstance(node, sp.Mul) and not any(isinstance(f, sp.Add) for f in node.args):
-        return _simplify_term(node)
+    if isinstance(node, sp.Mul):  # -(0 \log a + 0 \log b) is 0, not -0: simplify inside first
+        factors = [_zero_terms(f) if isinstance(f, sp.Add) else f for f in node.args]
+        inner = node if factors == list(node.args) else _join(sp.Mul, factors)
+        return _simplify_term(inner) if isinstance(inner, sp.Mul) else inner
     if not isinstance(node, sp.Add):
         return node
     terms = [_simplify_term(t) for t in node.args]
