@@ -121,3 +121,10 @@ def test_numeric_evaluator_takes_zero_log_zero_as_zero() -> None:
     assert evaluate(mul(0, ln(sp.Integer(0))), {}, FLOAT) == 0
     point = Point(lambda: 0.5)
     assert evaluate(sp.Sum(t[k], (k, 1, 3)), point, FLOAT) == pytest.approx(1.5)
+
+
+def test_instance_sets_the_index_everywhere_it_occurs() -> None:
+    from derivetex.model.symbols import instance
+
+    assert instance(t[k] * sp.log(y[k]), k, 3) == t[3] * sp.log(y[3])
+    assert instance(k * y[k + 1], k, 2) == 2 * y[3]  # not only plain y_k atoms

@@ -9,12 +9,12 @@ pair (y_i, t_i abstracted to y_k, t_k) is proved once, so every term is covered.
 from __future__ import annotations
 
 import random
-from functools import lru_cache
 
 import sympy as sp
 
 from derivetex.model.logs import LogBase, log_of, log_parts, to_natural
 from derivetex.model.numeric import FLOAT, Point, evaluate
+from derivetex.model.symbols import indexed, instance
 
 WHOLE_LIMIT = 40
 """Above this many indexed atoms a comparison goes term by term."""
@@ -71,7 +71,7 @@ def write_out(node: sp.Expr) -> sp.Expr:
     index, lower, upper = node.limits[0]
     if not (lower.is_Integer and upper.is_Integer):
         return node
-    terms = [node.function.xreplace({index: i}) for i in range(int(lower), int(upper) + 1)]
+    terms = [instance(node.function, index, i) for i in range(int(lower), int(upper) + 1)]
     join = sp.Add if isinstance(node, sp.Sum) else sp.Mul
     return join(*terms, evaluate=False) if len(terms) != 1 else terms[0]
 
@@ -102,18 +102,13 @@ def _negated(expr: sp.Expr) -> sp.Expr | None:
 _K = sp.Dummy("k", integer=True, positive=True)
 
 
-@lru_cache(maxsize=64)
-def _abstract_atom(base: sp.IndexedBase) -> sp.Indexed:
-    return base[_K]
-
-
 def _shape(left: sp.Expr, right: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
     """The pair with its single integer index abstracted, so y_7 vs y_8 pairs share a shape."""
     atoms = left.atoms(sp.Indexed) | right.atoms(sp.Indexed)
     indices = {item.indices for item in atoms}
     if len(indices) != 1:
         return left, right
-    mapping = {item: _abstract_atom(item.base) for item in atoms}
+    mapping = {item: indexed(item.base, _K) for item in atoms}
     return left.xreplace(mapping), right.xreplace(mapping)
 
 

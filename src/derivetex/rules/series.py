@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from derivetex.model.symbols import indexed as cached_indexed
+from derivetex.model.symbols import instance
 from derivetex.rules.base import Rule
 
 
@@ -18,7 +20,7 @@ def _abstract(term: sp.Expr, position: int, index: sp.Symbol) -> sp.Expr | None:
     indexed = term.atoms(sp.Indexed)
     if not indexed or any(item.indices != (position,) for item in indexed):
         return None
-    return term.xreplace({item: item.base[index] for item in indexed})
+    return term.xreplace({item: cached_indexed(item.base, index) for item in indexed})
 
 
 def _collect(args: tuple[sp.Expr, ...], index: sp.Symbol) -> sp.Expr | None:
@@ -58,7 +60,7 @@ def _expand_sum(node: sp.Expr, bound: sp.Symbol, value: int) -> sp.Expr:
     if isinstance(node, (sp.Sum, sp.Product)) and len(node.limits) == 1:
         index, lower, upper = node.limits[0]
         if upper == bound and lower.is_Integer:
-            terms = [node.function.xreplace({index: i}) for i in range(int(lower), value + 1)]
+            terms = [instance(node.function, index, i) for i in range(int(lower), value + 1)]
             join = sp.Add if isinstance(node, sp.Sum) else sp.Mul
             return join(*terms, evaluate=False) if len(terms) > 1 else terms[0]
     return node
