@@ -23,7 +23,7 @@ def test_article_example_numbers_are_the_true_ones() -> None:
 
 
 @pytest.mark.parametrize(("base", "unit", "value"), [
-    ("e", "nat", 1.108663), ("2", "bit", 1.599462), ("10", "hartley", 0.481486),
+    ("e", "nats", 1.108663), ("2", "bits", 1.599462), ("10", "hartleys", 0.481486),
 ])
 def test_log_base_changes_value_unit_and_notation(base: str, unit: str, value: float) -> None:
     doc = derivetex.derive(log_base=base)

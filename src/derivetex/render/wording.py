@@ -16,7 +16,8 @@ CIRCLED = {
     "print": "{glyph}",
 }
 GLYPHS = {1: "①", 2: "②"}
-UNITS = {None: "nat", 2: "bit", 10: "hartley"}
+UNITS = {None: "nats", 2: "bits", 10: "hartleys"}
+"""The unit of E per log base, as JSON names it (natural log: nats)."""
 
 
 @dataclass(frozen=True)
@@ -148,12 +149,12 @@ EN = Catalog(
         "t": r"t_{k}: \text{correct label}",
         "y": r"y_{k}: \text{prediction}",
         "y_model": r"y_{k}: \text{prediction computed by the model}",
-        "unit": r"\text{unit: {unit}s ({log})}",
+        "unit": r"\text{unit: {unit} ({log})}",
     },
-    units={None: "nat", 2: "bit", 10: "hartley"},
+    units=UNITS,
     table_head=("$k$", "class", "prediction $y_{k}$", "label $t_{k}$"),
     zero_log_note="Terms with $y_{k} = 0$ and $t_{k} = 0$ are taken as $0 \\cdot \\log 0 = 0$.",
-    result="The cross-entropy error of this training sample is $E = {E}$ ({unit}s).",
+    result="The cross-entropy error of this training sample is $E = {E}$ ({unit}).",
     rule_text="{name}",
 )
 
