@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from derivetex.engine.equality import is_zero, numerically_equal, symbolically_equal, write_out
+from derivetex.judge.symbolic import is_zero, numerically_equal, symbolically_equal, write_out
 from derivetex.engine.step import Check
 from derivetex.engine.strategies import everywhere
 from derivetex.errors import LimitExceeded, VerificationError

@@ -1,22 +1,30 @@
-"""Audit one document: every link of every equation chain, in source order.
+"""Audit one document: every link of every equation chain, in source order, section by section.
 
 Links that relate a symbol not yet defined (``- \\log L = \\sum ...`` before ``L = ...``) are
-held back and checked once the whole document has been read, against the definitions and the
+held back and checked once the section has been read, against the definitions and the
 values it ends with; if the symbol is never defined they are reported as unchecked. So are
-conditions such as ``y_{k} = 0`` (met by some bound y_1, y_2, ...).
+conditions such as ``y_{k} = 0`` (met by some bound y_1, y_2, ...). A section (a heading, a
+rule, ``\\section``) starts with nothing known: names do not leak between worked examples.
+A display block that opens with ``=`` continues the chain of the display block before it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import sympy
 
 from derivetex.verify.checking import check
-from derivetex.verify.documents import find_blocks
+from derivetex.verify.documents import MathBlock, find_blocks
 from derivetex.verify.report import FileReport, Finding
-from derivetex.verify.rows import Link, links
+from derivetex.verify.rows import Link, Part, last_part, links
 from derivetex.verify.scope import Scope
+
+
+ADJACENT = 4
+"""A block opening with ``=`` continues the display block that ended at most this many lines
+before it (blank lines and ``$$`` between them)."""
 
 
 @dataclass(frozen=True)
@@ -28,24 +36,43 @@ class _Pending:
 
 def audit_text(text: str, kind: str, path: str = "<string>") -> FileReport:
     """Findings for the math in ``text``, a document of ``kind`` "md" or "tex"."""
-    scope = Scope()
     found: list[tuple[int, Finding]] = []
-    pending: list[_Pending] = []
     order = 0
-    for block in find_blocks(text, kind):
+    for section in _sections(find_blocks(text, kind)):
+        order = _audit_section(section, found, order)
+    found.sort(key=lambda pair: (pair[1].line, pair[0]))
+    return FileReport(path, tuple(f for _, f in found))
+
+
+def _sections(blocks: Iterable[MathBlock]) -> list[list[MathBlock]]:
+    grouped: dict[int, list[MathBlock]] = {}
+    for block in blocks:
+        grouped.setdefault(block.section, []).append(block)
+    return [grouped[key] for key in sorted(grouped)]
+
+
+def _audit_section(blocks: list[MathBlock], found: list[tuple[int, Finding]], order: int) -> int:
+    scope = Scope()
+    pending: list[_Pending] = []
+    previous: Part | None = None
+    ended = -10
+    for block in blocks:
         scope.new_block()
-        for link in links(block):
+        adjacent = block.display and block.line - ended <= ADJACENT
+        for link in links(block, previous if adjacent else None):
             order += 1
             finding = check(link, scope)
             if finding is None:
                 pending.append(_Pending(order, link, dict(scope.bindings)))
             else:
                 found.append((order, finding))
-    scope.new_block()  # the last block's values join the document's
+        if block.display:
+            previous = last_part(block)
+            ended = block.line + block.text.count("\n")
+    scope.new_block()  # the last block's values join the section's
     for item in pending:
         scope.bindings, scope.origin = dict(item.bindings), None
         finding = check(item.link, scope, final=True)
         if finding is not None:
             found.append((item.order, finding))
-    found.sort(key=lambda pair: (pair[1].line, pair[0]))
-    return FileReport(path, tuple(f for _, f in found))
+    return order

@@ -1,10 +1,12 @@
-"""Check one link of an equation chain: definition, identity, substitution or numeric claim.
+"""Check one link of an equation chain: definition, claim, identity, substitution or equation.
 
-Order of questions: is it a definition (bare symbol opening a chain)? a numeric claim? an
-identity (for every instantiation of a symbolic bound K in 1..6)? does it hold for one K only
-(then that K is bound)? does it substitute numbers for symbols (then those are bound)? does it
-relate a symbol not yet defined (then it waits for the end of the document)? Otherwise it is
-an error, with the likely cause when one fits.
+Precision first: a link is an ``error`` only when derivetex is certain -- both sides read
+unambiguously, every term on them understood (or the same opaque terms on both), and the link
+claimed as a step (part of a chain) or explained by a known slip. Otherwise it is ``unchecked``
+with a reason code (``REASONS``). Order of questions: a definition (a name opening a chain)?
+a numeric claim? an identity for every instantiation of a symbolic bound K in 1..6? true for
+one K only (K is then bound)? a substitution of numbers (bound)? a relation to a symbol not yet
+defined (wait for the end of the section)? Then the verdict.
 """
 
 from __future__ import annotations
@@ -13,18 +15,37 @@ import re
 from collections.abc import Callable
 
 import sympy
+from sympy.core.function import AppliedUndef
 from sympy.tensor.indexed import Indexed
 
 from derivetex.errors import LimitExceeded
-from derivetex.verify import numeric as num
-from derivetex.verify.claims import Claim, check_claim, parse_claim
-from derivetex.verify.diagnosis import diagnose
-from derivetex.verify.reading import read
+from derivetex.judge import numeric as num
+from derivetex.judge.claims import Claim, check_claim, parse_claim, rounding_slack
+from derivetex.judge.diagnosis import diagnose
+from derivetex.judge.show import decimal, show
+from derivetex.judge.terms import carry_out, opaque
+from derivetex.verify.reading import Reading, read
 from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding
-from derivetex.verify.rows import APPROX, DEFINE, EQUAL, Link
+from derivetex.verify.rows import APPROX, DEFINE, EQUAL, ORDER, Link
 from derivetex.verify.scope import Definition, Scope
-from derivetex.verify.show import decimal, show
 from derivetex.verify.substitution import propose
+
+REASONS = {
+    "relation": "a relation other than =, ≈, := or an inequality",
+    "unread": "a side derivetex cannot read with certainty",
+    "vector": "vector or matrix algebra (a scalar reading could be wrong)",
+    "opaque": "the sides relate terms derivetex cannot expand",
+    "equation": "a lone equation (a condition to solve), not a claimed identity",
+    "undefined": "a name the document never defines",
+    "no-value": "a value that depends on names with no value",
+    "not-evaluable": "sides that cannot be evaluated at positive real points",
+    "approximate": "≈ between expressions",
+    "limit": "a size or nesting limit",
+    "budget": "the time or memory budget of a link",
+    "condition": "a condition no value in the document meets",
+    "inequality": "an inequality between expressions",
+}
+"""Stable reason codes of ``unchecked`` findings (``--json`` ``reason``), with their meaning."""
 
 Make = Callable[..., Finding]
 Origin = tuple[sympy.Expr, dict[sympy.Basic, sympy.Basic]] | None
@@ -34,52 +55,67 @@ Instance = dict[sympy.Symbol, sympy.Integer]
 def check(link: Link, scope: Scope, *, final: bool = False) -> Finding | None:
     """The finding for ``link``; ``None`` when it must wait for a later definition."""
 
-    def make(status: str, message: str, diagnosis: str | None = None) -> Finding:
-        return Finding(link.right.line, status, link.text, message, diagnosis)
+    def make(status: str, message: str, diagnosis: str | None = None, reason: str = "") -> Finding:
+        return Finding(link.right.line, status, link.text, message, diagnosis, reason or None)
 
-    if link.relation not in (EQUAL, APPROX, *DEFINE):
-        return make(UNCHECKED, f"relation {link.relation} is not checked")
-    left, right = read(link.left.latex), read(link.right.latex)
+    if link.relation not in (EQUAL, APPROX, *DEFINE, *ORDER):
+        return make(UNCHECKED, f"relation {link.relation} is not checked", reason="relation")
+    functions = scope.function_names()
+    left = read(link.left.latex, functions)
+    claim = parse_claim(link.right.latex)
+    right = read(link.right.latex, functions)
     if left.expr is None:
-        return make(UNCHECKED, f"cannot read the left-hand side: {left.reason}")
-    if right.expr is None:
-        return make(UNCHECKED, f"cannot read the right-hand side: {right.reason}")
+        return make(UNCHECKED, f"cannot read the left-hand side: {left.reason}", reason="unread")
+    if right.expr is None and claim is None:
+        return make(UNCHECKED, f"cannot read the right-hand side: {right.reason}", reason="unread")
     try:
-        return _check(link, left.expr, right.expr, scope, final, make)
+        return _check(link, left, right, claim, scope, final, make)
     except (LimitExceeded, RecursionError) as error:
-        return make(UNCHECKED, f"limit reached: {error}")
-    except (ArithmeticError, ValueError, MemoryError) as error:  # SymPy on extreme numbers
-        return make(UNCHECKED, f"cannot evaluate: {type(error).__name__}: {str(error)[:80]}")
+        return make(UNCHECKED, f"limit reached: {error}", reason="limit")
+    except (ArithmeticError, ValueError, TypeError, AttributeError, MemoryError) as error:
+        message = f"cannot evaluate: {type(error).__name__}: {str(error)[:80]}"
+        return make(UNCHECKED, message, reason="not-evaluable")
 
 
 def _check(
-    link: Link, left: sympy.Expr, right: sympy.Expr, scope: Scope, final: bool, make: Make
+    link: Link, left_reading: Reading, right_reading: Reading, claim: Claim | None,
+    scope: Scope, final: bool, make: Make,
 ) -> Finding | None:
-    defining = (
-        link.opens_chain
-        and link.relation != APPROX
-        and isinstance(left, sympy.Symbol)
-        and re.fullmatch(r"\\?[A-Za-z]+", left.name) is not None
-        and left not in right.free_symbols
-    )
-    if defining and left not in scope.definitions:
+    left = left_reading.expr
+    right = right_reading.expr if right_reading.expr is not None else claim.value  # type: ignore[union-attr]
+    assert left is not None and right is not None
+    if _defines(link, left, right):
         return _define(link, left, right, scope, make)
+    fact = _fact(left, right)
+    if fact is not None:
+        scope.facts[fact] = link.right.line
+        return make(OK, f"a fact: $\\sum {show(fact)} = 1$, used in this section")
     a, b = scope.resolve(left), scope.resolve(right)
     note = "".join(
-        f" (with {d.symbol} as defined on line {d.line})" for d in scope.used(left, right)
+        f" (with {show(d.symbol)} as defined on line {d.line})" for d in scope.used(left, right)
     )
+    if left_reading.vector or right_reading.vector:
+        if sympy.simplify(a - b) == 0:
+            return make(OK, "the two sides are the same expression" + note)
+        return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
     if _is_condition(left, right):
         return _condition(left, right, scope, make) if final else None
-    claim = parse_claim(link.right.latex)
+    if link.relation in ORDER:
+        return _order(link, a, b, scope, make)
     if claim is not None:
-        a, earlier = scope.with_earlier_values(a)
+        slack = _slack(left_reading, scope)
+        a_value, earlier = scope.with_earlier_values(a)
         origin = scope.origin or (scope.earlier_origin if earlier else None)
-        return _claim(a, claim, link.relation == APPROX, origin, make, note + _earlier(earlier))
+        approx = link.relation == APPROX
+        return _claim(a_value, claim, approx, origin, make, note + _earlier(earlier), slack)
+    if _is_number(a) and _is_number(b):
+        return _numbers_agree(link, a, b, left_reading, right_reading, scope, make, note)
     if link.relation == APPROX:
-        return make(UNCHECKED, "an approximate relation between expressions is not checked")
+        return make(UNCHECKED, "≈ between expressions is not checked", reason="approximate")
     outcome = _compare(a, b, link.text)
     if outcome is None:
-        return make(UNCHECKED, "the two sides cannot be evaluated at positive real points")
+        message = "the two sides cannot be evaluated at positive real points"
+        return make(UNCHECKED, message, reason="not-evaluable")
     holding, failing = outcome
     if holding and not failing:
         return make(OK, _holds_message(a, b, holding) + note)
@@ -93,70 +129,221 @@ def _check(
     if pending is not None:
         if not final:
             return None
-        return make(UNCHECKED, f"{pending} is not defined anywhere in the document")
-    if defining:
-        return _redefine(link, left, right, a, b, failing, scope, make)
+        return make(UNCHECKED, f"{show(pending)} is not defined in this section", reason="undefined")
+    return _verdict(link, a, b, failing, scope, make, note)
+
+
+def _verdict(
+    link: Link, a: sympy.Expr, b: sympy.Expr, failing: list[Instance], scope: Scope,
+    make: Make, note: str,
+) -> Finding:
+    """The link does not hold as an identity: error, equation or unchecked."""
+    first = failing[0] if failing else {}
+    ea, eb = carry_out(num.expand_bounds(a, first)), carry_out(num.expand_bounds(b, first))
+    if {str(t) for t in opaque(ea)} != {str(t) for t in opaque(eb)}:
+        names = ", ".join(sorted({show(t) for t in opaque(ea) ^ opaque(eb)}))[:120]
+        return make(UNCHECKED, f"relates terms derivetex cannot expand: {names}", reason="opaque")
+    normalised = _normalised(a, b, link.text)
+    if normalised is not None:
+        where = scope.facts.get(normalised)
+        fact = f"\\sum {show(normalised)} = 1"
+        if where is not None:
+            return make(OK, f"holds with ${fact}$ (line {where})" + note)
+        message = f"holds only if ${fact}$, which this section does not state"
+        return make(UNCHECKED, message, reason="fact")
     cause = _diagnose(a, b, failing, link.text)
-    message = "the two sides differ" + (f"; likely cause: {cause}" if cause else "") + note
-    return make(ERROR, message, cause)
+    if not cause and _free_indices(ea) != _free_indices(eb):
+        message = "the sides have different free indices (an implicit sum?)"
+        return make(UNCHECKED, message, reason="indices")
+    if not cause and _names(ea) != _names(eb):
+        only = ", ".join(sorted(show(n) for n in _names(ea) ^ _names(eb)))[:100]
+        message = f"a name on one side only ({only}): a definition or a condition"
+        return make(UNCHECKED, message, reason="undefined")
+    if not link.chained and not cause:
+        return _equation(link, a, b, scope, make)
+    expected = _expected(a)
+    message = "the two sides differ" + (f"; likely cause: {cause}" if cause else "")
+    return make(ERROR, message + expected + note, cause)
+
+
+def _names(expr: sympy.Expr) -> set[sympy.Basic]:
+    """The unknown names of ``expr``: symbols, and indexed names by their base."""
+    found: set[sympy.Basic] = set()
+    for item in num.unknowns(expr):
+        found.add(item.base.label if isinstance(item, Indexed) else item)
+    return found
+
+
+def _free_indices(expr: sympy.Expr) -> set[sympy.Symbol]:
+    """Letters used as indices and not bound by a sum or product."""
+    letters: set[sympy.Symbol] = set()
+    for item in expr.atoms(Indexed, sympy.KroneckerDelta):
+        indices = item.indices if isinstance(item, Indexed) else item.args
+        letters |= {i for i in indices if isinstance(i, sympy.Symbol)}
+    return letters & expr.free_symbols
+
+
+def _sums_of_names(expr: sympy.Expr) -> dict[sympy.Basic, sympy.Basic]:
+    """``\\sum_i y_i`` nodes (a sum of one indexed name), by that name's base."""
+    found: dict[sympy.Basic, sympy.Basic] = {}
+    for node in expr.atoms(sympy.Sum):
+        body, (index, _, _) = node.function, node.limits[0]
+        if isinstance(body, Indexed) and body.indices == (index,):
+            found[node] = body.base
+    return found
+
+
+def _normalised(a: sympy.Expr, b: sympy.Expr, seed: str) -> sympy.Basic | None:
+    """The base y when a = b holds once every ``\\sum_i y_i`` is 1 (one-hot labels)."""
+    sums = {**_sums_of_names(a), **_sums_of_names(b)}
+    bases = set(sums.values())
+    if len(bases) != 1:
+        return None
+    ones = {node: sympy.Integer(1) for node in sums}
+    outcome = _compare(a.xreplace(ones), b.xreplace(ones), seed)
+    if outcome is None or not outcome[0] or outcome[1]:
+        return None
+    return bases.pop()
+
+
+def _fact(left: sympy.Expr, right: sympy.Expr) -> sympy.Basic | None:
+    """``\\sum_i y_i = 1`` stated: the base y."""
+    sums = _sums_of_names(left)
+    if right == 1 and len(sums) == 1 and left in sums:
+        return sums[left]
+    return None
+
+
+def _equation(link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make) -> Finding:
+    """A lone equation such as ``e^z(1-P) = P``: it may rearrange the one before it."""
+    difference = a - b
+    before = scope.equation
+    scope.equation = (difference, link.right.line)
+    if before is not None and _proportional(difference, before[0], link.text):
+        return make(OK, f"an equation equivalent to the one on line {before[1]}")
+    return make(UNCHECKED, "an equation (a condition), not an identity", reason="equation")
+
+
+def _proportional(one: sympy.Expr, other: sympy.Expr, seed: str) -> bool:
+    """``one = c · other`` for a constant c ≠ 0 (both moved to one side), at random points."""
+    ratio = num.sample([one, other], seed)
+    if not ratio:
+        return False
+    quotients = [x / y for x, y in ratio if y != 0 and x != 0]
+    return len(quotients) == len(ratio) and all(num.close(q, quotients[0]) for q in quotients)
+
+
+def _expected(a: sympy.Expr) -> str:
+    """What the left-hand side is, when that is short enough to help."""
+    try:
+        shown = show(sympy.expand(carry_out(a)))
+    except (TypeError, ValueError, ArithmeticError):
+        return ""
+    return f"; the left-hand side is ${shown}$" if len(shown) <= 90 else ""
+
+
+def _defines(link: Link, left: sympy.Expr, right: sympy.Expr) -> bool:
+    """A name opening a chain (``L``, ``a_n``, ``y_{ik}``, ``\\sigma(z)``, ``NLL``) defines it."""
+    if not link.opens_chain or link.relation in (APPROX, *ORDER):
+        return False
+    if isinstance(right, sympy.Symbol):
+        return False  # i = j, p_1 = p_2: a condition, not a definition
+    if isinstance(left, sympy.Symbol):
+        named = re.fullmatch(r"\\?[A-Za-z]+|\\[a-z]+\{[^{}]*\}|\\mathrm\{.*\}", left.name) is not None
+        return named and left not in right.free_symbols
+    if isinstance(left, Indexed):
+        if all(index.is_Integer for index in left.indices):
+            return not right.has(left)
+        return not right.has(left.base)
+    if isinstance(left, AppliedUndef):
+        args = left.args
+        distinct = len(set(args)) == len(args)
+        return distinct and all(isinstance(x, (sympy.Symbol, Indexed)) for x in args) and (
+            not right.has(left.func)
+        )
+    return False
 
 
 def _define(
-    link: Link, symbol: sympy.Symbol, right: sympy.Expr, scope: Scope, make: Make
+    link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make: Make
 ) -> Finding:
     resolved = num.expand_bounds(scope.resolve(right), {})
-    if not num.unknowns(resolved) and (exact := num.value(resolved, {})) is not None:
-        scope.bindings[symbol] = resolved
+    numeric = not num.unknowns(resolved) and not opaque(resolved)
+    if numeric and not isinstance(name, AppliedUndef) and (exact := num.value(resolved, {})):
+        scope.bindings[name] = resolved
         shown = show(resolved) if resolved.is_Rational else decimal(exact, 6)
-        return make(OK, f"{symbol} = {shown} is used in this block")
-    scope.definitions[symbol] = Definition(symbol, right, link.left.line, link.right.latex)
-    return make(OK, f"defines {symbol}")
+        return make(OK, f"{show(name)} = {shown} is used in this block")
+    old = scope.definitions.get(Definition(name, right, 0, "").key)
+    if old is not None and old.instance(name) is not None:
+        outcome = _compare(scope.resolve(name), scope.resolve(right), link.text)
+        if outcome is not None and outcome[0] and not outcome[1]:
+            return make(OK, f"agrees with the definition of {show(name)} on line {old.line}")
+    scope.define(Definition(name, right, link.left.line, link.right.latex))
+    if old is not None:
+        return make(OK, f"defines {show(name)} (replacing line {old.line})")
+    return make(OK, f"defines {show(name)}")
 
 
-def _redefine(
-    link: Link,
-    symbol: sympy.Symbol,
-    right: sympy.Expr,
-    a: sympy.Expr,
-    b: sympy.Expr,
-    failing: list[Instance],
-    scope: Scope,
-    make: Make,
-) -> Finding:
-    old = scope.definitions[symbol]
-    replaced = Definition(symbol, right, link.left.line, link.right.latex)
-    values = propose(old.latex, link.right.latex)
-    if values and _compare(num.substitute(a, values), b, link.text) == ([{}], []):
-        scope.bindings.update(values)
-        return make(OK, f"an instance of the definition on line {old.line} ({_listing(values)})")
-    bindings = propose(link.right.latex, old.latex)
-    if bindings and _compare(num.substitute(b, bindings), a, link.text) == ([{}], []):
-        scope.definitions[symbol] = replaced
-        return make(OK, f"generalises the definition on line {old.line} ({_listing(bindings)})")
-    cause = _diagnose(a, b, failing, link.text)
-    if cause:
-        return make(
-            ERROR, f"differs from the definition on line {old.line}; likely cause: {cause}", cause
-        )
-    scope.definitions[symbol] = replaced
-    return make(UNCHECKED, f"redefines {symbol}, differently from line {old.line}")
+def _slack(reading: Reading, scope: Scope) -> sympy.Basic:
+    if not reading.literals or reading.rounded is None:
+        return sympy.Integer(0)
+    rounded, _ = scope.with_earlier_values(scope.resolve(reading.rounded))
+    return rounding_slack(rounded, reading.literals)
 
 
 def _claim(
-    a: sympy.Expr, claim: Claim, approx: bool, origin: Origin, make: Make, note: str
+    a: sympy.Expr, claim: Claim, approx: bool, origin: Origin, make: Make, note: str,
+    slack: sympy.Basic,
 ) -> Finding:
     if num.bound_symbols(a):
         names = ", ".join(sorted(map(str, num.bound_symbols(a))))
-        return make(UNCHECKED, f"the value depends on {names}, which has no value here")
-    expanded = num.expand_bounds(a, {})
-    free = num.unknowns(expanded)
+        message = f"the value depends on {names}, which has no value here"
+        return make(UNCHECKED, message, reason="no-value")
+    expanded = carry_out(num.expand_bounds(a, {}))
+    free = num.unknowns(expanded) | opaque(expanded)
     if free:
-        names = ", ".join(show(f) for f in sorted(free, key=sympy.default_sort_key))
-        return make(UNCHECKED, f"the value depends on {names}, which no earlier link gives a value")
-    verdict = check_claim(expanded, claim, approx, origin)
+        names = ", ".join(show(f) for f in sorted(free, key=sympy.default_sort_key))[:120]
+        message = f"the value depends on {names}, which no earlier link gives a value"
+        return make(UNCHECKED, message, reason="no-value")
+    verdict = check_claim(expanded, claim, approx, origin, slack)
     if verdict is None:
-        return make(UNCHECKED, "the left-hand side has no real value")
+        return make(UNCHECKED, "the left-hand side has no real value", reason="not-evaluable")
     return make(OK if verdict.ok else ERROR, verdict.message + note, verdict.cause)
+
+
+def _numbers_agree(
+    link: Link, a: sympy.Expr, b: sympy.Expr, left: Reading, right: Reading, scope: Scope,
+    make: Make, note: str,
+) -> Finding:
+    """Two numeric sides, equal at the precision of the decimals written in them."""
+    x = num.value(carry_out(num.expand_bounds(a, {})), {})
+    y = num.value(carry_out(num.expand_bounds(b, {})), {})
+    if x is None or y is None:
+        return make(UNCHECKED, "a side has no real value", reason="not-evaluable")
+    slack = _slack(left, scope) + _slack(right, scope)
+    if link.relation == APPROX and not slack:
+        slack = sympy.Rational(1, 10**6) * max(1, abs(x))
+    if abs(x - y) <= slack * (1 + num.RELATIVE) + num.RELATIVE * max(1, abs(x), abs(y)):
+        how = " at the precision shown" if slack else ""
+        return make(OK, f"the two sides are equal{how}" + note)
+    cause = diagnose(a, b, link.text)
+    message = f"the two sides differ: the left-hand side is {decimal(x, 6)}, the right {decimal(y, 6)}"
+    return make(ERROR, message + (f"; likely cause: {cause}" if cause else "") + note, cause)
+
+
+def _order(link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make) -> Finding:
+    if not (_is_number(a) and _is_number(b)):
+        return make(UNCHECKED, "an inequality between expressions", reason="inequality")
+    x, y = num.value(num.expand_bounds(a, {}), {}), num.value(num.expand_bounds(b, {}), {})
+    if x is None or y is None:
+        return make(UNCHECKED, "a side has no real value", reason="not-evaluable")
+    strict = link.relation in ("<", ">", r"\lt", r"\gt")
+    less = link.relation in ("<", r"\lt", r"\leq", r"\le")
+    low, high = (x, y) if less else (y, x)
+    holds = low < high if strict else low <= high
+    if holds:
+        return make(OK, f"holds: {decimal(x, 6)} {link.relation} {decimal(y, 6)}")
+    return make(ERROR, f"does not hold: the left is {decimal(x, 6)}, the right {decimal(y, 6)}")
 
 
 def _substitution(
@@ -188,7 +375,10 @@ def _numbers(
 
 
 def _is_number(expr: sympy.Expr) -> bool:
-    return not num.bound_symbols(expr) and not num.unknowns(num.expand_bounds(expr, {}))
+    if num.bound_symbols(expr):
+        return False
+    written = carry_out(num.expand_bounds(expr, {}))
+    return not num.unknowns(written) and not opaque(written)
 
 
 def _is_condition(left: sympy.Expr, right: sympy.Expr) -> bool:
@@ -201,7 +391,7 @@ def _is_condition(left: sympy.Expr, right: sympy.Expr) -> bool:
 
 
 def _condition(left: Indexed, right: sympy.Expr, scope: Scope, make: Make) -> Finding:
-    """Checked, at the end of the document, against the values it gives for instances."""
+    """Checked, at the end of the section, against the values it gives for instances."""
     known = {**scope.earlier, **scope.bindings}
     instances = {
         name: v
@@ -212,12 +402,12 @@ def _condition(left: Indexed, right: sympy.Expr, scope: Scope, make: Make) -> Fi
         and all(index.is_Integer for index in name.indices)
     }
     if not instances:
-        return make(UNCHECKED, f"a condition on {show(left)}, which no link gives a value")
+        message = f"a condition on {show(left)}, which no link gives a value"
+        return make(UNCHECKED, message, reason="condition")
     meeting = {name: v for name, v in instances.items() if v == right}
     if not meeting:
-        return make(
-            UNCHECKED, f"a condition no value in the document meets ({_listing(instances)})"
-        )
+        message = f"a condition no value in the document meets ({_listing(instances)})"
+        return make(UNCHECKED, message, reason="condition")
     return make(OK, f"a condition, met by {_listing(meeting)}")
 
 
@@ -225,18 +415,15 @@ def _earlier(values: dict[sympy.Basic, sympy.Basic]) -> str:
     return f" (with the values bound earlier: {_listing(values)})" if values else ""
 
 
-def _undefined(a: sympy.Expr, b: sympy.Expr, scope: Scope) -> sympy.Symbol | None:
+def _undefined(a: sympy.Expr, b: sympy.Expr, scope: Scope) -> sympy.Basic | None:
     """A symbol, not yet defined, that is all one side has and the other lacks."""
     first = _instantiations(a, b)[0]
     ua, ub = num.unknowns(num.expand_bounds(a, first)), num.unknowns(num.expand_bounds(b, first))
     for mine, theirs in ((ua, ub), (ub, ua)):
         if len(mine) == 1:
             (only,) = mine
-            if (
-                isinstance(only, sympy.Symbol)
-                and only not in theirs
-                and only not in scope.definitions
-            ):
+            key = only.base if isinstance(only, Indexed) else only
+            if only not in theirs and key not in scope.definitions and only not in scope.definitions:
                 return only
     return None
 
@@ -282,6 +469,8 @@ def _holds_message(a: sympy.Expr, b: sympy.Expr, holding: list[Instance]) -> str
 
 
 def _symbolic_zero(difference: sympy.Expr) -> bool:
+    if opaque(difference):
+        return False
     positive = {n: sympy.Dummy(positive=True) for n in num.unknowns(difference)}
     expanded = sympy.expand(sympy.expand_log(difference.xreplace(positive), deep=True))
     return bool(expanded == 0)

@@ -30,6 +30,8 @@ class MathBlock:
 
     text: str
     line: int
+    display: bool = True
+    section: int = 0
 
     def line_at(self, offset: int) -> int:
         """The source line of the character at ``offset`` in ``text``."""
@@ -56,20 +58,56 @@ def _markdown_parser() -> MarkdownIt:
 _MD = _markdown_parser()
 
 
+_ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)\s*[A-Za-z]")
+_SHORTCODE = re.compile(r"\{\{<\s*(/?)\s*katex(\s+display)?\s*>\}\}")
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)\n.*?\n\1\n", re.DOTALL)
+
+
+def dialects(text: str) -> str:
+    """Markdown dialects as plain Markdown, line for line: front matter blanked, Hugo
+    ``{{< katex >}}`` shortcodes as ``$``/``$$``, MkDocs admonition bodies (``!!!``/``???``,
+    indented) moved to the margin so their math is not read as an indented code block."""
+    text = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    shortcodes: list[bool] = []
+
+    def shortcode(match: re.Match[str]) -> str:
+        if not match.group(1):
+            shortcodes.append(bool(match.group(2)))
+            return "$$" if match.group(2) else "$"
+        return "$$" if (shortcodes.pop() if shortcodes else False) else "$"
+
+    text = _SHORTCODE.sub(shortcode, text)
+    lines = text.split("\n")
+    inside = False
+    for number, line in enumerate(lines):
+        if _ADMONITION.match(line):
+            inside = True
+            lines[number] = ""
+        elif inside and (line.startswith("    ") or line.startswith("\t") or not line.strip()):
+            lines[number] = line[4:] if line.startswith("    ") else line.lstrip("\t")
+        else:
+            inside = False
+    return "\n".join(lines)
+
+
 def _markdown_blocks(text: str) -> list[MathBlock]:
+    text = dialects(text)
     line_starts = _line_starts(text)
     blocks: list[MathBlock] = []
     cursor = 0  # source offset up to which math has been placed; for tokens without a map
+    section = 0
     for token in _MD.parse(text):
         if token.map is not None:
             cursor = max(cursor, line_starts[token.map[0]])
+        if token.type in ("heading_open", "hr"):
+            section += 1
         if token.type in _MD_BLOCK_TYPES:
             line = _block_content_line(text, token, cursor, line_starts)
-            blocks.append(MathBlock(token.content, line))
+            blocks.append(MathBlock(token.content, line, True, section))
         elif token.type == "fence" and token.info.strip() == "math" and token.map:
-            blocks.append(MathBlock(token.content, token.map[0] + 2))
+            blocks.append(MathBlock(token.content, token.map[0] + 2, True, section))
         elif token.type == "inline" and token.children and token.map:
-            blocks.extend(_inline_blocks(token, token.map[0] + 1))
+            blocks.extend(_inline_blocks(token, token.map[0] + 1, section))
     return blocks
 
 
@@ -82,7 +120,7 @@ def _block_content_line(text: str, token: Token, cursor: int, line_starts: list[
     return _line_of(offset, line_starts)
 
 
-def _inline_blocks(token: Token, first_line: int) -> list[MathBlock]:
+def _inline_blocks(token: Token, first_line: int, section: int) -> list[MathBlock]:
     blocks: list[MathBlock] = []
     source = token.content
     position = 0
@@ -92,7 +130,9 @@ def _inline_blocks(token: Token, first_line: int) -> list[MathBlock]:
         found = source.find(child.content, position)
         if found < 0:
             found = position
-        blocks.append(MathBlock(child.content, first_line + source.count("\n", 0, found)))
+        line = first_line + source.count("\n", 0, found)
+        display = child.type == "math_inline_double"
+        blocks.append(MathBlock(child.content, line, display, section))
         position = found + len(child.content)
     return blocks
 
@@ -127,6 +167,9 @@ _TEX_MATH = re.compile(
 _TEX_VERBATIM = re.compile(
     r"\\begin\{(verbatim|lstlisting|minted|comment)\*?\}.*?\\end\{\1\*?\}", re.DOTALL
 )
+_TEX_SECTION = re.compile(
+    r"\\(?:part|chapter|section|subsection|subsubsection|paragraph|frametitle|begin\{frame\})"
+)
 _TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 
 
@@ -139,12 +182,15 @@ def _latex_blocks(text: str) -> list[MathBlock]:
     cleaned = _blank_out(_blank_out(text, _TEX_VERBATIM), _TEX_COMMENT)
     cleaned = cleaned.replace(r"\$", "  ")
     line_starts = _line_starts(cleaned)
+    sections = [m.start() for m in _TEX_SECTION.finditer(cleaned)]
     blocks: list[MathBlock] = []
     for match in _TEX_MATH.finditer(cleaned):
         for group in ("env_body", "dd_body", "br_body", "par_body", "d_body"):
             body = match.group(group)
             if body is not None:
                 start = match.start(group)
-                blocks.append(MathBlock(body, _line_of(start, line_starts)))
+                section = sum(1 for at in sections if at < start)
+                display = group not in ("par_body", "d_body")
+                blocks.append(MathBlock(body, _line_of(start, line_starts), display, section))
                 break
     return blocks

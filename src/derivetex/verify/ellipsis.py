@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from derivetex.verify.numeric import MAX_TERMS
+from derivetex.judge.numeric import MAX_TERMS
 
 DOTS = r"\cdots"
 _OPERATOR = re.compile(r"\+|\\cdot(?![A-Za-z])|\\times(?![A-Za-z])")

@@ -20,6 +20,7 @@ class Finding:
     latex: str
     message: str
     diagnosis: str | None = None
+    reason: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -28,6 +29,7 @@ class Finding:
             "latex": self.latex,
             "message": self.message,
             "diagnosis": self.diagnosis,
+            "reason": self.reason,
         }
 
 
@@ -45,6 +47,16 @@ class FileReport:
     def count(self, status: str) -> int:
         return sum(1 for f in self.findings if f.status == status)
 
+    def summary(self) -> dict[str, int]:
+        return {status: self.count(status) for status in (OK, ERROR, UNCHECKED)}
+
+    def coverage(self) -> str:
+        """``N links: a ok, b error, c unchecked``."""
+        return (
+            f"{len(self.findings)} links: {self.count(OK)} ok, {self.count(ERROR)} error, "
+            f"{self.count(UNCHECKED)} unchecked"
+        )
+
 
 def as_text(reports: Sequence[FileReport]) -> str:
     """``file:line: status: link: message`` lines, then a one-line summary per file."""
@@ -52,16 +64,16 @@ def as_text(reports: Sequence[FileReport]) -> str:
     for report in reports:
         for f in report.findings:
             lines.append(f"{report.path}:{f.line}: {f.status}: {f.latex}: {f.message}")
-        lines.append(
-            f"{report.path}: {report.count(OK)} ok, {report.count(ERROR)} error, "
-            f"{report.count(UNCHECKED)} unchecked"
-        )
+        lines.append(f"{report.path}: {report.coverage()}")
     return "\n".join(lines) + "\n"
 
 
 def as_json(reports: Sequence[FileReport]) -> str:
-    """The JSON report: ``{"files": [{"path": ..., "findings": [...]}]}``."""
+    """The JSON report: ``{"files": [{"path", "findings": [...], "summary"}]}``."""
     data = {
-        "files": [{"path": r.path, "findings": [f.as_dict() for f in r.findings]} for r in reports]
+        "files": [
+            {"path": r.path, "findings": [f.as_dict() for f in r.findings], "summary": r.summary()}
+            for r in reports
+        ]
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,9 +1,12 @@
-r"""Split a math block into rows and the rows into the links of an equation chain.
+r"""Split a math block into rows, the rows into chains, and the chains into links.
 
 Rows end at ``\\`` and at a single ``\`` that ends a line (what is left of ``\\`` after a
-Markdown renderer ate one backslash). Prose rows -- ``\text{}`` justifications, Japanese or
-other text, legends such as ``K: 分類の数`` -- are skipped. Ignorable markup is blanked with
-spaces rather than deleted, so every offset still points at the source line it came from.
+Markdown renderer ate one backslash). A row that opens with prose -- a ``\text{}``
+justification, Japanese words, a legend such as ``K: 分類の数`` -- is skipped. Inside a row,
+separators at bracket depth 0 (``,``, ``;``, ``\quad``, words, ``\because``, ``\Rightarrow``)
+end one chain and start another, so ``K=1, N=1`` is two definitions, not a chain; an ``=``
+inside brackets (``P(y=1 \mid x)``) is never a link. Ignorable markup is blanked with spaces
+rather than deleted, so every offset still points at the source line it came from.
 """
 
 from __future__ import annotations
@@ -14,28 +17,41 @@ from dataclasses import dataclass
 from derivetex.verify.documents import MathBlock
 
 RELATIONS = re.compile(
-    r":=|\\coloneqq(?![A-Za-z])|=|<|>|\\(?:approx|simeq|neq|ne|leq|le|geq|ge|lt|gt|Rightarrow|"
-    r"Leftrightarrow|iff|implies|to|propto|equiv|sim)(?![A-Za-z])"
+    r":=|\\coloneqq(?![A-Za-z])|=|<|>|\\(?:approx|simeq|neq|ne|leq|le|geq|ge|lt|gt|"
+    r"propto|equiv|triangleq|doteq)(?![A-Za-z])"
 )
 EQUAL = "="
 APPROX = r"\approx"
-DEFINE = (":=", r"\coloneqq", r"\equiv")
+DEFINE = (":=", r"\coloneqq", r"\equiv", r"\triangleq", r"\doteq")
+ORDER = ("<", ">", r"\leq", r"\le", r"\geq", r"\ge", r"\lt", r"\gt")
 
 _ROW_BREAK = re.compile(r"\\\\(?:\[[^\]\n]*\])?|\\(?=[ \t]*(?:\n|$))")
 _BLANKED = re.compile(
-    r"\\(?:begin|end)\{[A-Za-z]+\*?\}(?:\{\d+\})?"
-    r"|\\(?:tag\*?|label)\{(?:[^{}]|\{[^{}]*\})*\}"
-    r"|\\(?:nonumber|notag|displaystyle|qquad|quad|hfill)(?![A-Za-z])"
+    r"\\(?:begin|end)\{[A-Za-z]+\*?\}(?:\{[^{}]*\})?"
+    r"|\\(?:tag\*?|label|eqref|ref)\{(?:[^{}]|\{[^{}]*\})*\}"
+    r"|\\(?:nonumber|notag|displaystyle|hfill)(?![A-Za-z])"
     r"|\\[ ,;:!>]"
     r"|&"
 )
-_PROSE = re.compile(
-    r"\\(?:text|mbox|textrm|textit|textbf|intertext|shortintertext|mathrm\{[A-Za-z]{4,})"
-    r"|[^\x00-\x7f]"
-    r"|:(?!=)|\\colon"
-    r"|(?<![\\A-Za-z])[A-Za-z]{4,}"
+_STACKED = re.compile(r"\\(?:overset|stackrel|underset)\{(?:[^{}]|\{[^{}]*\})*\}\{\s*=\s*\}")
+_CONNECTOR_WORDS = {
+    "where", "and", "if", "for", "with", "since", "then", "so", "as", "when", "otherwise",
+    "because", "thus", "hence", "or", "i.e.", "e.g.", "s.t.", "given", "all", "any", "let",
+}  # fmt: skip
+_TEXT = re.compile(r"\\(?:text|mbox|textrm|textit|textbf|mathrm|operatorname)\{([^{}]*)\}")
+_SEPARATOR = re.compile(
+    r"[,;]|\\(?:quad|qquad|because|therefore|Rightarrow|Leftarrow|Leftrightarrow|iff|implies|"
+    r"to|mapsto|forall|sim|in|notin|subset|text|mbox|textrm|intertext|colon)(?![A-Za-z])"
+    r"|:(?!=)|[^\x00-\x7f]+|(?<![\\A-Za-z])[A-Za-z]{4,}(?![A-Za-z])"
+)
+_FUNCTION_WORDS = {"softmax", "sigmoid", "tanh", "sinh", "cosh", "relu", "ReLU", "logistic",
+                   "softplus", "frac", "dfrac", "tfrac", "left", "right", "sqrt", "cdot"}
+_PROSE_START = re.compile(
+    r"^\s*(?:\\(?:text|mbox|textrm|textit|textbf|intertext|shortintertext|because|therefore"
+    r"|quad|qquad)(?![A-Za-z])|[^\x00-\x7f]|\(\s*\\because)"
 )
 _CONTINUATION = re.compile(r"^\s*(?:\+|-|\\cdot(?![A-Za-z])|\\times(?![A-Za-z]))")
+_OPENERS, _CLOSERS = "([{", ")]}"
 
 
 @dataclass(frozen=True)
@@ -48,12 +64,15 @@ class Part:
 
 @dataclass(frozen=True)
 class Link:
-    """``left relation right``; ``opens_chain`` is true for the first link of a chain."""
+    """``left relation right``; ``opens_chain`` is true for the first link of a chain, and
+    ``chained`` when the link is one of several in a chain (a claimed step, not a lone
+    equation)."""
 
     left: Part
     right: Part
     relation: str
     opens_chain: bool
+    chained: bool = False
 
     @property
     def text(self) -> str:
@@ -61,47 +80,68 @@ class Link:
 
 
 @dataclass(frozen=True)
-class _Row:
+class _Chain:
     parts: tuple[Part, ...]
     relations: tuple[str, ...]
     leading_relation: bool
 
 
+_MATRIX = re.compile(
+    r"\\begin\{(?P<env>[pbvBV]?matrix|smallmatrix|cases|array|dcases)\*?\}.*?\\end\{(?P=env)\*?\}",
+    re.DOTALL,
+)
+
+
 def blank(text: str) -> str:
-    """Blank alignment marks, tags, labels, spacing and environment markers."""
+    """Blank alignment marks, tags, labels, spacing and environment markers; a matrix or
+    ``cases`` environment becomes one opaque ``\\MATRIX`` (its rows are not equations)."""
+    text = _MATRIX.sub(lambda m: "\\MATRIX" + re.sub(r"[^\n]", " ", m.group(0)[7:]), text)
+    text = _STACKED.sub(lambda m: " " * (len(m.group(0)) - 1) + "=", text)
     return _BLANKED.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
 def is_prose(row_text: str) -> bool:
     """A justification, legend or sentence rather than mathematics."""
-    return _PROSE.search(row_text) is not None
+    return _PROSE_START.search(row_text) is not None
 
 
-def links(block: MathBlock) -> list[Link]:
-    """The links of every equation chain in ``block``, in order."""
+def links(block: MathBlock, previous: Part | None = None) -> list[Link]:
+    """The links of every equation chain in ``block``, in order; ``previous`` is the last
+    part of the block before, which a block opening with ``=`` continues."""
     found: list[Link] = []
-    previous: Part | None = None
-    for row in _rows(block):
-        parts = list(row.parts)
-        if row.leading_relation:
-            if previous is None:
-                parts = parts[1:]
-                relations = row.relations[1:]
-            else:
-                parts[0] = previous
-                relations = row.relations
-        else:
-            relations = row.relations
-        for index, relation in enumerate(relations):
-            opens = index == 0 and not row.leading_relation
-            found.append(Link(parts[index], parts[index + 1], relation, opens))
-        previous = parts[-1] if parts else previous
+    for chains in _rows(block):
+        for position, chain in enumerate(chains):
+            parts, relations = list(chain.parts), chain.relations
+            continues = chain.leading_relation and position == 0 and previous is not None
+            if chain.leading_relation:
+                if continues:
+                    parts[0] = previous  # type: ignore[call-overload]
+                else:
+                    parts, relations = parts[1:], relations[1:]
+            chained = len(relations) > 1 or continues
+            for index, relation in enumerate(relations):
+                opens = index == 0 and not continues
+                found.append(Link(parts[index], parts[index + 1], relation, opens, chained))
+            if position == 0 and parts:
+                previous = parts[-1]
+            elif parts:
+                previous = None
     return found
 
 
-def _rows(block: MathBlock) -> list[_Row]:
+def last_part(block: MathBlock) -> Part | None:
+    """The last part of the last chain in ``block`` (for a block that continues it)."""
+    rows = _rows(block)
+    for chains in reversed(rows):
+        for chain in reversed(chains):
+            if chain.parts and chain.parts[-1].latex:
+                return chain.parts[-1]
+    return None
+
+
+def _rows(block: MathBlock) -> list[list[_Chain]]:
     text = blank(block.text)
-    rows: list[_Row] = []
+    rows: list[list[_Chain]] = []
     start = 0
     pieces: list[tuple[int, str]] = []
     for match in _ROW_BREAK.finditer(text):
@@ -111,15 +151,59 @@ def _rows(block: MathBlock) -> list[_Row]:
     for offset, piece in pieces:
         if not piece.strip() or is_prose(piece):
             continue
-        row = _split(block, offset, piece)
-        if rows and not row.relations and _CONTINUATION.match(piece):
-            rows[-1] = _extend(rows[-1], row.parts[0])
+        chains = [_split(block, offset + cut, segment) for cut, segment in _segments(piece)]
+        chains = [c for c in chains if c.parts and any(p.latex for p in c.parts)]
+        if not chains:
             continue
-        rows.append(row)
+        first = chains[0]
+        if rows and not first.relations and _CONTINUATION.match(piece) and rows[-1]:
+            rows[-1][-1] = _extend(rows[-1][-1], first.parts[0])
+            chains = chains[1:]
+        if chains:
+            rows.append(chains)
     return rows
 
 
-def _split(block: MathBlock, offset: int, piece: str) -> _Row:
+def _segments(piece: str) -> list[tuple[int, str]]:
+    """The pieces of a row between separators at bracket depth 0."""
+    found: list[tuple[int, str]] = []
+    depth, cut, position = 0, 0, 0
+    while position < len(piece):
+        char = piece[position]
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            end = _separator_end(piece, position)
+            if end is not None:
+                found.append((cut, piece[cut:position]))
+                position = cut = end
+                continue
+        position += 1
+    found.append((cut, piece[cut:]))
+    return found
+
+
+def _separator_end(piece: str, position: int) -> int | None:
+    """Where a separator starting at ``position`` ends, or None if there is none."""
+    text = _TEXT.match(piece, position)
+    if text is not None:
+        word = text.group(1).strip()
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word) and word.lower() not in _CONNECTOR_WORDS:
+            return None  # \text{NLL}, \mathrm{CE}: a name
+        return text.end()
+    match = _SEPARATOR.match(piece, position)
+    if match is None:
+        return None
+    if match.group(0) in _FUNCTION_WORDS or match.group(0).lower() in _FUNCTION_WORDS:
+        return None
+    if match.group(0) in ("\\text", "\\mbox", "\\textrm"):
+        return None
+    return match.end()
+
+
+def _split(block: MathBlock, offset: int, piece: str) -> _Chain:
     parts: list[Part] = []
     relations: list[str] = []
     depth = 0
@@ -127,10 +211,10 @@ def _split(block: MathBlock, offset: int, piece: str) -> _Row:
     position = 0
     while position < len(piece):
         char = piece[position]
-        if char == "{":
+        if char in _OPENERS:
             depth += 1
-        elif char == "}":
-            depth -= 1
+        elif char in _CLOSERS:
+            depth = max(depth - 1, 0)
         elif depth == 0 and (match := RELATIONS.match(piece, position)):
             parts.append(_part(block, offset + cut, piece[cut:position]))
             relations.append(match.group(0))
@@ -139,7 +223,7 @@ def _split(block: MathBlock, offset: int, piece: str) -> _Row:
         position += 1
     parts.append(_part(block, offset + cut, piece[cut:]))
     leading = bool(relations) and not parts[0].latex
-    return _Row(tuple(parts), tuple(relations), leading)
+    return _Chain(tuple(parts), tuple(relations), leading)
 
 
 def _part(block: MathBlock, offset: int, raw: str) -> Part:
@@ -149,7 +233,7 @@ def _part(block: MathBlock, offset: int, raw: str) -> Part:
     return Part(latex, block.line_at(offset + lead))
 
 
-def _extend(row: _Row, more: Part) -> _Row:
-    last = row.parts[-1]
+def _extend(chain: _Chain, more: Part) -> _Chain:
+    last = chain.parts[-1]
     joined = Part(f"{last.latex} {more.latex}".strip(), last.line)
-    return _Row(row.parts[:-1] + (joined,), row.relations, row.leading_relation)
+    return _Chain(chain.parts[:-1] + (joined,), chain.relations, chain.leading_relation)

@@ -1,13 +1,15 @@
-"""What a document has established so far: definitions, and values bound in its blocks.
+"""What a section of a document has established so far: definitions, facts and values.
 
-A bare symbol defined by the first row of a chain (``L = ...``) is a definition, kept for the
-rest of the document. Values -- from ``K = 6``, from a link that substitutes numbers for
-symbols, or from a sum that only holds for one K -- are bindings. A binding applies to every
-later link of its own block. When the block ends it becomes an *earlier value*, kept for the
-rest of the document (a later binding of the same symbol replaces it), and earlier values are
-used only for a link that states a number: a numeric claim (``E = 1.108663``), or a link one
-side of which is a number while the other becomes one with those values. A general equation,
-with symbols on both sides, is never checked at earlier values, only symbolically.
+A name defined by the first row of a chain (``L = ...``, ``y_{i} = \\sigma_i(z)``,
+``\\sigma(z) = \\frac{1}{1+e^{-z}}``) is a definition, kept until the section ends (a heading,
+a rule, ``\\section``): a name bound in one worked example never proves a link in another.
+Values -- from ``K = 6``, from a link that substitutes numbers for symbols, or from a sum that
+only holds for one K -- are bindings. A binding applies to every later link of its own block.
+When the block ends it becomes an *earlier value*, kept for the rest of the section, and
+earlier values are used only for a link that states a number: a numeric claim
+(``E = 1.108663``), or a link one side of which is a number while the other becomes one with
+those values. A general equation, with symbols on both sides, is never checked at earlier
+values, only symbolically.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import sympy
+from sympy.core.function import AppliedUndef
+from sympy.tensor.indexed import Indexed
 
 from derivetex.errors import LimitExceeded
-from derivetex.verify import numeric as num
+from derivetex.judge import numeric as num
 
 MAX_EXPANSIONS = 12
 
@@ -26,27 +30,62 @@ Values = dict[sympy.Basic, sympy.Basic]
 
 @dataclass(frozen=True)
 class Definition:
-    """``symbol = expr`` as written on ``line``; ``latex`` is the right-hand side."""
+    """``name = expr`` as written on ``line``; ``latex`` is the right-hand side.
 
-    symbol: sympy.Symbol
+    ``name`` is a symbol, an indexed name (``y_{i}``: its indices are parameters) or a
+    function applied to distinct symbols (``\\sigma(z)``: its arguments are parameters).
+    """
+
+    symbol: sympy.Basic
     expr: sympy.Expr
     line: int
     latex: str
 
+    @property
+    def key(self) -> sympy.Basic:
+        if isinstance(self.symbol, AppliedUndef):
+            return self.symbol.func
+        if isinstance(self.symbol, Indexed) and not _numeric_indices(self.symbol):
+            return self.symbol.base
+        return self.symbol
+
+    def instance(self, use: sympy.Basic) -> sympy.Expr | None:
+        """The definition's right side for ``use`` (its parameters put in), if it fits."""
+        if use == self.symbol:
+            return self.expr
+        params = self.symbol.args if isinstance(self.symbol, AppliedUndef) else (
+            self.symbol.indices if isinstance(self.symbol, Indexed) else ()
+        )
+        given = use.args if isinstance(use, AppliedUndef) else (
+            use.indices if isinstance(use, Indexed) else ()
+        )
+        if not params or len(params) != len(given) or any(isinstance(g, sympy.Tuple) for g in given):
+            return None
+        if not all(self.expr.has(param) for param in params):
+            return None  # H(X) = -Σ p(x) log p(x) says nothing about H(Y)
+        return sympy.sympify(self.expr.xreplace(dict(zip(params, given, strict=True))))
+
+
+def _numeric_indices(item: Indexed) -> bool:
+    return all(index.is_Integer for index in item.indices)
+
 
 @dataclass
 class Scope:
-    """Definitions and earlier values for the whole document; bindings for the current block.
+    """Definitions and earlier values for the section; bindings for the current block.
 
     ``origin`` is the general expression and values of the block's last substitution (for
     diagnosing a wrong claim); ``earlier_origin`` is the last one of an earlier block.
+    ``equation`` is the last lone equation (``e^z(1-P) = P``), which the next may rearrange.
     """
 
-    definitions: dict[sympy.Symbol, Definition] = field(default_factory=dict)
+    definitions: dict[sympy.Basic, Definition] = field(default_factory=dict)
     bindings: Values = field(default_factory=dict)
     origin: tuple[sympy.Expr, Values] | None = None
     earlier: Values = field(default_factory=dict)
     earlier_origin: tuple[sympy.Expr, Values] | None = None
+    equation: tuple[sympy.Expr, int] | None = None
+    facts: dict[sympy.Basic, int] = field(default_factory=dict)
 
     def new_block(self) -> None:
         """The block's bindings become earlier values; definitions stay as they are."""
@@ -56,14 +95,43 @@ class Scope:
         self.bindings = {}
         self.origin = None
 
+    def define(self, definition: Definition) -> Definition | None:
+        """Record ``definition``; the one it replaces, if any."""
+        old = self.definitions.get(definition.key)
+        self.definitions[definition.key] = definition
+        self.bindings.pop(definition.symbol, None)
+        self.earlier.pop(definition.symbol, None)
+        return old
+
+    def function_names(self) -> frozenset[str]:
+        """Names the section defines as functions, so ``g(x)`` reads as g applied to x."""
+        return frozenset(
+            str(d.symbol.func).rstrip("(") for d in self.definitions.values()
+            if isinstance(d.symbol, AppliedUndef)
+        )
+
     def expand(self, expr: sympy.Expr) -> sympy.Expr:
-        """Replace defined symbols by their definitions, repeatedly (capped)."""
+        """Replace defined names by their definitions, repeatedly (capped)."""
         for _ in range(MAX_EXPANSIONS):
-            hits = {s: d.expr for s, d in self.definitions.items() if s in expr.free_symbols}
+            hits: dict[sympy.Basic, sympy.Basic] = {}
+            for node in sympy.preorder_traversal(expr):
+                if isinstance(node, (sympy.Symbol, Indexed, AppliedUndef)):
+                    found = self._lookup(node)
+                    if found is not None:
+                        hits[node] = found
             if not hits:
                 return expr
             expr = sympy.sympify(expr.xreplace(hits))
         raise LimitExceeded(f"definitions nest more than {MAX_EXPANSIONS} deep")
+
+    def _lookup(self, node: sympy.Basic) -> sympy.Expr | None:
+        key = node.func if isinstance(node, AppliedUndef) else node
+        definition = self.definitions.get(key)
+        if definition is None and isinstance(node, Indexed):
+            definition = self.definitions.get(node.base)
+        if definition is None:
+            return None
+        return definition.instance(node)
 
     def resolve(self, expr: sympy.Expr) -> sympy.Expr:
         """Definitions expanded, then this block's bindings applied."""
@@ -89,7 +157,14 @@ class Scope:
 
     def used(self, *exprs: sympy.Expr) -> list[Definition]:
         """The definitions a check relies on directly, for the message."""
-        names: set[sympy.Basic] = set()
+        found: list[Definition] = []
         for expr in exprs:
-            names |= expr.free_symbols
-        return [d for s, d in self.definitions.items() if s in names]
+            for node in sympy.preorder_traversal(expr):
+                if isinstance(node, (sympy.Symbol, Indexed, AppliedUndef)):
+                    key = node.func if isinstance(node, AppliedUndef) else node
+                    definition = self.definitions.get(key)
+                    if definition is None and isinstance(node, Indexed):
+                        definition = self.definitions.get(node.base)
+                    if definition is not None and definition not in found:
+                        found.append(definition)
+        return found

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 import sympy
 
-from derivetex.verify.diagnosis import terms, to_base, to_natural
-from derivetex.verify.numeric import RELATIVE, value
-from derivetex.verify.show import decimal, show
+from derivetex.judge.diagnosis import terms, to_base, to_natural
+from derivetex.judge.numeric import RELATIVE, value
+from derivetex.judge.show import decimal, show
 
 _LITERAL = re.compile(r"^([+-]?)\s*(\d+(?:\.(\d*))?|\.(\d+))$")
+_TRAILING_DOTS = re.compile(r"\s*(?:\\[lc]?dots|\.\.\.|…)\s*$")
+_WRAPPERS = re.compile(r"\\(?:boxed|mathbf|textbf|underline)(?![A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class Claim:
     text: str
     value: sympy.Rational
     decimals: int
+    truncated: bool = False
 
 
 @dataclass(frozen=True)
@@ -40,13 +43,14 @@ class Verdict:
 
 def parse_claim(latex: str) -> Claim | None:
     """A plain decimal number such as ``-0.481486``, else ``None``."""
-    compact = latex.replace("{", "").replace("}", "").strip()
+    compact = _WRAPPERS.sub("", latex).replace("{", "").replace("}", "").strip()
+    truncated = bool(_TRAILING_DOTS.search(compact))
+    compact = _TRAILING_DOTS.sub("", compact).replace(" ", "").replace("\\,", "")
     match = _LITERAL.match(compact)
-    if not match:
+    if not match or len(compact) > 60:
         return None
     digits = match.group(3) if match.group(3) is not None else (match.group(4) or "")
-    number = sympy.Rational(compact.replace(" ", ""))
-    return Claim(compact.replace(" ", ""), number, len(digits))
+    return Claim(compact, sympy.Rational(compact), len(digits), truncated)
 
 
 def check_claim(
@@ -54,32 +58,56 @@ def check_claim(
     claim: Claim,
     approximate: bool,
     origin: tuple[sympy.Expr, Mapping[sympy.Basic, sympy.Basic]] | None = None,
+    slack: sympy.Basic = sympy.Integer(0),
 ) -> Verdict | None:
-    """Compare ``claim`` with the exact value of ``expr``; ``None`` if it has no value."""
+    """Compare ``claim`` with the exact value of ``expr``; ``None`` if it has no value.
+
+    ``slack`` is how far the rounded numbers written in ``expr`` itself can move its value.
+    """
     exact = value(expr, {})
     if exact is None:
         return None
     places = claim.decimals
     shown = decimal(exact, places)
-    if _matches(exact, claim, approximate):
+    if _matches(exact, claim, approximate, slack):
         if places == 0 and not approximate:
             return Verdict(True, f"the value is exactly {claim.text}")
         return Verdict(True, f"value {shown}; the claim {claim.text} is right to {places} decimals")
     cause = _cause(expr, exact, claim, origin)
-    message = f"claims {claim.text}, but derivetex computes {shown}"
+    message = f"claims {claim.text}, but the value is {shown}"
     if cause:
         message += f"; likely cause: {cause}"
     return Verdict(False, message, cause)
 
 
 def _tolerance(claim: Claim) -> sympy.Rational:
-    return sympy.Rational(1, 2 * 10**claim.decimals)
+    unit = sympy.Rational(1, 10**claim.decimals)
+    return unit if claim.truncated else unit / 2
 
 
-def _matches(exact: sympy.Basic, claim: Claim, approximate: bool) -> bool:
-    if claim.decimals == 0 and not approximate:
+def _matches(
+    exact: sympy.Basic, claim: Claim, approximate: bool, slack: sympy.Basic = sympy.Integer(0)
+) -> bool:
+    if claim.decimals == 0 and not approximate and not claim.truncated and slack == 0:
         return bool(abs(exact - claim.value) <= RELATIVE * max(1, abs(claim.value)))
-    return bool(abs(exact - claim.value) <= _tolerance(claim) * (1 + RELATIVE))
+    return bool(abs(exact - claim.value) <= (_tolerance(claim) + slack) * (1 + RELATIVE))
+
+
+def rounding_slack(
+    rounded: sympy.Expr, literals: Mapping[sympy.Basic, tuple[sympy.Rational, int]]
+) -> sympy.Basic:
+    """How far ``rounded``'s value can move when each decimal written in it is off by up to
+    half a unit of its last digit (first order): 0.5 · log(0.556) = 0.5 · (-0.5878) holds."""
+    point = {symbol: exact for symbol, (exact, _) in literals.items()}
+    total = sympy.Integer(0)
+    for symbol, (_, places) in literals.items():
+        if symbol not in rounded.free_symbols:
+            continue
+        rate = value(sympy.diff(rounded, symbol), point)
+        if rate is None:
+            continue
+        total += abs(rate) * sympy.Rational(1, 2 * 10**places)
+    return total
 
 
 def _cause(

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import sympy
 
-from derivetex.verify.numeric import equal_everywhere
-from derivetex.verify.show import show
+from derivetex.judge.numeric import equal_everywhere
+from derivetex.judge.show import show
 
 Rewrite = Callable[[sympy.Expr], sympy.Expr]
 

@@ -14,6 +14,7 @@ import sympy
 from sympy.tensor.indexed import Indexed
 
 from derivetex.errors import LimitExceeded
+from derivetex.judge.terms import evaluable
 
 BOUND_VALUES = range(1, 7)  # a symbolic bound (K, N) is checked at 1..6
 MAX_INSTANTIATIONS = 49  # two bounds at 1..6 and a written-out index
@@ -165,8 +166,29 @@ def sample(exprs: list[sympy.Expr], seed: str) -> list[list[sympy.Float]] | None
 
 
 def equal_everywhere(a: sympy.Expr, b: sympy.Expr, seed: str) -> bool | None:
-    """Whether ``a == b`` at random positive points; ``None`` if they cannot be evaluated."""
-    rows = sample([a, b], seed)
-    if rows is None:
-        return None
-    return all(close(x, y) for x, y in rows)
+    """Whether ``a == b`` at random positive points; ``None`` if they cannot be evaluated.
+
+    Derivatives are carried out and opaque terms become unknowns first; a letter left free
+    as an index (``\\delta_{ic}``, or a derivative by ``a_k``) is tried at 1, 2 and 3.
+    """
+    a, b = evaluable(a), evaluable(b)
+    outcome: bool | None = True
+    for values in index_values(a, b):
+        rows = sample([a.xreplace(values), b.xreplace(values)], seed)
+        if rows is None:
+            return None
+        outcome = outcome and all(close(x, y) for x, y in rows)
+    return outcome
+
+
+def index_values(*exprs: sympy.Expr) -> list[dict[sympy.Symbol, sympy.Integer]]:
+    """Integer values for letters that a ``KroneckerDelta`` needs (at most two letters)."""
+    letters: set[sympy.Symbol] = set()
+    for expr in exprs:
+        for delta in expr.atoms(sympy.KroneckerDelta):
+            letters |= {s for s in delta.free_symbols if isinstance(s, sympy.Symbol)}
+    ordered = sorted(letters, key=str)[:2]
+    return [
+        {s: sympy.Integer(v) for s, v in zip(ordered, values, strict=True)}
+        for values in itertools.product((1, 2, 3), repeat=len(ordered))
+    ]

@@ -1,0 +1,52 @@
+r"""What the names in ML writing mean: functions, constants, decorations, words.
+
+Kept as data so the parser stays about grammar: which commands are functions of one argument,
+which letters are usually functions when followed by ``(``, which words name a function
+(``\mathrm{softmax}``), and which decorations make a name of their own (``\hat{y}`` is not y).
+"""
+
+from __future__ import annotations
+
+import sympy
+
+ELEMENTARY = {
+    r"\exp": sympy.exp, r"\sin": sympy.sin, r"\cos": sympy.cos, r"\tan": sympy.tan,
+    r"\tanh": sympy.tanh, r"\sinh": sympy.sinh, r"\cosh": sympy.cosh, r"\arctan": sympy.atan,
+    r"\arcsin": sympy.asin, r"\arccos": sympy.acos,
+}  # fmt: skip
+LOGS = (r"\log", r"\ln", r"\lg")
+
+WORD_FUNCTIONS = {
+    "exp": sympy.exp, "log": sympy.log, "ln": sympy.log, "tanh": sympy.tanh,
+    "sigmoid": lambda x: 1 / (1 + sympy.exp(-x)), "logistic": lambda x: 1 / (1 + sympy.exp(-x)),
+    "relu": lambda x: sympy.Max(0, x), "softplus": lambda x: sympy.log(1 + sympy.exp(x)),
+}  # fmt: skip
+"""Functions named by a word (``\\mathrm{sigmoid}``, ``\\operatorname{ReLU}``), lower-cased."""
+
+APPLIED_LETTERS = frozenset("fghpqPQLEJHDNFGRSIZ") | {
+    r"\sigma", r"\phi", r"\varphi", r"\psi", r"\pi", r"\ell", r"\Phi", r"\mathcal{L}",
+    r"\mathcal{N}", r"\mathbb{E}", r"\mathbb{P}", r"\mathbb{V}",
+}
+"""Names that, followed by ``(``, are read as a function applied, not a product."""
+
+DECORATIONS = frozenset(
+    r"\hat \bar \tilde \vec \dot \ddot \overline \widehat \widetilde \check \breve \underline "
+    r"\mathbf \boldsymbol \bm \mathcal \mathbb \mathscr \mathfrak \mathsf \mathtt".split()
+)
+BOLD = frozenset(r"\mathbf \boldsymbol \bm \vec".split())
+WORDS = frozenset(r"\mathrm \operatorname \text \textrm \mathit \textit \textbf \textsf".split())
+TRANSPARENT = frozenset(r"\boxed \displaystyle \mathstrut".split())
+
+GREEK = frozenset(
+    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu "
+    "xi pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta "
+    "Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega ell".split()
+)
+
+UNREAD = frozenset(
+    r"\int \oint \iint \lim \max \min \arg \argmax \argmin \sup \inf \nabla \det \int "
+    r"\cup \cap \setminus \forall \exists \emptyset \pm \mp \circ \odot \otimes \oplus \cancel "
+    r"\cdots \ldots \dots \vdots \ddots \langle \rangle \wedge \vee \neg \lfloor \lceil "
+    r"\star \dagger \bullet \prime \infty".split()
+)
+"""Commands whose meaning a scalar reading would get wrong: the side is left unchecked."""

@@ -1,0 +1,535 @@
+r"""Read one side of a relation, written in ML blog LaTeX, into a SymPy expression.
+
+A small recursive-descent parser over ``tokens``, written for the notation people use:
+implicit products, ``\log`` without parentheses (its argument is the implicit product that
+follows, as in ``\log y_{1}^{t_{1}}``), unbraced scripts (``\sum_k t_k``), subscripted names
+(``y_{nk}`` is y indexed by n, k), decorated names (``\hat{y}`` is its own name), named and
+undefined functions (``\sigma(z)``, ``p(y \mid x)``: opaque but consistent terms),
+expectations, derivatives (``\frac{\partial E}{\partial a_k}``, ``\frac{d}{dx}``, ``f'(x)``).
+
+Anything it cannot read with certainty raises ``Unreadable`` with the reason: the caller
+leaves the link unchecked rather than guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sympy
+from sympy.tensor.indexed import IndexedBase
+
+from derivetex.reader import names as N
+from derivetex.reader.tokens import Token, tokenize
+
+MAX_DEPTH = 60
+"""Nesting deeper than this is refused (recursion, and ``\\log(`` towers)."""
+MAX_TOKENS = 4000
+
+
+class Unreadable(Exception):
+    """The text cannot be read with certainty; the message says why."""
+
+
+@dataclass
+class Notes:
+    """What a reading met besides the expression: rounded literals, vectors, functions."""
+
+    literals: dict[sympy.Symbol, tuple[sympy.Rational, int]] = field(default_factory=dict)
+    vector: bool = False
+    applied: set[str] = field(default_factory=set)
+
+
+_STOP = {"+", "-", ")", "]", "}", ",", ";", "|", "=", "<", ">", "&", r"\}", r"\mid", r"\|"}
+_PRODUCT_OPS = {r"\cdot", r"\times", "*", r"\ast"}
+_OPEN = {"(": ")", "[": "]", r"\{": r"\}", r"\lbrace": r"\rbrace", r"\lbrack": r"\rbrack"}
+_ARG_SPLIT = {",": ",", ";": ";", "|": "|", r"\mid": "|", r"\|": "||", r"\parallel": "||"}
+_FUNCTION_STARTS = {*N.LOGS, *N.ELEMENTARY, r"\sum", r"\prod"}
+
+
+def parse(text: str, functions: frozenset[str] = frozenset()) -> tuple[sympy.Expr, Notes]:
+    """The expression ``text`` denotes, and notes on it; ``functions`` are names the
+    document defines as functions (so ``g(x)`` is an application, never a product)."""
+    tokens = tokenize(text)
+    if len(tokens) > MAX_TOKENS:
+        raise Unreadable(f"an expression of over {MAX_TOKENS} tokens")
+    if not tokens:
+        raise Unreadable("empty expression")
+    parser = _Parser(tokens, functions)
+    expr = parser.sum()
+    if parser.more():
+        raise Unreadable(f"cannot read {parser.peek().text!r} here")
+    return expr, parser.notes
+
+
+class _Parser:
+    def __init__(self, tokens: list[Token], functions: frozenset[str]) -> None:
+        self.tokens = tokens
+        self.at = 0
+        self.depth = 0
+        self.functions = functions
+        self.notes = Notes()
+
+    # -- token helpers -------------------------------------------------------------------
+    def more(self) -> bool:
+        return self.at < len(self.tokens)
+
+    def peek(self, ahead: int = 0) -> Token:
+        index = self.at + ahead
+        return self.tokens[index] if index < len(self.tokens) else Token("end", "", -1)
+
+    def take(self) -> Token:
+        token = self.peek()
+        if token.kind == "end":
+            raise Unreadable("the expression ends too early")
+        self.at += 1
+        return token
+
+    def expect(self, text: str) -> None:
+        token = self.take()
+        if token.text != text:
+            raise Unreadable(f"expected {text!r}, found {token.text!r}")
+
+    def enter(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise Unreadable(f"nested more than {MAX_DEPTH} deep")
+
+    # -- grammar -------------------------------------------------------------------------
+    def sum(self) -> sympy.Expr:
+        self.enter()
+        terms: list[sympy.Expr] = []
+        sign = 1
+        if self.peek().text in ("+", "-"):
+            sign = -1 if self.take().text == "-" else 1
+        terms.append(sign * self.product())
+        while self.peek().text in ("+", "-"):
+            sign = -1 if self.take().text == "-" else 1
+            terms.append(sign * self.product())
+        self.depth -= 1
+        return sympy.Add(*terms)
+
+    def product(self, stop: frozenset[str] = frozenset()) -> sympy.Expr:
+        factors = [self.power()]
+        while self.more():
+            token = self.peek()
+            if token.text in stop:
+                break
+            if token.text in _PRODUCT_OPS:
+                self.take()
+                factors.append(self.power())
+            elif token.text == "/":
+                self.take()
+                factors.append(1 / self.power())
+            elif self.starts_factor(token):
+                factors.append(self.power())
+            else:
+                break
+        return sympy.Mul(*factors)
+
+    def starts_factor(self, token: Token) -> bool:
+        if token.kind in ("num", "letter"):
+            return True
+        if token.kind == "cmd":
+            return token.text not in _STOP and token.text not in _PRODUCT_OPS and (
+                token.text not in (r"\to", r"\in", r"\sim", r"\approx", r"\neq", r"\leq")
+            )
+        return token.text in ("(", "[", "{")
+
+    def power(self) -> sympy.Expr:
+        base = self.primary()
+        while self.peek().text in ("^", "!", "'"):
+            token = self.take()
+            if token.text == "!":
+                base = sympy.factorial(base)
+            elif token.text == "'" and isinstance(base, (sympy.Symbol, sympy.Indexed)):
+                base = sympy.Symbol(f"{base}'")  # L' is a name of its own
+            elif token.text == "'":
+                base = self.prime(base)
+            else:
+                if self.transpose_follows():
+                    self.notes.vector = True
+                    continue
+                base = sympy.Pow(base, self.script())
+        return base
+
+    def transpose_follows(self) -> bool:
+        token, after = self.peek(), self.peek(1)
+        if token.text in (r"\top", r"\intercal", "T") and token.kind != "num":
+            if token.text == "T" and after.kind == "letter" and after.text != "x":
+                return False
+            self.take()
+            return True
+        if token.text == "{" and after.text in (r"\top", r"\intercal", "T", r"\mathsf"):
+            depth = 0
+            while True:  # skip the braced group
+                text = self.take().text
+                depth += {"{": 1, "}": -1}.get(text, 0)
+                if depth == 0:
+                    return True
+        return False
+
+    def prime(self, base: sympy.Expr) -> sympy.Expr:
+        """``(\\ln x)'``: the derivative in the one variable the expression has."""
+        variables = [s for s in base.free_symbols if isinstance(s, sympy.Symbol)]
+        if len(variables) != 1:
+            raise Unreadable("a prime on an expression without exactly one variable")
+        return sympy.Derivative(base, variables[0])
+
+    def script(self) -> sympy.Expr:
+        """A sub- or superscript: a braced group or one token (``^12`` is ``^1`` then 2)."""
+        if self.peek().text == "{":
+            self.take()
+            value = self.sum()
+            self.expect("}")
+            return value
+        self.split_digits()
+        self.enter()
+        value = self.primary()
+        self.depth -= 1
+        return value
+
+    def split_digits(self) -> None:
+        """An unbraced script or ``\\frac`` argument takes one digit: ``\\frac12``."""
+        token = self.peek()
+        if token.kind == "num" and "." not in token.text and len(token.text) > 1:
+            first, rest = token.text[0], token.text[1:]
+            self.tokens[self.at : self.at + 1] = [
+                Token("num", first, token.at), Token("num", rest, token.at + 1)
+            ]
+
+    def group(self) -> list[Token]:
+        """The tokens of a braced group (or of a single token), consumed."""
+        if self.peek().text != "{":
+            self.split_digits()
+            return [self.take()]
+        self.take()
+        depth, start = 1, self.at
+        while depth:
+            text = self.take().text
+            depth += {"{": 1, "}": -1}.get(text, 0)
+        return self.tokens[start : self.at - 1]
+
+    def sub_parser(self, tokens: list[Token]) -> sympy.Expr:
+        inner = _Parser(tokens, self.functions)
+        inner.notes = self.notes
+        inner.depth = self.depth
+        if not tokens:
+            raise Unreadable("an empty group")
+        value = inner.sum()
+        if inner.more():
+            raise Unreadable(f"cannot read {inner.peek().text!r} here")
+        return value
+
+    def number(self, text: str) -> sympy.Expr:
+        if "." not in text:
+            return sympy.Integer(text)
+        value = sympy.Rational(text)
+        places = len(text.split(".")[1])
+        literal = sympy.Symbol(f"#lit{len(self.notes.literals)}")
+        self.notes.literals[literal] = (value, places)
+        return literal
+
+    def primary(self) -> sympy.Expr:
+        self.enter()
+        try:
+            return self._primary()
+        finally:
+            self.depth -= 1
+
+    def _primary(self) -> sympy.Expr:
+        token = self.take()
+        text = token.text
+        if token.kind == "num":
+            return self.number(text)
+        if text in _OPEN:
+            value = self.sum()
+            self.expect(_OPEN[text])
+            return value
+        if text == "{":
+            value = self.sum()
+            self.expect("}")
+            return value
+        if text == "|":
+            value = self.sum()
+            self.expect("|")
+            return sympy.Abs(value)
+        if text in (r"\frac", r"\dfrac", r"\tfrac", r"\cfrac"):
+            return self.fraction()
+        if text == r"\sqrt":
+            return self.root()
+        if text in N.LOGS:
+            return self.logarithm(text)
+        if text in N.ELEMENTARY:
+            return N.ELEMENTARY[text](self.argument())
+        if text in (r"\sum", r"\prod"):
+            return self.big_operator(text)
+        if text == r"\binom":
+            return sympy.binomial(self.sub_parser(self.group()), self.sub_parser(self.group()))
+        if text in N.TRANSPARENT:
+            return self.sub_parser(self.group())
+        if text in (r"\underbrace", r"\overbrace"):
+            value = self.sub_parser(self.group())
+            if self.peek().text in ("_", "^"):
+                self.take()
+                self.group()
+            return value
+        if text in (r"\color", r"\textcolor"):
+            self.group()
+            return self.sub_parser(self.group())
+        if text == r"\MATRIX":
+            self.notes.vector = True
+            return sympy.Symbol("MATRIX")
+        if text in N.UNREAD:
+            raise Unreadable(f"notation {text} is not read")
+        if token.kind == "letter" or text in N.DECORATIONS or text in N.WORDS or (
+            text.startswith("\\") and text[1:] in N.GREEK
+        ):
+            return self.name(token)
+        raise Unreadable(f"notation {text!r} is not read")
+
+    # -- constructs ----------------------------------------------------------------------
+    def fraction(self) -> sympy.Expr:
+        top, bottom = self.group(), self.group()
+        derivative = self.derivative(top, bottom)
+        if derivative is not None:
+            return derivative
+        return self.sub_parser(top) / self.sub_parser(bottom)
+
+    def derivative(self, top: list[Token], bottom: list[Token]) -> sympy.Expr | None:
+        """``\\frac{\\partial E}{\\partial a}``, ``\\frac{d}{dx} f``, ``\\frac{dy}{dx}``."""
+        marks = (r"\partial", "d")
+        if not top or top[0].text not in marks or len(bottom) < 2 or bottom[0].text != top[0].text:
+            return None
+        if top[0].text == "d" and (
+            bottom[1].kind not in ("letter", "cmd") or (len(top) > 1 and top[1].text == "_")
+        ):
+            return None
+        order = 1
+        rest = top[1:]
+        if rest[:1] and rest[0].text == "^":
+            order = int(rest[1].text) if rest[1:2] and rest[1].kind == "num" else 0
+            rest = rest[2:]
+        variable_tokens = bottom[1:]
+        if variable_tokens[-2:-1] and variable_tokens[-2].text == "^":
+            variable_tokens = variable_tokens[:-2]
+        if order < 1 or not variable_tokens:
+            raise Unreadable("a derivative this reader does not take apart")
+        variable = self.sub_parser(variable_tokens)
+        if not isinstance(variable, (sympy.Symbol, sympy.Indexed)):
+            raise Unreadable("a derivative with respect to an expression")
+        body = self.sub_parser(rest) if rest else self.operand()
+        return sympy.Derivative(body, (variable, order))
+
+    def operand(self) -> sympy.Expr:
+        """What ``\\frac{d}{dx}`` applies to: the implicit product that follows it."""
+        factors = [self.power()]
+        while self.more() and self.starts_factor(self.peek()):
+            if self.peek().text in (r"\frac", r"\dfrac"):
+                break
+            factors.append(self.power())
+        return sympy.Mul(*factors)
+
+    def root(self) -> sympy.Expr:
+        degree: sympy.Expr = sympy.Integer(2)
+        if self.peek().text == "[":
+            self.take()
+            start = self.at
+            while self.peek().text != "]":
+                self.take()
+            degree = self.sub_parser(self.tokens[start : self.at])
+            self.take()
+        return sympy.root(self.sub_parser(self.group()), degree)
+
+    def logarithm(self, command: str) -> sympy.Expr:
+        base: sympy.Expr | None = sympy.Integer(10) if command == r"\lg" else None
+        if self.peek().text == "_":
+            self.take()
+            base = self.script()
+        if self.peek().text == "^":
+            raise Unreadable(f"a power written on {command} itself")
+        argument = self.argument()
+        return sympy.log(argument) if base is None else sympy.log(argument) / sympy.log(base)
+
+    def argument(self) -> sympy.Expr:
+        """A function's argument: parenthesised, or the implicit product that follows."""
+        if self.peek().text in ("(", "["):
+            opener = self.take().text
+            value = self.sum()
+            self.expect(_OPEN[opener])
+            return value
+        factors = [self.power()]
+        while self.more() and self.starts_factor(self.peek()):
+            if self.peek().text in _FUNCTION_STARTS or self.peek().text in (r"\frac", r"\dfrac"):
+                break
+            factors.append(self.power())
+        return sympy.Mul(*factors)
+
+    def big_operator(self, command: str) -> sympy.Expr:
+        lower: list[Token] = []
+        upper: sympy.Expr | None = None
+        for _ in range(2):
+            if self.peek().text == "_":
+                self.take()
+                lower = self.group()
+            elif self.peek().text == "^":
+                self.take()
+                upper = self.script()
+        index, low = self.sum_index(lower)
+        if upper is None:
+            upper = sympy.Symbol(f"#{index}")
+        body = self.product(stop=frozenset())
+        kind = sympy.Sum if command == r"\sum" else sympy.Product
+        return kind(body, (index, low, upper))
+
+    def sum_index(self, lower: list[Token]) -> tuple[sympy.Symbol, sympy.Expr]:
+        texts = [t.text for t in lower]
+        if not texts:
+            raise Unreadable("a sum without an index")
+        if "=" in texts:
+            cut = texts.index("=")
+            index = self.sub_parser(lower[:cut])
+            low = self.sub_parser(lower[cut + 1 :])
+        elif len(lower) == 1 or (len(lower) == 2 and lower[0].text.startswith("\\")):
+            index, low = self.sub_parser(lower), sympy.Integer(1)
+        else:
+            raise Unreadable(f"a sum over {''.join(texts)!r}")
+        if not isinstance(index, sympy.Symbol):
+            raise Unreadable("a sum whose index is not a letter")
+        return index, low
+
+    # -- names ---------------------------------------------------------------------------
+    def name(self, token: Token) -> sympy.Expr:
+        text = token.text
+        if text in N.DECORATIONS:
+            inner = "".join(t.text for t in self.group())
+            if text in N.BOLD:
+                self.notes.vector = True
+            text = f"{text}{{{inner}}}"
+        elif text in N.WORDS:
+            word = "".join(t.text for t in self.group()).strip()
+            if word.lower() in N.WORD_FUNCTIONS:
+                return N.WORD_FUNCTIONS[word.lower()](self.argument())
+            if word == "d":
+                raise Unreadable("a differential d")
+            text = word if re.fullmatch(r"[A-Za-z]+", word) else f"\\mathrm{{{word}}}"
+        label = ""
+        indices: list[sympy.Expr] = []
+        subscripted = False
+        while True:
+            following = self.peek().text
+            if following == "_" and not subscripted:
+                self.take()
+                subscripted = True
+                part, found = self.subscript()
+                if found is None:
+                    text += f"_{{{part}}}"
+                else:
+                    indices = found
+            elif following == "^" and self.is_label(self.peek(1), self.peek(2)):
+                self.take()
+                label += "^{" + "".join(t.text for t in self.group()) + "}"
+            else:
+                break
+        text += label
+        if text == r"\delta" and len(indices) == 2:
+            return sympy.KroneckerDelta(*indices)
+        if self.peek().text == "'" and self.peek(1).text == "(":
+            self.take()
+            return self.applied(text, indices, derivative=True)
+        if self.peek().text == "(" and self.applies(text):
+            return self.applied(text, indices)
+        if self.peek().text == "[" and re.match(r"(\\mathbb\{E\}|E)(_|$)", text):
+            return self.applied(text, indices, opener="[")
+        return self.symbol(text, indices)
+
+    def is_label(self, first: Token, second: Token) -> bool:
+        """``^{(i)}``, ``^{*}``, ``^\\prime``: part of the name, not a power."""
+        if first.text == "{" and second.text in ("(", "*", r"\prime", r"\ast"):
+            return True
+        return first.text in ("*", r"\prime", r"\ast")
+
+    def subscript(self) -> tuple[str, list[sympy.Expr] | None]:
+        """Indices (``_{nk}``, ``_{i,j}``, ``_{K+1}``, ``_\\theta``), or a label (``_{KL}``)."""
+        tokens = self.group()
+        text = "".join(t.text for t in tokens)
+        if re.fullmatch(r"\d+", text):
+            return text, [sympy.Integer(text)]
+        if re.fullmatch(r"[a-z]{1,3}", text) or re.fullmatch(r"[A-Z]", text):
+            return text, [sympy.Symbol(letter) for letter in text]
+        if re.fullmatch(r"\\[a-z]+", text) and text[1:] in N.GREEK:
+            return text, [sympy.Symbol(text)]
+        if re.fullmatch(r"[A-Za-z0-9]+(?:,[A-Za-z0-9]+)+", text):
+            return text, [self.sub_parser([t]) for t in tokens if t.text != ","]
+        if re.fullmatch(r"[A-Za-z][+-]\d|[a-z][+-][a-z]", text):
+            return text, [self.sub_parser(tokens)]
+        return text, None
+
+    def applies(self, name: str) -> bool:
+        """Whether ``name(`` is a function applied (else a product with a bracket)."""
+        base = name.split("_{")[0]
+        if name in self.functions or base in self.functions or base in N.APPLIED_LETTERS:
+            return True
+        return re.fullmatch(r"[A-Za-z]{2,}|\\mathrm\{.*\}", base) is not None
+
+    def applied(
+        self, name: str, indices: list[sympy.Expr], opener: str = "(", derivative: bool = False
+    ) -> sympy.Expr:
+        closer = _OPEN[opener]
+        self.expect(opener)
+        parts: list[list[Token]] = [[]]
+        signature = ""
+        depth = 0
+        while True:
+            token = self.take()
+            if token.text in ("(", "[", "{", r"\{"):
+                depth += 1
+            elif token.text in (")", "]", "}", r"\}"):
+                if depth == 0 and token.text == closer:
+                    break
+                depth -= 1
+            elif depth == 0 and token.text in _ARG_SPLIT:
+                signature += _ARG_SPLIT[token.text]
+                parts.append([])
+                continue
+            parts[-1].append(token)
+        arguments = [self.argument_value(part) for part in parts]
+        own = sympy.Symbol(name)
+        if len(arguments) == 1 and not indices and own in arguments[0].free_symbols:
+            return own * arguments[0]  # p(1 - p): a product, not p applied to 1 - p
+        self.notes.applied.add(name)
+        function = sympy.Function(f"{name}{opener}{signature}")
+        value = function(*indices, *arguments)
+        if derivative:
+            if len(arguments) != 1 or not isinstance(arguments[0], sympy.Symbol):
+                raise Unreadable(f"{name}' applied to an expression")
+            return sympy.Derivative(value, arguments[0])
+        return value
+
+    def argument_value(self, tokens: list[Token]) -> sympy.Basic:
+        """One argument of an applied function: an expression, or an opaque ``y = 1``."""
+        if not tokens:
+            raise Unreadable("an empty argument")
+        texts = [t.text for t in tokens]
+        for relation in ("=", r"\sim", r"\in"):
+            if relation in texts:
+                cut = texts.index(relation)
+                left = self.sub_parser(tokens[:cut])
+                right = self.sub_parser(tokens[cut + 1 :])
+                return sympy.Tuple(left, sympy.Symbol(relation), right)
+        vector = self.notes.vector
+        value = self.sub_parser(tokens)
+        self.notes.vector = vector  # bold inside an argument is part of an opaque term
+        return value
+
+    def symbol(self, text: str, indices: list[sympy.Expr]) -> sympy.Expr:
+        if text == "e" and not indices:
+            if self.peek().text == "^":
+                self.take()
+                return sympy.exp(self.script())
+            return sympy.E
+        if text == r"\pi" and not indices:
+            return sympy.pi
+        if indices:
+            return IndexedBase(text)[tuple(indices)]
+        return sympy.Symbol(text)

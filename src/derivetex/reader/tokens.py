@@ -1,0 +1,46 @@
+r"""Split LaTeX math into tokens: commands, numbers, single letters and punctuation.
+
+Spacing commands, ``\left``/``\right`` and other sizing words are dropped here, so the parser
+only sees what carries meaning. Each token keeps its offset in the text for messages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(
+    r"(?P<cmd>\\(?:[A-Za-z]+|[{}|,;:!> %_#&$]))"
+    r"|(?P<num>\d+(?:\.\d+)?|\.\d+)"
+    r"|(?P<letter>[A-Za-z])"
+    r"|(?P<space>\s+)"
+    r"|(?P<other>.)",
+    re.DOTALL,
+)
+
+DROPPED = frozenset(
+    r"\left \right \bigl \bigr \Bigl \Bigr \biggl \biggr \big \Big \bigg \Bigg \middle "
+    r"\displaystyle \textstyle \scriptstyle \limits \nolimits \, \; \: \! \> \quad \qquad "
+    r"\  \nonumber \notag \hfill \mkern \hspace \phantom".split()
+) | {"\\ "}
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token: ``kind`` is cmd, num, letter or other; ``text`` as written."""
+
+    kind: str
+    text: str
+    at: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """The meaningful tokens of ``text`` in order (spacing and sizing commands left out)."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "other"
+        value = match.group(0)
+        if kind == "space" or value in DROPPED:
+            continue
+        tokens.append(Token(kind, value, match.start()))
+    return tokens
