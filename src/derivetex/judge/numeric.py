@@ -77,8 +77,18 @@ def expand_bounds(expr: sympy.Basic, values: Mapping[sympy.Basic, sympy.Basic]) 
             return result
         for node in nodes:
             _check_size(node)
-        result = result.xreplace({n: n.doit() for n in nodes})
+        result = result.xreplace({n: written_out(n) for n in nodes})
     raise LimitExceeded("sums nested more than 8 deep")
+
+
+def written_out(node: sympy.Basic) -> sympy.Expr:
+    """A sum or product with numeric bounds as its terms, put in one by one (no closed form
+    is searched: SymPy's ``doit`` can take minutes on ``\\ln(1 + e^{-z_i})``)."""
+    body = node.function
+    for index, low, high in reversed(node.limits):
+        terms = [body.xreplace({index: sympy.Integer(v)}) for v in range(int(low), int(high) + 1)]
+        body = sympy.Add(*terms) if isinstance(node, sympy.Sum) else sympy.Mul(*terms)
+    return sympy.sympify(body)
 
 
 def substitute(expr: sympy.Basic, values: Mapping[sympy.Basic, sympy.Basic]) -> sympy.Expr:
@@ -139,6 +149,8 @@ def value(expr: sympy.Basic, point: Mapping[sympy.Basic, sympy.Basic]) -> sympy.
         return None
     if not result.is_number or result.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
         return None
+    if result.atoms(sympy.Function, sympy.Sum, sympy.Product, sympy.Derivative):
+        return None  # left unevaluated: not a number evalf could compute
     real, imaginary = result.as_real_imag()
     if abs(imaginary) > RELATIVE * max(1, abs(real)):
         return None
