@@ -8,13 +8,17 @@ conditions such as ``y_{k} = 0`` (met by some bound y_1, y_2, ...).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import sympy
 
+from derivetex.errors import BudgetExceeded
+from derivetex.verify.budget import within_budget
 from derivetex.verify.checking import check
 from derivetex.verify.documents import find_blocks
-from derivetex.verify.report import FileReport, Finding
+from derivetex.verify.report import UNCHECKED, FileReport, Finding
 from derivetex.verify.rows import Link, links
 from derivetex.verify.scope import Scope
 
@@ -36,7 +40,7 @@ def audit_text(text: str, kind: str, path: str = "<string>") -> FileReport:
         scope.new_block()
         for link in links(block):
             order += 1
-            finding = check(link, scope)
+            finding = _budgeted(link, partial(check, link, scope))
             if finding is None:
                 pending.append(_Pending(order, link, dict(scope.bindings)))
             else:
@@ -44,8 +48,18 @@ def audit_text(text: str, kind: str, path: str = "<string>") -> FileReport:
     scope.new_block()  # the last block's values join the document's
     for item in pending:
         scope.bindings, scope.origin = dict(item.bindings), None
-        finding = check(item.link, scope, final=True)
+        finding = _budgeted(item.link, partial(check, item.link, scope, final=True))
         if finding is not None:
             found.append((item.order, finding))
     found.sort(key=lambda pair: (pair[1].line, pair[0]))
     return FileReport(path, tuple(f for _, f in found))
+
+
+def _budgeted(link: Link, run: Callable[[], Finding | None]) -> Finding | None:
+    """``run()`` within the link's budget; over it (time or memory) the link is unchecked."""
+    try:
+        return within_budget(run)
+    except BudgetExceeded as error:
+        return Finding(link.right.line, UNCHECKED, link.text, f"budget: {error}")
+    except MemoryError:
+        return Finding(link.right.line, UNCHECKED, link.text, "budget: over the memory budget")
