@@ -11,7 +11,7 @@ from derivetex.config import Config, build_config
 from derivetex.derivations import DERIVATIONS
 from derivetex.engine import Derivation
 from derivetex.errors import InputError, OutputError
-from derivetex.outputs import write_files
+from derivetex.outputs import remove_stale_pdf_workdirs, write_files
 from derivetex.render.formats import WRITERS, derivation_data
 
 EXTENSIONS = {"md": "md", "tex": "tex", "json": "json", "pdf": "pdf", "html": "html"}
@@ -72,6 +72,7 @@ def write(config: Config) -> list[Path]:
     """Render every requested format, then write them all (or to stdout); nothing partial."""
     if config.output == "-" and sys.stdout is None:
         raise OutputError("cannot write to stdout: it is closed")
+    remove_stale_pdf_workdirs()  # left by a run that was killed (SIGKILL) while building a PDF
     document = derive(config)
     rendered = {fmt: document.render(fmt) for fmt in config.formats}
     if config.output == "-":
