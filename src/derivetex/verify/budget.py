@@ -21,6 +21,7 @@ runs ``func``: the worker's limits still hold there.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import resource
 import signal
@@ -44,6 +45,8 @@ WORKER_MEMORY = 1 << 30
 """Bytes of address space a worker may map (1 GiB); a verify run of N jobs stays under N GiB."""
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Input files larger than this (5 MiB) are refused before any work."""
+
+PR_SET_PDEATHSIG = 1
 
 _file_deadline: float | None = None
 
@@ -207,6 +210,8 @@ def _serve(connection: Connection, tasks: Sequence[Callable[[], Any]], seconds: 
     """In the worker: default signals, capped memory; run each task index sent until None."""
     for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
         signal.signal(signum, signal.SIG_DFL)
+    with suppress(OSError, AttributeError):  # die with the parent, even if it is SIGKILLed
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     limit_memory()
     while True:
         try:

@@ -37,11 +37,15 @@ def read_document(path: str) -> str:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
     except OSError as error:
         raise InputError(f"cannot read {path!r}: {error.strerror}") from None
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise InputError(f"cannot read {path!r}: not a regular file")
-        data = handle.read(MAX_FILE_BYTES + 1)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise InputError(f"cannot read {path!r}: {error.strerror}") from None
+    finally:
+        os.close(fd)
     if len(data) > MAX_FILE_BYTES:
         raise InputError(
             f"cannot read {path!r}: larger than the limit of {MAX_FILE_BYTES // 2**20} MiB"
