@@ -55,15 +55,20 @@ def documents(draw: st.DrawFn) -> tuple[str, str]:
     return f"doc.{kind}", "\n\n".join(parts) + "\n"
 
 
-def check_run(directory: Path, name: str, text: str) -> Run:
-    """Write the document, verify it with the real CLI, and hold the run to the contract."""
+def check_run(directory: Path, name: str, text: str, *, strict: bool = False) -> Run:
+    """Write the document, verify it with the real CLI, and hold the run to the contract.
+
+    ``strict`` also fails on an internal error (a bug in the audit, reported as one line and
+    exit 2, which the contract allows): the long run hunts for those.
+    """
     (directory / name).write_text(text, encoding="utf-8")
     limit = FILE_SECONDS + GRACE_SECONDS + START_UP_SECONDS
     run = cli("verify", name, "--json", cwd=directory, timeout=limit)
     assert run.returncode in (0, 1, 2), run
     assert "Traceback" not in run.stderr, run.stderr
     assert len(run.stderr.splitlines()) <= 1, run.stderr
-    assert "internal error" not in run.stderr, (text, run.stderr)
+    if strict:
+        assert "internal error" not in run.stderr, (text, run.stderr)
     assert run.seconds < limit
     assert run.peak_kb < PEAK_KB, run.peak_kb
     return run
