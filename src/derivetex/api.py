@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,7 +10,8 @@ from typing import Any
 from derivetex.config import Config, build_config
 from derivetex.derivations import DERIVATIONS
 from derivetex.engine import Derivation
-from derivetex.errors import InputError
+from derivetex.errors import InputError, OutputError
+from derivetex.outputs import remove_stale_pdf_workdirs, write_files
 from derivetex.render.formats import WRITERS, derivation_data
 
 EXTENSIONS = {"md": "md", "tex": "tex", "json": "json", "pdf": "pdf", "html": "html"}
@@ -27,7 +26,7 @@ class Document:
 
     def render(self, fmt: str) -> str | bytes:
         if fmt not in WRITERS:
-            raise InputError(f"unknown format '{fmt}' (use {', '.join(WRITERS)})")
+            raise InputError(f"unknown format {fmt!r} (use {', '.join(WRITERS)})")
         return WRITERS[fmt](self.derivation, self.config)
 
     def to_markdown(self) -> str:
@@ -71,42 +70,39 @@ def derive(config: Config | None = None, **options: Any) -> Document:
 
 def write(config: Config) -> list[Path]:
     """Render every requested format, then write them all (or to stdout); nothing partial."""
+    if config.output == "-" and sys.stdout is None:
+        raise OutputError("cannot write to stdout: it is closed")
+    remove_stale_pdf_workdirs()  # left by a run that was killed (SIGKILL) while building a PDF
     document = derive(config)
     rendered = {fmt: document.render(fmt) for fmt in config.formats}
     if config.output == "-":
         (content,) = rendered.values()
-        if isinstance(content, bytes):
-            sys.stdout.buffer.write(content)
-        else:
-            sys.stdout.write(content)
-        sys.stdout.flush()
+        to_stdout(content)
         return []
-    named = {document.file_name(fmt): content for fmt, content in rendered.items()}
-    return _write_files(Path(config.output), named)
+    named = {
+        document.file_name(fmt): content.encode("utf-8") if isinstance(content, str) else content
+        for fmt, content in rendered.items()
+    }
+    return write_files(Path(config.output), named)
 
 
-def _write_files(directory: Path, files: dict[str, str | bytes]) -> list[Path]:
-    """Write each file beside its final name, then rename: a reader never sees half a file."""
+def to_stdout(content: str | bytes) -> None:
+    """Write ``content`` to stdout and flush it.
+
+    A full or closed stdout is an OutputError; a reader that closed the pipe (``| head``)
+    stays a BrokenPipeError, which the CLI ends quietly.
+    """
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError("cannot write to stdout: it is closed")
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise InputError(f"cannot create output directory {directory}: {error.strerror}") from None
-    staged: list[tuple[str, Path]] = []
-    try:
-        for name, content in files.items():
-            data = content.encode("utf-8") if isinstance(content, str) else content
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", dir=directory)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            staged.append((name, Path(tmp_name)))
-    except OSError as error:
-        for _, tmp in staged:
-            tmp.unlink(missing_ok=True)
-        raise InputError(f"cannot write to {directory}: {error.strerror}") from None
-    written = []
-    for name, tmp in staged:
-        target = directory / name
-        os.replace(tmp, target)
-        os.chmod(target, 0o644)
-        written.append(target)
-    return written
+        if isinstance(content, bytes):
+            stream.buffer.write(content)
+        else:
+            stream.write(content)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise OutputError(f"cannot write to stdout: {reason}") from None

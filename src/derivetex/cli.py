@@ -1,31 +1,55 @@
-"""Command line: arguments -> Config -> one public function. Errors -> one line, exit 2."""
+"""Command line: arguments -> Config -> one public function, under one exit contract.
+
+Exit 0 on success; 1 only when ``verify`` found an error; 2 for every other failure, reported
+as one line on stderr (values quoted with ``repr``). A reader that stops early (``| head``)
+ends the run quietly with 141 (128 + SIGPIPE), a signal (SIGINT, SIGTERM, SIGHUP) with
+128 + its number once temporary files are removed. Anything unexpected is still one line and
+exit 2; ``DERIVETEX_DEBUG=1`` adds the traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import metadata
 from typing import NoReturn
 
 from derivetex.api import write
 from derivetex.config import DERIVATIONS, FORMATS, build_config
-from derivetex.errors import DerivetexError
+from derivetex.errors import DerivetexError, Interrupted
+
+EXIT_FAILURE = 2
+EXIT_PIPE = 128 + signal.SIGPIPE
+HANDLED_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+"""SIGINT already raises KeyboardInterrupt; these two raise Interrupted the same way."""
 
 
 class OneLineParser(argparse.ArgumentParser):
     """argparse that reports bad usage as one line and exit code 2, like every other error."""
 
     def error(self, message: str) -> NoReturn:
-        _fail(message)
+        _say(f"derivetex: error: {message}")
+        sys.exit(EXIT_FAILURE)
 
 
-def _fail(message: str) -> NoReturn:
-    sys.stderr.write(f"derivetex: error: {message}\n")
-    sys.exit(2)
+def version() -> str:
+    try:
+        return metadata.version("derivetex")
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="derivetex", description="Verified derivations as LaTeX.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+    parser.add_argument("--version", action="version", version=f"derivetex {version()}")
+    commands = parser.add_subparsers(
+        dest="command", required=True, parser_class=OneLineParser, metavar="COMMAND",
+    )
     derive = commands.add_parser("derive", help="derive, verify and render a derivation")
     derive.add_argument("derivation", nargs="?", default="multiclass", choices=DERIVATIONS)
     derive.add_argument("--K", dest="K", metavar="N|K", help="number of classes, or K")
@@ -44,28 +68,97 @@ def _parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", help="audit derivations and numbers in documents")
     verify.add_argument("files", nargs="+", metavar="FILE")
     verify.add_argument("--json", action="store_true", help="JSON report")
+    verify.add_argument("--jobs", type=int, default=1, metavar="N",
+                        help="check N files at a time in parallel processes (default 1)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    """Run one command; every way it can end maps to the exit contract above."""
     try:
-        if args.command == "verify":
-            from derivetex.verify.command import run_verify
-
-            return run_verify(args.files, args.json, sys.stdout)
-        config = build_config(
-            derivation=args.derivation, K=args.K, labels=args.labels, y=args.y, t=args.t,
-            log_base=args.log_base, lang=args.lang, chapter=args.chapter, formats=args.formats,
-            output=args.output, expand_limit=args.expand_limit,
-        )
-        for path in write(config):
-            sys.stderr.write(f"wrote {path}\n")
+        with _signals_raise():
+            return _run(argv)
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_PIPE
     except DerivetexError as error:
-        _fail(str(error))
+        return _fail(str(error))
+    except Interrupted as stop:
+        _say(f"derivetex: interrupted by {signal.Signals(stop.signum).name}")
+        return 128 + stop.signum
     except KeyboardInterrupt:
-        _fail("interrupted")
+        _say("derivetex: interrupted by SIGINT")
+        return 128 + signal.SIGINT
+    except MemoryError:
+        return _fail("out of memory")
+    except RecursionError:
+        return _fail("input nested too deeply")
+    except Exception as error:
+        if os.environ.get("DERIVETEX_DEBUG") == "1":
+            traceback.print_exc()
+        return _fail(f"internal error: {type(error).__name__}: {error!s} "
+                     "(DERIVETEX_DEBUG=1 shows the traceback)")
+
+
+def _run(argv: list[str] | None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "verify":
+        from derivetex.verify.command import run_verify
+
+        return run_verify(args.files, args.json, None, jobs=args.jobs)
+    config = build_config(
+        derivation=args.derivation, K=args.K, labels=args.labels, y=args.y, t=args.t,
+        log_base=args.log_base, lang=args.lang, chapter=args.chapter, formats=args.formats,
+        output=args.output, expand_limit=args.expand_limit,
+    )
+    for path in write(config):
+        _say(f"wrote {path}")
     return 0
+
+
+@contextmanager
+def _signals_raise() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise Interrupted, so `finally` blocks remove temporary files."""
+
+    def handler(signum: int, frame: object) -> None:
+        raise Interrupted(signum)
+
+    previous = {signum: signal.signal(signum, handler) for signum in HANDLED_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+def one_line(message: str) -> str:
+    """``message`` with any line break or control character written as its escape."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
+
+
+def _fail(message: str) -> int:
+    _say(f"derivetex: error: {one_line(message)}")
+    return EXIT_FAILURE
+
+
+def _say(line: str) -> None:
+    """One line on stderr; a closed or full stderr cannot be reported anywhere, so it is not."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the interpreter's last flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":

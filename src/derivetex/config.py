@@ -6,6 +6,7 @@ Values arrive as the strings the user typed; they are kept exact (decimal -> Rat
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -20,7 +21,12 @@ LOG_BASES = {"e": None, "2": 2, "10": 10}
 SUM_TOLERANCE = sp.Rational(1, 10**6)
 MAX_MAGNITUDE = 30
 MAX_DIGITS = 30
+MAX_TEXT = 10_000
+"""A longer option value is refused before it is parsed at all."""
 """Inputs stay where floats and the 40-digit cross-check both hold: |x| in 1e-30 .. 1e30."""
+MAX_EXACT_DIGITS = 1_000_000
+"""Cap on the digits of the exact likelihood: y_k^t_k is computed exactly (0.33^2000 has
+~4 000 digits, 0.33^(2*10^6) takes 15 s); beyond it the input is refused, not left to hang."""
 MAX_WRITTEN_K = 20_000
 """Cap on a written-out K: every term is built and verified (K = 10 000 takes ~20 s)."""
 
@@ -51,20 +57,41 @@ class Config:
 
 
 def parse_number(text: str, what: str) -> sp.Rational:
-    """A finite decimal as an exact Rational, or an InputError naming the option."""
+    """A finite decimal as an exact Rational, or an InputError naming the option.
+
+    Range and digits are checked on the Decimal's parts before any exact arithmetic, and the
+    Rational is built from those parts: ``0E+999999999`` is 0 at once, and a value written
+    with 5 000 zeros never meets Python's integer-string limit.
+    """
+    if len(text) > MAX_TEXT:
+        raise InputError(f"{what}: {_clip(text)} is too long for a number")
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise InputError(f"{what}: '{text}' is not a number") from None
+        raise InputError(f"{what}: {_clip(text)} is not a number") from None
     if not value.is_finite():
-        raise InputError(f"{what}: '{text}' is not a finite number")
-    if value and abs(value.adjusted()) > MAX_MAGNITUDE:
+        raise InputError(f"{what}: {_clip(text)} is not a finite number")
+    if value.is_zero():
+        return sp.Integer(0)
+    if abs(value.adjusted()) > MAX_MAGNITUDE:
         limits = f"1e-{MAX_MAGNITUDE} .. 1e{MAX_MAGNITUDE}"
-        raise InputError(f"{what}: '{text}' is out of range (magnitudes {limits})")
-    digits = "".join(map(str, value.as_tuple().digits)).strip("0")
+        raise InputError(f"{what}: {_clip(text)} is out of range (magnitudes {limits})")
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # finite
+    while digits and digits[-1] == 0:  # trailing zeros move into the exponent
+        digits, exponent = digits[:-1], exponent + 1
     if len(digits) > MAX_DIGITS:
-        raise InputError(f"{what}: '{text}' has more than {MAX_DIGITS} significant digits")
-    return sp.Rational(str(value))
+        raise InputError(f"{what}: {_clip(text)} has more than {MAX_DIGITS} significant digits")
+    mantissa = int("".join(map(str, digits))) * (-1 if sign else 1)
+    if exponent >= 0:
+        return sp.Integer(mantissa * 10**exponent)
+    return sp.Rational(mantissa, 10**-exponent)
+
+
+def _clip(text: str) -> str:
+    """The user's text as ``repr``, shortened in the middle when it is long."""
+    shown = text if len(text) <= 60 else f"{text[:28]}...{text[-28:]}"
+    return repr(shown)
 
 
 def parse_k(text: str | None) -> int | None:
@@ -74,9 +101,9 @@ def parse_k(text: str | None) -> int | None:
     try:
         value = int(text)
     except ValueError:
-        raise InputError(f"--K must be a positive integer or K, not '{text}'") from None
+        raise InputError(f"--K must be a positive integer or K, not {_clip(text)}") from None
     if value < 1:
-        raise InputError(f"--K must be a positive integer or K, not '{text}'")
+        raise InputError(f"--K must be a positive integer or K, not {_clip(text)}")
     return value
 
 
@@ -104,15 +131,15 @@ def build_config(
 ) -> Config:
     """Validate options into a Config; with none of K/labels/y/t, the article's example."""
     if derivation not in DERIVATIONS:
-        raise InputError(f"unknown derivation '{derivation}' (known: {', '.join(DERIVATIONS)})")
+        raise InputError(f"unknown derivation {derivation!r} (known: {', '.join(DERIVATIONS)})")
     if lang not in LANGUAGES:
-        raise InputError(f"unknown language '{lang}' (use ja or en)")
+        raise InputError(f"unknown language {lang!r} (use ja or en)")
     if log_base not in LOG_BASES:
-        raise InputError(f"unknown log base '{log_base}' (use e, 2 or 10)")
+        raise InputError(f"unknown log base {log_base!r} (use e, 2 or 10)")
     chosen = tuple(formats or ("md", "tex", "json"))
     for name in chosen:
         if name not in FORMATS:
-            raise InputError(f"unknown format '{name}' (use {', '.join(FORMATS)})")
+            raise InputError(f"unknown format {name!r} (use {', '.join(FORMATS)})")
     if output == "-" and len(chosen) != 1:
         raise InputError("-o - writes one format to stdout; give exactly one --format")
     if chapter < 1:
@@ -125,6 +152,8 @@ def build_config(
     )
     if K is None and labels is None and y is None and t is None:
         return Config(labels=ARTICLE_LABELS[lang], **common)  # type: ignore[arg-type]
+    if labels is not None:
+        _check_labels(labels)
     k_value = parse_k(K)
     y_values, t_values = _values(y, t)
     k_value = _capped(_agree(k_value, K, labels, y_values))
@@ -172,6 +201,15 @@ def _agree(
     return next(iter(counts.values()))
 
 
+def _check_labels(labels: list[str]) -> None:
+    """Labels are written into UTF-8 files: text that cannot be encoded is bad input."""
+    for label in labels:
+        try:
+            label.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(f"--labels: {_clip(label)} is not valid UTF-8 text") from None
+
+
 def _check_values(y: tuple[sp.Rational, ...], t: tuple[sp.Rational, ...]) -> None:
     for k, (yk, tk) in enumerate(zip(y, t, strict=True), start=1):
         if not 0 <= yk <= 1:
@@ -182,6 +220,15 @@ def _check_values(y: tuple[sp.Rational, ...], t: tuple[sp.Rational, ...]) -> Non
             raise InputError(
                 f"y_{k} = 0 where t_{k} = {_show(tk)} > 0: log 0 makes the cross-entropy infinite"
             )
+    digits = sum(
+        float(tk) * math.log10(max(abs(yk.p), yk.q)) for yk, tk in zip(y, t, strict=True)
+        if tk > 0 and yk not in (0, 1)
+    )
+    if digits > MAX_EXACT_DIGITS:
+        raise InputError(
+            f"the exact likelihood (product of y_k^t_k) would have about {digits:.1e} digits, "
+            f"over the limit of {MAX_EXACT_DIGITS:.0e}: use smaller t"
+        )
     total = sum(y, sp.Integer(0))
     if abs(total - 1) > SUM_TOLERANCE:
         raise InputError(f"--y must sum to 1 (within 1e-6), but sums to {_show(total)}")

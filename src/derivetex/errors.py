@@ -23,3 +23,22 @@ class ToolMissing(DerivetexError):
 
 class RuleNotApplicable(DerivetexError):
     """A derivation asked for a rule that left the expression unchanged."""
+
+
+class OutputError(DerivetexError):
+    """Writing the result failed (full disk, closed stdout); nothing partial is left behind."""
+
+
+class Interrupted(BaseException):
+    """A signal (SIGINT, SIGTERM, SIGHUP) asked the run to stop; cleanup runs, then exit.
+
+    A BaseException like KeyboardInterrupt, so ``except Exception`` blocks do not swallow it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class BudgetExceeded(DerivetexError):
+    """A piece of work (one link of ``verify``) ran out of its time or memory budget."""

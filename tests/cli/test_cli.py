@@ -101,7 +101,7 @@ def test_user_labels_cannot_inject(tmp_path: Path) -> None:
     assert r"\input{" not in tex and r"\textbackslash{}input\{/etc/passwd\}" in tex
     assert "49" not in md.split("|---|")[1].split("\n\n")[0]
     assert "<script>" not in md and "&lt;script&gt;" in md
-    assert r"\$x\$" in md and r"a\|b" in md
+    assert r"<span>\$</span>x<span>\$</span>" in md and r"a\|b" in md
 
 
 def test_verify_subcommand_is_wired(tmp_path: Path) -> None:

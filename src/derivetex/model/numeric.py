@@ -2,7 +2,8 @@
 
 `lambdify` of a 10 000-term sum fails with RecursionError and `evalf` is slow there, so we walk
 the tree ourselves: once with IEEE floats (math.fsum, math.log) and once with mpmath at 40
-digits. Two different ways, so a printed number is computed twice.
+digits. Two different ways, so a printed number is computed twice. Where floats overflow
+(a random point raised to a power in the thousands) the float walk is redone in mpmath.
 
 0 * log(0) is taken as 0 (the limit of t log t and the usual convention for labels t_k = 0).
 """
@@ -87,7 +88,14 @@ def evaluate(expr: sp.Expr, env: Mapping[Any, Any], arith: Arithmetic = FLOAT) -
     if point is not env:
         point.update(env)
     with mpmath.workdps(40):
-        return _eval(expr, point, arith)
+        try:
+            return _eval(expr, point, arith)
+        except OverflowError:
+            if arith is not FLOAT:
+                raise
+            # A float left the IEEE range (3.0 ** 2000 at a random point): redo it in mpmath,
+            # whose exponents are unbounded. The value is an mpf, compared like a float.
+            return _eval(expr, point, MPMATH)
 
 
 def _eval(expr: sp.Expr, env: Point, arith: Arithmetic) -> Any:

@@ -22,6 +22,7 @@ TEX_SPECIALS = {
     "%": r"\%", "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}",
 }
 MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|$~])")
+MATH_STARTERS = ("\\", "$")
 
 
 def escape_tex(text: str) -> str:
@@ -30,13 +31,33 @@ def escape_tex(text: str) -> str:
 
 
 def escape_md(text: str) -> str:
-    """Text safe in a Markdown table cell: no markup, no math, no HTML."""
-    escaped = MD_SPECIALS.sub(r"\\\1", _printable(text))
-    return escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text safe in a Markdown table cell: no markup, no math, no HTML (see ``_isolated``)."""
+    return _isolated(_printable(text), _markdown_text)
 
 
 def escape_html(text: str) -> str:
-    return html.escape(_printable(text), quote=True)
+    """Text safe in HTML, and no math for an auto-render run over the page (``_isolated``)."""
+    return _isolated(_printable(text), lambda piece: html.escape(piece, quote=True))
+
+
+def _markdown_text(text: str) -> str:
+    escaped = MD_SPECIALS.sub(r"\\\1", text)
+    return escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _isolated(text: str, escape: Callable[[str], str]) -> str:
+    """``escape(text)`` with every ``\\`` and ``$`` in a ``<span>`` of its own.
+
+    Blogs run MathJax or KaTeX auto-render over the whole page. Every math delimiter they
+    know (``$``, ``$$``, ``\\(``, ``\\[``, ``\\begin{...}``) starts with one of these two
+    characters, and neither renderer matches a delimiter across an element boundary, so a
+    label shows the same characters but can never become math (or a ``\\href`` link).
+    """
+    return "".join(
+        f"<span>{escape(piece)}</span>" if piece in MATH_STARTERS else escape(piece)
+        for piece in re.split(r"([\\\\$])", text)
+        if piece
+    )
 
 
 def _printable(text: str) -> str:

@@ -2,8 +2,9 @@
 
 The PDF is reproducible: its dates come from a fixed ``SOURCE_DATE_EPOCH`` and its trailer /ID
 (otherwise a hash of the time and the temporary path) is set to the SHA-256 of the tex source,
-so the same tex gives the same bytes on the same TeX installation, and any PDF names the tex it
-was built from (`pdf_source_id`; the output/ staleness test relies on it).
+so the same tex gives the same bytes on the same TeX installation, in any time zone and
+locale, and any PDF names the tex it was built from (`pdf_source_id`; the output/ staleness
+test relies on it).
 No lualatex on PATH -> ``ToolMissing`` naming the Debian packages; nothing is written.
 """
 
@@ -16,13 +17,18 @@ from pathlib import Path
 
 from derivetex.config import Config
 from derivetex.engine import Derivation
+from derivetex.outputs import pdf_workdir_prefix, remove_stale_pdf_workdirs
 from derivetex.render.context import build_context
 from derivetex.render.environment import render_template
 from derivetex.tools.lualatex import compile_pdf
 
 #: 2024-01-01T00:00:00Z; any fixed instant works, it only has to be the same every run.
 SOURCE_DATE_EPOCH = "1704067200"
-REPRODUCIBLE = {"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "FORCE_SOURCE_DATE": "1"}
+REPRODUCIBLE = {
+    "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "FORCE_SOURCE_DATE": "1",
+    "TZ": "UTC", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "LANGUAGE": "",
+}
+"""The fixed date, in UTC (LuaTeX writes CreationDate in the local zone), in a fixed locale."""
 
 
 def render_pdf(derivation: Derivation, config: Config) -> bytes:
@@ -36,7 +42,8 @@ def compile_tex(tex: str) -> bytes:
     """The PDF bytes of one LaTeX document; the working files are removed afterwards."""
     source_id = tex_source_id(tex)
     stamped = f"\\pdfvariable trailerid {{[<{source_id}> <{source_id}>]}}\n{tex}"
-    with tempfile.TemporaryDirectory(prefix="derivetex-pdf-") as workdir:
+    remove_stale_pdf_workdirs()
+    with tempfile.TemporaryDirectory(prefix=pdf_workdir_prefix()) as workdir:
         return compile_pdf(stamped, Path(workdir), env=REPRODUCIBLE).read_bytes()
 
 

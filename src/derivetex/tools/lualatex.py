@@ -2,15 +2,19 @@
 
 ``compile_pdf`` runs ``lualatex -no-shell-escape -halt-on-error`` once (enough for our
 documents: ``\\tag`` needs no second pass) and names the first ``!`` line of the log
-when it fails. The first luatexja run on a fresh machine builds the font cache and can
-take a minute; later runs take a few seconds.
+when it fails. lualatex runs in its own process group, killed as a whole on a timeout or
+a signal, and dies with derivetex even when that is SIGKILLed. The first luatexja run on a
+fresh machine builds the font cache and can take a minute; later runs take a few seconds.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 import subprocess
 from collections.abc import Mapping
+from contextlib import suppress
 from pathlib import Path
 
 from derivetex.errors import DerivetexError
@@ -23,6 +27,7 @@ __all__ = [
 ]
 
 JOBNAME = "document"
+PR_SET_PDEATHSIG = 1
 
 
 class LatexError(DerivetexError):
@@ -53,19 +58,38 @@ def compile_pdf(
         lualatex, "-no-shell-escape", "-halt-on-error", "-interaction=nonstopmode",
         f"-jobname={JOBNAME}", f"{JOBNAME}.tex",
     ]  # fmt: skip
+    proc = subprocess.Popen(
+        command, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL, env={**os.environ, **(env or {})},
+        start_new_session=True, preexec_fn=_die_with_parent,
+    )
     try:
-        proc = subprocess.run(
-            command, cwd=workdir, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL,
-            env={**os.environ, **(env or {})},
-        )
+        output, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        _kill_group(proc)
         raise LatexError(f"lualatex did not finish within {timeout:.0f} s") from None
+    except BaseException:  # a signal or Ctrl-C: no lualatex outlives derivetex
+        _kill_group(proc)
+        raise
     pdf, log_path = workdir / f"{JOBNAME}.pdf", workdir / f"{JOBNAME}.log"
     if proc.returncode != 0 or not pdf.is_file():
         log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.is_file() else ""
-        reason = first_error_line(log) or proc.stdout.decode(errors="replace")[-300:]
+        reason = first_error_line(log) or output.decode(errors="replace")[-300:]
         raise LatexError(f"lualatex failed (exit {proc.returncode}): {' '.join(reason.split())}")
     return pdf
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: SIGKILL it when derivetex dies, even by SIGKILL (Linux)."""
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    """Kill lualatex and anything it started (its own session and process group)."""
+    with suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
 
 
 def pdf_first_page_png(pdf: Path, out_png: Path, dpi: int = 100, timeout: float = 60.0) -> Path:

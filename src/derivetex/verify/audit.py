@@ -10,14 +10,17 @@ A display block that opens with ``=`` continues the chain of the display block b
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 
 import sympy
 
+from derivetex.errors import BudgetExceeded
+from derivetex.verify.budget import within_budget
 from derivetex.verify.checking import check
 from derivetex.verify.documents import MathBlock, find_blocks
-from derivetex.verify.report import FileReport, Finding
+from derivetex.verify.report import UNCHECKED, FileReport, Finding
 from derivetex.verify.rows import Link, Part, last_part, links
 from derivetex.verify.scope import Scope
 
@@ -61,7 +64,7 @@ def _audit_section(blocks: list[MathBlock], found: list[tuple[int, Finding]], or
         adjacent = block.display and block.line - ended <= ADJACENT
         for link in links(block, previous if adjacent else None):
             order += 1
-            finding = check(link, scope)
+            finding = _budgeted(link, partial(check, link, scope))
             if finding is None:
                 pending.append(_Pending(order, link, dict(scope.bindings)))
             else:
@@ -72,7 +75,18 @@ def _audit_section(blocks: list[MathBlock], found: list[tuple[int, Finding]], or
     scope.new_block()  # the last block's values join the section's
     for item in pending:
         scope.bindings, scope.origin = dict(item.bindings), None
-        finding = check(item.link, scope, final=True)
+        finding = _budgeted(item.link, partial(check, item.link, scope, final=True))
         if finding is not None:
             found.append((item.order, finding))
     return order
+
+
+def _budgeted(link: Link, run: Callable[[], Finding | None]) -> Finding | None:
+    """``run()`` within the link's budget; over it (time or memory) the link is unchecked."""
+    try:
+        return within_budget(run)
+    except BudgetExceeded as error:
+        message = f"budget: {error}"
+    except MemoryError:
+        message = "budget: over the memory budget"
+    return Finding(link.right.line, UNCHECKED, link.text, message, None, "budget")
