@@ -23,9 +23,10 @@ WORD_FUNCTIONS = {
 }  # fmt: skip
 """Functions named by a word (``\\mathrm{sigmoid}``, ``\\operatorname{ReLU}``), lower-cased."""
 
-APPLIED_LETTERS = frozenset("fghpqPQLEJHDNFGRSIZ") | {
+APPLIED_LETTERS = frozenset("fghpqPQLEJHDFG") | {
     r"\sigma", r"\phi", r"\varphi", r"\psi", r"\pi", r"\ell", r"\Phi", r"\mathcal{L}",
-    r"\mathcal{N}", r"\mathbb{E}", r"\mathbb{P}", r"\mathbb{V}",
+    r"\mathcal{N}", r"\mathbb{E}", r"\mathbb{P}", r"\mathbb{V}", r"\mathbb{1}", "KL", "CE",
+    "NLL", "BCE", "MSE", "JS", "JSD", "ELBO",
 }
 """Names that, followed by ``(``, are read as a function applied, not a product."""
 
@@ -44,7 +45,7 @@ GREEK = frozenset(
 )
 
 UNREAD = frozenset(
-    r"\int \oint \iint \lim \max \min \arg \argmax \argmin \sup \inf \nabla \det \int "
+    r"\int \oint \iint \lim \arg \argmax \argmin \sup \inf \nabla \det \int "
     r"\cup \cap \setminus \forall \exists \emptyset \pm \mp \circ \odot \otimes \oplus \cancel "
     r"\cdots \ldots \dots \vdots \ddots \langle \rangle \wedge \vee \neg \lfloor \lceil "
     r"\star \dagger \bullet \prime \infty".split()

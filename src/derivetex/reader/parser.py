@@ -43,7 +43,9 @@ class Notes:
 _STOP = {"+", "-", ")", "]", "}", ",", ";", "|", "=", "<", ">", "&", r"\}", r"\mid", r"\|"}
 _PRODUCT_OPS = {r"\cdot", r"\times", "*", r"\ast"}
 _OPEN = {"(": ")", "[": "]", r"\{": r"\}", r"\lbrace": r"\rbrace", r"\lbrack": r"\rbrack"}
-_ARG_SPLIT = {",": ",", ";": ";", "|": "|", r"\mid": "|", r"\|": "||", r"\parallel": "||"}
+_ARG_SPLIT = {
+    ",": ",", ";": ";", "|": "|", r"\mid": "|", r"\|": "||", r"\parallel": "||", r"\Vert": "||",
+}  # fmt: skip
 _FUNCTION_STARTS = {*N.LOGS, *N.ELEMENTARY, r"\sum", r"\prod"}
 
 
@@ -138,10 +140,12 @@ class _Parser:
 
     def power(self) -> sympy.Expr:
         base = self.primary()
-        while self.peek().text in ("^", "!", "'"):
+        while self.peek().text in ("^", "!", "'", r"\%"):
             token = self.take()
             if token.text == "!":
                 base = sympy.factorial(base)
+            elif token.text == r"\%":
+                base = base / 100
             elif token.text == "'" and isinstance(base, (sympy.Symbol, sympy.Indexed)):
                 base = sympy.Symbol(f"{base}'")  # L' is a name of its own
             elif token.text == "'":
@@ -202,7 +206,13 @@ class _Parser:
         """The tokens of a braced group (or of a single token), consumed."""
         if self.peek().text != "{":
             self.split_digits()
-            return [self.take()]
+            first = self.take()
+            if first.text in N.WORDS or first.text in N.DECORATIONS:
+                if self.peek().text == "{":
+                    start = self.at
+                    self.group()
+                    return [first, *self.tokens[start : self.at]]
+            return [first]
         self.take()
         depth, start = 1, self.at
         while depth:
@@ -264,6 +274,14 @@ class _Parser:
             return N.ELEMENTARY[text](self.argument())
         if text in (r"\sum", r"\prod"):
             return self.big_operator(text)
+        if text in (r"\max", r"\min") and self.peek().text == "(":
+            self.take()
+            items = [self.sum()]
+            while self.peek().text == ",":
+                self.take()
+                items.append(self.sum())
+            self.expect(")")
+            return (sympy.Max if text == r"\max" else sympy.Min)(*items)
         if text == r"\binom":
             return sympy.binomial(self.sub_parser(self.group()), self.sub_parser(self.group()))
         if text in N.TRANSPARENT:
@@ -375,28 +393,53 @@ class _Parser:
             elif self.peek().text == "^":
                 self.take()
                 upper = self.script()
-        index, low = self.sum_index(lower)
-        if upper is None:
-            upper = sympy.Symbol(f"#{index}")
+        index, low, excluded, bound = self.sum_index(lower)
         body = self.product(stop=frozenset())
+        if index is None:
+            index = self.implicit_index(body)
+        if upper is None:
+            upper = sympy.Symbol(f"#{bound or index}")
         kind = sympy.Sum if command == r"\sum" else sympy.Product
-        return kind(body, (index, low, upper))
+        whole = kind(body, (index, low, upper))
+        if excluded is None:
+            return whole
+        left_out = body.xreplace({index: excluded})
+        return whole - left_out if kind is sympy.Sum else whole / left_out
 
-    def sum_index(self, lower: list[Token]) -> tuple[sympy.Symbol, sympy.Expr]:
+    def implicit_index(self, body: sympy.Expr) -> sympy.Symbol:
+        """``\\sum p_i``: the one letter the summand uses as an index."""
+        letters = {
+            i for item in body.atoms(sympy.Indexed) for i in item.indices
+            if isinstance(i, sympy.Symbol)
+        }
+        if len(letters) != 1:
+            raise Unreadable("a sum without an index")
+        return letters.pop()
+
+    def sum_index(
+        self, lower: list[Token]
+    ) -> tuple[sympy.Symbol | None, sympy.Expr, sympy.Expr | None, str]:
+        """(index, lower bound, an index left out by ``j \\neq i``, name of a set's size)."""
         texts = [t.text for t in lower]
         if not texts:
-            raise Unreadable("a sum without an index")
-        if "=" in texts:
-            cut = texts.index("=")
-            index = self.sub_parser(lower[:cut])
-            low = self.sub_parser(lower[cut + 1 :])
-        elif len(lower) == 1 or (len(lower) == 2 and lower[0].text.startswith("\\")):
-            index, low = self.sub_parser(lower), sympy.Integer(1)
-        else:
-            raise Unreadable(f"a sum over {''.join(texts)!r}")
-        if not isinstance(index, sympy.Symbol):
-            raise Unreadable("a sum whose index is not a letter")
-        return index, low
+            return None, sympy.Integer(1), None, ""
+        for relation in ("=", r"\neq", r"\ne", r"\in"):
+            if relation in texts:
+                cut = texts.index(relation)
+                index = self.sub_parser(lower[:cut])
+                if not isinstance(index, sympy.Symbol):
+                    raise Unreadable("a sum whose index is not a letter")
+                rest = lower[cut + 1 :]
+                if relation == "=":
+                    return index, self.sub_parser(rest), None, ""
+                if relation == r"\in":
+                    return index, sympy.Integer(1), None, "|" + "".join(t.text for t in rest) + "|"
+                return index, sympy.Integer(1), self.sub_parser(rest), ""
+        if len(lower) == 1 or (len(lower) == 2 and lower[0].text.startswith("\\")):
+            index = self.sub_parser(lower)
+            if isinstance(index, sympy.Symbol):
+                return index, sympy.Integer(1), None, ""
+        raise Unreadable(f"a sum over {''.join(texts)!r}")
 
     # -- names ---------------------------------------------------------------------------
     def name(self, token: Token) -> sympy.Expr:
@@ -501,7 +544,7 @@ class _Parser:
         function = sympy.Function(f"{name}{opener}{signature}")
         value = function(*indices, *arguments)
         if derivative:
-            if len(arguments) != 1 or not isinstance(arguments[0], sympy.Symbol):
+            if len(arguments) != 1 or not isinstance(arguments[0], (sympy.Symbol, sympy.Indexed)):
                 raise Unreadable(f"{name}' applied to an expression")
             return sympy.Derivative(value, arguments[0])
         return value

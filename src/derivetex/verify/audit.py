@@ -10,6 +10,7 @@ A display block that opens with ``=`` continues the chain of the display block b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -30,6 +31,13 @@ ADJACENT = 4
 before it (blank lines and ``$$`` between them)."""
 
 
+_MENTIONS_SIGMOID = re.compile(r"sigmoid|logistic|シグモイド|ロジスティック", re.IGNORECASE)
+_X = sympy.Symbol("x")
+_SIGMOID = {r"\sigma(": sympy.Lambda(_X, 1 / (1 + sympy.exp(-_X)))}
+"""A document that speaks of the sigmoid (or logistic) function means it by an undefined
+σ(x) of one argument; a definition in the document still wins."""
+
+
 @dataclass(frozen=True)
 class _Pending:
     order: int
@@ -41,8 +49,9 @@ def audit_text(text: str, kind: str, path: str = "<string>") -> FileReport:
     """Findings for the math in ``text``, a document of ``kind`` "md" or "tex"."""
     found: list[tuple[int, Finding]] = []
     order = 0
+    defaults = _SIGMOID if _MENTIONS_SIGMOID.search(text) else {}
     for section in _sections(find_blocks(text, kind)):
-        order = _audit_section(section, found, order)
+        order = _audit_section(section, found, order, defaults)
     found.sort(key=lambda pair: (pair[1].line, pair[0]))
     return FileReport(path, tuple(f for _, f in found))
 
@@ -54,8 +63,11 @@ def _sections(blocks: Iterable[MathBlock]) -> list[list[MathBlock]]:
     return [grouped[key] for key in sorted(grouped)]
 
 
-def _audit_section(blocks: list[MathBlock], found: list[tuple[int, Finding]], order: int) -> int:
-    scope = Scope()
+def _audit_section(
+    blocks: list[MathBlock], found: list[tuple[int, Finding]], order: int,
+    defaults: dict[str, sympy.Lambda],
+) -> int:
+    scope = Scope(defaults=dict(defaults))
     pending: list[_Pending] = []
     previous: Part | None = None
     ended = -10

@@ -8,6 +8,7 @@ towers refused, and ``0 \\cdot \\log 0`` taken as 0, the convention derivetex's 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -42,9 +43,18 @@ class Reading:
     applied: frozenset[str] = frozenset()
 
 
+_OLD_FONT = re.compile(r"\{\\(bf|rm|it|cal|sf|tt)\s+([^{}]*)\}")
+_NEW_FONT = {"bf": "mathbf", "rm": "mathrm", "it": "mathit", "cal": "mathcal", "sf": "mathsf",
+             "tt": "mathtt"}
+_SLASHED = re.compile(r"\\partial\s*([^/=]+?)\s*/\s*\\partial\s*([A-Za-z\\]+(?:_\{?[^\s{}]+\}?)?)")
+
+
 def normalise(latex: str) -> str:
-    """Trailing punctuation off; ``\\lbrace`` as a brace."""
+    """Trailing punctuation off; ``\\lbrace`` as a brace; ``{\\bf x}`` as ``\\mathbf{x}``;
+    ``\\partial L / \\partial p`` as a fraction."""
     text = latex.replace(r"\lbrace", "{").replace(r"\rbrace", "}")
+    text = _OLD_FONT.sub(lambda m: f"\\{_NEW_FONT[m.group(1)]}{{{m.group(2).strip()}}}", text)
+    text = _SLASHED.sub(lambda m: f"\\frac{{\\partial {m.group(1)}}}{{\\partial {m.group(2)}}}", text)
     return text.strip().rstrip(".,;")
 
 

@@ -86,6 +86,7 @@ class Scope:
     earlier_origin: tuple[sympy.Expr, Values] | None = None
     equation: tuple[sympy.Expr, int] | None = None
     facts: dict[sympy.Basic, int] = field(default_factory=dict)
+    defaults: dict[str, sympy.Lambda] = field(default_factory=dict)
 
     def new_block(self) -> None:
         """The block's bindings become earlier values; definitions stay as they are."""
@@ -130,7 +131,8 @@ class Scope:
         if definition is None and isinstance(node, Indexed):
             definition = self.definitions.get(node.base)
         if definition is None:
-            return None
+            default = self.defaults.get(str(key)) if isinstance(node, AppliedUndef) else None
+            return default(*node.args) if default and len(node.args) == 1 else None
         return definition.instance(node)
 
     def resolve(self, expr: sympy.Expr) -> sympy.Expr:
