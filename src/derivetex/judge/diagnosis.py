@@ -105,6 +105,12 @@ def diagnose(left: sympy.Expr, right: sympy.Expr, seed: str) -> str | None:
     for term in right_terms if len(right_terms) > 1 else ():
         if same(right - left, term):
             return f"term added: {show(term)} appears only on the right-hand side"
+    for term in right_terms if len(right_terms) > 1 else ():
+        if same(left, right - 2 * term):
+            return f"sign of one term flipped: {show(term)} should be {show(-term)}"
+    for term in left_terms if len(left_terms) > 1 else ():
+        if same(right, left - 2 * term):
+            return f"sign of one term flipped: {show(-term)} is written on the right as {show(term)}"
     for base in (10, 2):
         if same(to_base(left, base), right) or same(left, to_base(right, base)):
             return f"log base: one side uses base-{base} logarithms, the other natural ones"

@@ -23,7 +23,7 @@ WORD_FUNCTIONS = {
 }  # fmt: skip
 """Functions named by a word (``\\mathrm{sigmoid}``, ``\\operatorname{ReLU}``), lower-cased."""
 
-APPLIED_LETTERS = frozenset("fghpqPQLEJHDFG") | {
+APPLIED_LETTERS = frozenset("fghpqPQLEJHDFGI") | {
     r"\sigma", r"\phi", r"\varphi", r"\psi", r"\pi", r"\ell", r"\Phi", r"\mathcal{L}",
     r"\mathcal{N}", r"\mathbb{E}", r"\mathbb{P}", r"\mathbb{V}", r"\mathbb{1}", "KL", "CE",
     "NLL", "BCE", "MSE", "JS", "JSD", "ELBO",

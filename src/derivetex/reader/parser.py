@@ -25,6 +25,9 @@ from derivetex.reader.tokens import Token, tokenize
 MAX_DEPTH = 60
 """Nesting deeper than this is refused (recursion, and ``\\log(`` towers)."""
 MAX_TOKENS = 4000
+ROUNDED_DIGITS = 3
+"""A decimal with this many significant digits (2.718, 0.0498, -1.386) may be a rounded
+constant: a link using it holds when it holds at the precision the decimal shows."""
 
 
 class Unreadable(Exception):
@@ -47,6 +50,13 @@ _ARG_SPLIT = {
     ",": ",", ";": ";", "|": "|", r"\mid": "|", r"\|": "||", r"\parallel": "||", r"\Vert": "||",
 }  # fmt: skip
 _FUNCTION_STARTS = {*N.LOGS, *N.ELEMENTARY, r"\sum", r"\prod"}
+
+
+def _simple(argument: sympy.Basic) -> bool:
+    """An argument as functions take them: a name, a number, or a tuple of those."""
+    return isinstance(argument, (sympy.Symbol, sympy.Indexed, sympy.Tuple, sympy.Number)) or (
+        isinstance(argument, sympy.Mul) and len(argument.args) == 2 and argument.args[0] == -1
+    )
 
 
 def parse(text: str, functions: frozenset[str] = frozenset()) -> tuple[sympy.Expr, Notes]:
@@ -236,6 +246,8 @@ class _Parser:
             return sympy.Integer(text)
         value = sympy.Rational(text)
         places = len(text.split(".")[1])
+        if len(text.replace(".", "").lstrip("0")) < ROUNDED_DIGITS:
+            return value  # 0.5, 0.33: data, taken as exact
         literal = sympy.Symbol(f"#lit{len(self.notes.literals)}")
         self.notes.literals[literal] = (value, places)
         return literal
@@ -469,7 +481,7 @@ class _Parser:
                     text += f"_{{{part}}}"
                 else:
                     indices = found
-            elif following == "^" and self.is_label(self.peek(1), self.peek(2)):
+            elif following == "^" and self.is_label(self.peek(1), self.peek(2), text):
                 self.take()
                 label += "^{" + "".join(t.text for t in self.group()) + "}"
             else:
@@ -486,9 +498,11 @@ class _Parser:
             return self.applied(text, indices, opener="[")
         return self.symbol(text, indices)
 
-    def is_label(self, first: Token, second: Token) -> bool:
-        """``^{(i)}``, ``^{*}``, ``^\\prime``: part of the name, not a power."""
+    def is_label(self, first: Token, second: Token, name: str = "") -> bool:
+        """``^{(i)}``, ``^{*}``, ``^\\prime``, ``p^m(x)``: part of the name, not a power."""
         if first.text == "{" and second.text in ("(", "*", r"\prime", r"\ast"):
+            return True
+        if first.kind == "letter" and second.text == "(" and name in N.APPLIED_LETTERS:
             return True
         return first.text in ("*", r"\prime", r"\ast")
 
@@ -540,6 +554,8 @@ class _Parser:
         own = sympy.Symbol(name)
         if len(arguments) == 1 and not indices and own in arguments[0].free_symbols:
             return own * arguments[0]  # p(1 - p): a product, not p applied to 1 - p
+        if len(arguments) == 1 and indices and not signature and not _simple(arguments[0]):
+            return IndexedBase(name)[tuple(indices)] * arguments[0]  # p_i (1 - p_i)
         self.notes.applied.add(name)
         function = sympy.Function(f"{name}{opener}{signature}")
         value = function(*indices, *arguments)

@@ -34,6 +34,14 @@ before it (blank lines and ``$$`` between them)."""
 _MENTIONS_SIGMOID = re.compile(r"sigmoid|logistic|シグモイド|ロジスティック", re.IGNORECASE)
 _X = sympy.Symbol("x")
 _SIGMOID = {r"\sigma(": sympy.Lambda(_X, 1 / (1 + sympy.exp(-_X)))}
+_M, _V = sympy.symbols("m v")
+GAUSSIAN = {
+    r"\mathcal{N}(|,": sympy.Lambda(
+        (_X, _M, _V), sympy.exp(-((_X - _M) ** 2) / (2 * _V)) / sympy.sqrt(2 * sympy.pi * _V)
+    )
+}
+"""``\mathcal{N}(x \mid \mu, \sigma^2)``: the normal density, its second parameter the
+variance, as ML writing uses it everywhere."""
 """A document that speaks of the sigmoid (or logistic) function means it by an undefined
 σ(x) of one argument; a definition in the document still wins."""
 
@@ -49,7 +57,7 @@ def audit_text(text: str, kind: str, path: str = "<string>") -> FileReport:
     """Findings for the math in ``text``, a document of ``kind`` "md" or "tex"."""
     found: list[tuple[int, Finding]] = []
     order = 0
-    defaults = _SIGMOID if _MENTIONS_SIGMOID.search(text) else {}
+    defaults = {**GAUSSIAN, **(_SIGMOID if _MENTIONS_SIGMOID.search(text) else {})}
     for section in _sections(find_blocks(text, kind)):
         order = _audit_section(section, found, order, defaults)
     found.sort(key=lambda pair: (pair[1].line, pair[0]))

@@ -132,7 +132,8 @@ class Scope:
             definition = self.definitions.get(node.base)
         if definition is None:
             default = self.defaults.get(str(key)) if isinstance(node, AppliedUndef) else None
-            return default(*node.args) if default and len(node.args) == 1 else None
+            fits = default is not None and len(node.args) == len(default.variables)
+            return default(*node.args) if fits else None  # type: ignore[misc]
         return definition.instance(node)
 
     def resolve(self, expr: sympy.Expr) -> sympy.Expr:
