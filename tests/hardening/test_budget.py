@@ -105,7 +105,7 @@ def test_non_regular_and_oversized_files_are_refused(tmp_path: Path, make: str) 
 
 def test_jobs_keep_the_file_order_and_the_exit_code(tmp_path: Path) -> None:
     files = [str(DOCS / name) for name in
-             ("seed-article.md", "correct.tex", "own-output-en.md", "own-output-ja.md")]
+             ("planted-error.md", "correct.tex", "own-output-en.md", "own-output-ja.md")]
     one = cli("verify", *files, "--json", cwd=tmp_path)
     many = cli("verify", *files, "--json", "--jobs", "3", cwd=tmp_path)
     assert one.returncode == many.returncode == 1

@@ -13,7 +13,7 @@ import pytest
 from hardening.helpers import cli, one_line_error
 
 DOCS = Path(__file__).resolve().parents[1] / "verify" / "docs"
-SEED = str(DOCS / "seed-article.md")  # verify finds errors in it: exit 1 when all is well
+SEED = str(DOCS / "planted-error.md")  # verify finds its error: exit 1 when all is well
 
 
 def test_version(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from verify_docs import DOCS
+from verify_docs import DOCS, document
 
 from derivetex.errors import InputError
 from derivetex.verify.command import run_verify
@@ -27,23 +27,24 @@ def test_clean_document_exits_zero_with_text_report() -> None:
         "own-output-ja.md:6: ok: "
         "L = y_{1}^{t_{1}} \\cdot y_{2}^{t_{2}} \\cdot y_{3}^{t_{3}}: defines L"
     )
-    assert text.splitlines()[-1].endswith("own-output-ja.md: 14 ok, 0 error, 0 unchecked")
+    assert text.splitlines()[-1].endswith("own-output-ja.md: 14 links: 14 ok, 0 error, 0 unchecked")
 
 
 def test_errors_exit_one_and_json_has_the_contract_shape() -> None:
-    code, text = run([str(DOCS / "correct.tex"), str(DOCS / "seed-article.md")], as_json=True)
+    code, text = run([str(DOCS / "correct.tex"), str(document("seed-article.md"))], as_json=True)
     assert code == 1
     data = json.loads(text)
     assert [Path(f["path"]).name for f in data["files"]] == ["correct.tex", "seed-article.md"]
     finding = data["files"][1]["findings"][-1]
-    assert set(finding) == {"line", "status", "latex", "message", "diagnosis"}
+    assert set(finding) == {"line", "status", "latex", "message", "diagnosis", "reason"}
+    assert data["files"][1]["summary"] == {"ok": 16, "error": 2, "unchecked": 0}
     assert finding["line"] == 126 and finding["status"] == "error"
     assert finding["latex"].endswith("= -0.481486")
     assert data["files"][0]["findings"][0]["diagnosis"] is None
 
 
 def test_report_is_byte_identical_across_runs() -> None:
-    assert run([str(DOCS / "seed-article.md")], True) == run([str(DOCS / "seed-article.md")], True)
+    assert run([str(document("seed-article.md"))], True) == run([str(document("seed-article.md"))], True)
 
 
 @pytest.mark.parametrize(

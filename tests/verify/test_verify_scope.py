@@ -29,9 +29,14 @@ def test_a_wrong_claim_in_a_later_block_is_diagnosed() -> None:
 
 
 def test_a_general_equation_in_a_later_block_is_not_checked_at_the_values() -> None:
-    # true at t = (1, 0) but not in general: still an error
+    # true at t = (1, 0) but not in general: a lone equation (a condition), never "ok"
     general = "$$\n- \\sum_{k=1}^{2} t_{k} \\ln y_{k} = - \\ln y_{1}\n$$\n"
     report = audit_text(EXAMPLE + general, "md")
+    assert statuses(report)[-1] == (14, "unchecked")
+    assert report.findings[-1].reason in ("equation", "undefined")
+    # claimed as a step of a chain, it is an error
+    chained = "$$\nE = - \\sum_{k=1}^{2} t_{k} \\ln y_{k} = - \\ln y_{1}\n$$\n"
+    report = audit_text(EXAMPLE + chained, "md")
     assert statuses(report)[-1] == (14, "error")
 
 

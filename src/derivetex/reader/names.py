@@ -48,6 +48,6 @@ UNREAD = frozenset(
     r"\int \oint \iint \lim \arg \argmax \argmin \sup \inf \nabla \det \int "
     r"\cup \cap \setminus \forall \exists \emptyset \pm \mp \circ \odot \otimes \oplus \cancel "
     r"\cdots \ldots \dots \vdots \ddots \langle \rangle \wedge \vee \neg \lfloor \lceil "
-    r"\star \dagger \bullet \prime \infty".split()
+    r"\star \dagger \bullet \prime".split()
 )
 """Commands whose meaning a scalar reading would get wrong: the side is left unchecked."""

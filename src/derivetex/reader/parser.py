@@ -25,6 +25,8 @@ from derivetex.reader.tokens import Token, tokenize
 MAX_DEPTH = 60
 """Nesting deeper than this is refused (recursion, and ``\\log(`` towers)."""
 MAX_TOKENS = 4000
+MAX_EXPONENT = 10_000
+"""A numeric power beyond this is not built: SymPy would compute 10^{10^{10}} exactly."""
 ROUNDED_DIGITS = 3
 """A decimal with this many significant digits (2.718, 0.0498, -1.386) may be a rounded
 constant: a link using it holds when it holds at the precision the decimal shows."""
@@ -114,11 +116,16 @@ class _Parser:
         sign = 1
         if self.peek().text in ("+", "-"):
             sign = -1 if self.take().text == "-" else 1
-        terms.append(sign * self.product())
+        first = self.product()
+        terms.append(first if sign == 1 else -first)
         while self.peek().text in ("+", "-"):
             sign = -1 if self.take().text == "-" else 1
             terms.append(sign * self.product())
         self.depth -= 1
+        if isinstance(terms[0], sympy.Tuple) and len(terms) == 1 and sign == 1:
+            return terms[0]
+        if any(isinstance(term, sympy.Tuple) for term in terms):
+            raise Unreadable("arithmetic on a vector")
         return sympy.Add(*terms)
 
     def product(self, stop: frozenset[str] = frozenset()) -> sympy.Expr:
@@ -137,10 +144,16 @@ class _Parser:
                 factors.append(self.power())
             else:
                 break
+        if len(factors) > 1 and any(isinstance(f, sympy.Tuple) for f in factors):
+            raise Unreadable("arithmetic on a vector")
+        if len(factors) == 1:
+            return factors[0]
+        if any(factor == 0 for factor in factors):
+            return sympy.Mul(*factors, evaluate=False)  # 0 · log 0: the reading decides
         return sympy.Mul(*factors)
 
     def starts_factor(self, token: Token) -> bool:
-        if token.kind in ("num", "letter"):
+        if token.kind in ("num", "letter", "word"):
             return True
         if token.kind == "cmd":
             return token.text not in _STOP and token.text not in _PRODUCT_OPS and (
@@ -164,7 +177,10 @@ class _Parser:
                 if self.transpose_follows():
                     self.notes.vector = True
                     continue
-                base = sympy.Pow(base, self.script())
+                exponent = self.script()
+                if base.is_Number and exponent.is_Number and abs(exponent) > MAX_EXPONENT:
+                    raise Unreadable(f"a power too large to evaluate (exponent > {MAX_EXPONENT})")
+                base = sympy.Pow(base, exponent)
         return base
 
     def transpose_follows(self) -> bool:
@@ -266,6 +282,8 @@ class _Parser:
             return self.number(text)
         if text in _OPEN:
             value = self.sum()
+            if text == "(" and self.peek().text == ",":
+                return self.vector(value)
             self.expect(_OPEN[text])
             return value
         if text == "{":
@@ -307,11 +325,15 @@ class _Parser:
         if text in (r"\color", r"\textcolor"):
             self.group()
             return self.sub_parser(self.group())
+        if text == r"\infty":
+            return sympy.oo
         if text == r"\MATRIX":
             self.notes.vector = True
             return sympy.Symbol("MATRIX")
         if text in N.UNREAD:
             raise Unreadable(f"notation {text} is not read")
+        if token.kind == "word":
+            return self.name(token)
         if token.kind == "letter" or text in N.DECORATIONS or text in N.WORDS or (
             text.startswith("\\") and text[1:] in N.GREEK
         ):
@@ -319,6 +341,16 @@ class _Parser:
         raise Unreadable(f"notation {text!r} is not read")
 
     # -- constructs ----------------------------------------------------------------------
+    def vector(self, first: sympy.Expr) -> sympy.Expr:
+        """``(0.33, 0.32, 0.35)``: the components of a vector, as a tuple."""
+        items = [first]
+        while self.peek().text == ",":
+            self.take()
+            items.append(self.sum())
+        self.expect(")")
+        self.notes.vector = True
+        return sympy.Tuple(*items)  # type: ignore[return-value]
+
     def fraction(self) -> sympy.Expr:
         top, bottom = self.group(), self.group()
         derivative = self.derivative(top, bottom)
@@ -379,7 +411,8 @@ class _Parser:
         if self.peek().text == "^":
             raise Unreadable(f"a power written on {command} itself")
         argument = self.argument()
-        return sympy.log(argument) if base is None else sympy.log(argument) / sympy.log(base)
+        value = sympy.log(argument, evaluate=argument != 0)
+        return value if base is None else value / sympy.log(base)
 
     def argument(self) -> sympy.Expr:
         """A function's argument: parenthesised, or the implicit product that follows."""

@@ -40,7 +40,7 @@ GAUSSIAN = {
         (_X, _M, _V), sympy.exp(-((_X - _M) ** 2) / (2 * _V)) / sympy.sqrt(2 * sympy.pi * _V)
     )
 }
-"""``\mathcal{N}(x \mid \mu, \sigma^2)``: the normal density, its second parameter the
+r"""``\mathcal{N}(x \mid \mu, \sigma^2)``: the normal density, its second parameter the
 variance, as ML writing uses it everywhere."""
 """A document that speaks of the sigmoid (or logistic) function means it by an undefined
 σ(x) of one argument; a definition in the document still wins."""

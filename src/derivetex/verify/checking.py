@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import sympy
 from sympy.core.function import AppliedUndef
-from sympy.tensor.indexed import Indexed
+from sympy.tensor.indexed import Indexed, IndexedBase
 
 from derivetex.errors import LimitExceeded
 from derivetex.judge import numeric as num
@@ -68,8 +68,10 @@ def check(link: Link, scope: Scope, *, final: bool = False) -> Finding | None:
         return make(UNCHECKED, f"cannot read the left-hand side: {left.reason}", reason="unread")
     if right.expr is None and claim is None:
         return make(UNCHECKED, f"cannot read the right-hand side: {right.reason}", reason="unread")
+    seen = set(scope.seen)
+    scope.seen |= _names(left.expr) | (_names(right.expr) if right.expr is not None else set())
     try:
-        return _check(link, left, right, claim, scope, final, make)
+        return _check(link, left, right, claim, scope, final, make, seen)
     except (LimitExceeded, RecursionError) as error:
         return make(UNCHECKED, f"limit reached: {error}", reason="limit")
     except (ArithmeticError, ValueError, TypeError, AttributeError, MemoryError) as error:
@@ -79,12 +81,17 @@ def check(link: Link, scope: Scope, *, final: bool = False) -> Finding | None:
 
 def _check(
     link: Link, left_reading: Reading, right_reading: Reading, claim: Claim | None,
-    scope: Scope, final: bool, make: Make,
+    scope: Scope, final: bool, make: Make, seen: set[sympy.Basic],
 ) -> Finding | None:
     left = left_reading.expr
     right = right_reading.expr if right_reading.expr is not None else claim.value  # type: ignore[union-attr]
     assert left is not None and right is not None
-    if _defines(link, left, right):
+    if _is_condition(left, right):
+        return _condition(left, right, scope, make) if final else None
+    if link.opens_chain and isinstance(left, sympy.Symbol) and isinstance(right, sympy.Tuple):
+        return _components(left, right, scope, make)
+    known = scope.defines(left)
+    if _defines(link, left, right) and not (known and claim is not None):
         return _define(link, left, right, scope, make)
     fact = _fact(left, right)
     if fact is not None:
@@ -98,8 +105,6 @@ def _check(
         if a == b:
             return make(OK, "the two sides are the same expression" + note)
         return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
-    if _is_condition(left, right):
-        return _condition(left, right, scope, make) if final else None
     if link.relation in ORDER:
         return _order(link, a, b, scope, make)
     if claim is not None:
@@ -130,14 +135,17 @@ def _check(
         if not final:
             return None
         return make(UNCHECKED, f"{show(pending)} is not defined in this section", reason="undefined")
-    return _verdict(link, a, b, failing, scope, make, note)
+    return _verdict(link, a, b, failing, scope, make, note, seen)
 
 
 def _verdict(
     link: Link, a: sympy.Expr, b: sympy.Expr, failing: list[Instance], scope: Scope,
-    make: Make, note: str,
+    make: Make, note: str, seen: set[sympy.Basic],
 ) -> Finding:
-    """The link does not hold as an identity: error, equation or unchecked."""
+    """The link does not hold as an identity: error, equation or unchecked.
+
+    A name on one side only that the section has not used before (a new name, probably
+    defined in prose) makes the link unchecked rather than an error."""
     first = failing[0] if failing else {}
     ea, eb = carry_out(num.expand_bounds(a, first)), carry_out(num.expand_bounds(b, first))
     if {str(t) for t in opaque(ea)} != {str(t) for t in opaque(eb)}:
@@ -155,8 +163,12 @@ def _verdict(
     if not cause and _free_indices(ea) != _free_indices(eb):
         message = "the sides have different free indices (an implicit sum?)"
         return make(UNCHECKED, message, reason="indices")
-    if not cause and _names(ea) != _names(eb):
-        only = ", ".join(sorted(show(n) for n in _names(ea) ^ _names(eb)))[:100]
+    if _names(ea) and not _names(eb) or _names(eb) and not _names(ea):
+        message = "one side is a number, the other has names with no value here"
+        return make(UNCHECKED, message, reason="no-value")
+    fresh = (_names(ea) ^ _names(eb)) - seen
+    if not cause and fresh:
+        only = ", ".join(sorted(show(n) for n in fresh))[:100]
         message = f"a name on one side only ({only}): a definition or a condition"
         return make(UNCHECKED, message, reason="undefined")
     if not link.chained and not cause:
@@ -284,6 +296,15 @@ def _define(
     return make(OK, f"defines {show(name)}")
 
 
+def _components(name: sympy.Symbol, items: sympy.Tuple, scope: Scope, make: Make) -> Finding:
+    """``y = (0.33, 0.32, 0.35)`` gives y_1, y_2, y_3 their values for this block."""
+    if not all(_is_number(item) for item in items):
+        return make(UNCHECKED, "a vector of expressions is not checked", reason="vector")
+    values = {IndexedBase(name.name)[i]: item for i, item in enumerate(items.args, start=1)}
+    scope.bindings.update(values)
+    return make(OK, f"gives {_listing(values)}")
+
+
 def _slack(reading: Reading, scope: Scope) -> sympy.Basic:
     if not reading.literals or reading.rounded is None:
         return sympy.Integer(0)
@@ -319,7 +340,8 @@ def _numbers_agree(
     x = num.value(carry_out(num.expand_bounds(a, {})), {})
     y = num.value(carry_out(num.expand_bounds(b, {})), {})
     if x is None or y is None:
-        return make(UNCHECKED, "a side has no real value", reason="not-evaluable")
+        message = "a side cannot be evaluated to a real number"
+        return make(UNCHECKED, message, reason="not-evaluable")
     slack = _slack(left, scope) + _slack(right, scope)
     if link.relation == APPROX and not slack:
         slack = sympy.Rational(1, 10**6) * max(1, abs(x))

@@ -42,7 +42,8 @@ _TEXT = re.compile(r"\\(?:text|mbox|textrm|textit|textbf|mathrm|operatorname)\{(
 _SEPARATOR = re.compile(
     r"[,;]|\\(?:quad|qquad|because|therefore|Rightarrow|Leftarrow|Leftrightarrow|iff|implies|"
     r"to|mapsto|forall|sim|in|notin|subset|text|mbox|textrm|intertext|colon)(?![A-Za-z])"
-    r"|:(?!=)|[^\x00-\x7f]+|(?<![\\A-Za-z])[A-Za-z]{4,}(?![A-Za-z])"
+    r"|:(?!=)|[^\x00-\x7f]+|(?<![\\A-Za-z])(?:where|and|for|with|since|then|when|otherwise|thus|hence|"
+    r"given|subject|because|therefore)(?![A-Za-z])"
 )
 _FUNCTION_WORDS = {"softmax", "sigmoid", "tanh", "sinh", "cosh", "relu", "ReLU", "logistic",
                    "softplus", "frac", "dfrac", "tfrac", "left", "right", "sqrt", "cdot"}
@@ -84,6 +85,7 @@ class _Chain:
     parts: tuple[Part, ...]
     relations: tuple[str, ...]
     leading_relation: bool
+    first: bool = True
 
 
 _MATRIX = re.compile(
@@ -109,10 +111,14 @@ def links(block: MathBlock, previous: Part | None = None) -> list[Link]:
     """The links of every equation chain in ``block``, in order; ``previous`` is the last
     part of the block before, which a block opening with ``=`` continues."""
     found: list[Link] = []
-    for chains in _rows(block):
+    opens_with_relation = RELATIONS.match(blank(block.text).lstrip()) is not None
+    for number, chains in enumerate(_rows(block)):
         for position, chain in enumerate(chains):
             parts, relations = list(chain.parts), chain.relations
-            continues = chain.leading_relation and position == 0 and previous is not None
+            continues = (
+                chain.leading_relation and chain.first and position == 0
+                and previous is not None and (number > 0 or opens_with_relation)
+            )
             if chain.leading_relation:
                 if continues:
                     parts[0] = previous  # type: ignore[call-overload]
@@ -151,7 +157,10 @@ def _rows(block: MathBlock) -> list[list[_Chain]]:
     for offset, piece in pieces:
         if not piece.strip() or is_prose(piece):
             continue
-        chains = [_split(block, offset + cut, segment) for cut, segment in _segments(piece)]
+        chains = [
+            _split(block, offset + cut, segment, index == 0)
+            for index, (cut, segment) in enumerate(_segments(piece))
+        ]
         chains = [c for c in chains if c.parts and any(p.latex for p in c.parts)]
         if not chains:
             continue
@@ -203,7 +212,7 @@ def _separator_end(piece: str, position: int) -> int | None:
     return match.end()
 
 
-def _split(block: MathBlock, offset: int, piece: str) -> _Chain:
+def _split(block: MathBlock, offset: int, piece: str, first: bool = True) -> _Chain:
     parts: list[Part] = []
     relations: list[str] = []
     depth = 0
@@ -223,7 +232,7 @@ def _split(block: MathBlock, offset: int, piece: str) -> _Chain:
         position += 1
     parts.append(_part(block, offset + cut, piece[cut:]))
     leading = bool(relations) and not parts[0].latex
-    return _Chain(tuple(parts), tuple(relations), leading)
+    return _Chain(tuple(parts), tuple(relations), leading, first)
 
 
 def _part(block: MathBlock, offset: int, raw: str) -> Part:
@@ -236,4 +245,6 @@ def _part(block: MathBlock, offset: int, raw: str) -> Part:
 def _extend(chain: _Chain, more: Part) -> _Chain:
     last = chain.parts[-1]
     joined = Part(f"{last.latex} {more.latex}".strip(), last.line)
-    return _Chain(chain.parts[:-1] + (joined,), chain.relations, chain.leading_relation)
+    return _Chain(
+        chain.parts[:-1] + (joined,), chain.relations, chain.leading_relation, chain.first
+    )

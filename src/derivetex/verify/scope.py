@@ -87,6 +87,7 @@ class Scope:
     equation: tuple[sympy.Expr, int] | None = None
     facts: dict[sympy.Basic, int] = field(default_factory=dict)
     defaults: dict[str, sympy.Lambda] = field(default_factory=dict)
+    seen: set[sympy.Basic] = field(default_factory=set)
 
     def new_block(self) -> None:
         """The block's bindings become earlier values; definitions stay as they are."""
@@ -103,6 +104,11 @@ class Scope:
         self.bindings.pop(definition.symbol, None)
         self.earlier.pop(definition.symbol, None)
         return old
+
+    def defines(self, name: sympy.Basic) -> bool:
+        """Whether ``name`` has a definition (an expression, not only a value) here; then
+        ``name = 1.5`` is a claim about it, not a new value."""
+        return self._lookup(name) is not None
 
     def function_names(self) -> frozenset[str]:
         """Names the section defines as functions, so ``g(x)`` reads as g applied to x."""
