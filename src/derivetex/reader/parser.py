@@ -490,7 +490,11 @@ class _Parser:
     def name(self, token: Token) -> sympy.Expr:
         text = token.text
         if text in N.DECORATIONS:
-            inner = "".join(t.text for t in self.group())
+            tokens = self.group()
+            if len(tokens) > 2 and tokens[1].text == "_" and tokens[0].kind == "letter":
+                self.tokens[self.at : self.at] = tokens[1:]  # \hat{y_i} is \hat{y}_i
+                tokens = tokens[:1]
+            inner = "".join(t.text for t in tokens)
             if text in N.BOLD:
                 self.notes.vector = True
             text = f"{text}{{{inner}}}"

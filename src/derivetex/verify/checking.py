@@ -281,7 +281,8 @@ def _define(
 ) -> Finding:
     resolved = num.expand_bounds(scope.resolve(right), {})
     numeric = not num.unknowns(resolved) and not opaque(resolved)
-    if numeric and not isinstance(name, AppliedUndef) and (exact := num.value(resolved, {})):
+    exact = num.value(resolved, {}) if numeric else None
+    if exact is not None and not isinstance(name, AppliedUndef):
         scope.bindings[name] = resolved
         shown = show(resolved) if resolved.is_Rational else decimal(exact, 6)
         return make(OK, f"{show(name)} = {shown} is used in this block")

@@ -40,7 +40,7 @@ _CONNECTOR_WORDS = {
 }  # fmt: skip
 _TEXT = re.compile(r"\\(?:text|mbox|textrm|textit|textbf|mathrm|operatorname)\{([^{}]*)\}")
 _SEPARATOR = re.compile(
-    r"[,;]|\\(?:quad|qquad|because|therefore|Rightarrow|Leftarrow|Leftrightarrow|iff|implies|"
+    r"<=>|=>|[,;]|\\(?:quad|qquad|because|therefore|Rightarrow|Leftarrow|Leftrightarrow|iff|implies|"
     r"to|mapsto|forall|sim|in|notin|subset|text|mbox|textrm|intertext|colon)(?![A-Za-z])"
     r"|:(?!=)|[^\x00-\x7f]+|(?<![\\A-Za-z])(?:where|and|for|with|since|then|when|otherwise|thus|hence|"
     r"given|subject|because|therefore)(?![A-Za-z])"
@@ -51,6 +51,7 @@ _PROSE_START = re.compile(
     r"^\s*(?:\\(?:text|mbox|textrm|textit|textbf|intertext|shortintertext|because|therefore"
     r"|quad|qquad)(?![A-Za-z])|[^\x00-\x7f]|\(\s*\\because)"
 )
+_ALIGNED_RELATION = re.compile(r"&\s*(?:=|\\approx|<|>|\\le|\\ge)")
 _CONTINUATION = re.compile(r"^\s*(?:\+|-|\\cdot(?![A-Za-z])|\\times(?![A-Za-z]))")
 _OPENERS, _CLOSERS = "([{", ")]}"
 
@@ -86,6 +87,7 @@ class _Chain:
     relations: tuple[str, ...]
     leading_relation: bool
     first: bool = True
+    last: bool = True
 
 
 _MATRIX = re.compile(
@@ -128,10 +130,8 @@ def links(block: MathBlock, previous: Part | None = None) -> list[Link]:
             for index, relation in enumerate(relations):
                 opens = index == 0 and not continues
                 found.append(Link(parts[index], parts[index + 1], relation, opens, chained))
-            if position == 0 and parts:
-                previous = parts[-1]
-            elif parts:
-                previous = None
+            if chain.last and parts and relations:
+                previous = parts[-1]  # a chain that ends its row is what the next row continues
     return found
 
 
@@ -155,11 +155,13 @@ def _rows(block: MathBlock) -> list[list[_Chain]]:
         start = match.end()
     pieces.append((start, text[start:]))
     for offset, piece in pieces:
-        if not piece.strip() or is_prose(piece):
+        raw = block.text[offset : offset + len(piece)]
+        if not piece.strip() or (is_prose(piece) and not _ALIGNED_RELATION.search(raw)):
             continue
+        segments = _segments(piece)
         chains = [
-            _split(block, offset + cut, segment, index == 0)
-            for index, (cut, segment) in enumerate(_segments(piece))
+            _split(block, offset + cut, segment, index == 0, index == len(segments) - 1)
+            for index, (cut, segment) in enumerate(segments)
         ]
         chains = [c for c in chains if c.parts and any(p.latex for p in c.parts)]
         if not chains:
@@ -212,7 +214,9 @@ def _separator_end(piece: str, position: int) -> int | None:
     return match.end()
 
 
-def _split(block: MathBlock, offset: int, piece: str, first: bool = True) -> _Chain:
+def _split(
+    block: MathBlock, offset: int, piece: str, first: bool = True, last: bool = True
+) -> _Chain:
     parts: list[Part] = []
     relations: list[str] = []
     depth = 0
@@ -232,7 +236,7 @@ def _split(block: MathBlock, offset: int, piece: str, first: bool = True) -> _Ch
         position += 1
     parts.append(_part(block, offset + cut, piece[cut:]))
     leading = bool(relations) and not parts[0].latex
-    return _Chain(tuple(parts), tuple(relations), leading, first)
+    return _Chain(tuple(parts), tuple(relations), leading, first, last)
 
 
 def _part(block: MathBlock, offset: int, raw: str) -> Part:
@@ -246,5 +250,6 @@ def _extend(chain: _Chain, more: Part) -> _Chain:
     last = chain.parts[-1]
     joined = Part(f"{last.latex} {more.latex}".strip(), last.line)
     return _Chain(
-        chain.parts[:-1] + (joined,), chain.relations, chain.leading_relation, chain.first
+        chain.parts[:-1] + (joined,), chain.relations, chain.leading_relation, chain.first,
+        chain.last,
     )
