@@ -51,6 +51,8 @@ _PROSE_START = re.compile(
     r"^\s*(?:\\(?:text|mbox|textrm|textit|textbf|intertext|shortintertext|because|therefore"
     r"|quad|qquad)(?![A-Za-z])|[^\x00-\x7f]|\(\s*\\because)"
 )
+_JUSTIFICATION = re.compile(r"\\because(?![A-Za-z])")
+"""After ``\\because`` a row states its reason: the next row never continues from it."""
 _ALIGNED_RELATION = re.compile(r"&\s*(?:=|\\approx|<|>|\\le|\\ge)")
 _CONTINUATION = re.compile(r"^\s*(?:\+|-|\\cdot(?![A-Za-z])|\\times(?![A-Za-z]))")
 _OPENERS, _CLOSERS = "([{", ")]}"
@@ -159,8 +161,12 @@ def _rows(block: MathBlock) -> list[list[_Chain]]:
         if not piece.strip() or (is_prose(piece) and not _ALIGNED_RELATION.search(raw)):
             continue
         segments = _segments(piece)
+        justified = _JUSTIFICATION.search(piece)
         chains = [
-            _split(block, offset + cut, segment, index == 0, index == len(segments) - 1)
+            _split(
+                block, offset + cut, segment, index == 0,
+                index == len(segments) - 1 and not (justified and justified.start() < cut),
+            )
             for index, (cut, segment) in enumerate(segments)
         ]
         chains = [c for c in chains if c.parts and any(p.latex for p in c.parts)]
