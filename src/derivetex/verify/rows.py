@@ -162,11 +162,13 @@ def _rows(block: MathBlock) -> list[list[_Chain]]:
             continue
         segments = _segments(piece)
         justified = _JUSTIFICATION.search(piece)
+        reason_at = justified.start() if justified else len(piece) + 1
+        main = max(
+            (i for i, (cut, seg) in enumerate(segments) if cut < reason_at and RELATIONS.search(seg)),
+            default=0,
+        )
         chains = [
-            _split(
-                block, offset + cut, segment, index == 0,
-                index == len(segments) - 1 and not (justified and justified.start() < cut),
-            )
+            _split(block, offset + cut, segment, index == 0, index == main)
             for index, (cut, segment) in enumerate(segments)
         ]
         chains = [c for c in chains if c.parts and any(p.latex for p in c.parts)]
