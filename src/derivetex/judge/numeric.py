@@ -14,7 +14,7 @@ import sympy
 from sympy.tensor.indexed import Indexed
 
 from derivetex.errors import LimitExceeded
-from derivetex.judge.terms import evaluable
+from derivetex.judge.terms import carry_out, evaluable
 
 BOUND_VALUES = range(1, 7)  # a symbolic bound (K, N) is checked at 1..6
 MAX_INSTANTIATIONS = 49  # two bounds at 1..6 and a written-out index
@@ -183,10 +183,10 @@ def equal_everywhere(a: sympy.Expr, b: sympy.Expr, seed: str) -> bool | None:
     Derivatives are carried out and opaque terms become unknowns first; a letter left free
     as an index (``\\delta_{ic}``, or a derivative by ``a_k``) is tried at 1, 2 and 3.
     """
-    a, b = evaluable(a), evaluable(b)
+    a, b = carry_out(a), carry_out(b)
     outcome: bool | None = True
     for values in index_values(a, b):
-        rows = sample([a.xreplace(values), b.xreplace(values)], seed)
+        rows = sample([evaluable(a.xreplace(values)), evaluable(b.xreplace(values))], seed)
         if rows is None:
             return None
         outcome = outcome and all(close(x, y) for x, y in rows)

@@ -372,16 +372,27 @@ class _Parser:
         if rest[:1] and rest[0].text == "^":
             order = int(rest[1].text) if rest[1:2] and rest[1].kind == "num" else 0
             rest = rest[2:]
-        variable_tokens = bottom[1:]
-        if variable_tokens[-2:-1] and variable_tokens[-2].text == "^":
-            variable_tokens = variable_tokens[:-2]
-        if order < 1 or not variable_tokens:
-            raise Unreadable("a derivative this reader does not take apart")
-        variable = self.sub_parser(variable_tokens)
-        if not isinstance(variable, (sympy.Symbol, sympy.Indexed)):
-            raise Unreadable("a derivative with respect to an expression")
+        groups: list[list[Token]] = [[]]
+        for token in bottom[1:]:
+            if token.text == top[0].text and top[0].text == r"\partial":
+                groups.append([])
+            else:
+                groups[-1].append(token)
+        variables: list[tuple[sympy.Expr, int]] = []
+        for group in groups:
+            power = 1
+            if group[-2:-1] and group[-2].text == "^" and group[-1].kind == "num":
+                power, group = int(group[-1].text), group[:-2]
+            if not group:
+                raise Unreadable("a derivative this reader does not take apart")
+            variable = self.sub_parser(group)
+            if not isinstance(variable, (sympy.Symbol, sympy.Indexed)):
+                raise Unreadable("a derivative with respect to an expression")
+            variables.append((variable, power))
+        if order < 1 or sum(power for _, power in variables) != order:
+            raise Unreadable("a derivative whose orders do not add up")
         body = self.sub_parser(rest) if rest else self.operand()
-        return sympy.Derivative(body, (variable, order))
+        return sympy.Derivative(body, *variables)
 
     def operand(self) -> sympy.Expr:
         """What ``\\frac{d}{dx}`` applies to: the implicit product that follows it."""

@@ -35,10 +35,23 @@ class Token:
     at: int
 
 
+_BARE_FUNCTION = re.compile(r"(?<![A-Za-z\\])(log|ln|exp|tanh|sin|cos)(?=\s*\()")
+
+
 def tokenize(text: str) -> list[Token]:
-    """The meaningful tokens of ``text`` in order (spacing and sizing commands left out)."""
+    """The meaningful tokens of ``text`` in order (spacing and sizing commands left out);
+    ``log(x)`` written without a backslash is ``\\log(x)``."""
     tokens: list[Token] = []
+    bare = {m.start(): m.end() for m in _BARE_FUNCTION.finditer(text)}
+    position = 0
     for match in _TOKEN.finditer(text):
+        if match.start() < position:
+            continue
+        if match.start() in bare:
+            end = bare[match.start()]
+            tokens.append(Token("cmd", "\\" + text[match.start() : end], match.start()))
+            position = end
+            continue
         kind = match.lastgroup or "other"
         value = match.group(0)
         if kind == "space" or value in DROPPED:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 
 import sympy
@@ -21,7 +21,7 @@ from derivetex.errors import BudgetExceeded
 from derivetex.verify.budget import within_budget
 from derivetex.verify.checking import check
 from derivetex.verify.documents import MathBlock, find_blocks
-from derivetex.verify.report import ERROR, UNCHECKED, FileReport, Finding
+from derivetex.verify.report import UNCHECKED, FileReport, Finding
 from derivetex.verify.rows import Link, Part, last_part, links
 from derivetex.verify.scope import Scope
 
@@ -82,13 +82,9 @@ def _audit_section(
     for block in blocks:
         scope.new_block()
         adjacent = block.display and block.line - ended <= ADJACENT
-        resume: Part | None = None
         for link in links(block, previous if adjacent else None):
             order += 1
-            if resume is not None and not link.opens_chain:
-                link = replace(link, left=resume)  # after an error, go on from the last good row
             finding = _budgeted(link, partial(check, link, scope))
-            resume = link.left if finding is not None and finding.status == ERROR else None
             if finding is None:
                 pending.append(_Pending(order, link, dict(scope.bindings)))
             else:

@@ -148,6 +148,9 @@ def _verdict(
     defined in prose) makes the link unchecked rather than an error."""
     first = failing[0] if failing else {}
     ea, eb = carry_out(num.expand_bounds(a, first)), carry_out(num.expand_bounds(b, first))
+    free_a, free_b = _free_indices(ea), _free_indices(eb)
+    indices = num.index_values(ea, eb)
+    ea, eb = ea.xreplace(indices[0]), eb.xreplace(indices[0])
     if {str(t) for t in opaque(ea)} != {str(t) for t in opaque(eb)}:
         names = ", ".join(sorted({show(t) for t in opaque(ea) ^ opaque(eb)}))[:120]
         return make(UNCHECKED, f"relates terms derivetex cannot expand: {names}", reason="opaque")
@@ -160,7 +163,7 @@ def _verdict(
         message = f"holds only if ${fact}$, which this section does not state"
         return make(UNCHECKED, message, reason="fact")
     cause = _diagnose(a, b, failing, link.text)
-    if not cause and _free_indices(ea) != _free_indices(eb):
+    if not cause and free_a != free_b:
         message = "the sides have different free indices (an implicit sum?)"
         return make(UNCHECKED, message, reason="indices")
     if _names(ea) and not _names(eb) or _names(eb) and not _names(ea):
