@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import sympy
 from sympy.core.function import AppliedUndef
-from sympy.tensor.indexed import Indexed
+from sympy.tensor.indexed import Indexed, IndexedBase
 
 from derivetex.errors import LimitExceeded
 from derivetex.judge import numeric as num
@@ -120,16 +120,27 @@ class Scope:
     def expand(self, expr: sympy.Expr) -> sympy.Expr:
         """Replace defined names by their definitions, repeatedly (capped)."""
         for _ in range(MAX_EXPANSIONS):
-            hits: dict[sympy.Basic, sympy.Basic] = {}
-            for node in sympy.preorder_traversal(expr):
-                if isinstance(node, (sympy.Symbol, Indexed, AppliedUndef)):
-                    found = self._lookup(node)
-                    if found is not None:
-                        hits[node] = found
-            if not hits:
+            new = self._expand_once(expr)
+            if new == expr:
                 return expr
-            expr = sympy.sympify(expr.xreplace(hits))
+            expr = new
         raise LimitExceeded(f"definitions nest more than {MAX_EXPANSIONS} deep")
+
+    def _expand_once(self, node: sympy.Basic) -> sympy.Basic:
+        """One pass: a name is a leaf (y is not replaced inside y_i), and a derivative's
+        variables stay as written (d/du is not d/d(-z) when u = -z is defined)."""
+        if isinstance(node, (sympy.Symbol, Indexed, AppliedUndef)):
+            found = self._lookup(node)
+            if found is not None:
+                return found
+        if isinstance(node, (sympy.Symbol, Indexed, IndexedBase)) or not node.args:
+            return node
+        if isinstance(node, sympy.Derivative):
+            return sympy.Derivative(self._expand_once(node.expr), *node.variable_count)
+        args = [self._expand_once(arg) for arg in node.args]
+        if all(new is old for new, old in zip(args, node.args, strict=True)):
+            return node
+        return node.func(*args)
 
     def _lookup(self, node: sympy.Basic) -> sympy.Expr | None:
         key = node.func if isinstance(node, AppliedUndef) else node
