@@ -32,6 +32,8 @@ before it (blank lines and ``$$`` between them)."""
 
 
 _MENTIONS_SIGMOID = re.compile(r"sigmoid|logistic|シグモイド|ロジスティック", re.IGNORECASE)
+_WORKS_IN_BITS = re.compile(r"\bbits?\b|ビット|\\log_\{?2\}?", re.IGNORECASE)
+"""A document that says bits (or writes log₂) may mean log₂ by a bare log in its numbers."""
 _X = sympy.Symbol("x")
 _SIGMOID = {r"\sigma(": sympy.Lambda(_X, 1 / (1 + sympy.exp(-_X)))}
 _M, _V = sympy.symbols("m v")
@@ -58,8 +60,9 @@ def audit_text(text: str, kind: str, path: str = "<string>") -> FileReport:
     found: list[tuple[int, Finding]] = []
     order = 0
     defaults = {**GAUSSIAN, **(_SIGMOID if _MENTIONS_SIGMOID.search(text) else {})}
+    bits = _WORKS_IN_BITS.search(text) is not None
     for section in _sections(find_blocks(text, kind)):
-        order = _audit_section(section, found, order, defaults)
+        order = _audit_section(section, found, order, defaults, bits)
     found.sort(key=lambda pair: (pair[1].line, pair[0]))
     return FileReport(path, tuple(f for _, f in found))
 
@@ -73,9 +76,9 @@ def _sections(blocks: Iterable[MathBlock]) -> list[list[MathBlock]]:
 
 def _audit_section(
     blocks: list[MathBlock], found: list[tuple[int, Finding]], order: int,
-    defaults: dict[str, sympy.Lambda],
+    defaults: dict[str, sympy.Lambda], bits: bool,
 ) -> int:
-    scope = Scope(defaults=dict(defaults))
+    scope = Scope(defaults=dict(defaults), bits=bits)
     pending: list[_Pending] = []
     previous: Part | None = None
     ended = -10

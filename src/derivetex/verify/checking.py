@@ -21,7 +21,7 @@ from sympy.tensor.indexed import Indexed, IndexedBase
 from derivetex.errors import LimitExceeded
 from derivetex.judge import numeric as num
 from derivetex.judge.claims import Claim, check_claim, parse_claim, rounding_slack
-from derivetex.judge.diagnosis import diagnose
+from derivetex.judge.diagnosis import diagnose, to_base
 from derivetex.judge.show import decimal, show
 from derivetex.judge.terms import carry_out, opaque
 from derivetex.verify.reading import Reading, read
@@ -90,6 +90,8 @@ def _check(
         return _condition(left, right, scope, make) if final else None
     if link.opens_chain and isinstance(left, sympy.Symbol) and isinstance(right, sympy.Tuple):
         return _components(left, right, scope, make)
+    if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
+        return _pairs(left, right, scope, make)
     known = scope.defines(left)
     if _defines(link, left, right) and not (known and claim is not None):
         return _define(link, left, right, scope, make)
@@ -112,7 +114,9 @@ def _check(
         a_value, earlier = scope.with_earlier_values(a)
         origin = scope.origin or (scope.earlier_origin if earlier else None)
         approx = link.relation == APPROX
-        return _claim(a_value, claim, approx, origin, make, note + _earlier(earlier), slack)
+        return _claim(
+            a_value, claim, approx, origin, make, note + _earlier(earlier), slack, scope.bits
+        )
     if _is_number(a) and _is_number(b):
         return _numbers_agree(link, a, b, left_reading, right_reading, scope, make, note)
     if link.relation == APPROX:
@@ -309,6 +313,16 @@ def _components(name: sympy.Symbol, items: sympy.Tuple, scope: Scope, make: Make
     return make(OK, f"gives {_listing(values)}")
 
 
+def _pairs(names: sympy.Tuple, items: sympy.Tuple, scope: Scope, make: Make) -> Finding:
+    """``(x, y) = (1.1, 0.9)`` gives x and y their values for this block."""
+    plain = all(isinstance(n, (sympy.Symbol, Indexed)) for n in names.args)
+    if len(names) != len(items) or not plain or not all(_is_number(i) for i in items.args):
+        return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
+    values = dict(zip(names.args, items.args, strict=True))
+    scope.bindings.update(values)
+    return make(OK, f"gives {_listing(values)}")
+
+
 def _slack(reading: Reading, scope: Scope) -> sympy.Basic:
     if not reading.literals or reading.rounded is None:
         return sympy.Integer(0)
@@ -318,7 +332,7 @@ def _slack(reading: Reading, scope: Scope) -> sympy.Basic:
 
 def _claim(
     a: sympy.Expr, claim: Claim, approx: bool, origin: Origin, make: Make, note: str,
-    slack: sympy.Basic,
+    slack: sympy.Basic, bits: bool = False,
 ) -> Finding:
     if num.bound_symbols(a):
         names = ", ".join(sorted(map(str, num.bound_symbols(a))))
@@ -333,6 +347,10 @@ def _claim(
     verdict = check_claim(expanded, claim, approx, origin, slack)
     if verdict is None:
         return make(UNCHECKED, "the left-hand side has no real value", reason="not-evaluable")
+    if not verdict.ok and bits and expanded.has(sympy.log):
+        in_bits = check_claim(to_base(expanded, 2), claim, approx, None, slack)
+        if in_bits is not None and in_bits.ok:
+            return make(OK, in_bits.message + " with log read as log₂ (the document works in bits)")
     return make(OK if verdict.ok else ERROR, verdict.message + note, verdict.cause)
 
 

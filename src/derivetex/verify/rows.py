@@ -37,6 +37,7 @@ _STACKED = re.compile(r"\\(?:overset|stackrel|underset)\{(?:[^{}]|\{[^{}]*\})*\}
 _CONNECTOR_WORDS = {
     "where", "and", "if", "for", "with", "since", "then", "so", "as", "when", "otherwise",
     "because", "thus", "hence", "or", "i.e.", "e.g.", "s.t.", "given", "all", "any", "let",
+    "bit", "bits", "nat", "nats", "hartley", "hartleys", "dB",
 }  # fmt: skip
 _TEXT = re.compile(r"\\(?:text|mbox|textrm|textit|textbf|mathrm|operatorname)\{([^{}]*)\}")
 _SEPARATOR = re.compile(

@@ -88,6 +88,7 @@ class Scope:
     facts: dict[sympy.Basic, int] = field(default_factory=dict)
     defaults: dict[str, sympy.Lambda] = field(default_factory=dict)
     seen: set[sympy.Basic] = field(default_factory=set)
+    bits: bool = False
 
     def new_block(self) -> None:
         """The block's bindings become earlier values; definitions stay as they are."""
