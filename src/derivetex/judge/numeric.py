@@ -133,12 +133,21 @@ def unknowns(expr: sympy.Basic) -> set[sympy.Basic]:
     return indexed | plain
 
 
-def random_points(names: set[sympy.Basic], seed: str) -> Iterator[dict[sympy.Basic, sympy.Basic]]:
-    """Endless positive points for ``names`` from a generator seeded by ``seed``."""
+def random_points(
+    names: set[sympy.Basic], seed: str, normalised: frozenset[sympy.Basic] = frozenset()
+) -> Iterator[dict[sympy.Basic, sympy.Basic]]:
+    """Endless positive points for ``names`` from a generator seeded by ``seed``; the
+    components of each name in ``normalised`` (one-hot labels: Σ t_k = 1) sum to 1."""
     rng = random.Random(seed)
     ordered = sorted(names, key=sympy.default_sort_key)
     while True:
-        yield {n: sympy.Rational(rng.randint(150, 2900), 1000) for n in ordered}
+        point = {n: sympy.Rational(rng.randint(150, 2900), 1000) for n in ordered}
+        for base in normalised:
+            parts = [n for n in point if isinstance(n, Indexed) and n.base == base]
+            total = sum((point[n] for n in parts), sympy.Integer(0))
+            for part in parts:
+                point[part] = point[part] / total
+        yield point
 
 
 def value(expr: sympy.Basic, point: Mapping[sympy.Basic, sympy.Basic]) -> sympy.Float | None:
@@ -162,13 +171,15 @@ def close(a: sympy.Float, b: sympy.Float) -> bool:
     return bool(abs(a - b) <= RELATIVE * max(1, abs(a), abs(b)))
 
 
-def sample(exprs: list[sympy.Expr], seed: str) -> list[list[sympy.Float]] | None:
+def sample(
+    exprs: list[sympy.Expr], seed: str, normalised: frozenset[sympy.Basic] = frozenset()
+) -> list[list[sympy.Float]] | None:
     """Values of each expression at the same ``POINTS`` random points, or ``None``."""
     names: set[sympy.Basic] = set()
     for expr in exprs:
         names |= unknowns(expr)
     rows: list[list[sympy.Float]] = []
-    for tries, point in enumerate(random_points(names, seed)):
+    for tries, point in enumerate(random_points(names, seed, normalised)):
         if len(rows) == POINTS or tries >= MAX_TRIES:
             break
         values = [value(e, point) for e in exprs]
@@ -177,30 +188,36 @@ def sample(exprs: list[sympy.Expr], seed: str) -> list[list[sympy.Float]] | None
     return rows or None
 
 
-def equal_everywhere(a: sympy.Expr, b: sympy.Expr, seed: str) -> bool | None:
+def equal_everywhere(
+    a: sympy.Expr, b: sympy.Expr, seed: str, normalised: frozenset[sympy.Basic] = frozenset(),
+    up_to: int = 3,
+) -> bool | None:
     """Whether ``a == b`` at random positive points; ``None`` if they cannot be evaluated.
 
     Derivatives are carried out and opaque terms become unknowns first; a letter left free
-    as an index (``\\delta_{ic}``, or a derivative by ``a_k``) is tried at 1, 2 and 3.
+    as an index (``\\delta_{ic}``, or a derivative by ``a_k``) is tried at 1 .. ``up_to``
+    (at most 3). ``normalised`` names sum to 1 over their components (stated facts).
     """
     a, b = carry_out(a), carry_out(b)
     outcome: bool | None = True
-    for values in index_values(a, b):
-        rows = sample([evaluable(a.xreplace(values)), evaluable(b.xreplace(values))], seed)
+    for values in index_values(a, b, up_to=up_to):
+        pair = [evaluable(a.xreplace(values)), evaluable(b.xreplace(values))]
+        rows = sample(pair, seed, normalised)
         if rows is None:
             return None
         outcome = outcome and all(close(x, y) for x, y in rows)
     return outcome
 
 
-def index_values(*exprs: sympy.Expr) -> list[dict[sympy.Symbol, sympy.Integer]]:
+def index_values(*exprs: sympy.Expr, up_to: int = 3) -> list[dict[sympy.Symbol, sympy.Integer]]:
     """Integer values for letters that a ``KroneckerDelta`` needs (at most two letters)."""
     letters: set[sympy.Symbol] = set()
     for expr in exprs:
         for delta in expr.atoms(sympy.KroneckerDelta):
             letters |= {s for s in delta.free_symbols if isinstance(s, sympy.Symbol)}
     ordered = sorted(letters, key=str)[:2]
+    choices = range(1, max(1, min(up_to, 3)) + 1)
     return [
         {s: sympy.Integer(v) for s, v in zip(ordered, values, strict=True)}
-        for values in itertools.product((1, 2, 3), repeat=len(ordered))
+        for values in itertools.product(choices, repeat=len(ordered))
     ]

@@ -32,11 +32,34 @@ def carry_out(expr: sympy.Expr) -> sympy.Expr:
         if node not in expr.atoms(sympy.Derivative):
             continue
         variables = [v for v, _ in node.variable_count]
-        if all(_depends(node.expr, v) for v in variables) and not node.expr.atoms(AppliedUndef):
+        fresh = _fresh_indices(node.expr, variables)
+        if fresh is not node.expr:
+            new = sympy.Derivative(fresh, *node.variable_count)
+            expr, node = expr.xreplace({node: new}), new
+        if node.expr.is_number:
+            expr = expr.xreplace({node: sympy.Integer(0)})  # the derivative of a constant
+        elif all(_depends(node.expr, v) for v in variables) and not node.expr.atoms(AppliedUndef):
             expr = expr.xreplace({node: node.doit()})
         elif all(_depends(node.expr, v) for v in variables):
             expr = expr.xreplace({node: node.doit(deep=False)})
     return sympy.sympify(expr)
+
+
+def _fresh_indices(body: sympy.Expr, variables: list[sympy.Basic]) -> sympy.Expr:
+    """Sums in ``body`` whose index is also an index of a variable (∂/∂a_k of Σ_k ...) get a
+    fresh index, so the derivative does not confuse the two k."""
+    taken = {i for v in variables if isinstance(v, sympy.Indexed) for i in v.indices}
+    if not taken:
+        return body
+
+    def renamed(node: sympy.Sum) -> sympy.Expr:
+        index, low, high = node.limits[0]
+        fresh = sympy.Dummy(str(index))
+        return type(node)(node.function.xreplace({index: fresh}), (fresh, low, high))
+
+    return body.replace(
+        lambda e: isinstance(e, (sympy.Sum, sympy.Product)) and e.limits[0][0] in taken, renamed
+    )
 
 
 def opaque(expr: sympy.Basic) -> set[sympy.Basic]:

@@ -121,7 +121,7 @@ def _check(
         return _numbers_agree(link, a, b, left_reading, right_reading, scope, make, note)
     if link.relation == APPROX:
         return make(UNCHECKED, "≈ between expressions is not checked", reason="approximate")
-    outcome = _compare(a, b, link.text)
+    outcome = _compare(a, b, link.text, frozenset(scope.facts))
     if outcome is None:
         message = "the two sides cannot be evaluated at positive real points"
         return make(UNCHECKED, message, reason="not-evaluable")
@@ -178,7 +178,7 @@ def _verdict(
         only = ", ".join(sorted(show(n) for n in fresh))[:100]
         message = f"a name on one side only ({only}): a definition or a condition"
         return make(UNCHECKED, message, reason="undefined")
-    if not link.chained and not cause:
+    if not link.chained and not cause and not (a.has(sympy.Derivative) or b.has(sympy.Derivative)):
         return _equation(link, a, b, scope, make)
     expected = _expected(a)
     message = "the two sides differ" + (f"; likely cause: {cause}" if cause else "")
@@ -473,14 +473,16 @@ def _undefined(a: sympy.Expr, b: sympy.Expr, scope: Scope) -> sympy.Basic | None
 
 
 def _compare(
-    a: sympy.Expr, b: sympy.Expr, seed: str
+    a: sympy.Expr, b: sympy.Expr, seed: str, normalised: frozenset[sympy.Basic] = frozenset()
 ) -> tuple[list[Instance], list[Instance]] | None:
     """Instantiations of the symbolic bounds where ``a == b`` holds, and where it fails."""
     holding: list[Instance] = []
     failing: list[Instance] = []
     for instance in _instantiations(a, b):
+        up_to = min((int(v) for v in instance.values()), default=3)
         same = num.equal_everywhere(
-            num.expand_bounds(a, instance), num.expand_bounds(b, instance), seed
+            num.expand_bounds(a, instance), num.expand_bounds(b, instance), seed, normalised,
+            up_to,
         )
         if same is None:
             return None
