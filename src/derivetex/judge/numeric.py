@@ -210,11 +210,21 @@ def equal_everywhere(
 
 
 def index_values(*exprs: sympy.Expr, up_to: int = 3) -> list[dict[sympy.Symbol, sympy.Integer]]:
-    """Integer values for letters that a ``KroneckerDelta`` needs (at most two letters)."""
+    """Integer values for letters that a ``KroneckerDelta`` needs, or that index a name also
+    written out (y_k beside y_1, y_2); at most two letters."""
     letters: set[sympy.Symbol] = set()
+    written: set[sympy.Basic] = set()
+    lettered: dict[sympy.Symbol, set[sympy.Basic]] = {}
     for expr in exprs:
         for delta in expr.atoms(sympy.KroneckerDelta):
             letters |= {s for s in delta.free_symbols if isinstance(s, sympy.Symbol)}
+        for item in expr.atoms(Indexed):
+            if all(i.is_Integer for i in item.indices):
+                written.add(item.base)
+            for i in item.indices:
+                if isinstance(i, sympy.Symbol) and i in expr.free_symbols:
+                    lettered.setdefault(i, set()).add(item.base)
+    letters |= {s for s, bases in lettered.items() if bases & written}  # y_k beside y_1, y_2
     ordered = sorted(letters, key=str)[:2]
     choices = range(1, max(1, min(up_to, 3)) + 1)
     return [
