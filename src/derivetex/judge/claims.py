@@ -74,7 +74,8 @@ def check_claim(
             return Verdict(True, f"the value is exactly {claim.text}")
         return Verdict(True, f"value {shown}; the claim {claim.text} is right to {places} decimals")
     cause = _cause(expr, exact, claim, origin)
-    message = f"claims {claim.text}, but derivetex computes {shown} (${show(expr)} = {shown}$)"
+    precise = decimal(exact, max(places, 6))
+    message = f"claims {claim.text}, but derivetex computes {precise} (${show(expr)} = {precise}$)"
     if cause:
         message += f"; likely cause: {cause}"
     return Verdict(False, message, cause)

@@ -6,11 +6,43 @@ import re
 from decimal import Decimal
 
 import sympy
+from sympy.core.function import AppliedUndef
+from sympy.printing.latex import LatexPrinter
+
+_SEPARATORS = {",": ", ", ";": "; ", "|": " \\mid ", "||": " \\| "}
+
+
+class _MessagePrinter(LatexPrinter):
+    """Opaque terms as the reader names them (``p(|`` is ``p(\\cdot \\mid \\cdot)``):
+    printed back as written, ``p(y \\mid x)``, ``\\mathbb{E}[x]``."""
+
+    def _print_Function(self, expr: sympy.Basic, exp: str | None = None) -> str:
+        name = str(expr.func)
+        if not isinstance(expr, AppliedUndef) or not re.search(r"[(\[]", name):
+            return str(super()._print_Function(expr, exp))
+        cut = max(name.find("("), name.find("["))
+        head, opener, signature = name[:cut], name[cut], name[cut + 1 :]
+        marks = re_marks(signature)
+        args = [self._print(arg) for arg in expr.args]
+        text = args[0] if args else ""
+        for mark, arg in zip(marks, args[1:], strict=False):
+            text += _SEPARATORS.get(mark, ", ") + arg
+        closer = ")" if opener == "(" else "]"
+        shown = f"{head}{opener}{text}{closer}"
+        return f"{shown}^{{{exp}}}" if exp else shown
+
+
+def re_marks(signature: str) -> list[str]:
+    """``|,`` -> ``["|", ","]``; ``||`` is one mark."""
+    return re.findall(r"\|\||[,;|]", signature)
+
+
+_PRINTER = _MessagePrinter()
 
 
 def show(expr: sympy.Basic) -> str:
     """LaTeX close to the article's notation: ``y_{1}`` not ``{y}_{1}``, ``\\log(x)``."""
-    text = sympy.latex(expr)
+    text = _PRINTER.doprint(expr)
     text = re.sub(r"\{([A-Za-z]+)\}_\{", r"\1_{", text)
     text = re.sub(r"\\log\{\\left\((.*?) \\right\)\}", r"\\log(\1)", text)
     return text

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 _TOKEN = re.compile(
     r"(?P<cmd>\\(?:[A-Za-z]+|[{}|,;:!> %_#&$]))"
-    r"|(?P<word>(?<![A-Za-z\\])[A-Z][a-z]{3,}(?![A-Za-z]))"
+    r"|(?P<word>(?<![A-Za-z\\])(?:[A-Z][a-z]{3,}|[A-Z]{2,5})(?![A-Za-z]))"
     r"|(?P<num>\d+(?:\.\d+)?|\.\d+)"
     r"|(?P<letter>[A-Za-z])"
     r"|(?P<space>\s+)"
@@ -28,7 +28,7 @@ DROPPED = frozenset(
 
 @dataclass(frozen=True)
 class Token:
-    """One token: ``kind`` is cmd, num, letter, word (``Odds``: a name) or other."""
+    """One token: ``kind`` is cmd, num, letter, word (``Odds``, ``NLL``: a name) or other."""
 
     kind: str
     text: str

@@ -505,13 +505,19 @@ def _diagnose(a: sympy.Expr, b: sympy.Expr, failing: list[Instance], seed: str) 
 
 def _holds_message(a: sympy.Expr, b: sympy.Expr, holding: list[Instance]) -> str:
     if holding != [{}]:
-        names = ", ".join(sorted(map(str, holding[0])))
+        names = ", ".join(sorted(_bound_name(s) for s in holding[0]))
         extra = {int(v) for instance in holding for v in instance.values()} - set(num.BOUND_VALUES)
         shown = ", ".join(["1..6", *map(str, sorted(extra))])
         return f"holds for {names} = {shown} at random positive points"
     if _symbolic_zero(num.expand_bounds(a - b, {})):
         return "holds symbolically"
     return f"holds at {num.POINTS} random positive points"
+
+
+def _bound_name(symbol: sympy.Basic) -> str:
+    """K, or "the number of k" for the bound of a sum written without one (``\\sum_k``)."""
+    name = str(symbol)
+    return f"the number of {name[1:]}" if name.startswith("#") else name
 
 
 def _symbolic_zero(difference: sympy.Expr) -> bool:

@@ -90,17 +90,42 @@ def dialects(text: str) -> str:
     return "\n".join(lines)
 
 
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_CELL_MATH = re.compile(r"^\s*\$([^$]+)\$\s*$")
+_CELL_NUMBER = re.compile(r"^\s*\$?\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*\$?\s*$")
+_EXPRESSION = re.compile(r"\\(?:log|ln|exp|frac|sqrt|sum|prod)|[-+^*/(]|\\cdot")
+
+
+def table_claims(text: str, sections: list[int]) -> list[MathBlock]:
+    """A Markdown table cell holding an expression beside a cell holding a number states
+    ``expression = number`` (| $-\\log 0.9$ | 0.105 |): one block per such pair."""
+    found: list[MathBlock] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        row = _TABLE_ROW.match(line)
+        if row is None:
+            continue
+        cells = re.split(r"(?<!\\)\|", row.group(1))
+        for left, right in zip(cells, cells[1:], strict=False):
+            math, value = _CELL_MATH.match(left), _CELL_NUMBER.match(right)
+            if math and value and _EXPRESSION.search(math.group(1)) and "=" not in math.group(1):
+                section = sum(1 for at in sections if at < number)
+                found.append(MathBlock(f"{math.group(1)} = {value.group(1)}", number, False, section))
+    return found
+
+
 def _markdown_blocks(text: str) -> list[MathBlock]:
     text = dialects(text)
     line_starts = _line_starts(text)
     blocks: list[MathBlock] = []
     cursor = 0  # source offset up to which math has been placed; for tokens without a map
     section = 0
+    headings: list[int] = []
     for token in _MD.parse(text):
         if token.map is not None:
             cursor = max(cursor, line_starts[token.map[0]])
         if token.type in ("heading_open", "hr"):
             section += 1
+            headings.append(token.map[0] + 1 if token.map else 0)
         if token.type in _MD_BLOCK_TYPES:
             line = _block_content_line(text, token, cursor, line_starts)
             blocks.append(MathBlock(token.content, line, True, section))
@@ -108,6 +133,8 @@ def _markdown_blocks(text: str) -> list[MathBlock]:
             blocks.append(MathBlock(token.content, token.map[0] + 2, True, section))
         elif token.type == "inline" and token.children and token.map:
             blocks.extend(_inline_blocks(token, token.map[0] + 1, section))
+    blocks.extend(table_claims(text, headings))
+    blocks.sort(key=lambda block: block.line)
     return blocks
 
 

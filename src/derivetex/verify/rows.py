@@ -107,9 +107,13 @@ def blank(text: str) -> str:
     return _BLANKED.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
+_NAMED_START = re.compile(r"^\s*\\(?:text|mathrm|operatorname)\{[A-Za-z][A-Za-z0-9]*\}\s*[=(_^]")
+
+
 def is_prose(row_text: str) -> bool:
-    """A justification, legend or sentence rather than mathematics."""
-    return _PROSE_START.search(row_text) is not None
+    """A justification, legend or sentence rather than mathematics (``\\text{NLL} = ...``
+    opens with a name, not with prose)."""
+    return _PROSE_START.search(row_text) is not None and not _NAMED_START.match(row_text)
 
 
 def links(block: MathBlock, previous: Part | None = None) -> list[Link]:
