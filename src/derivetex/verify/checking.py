@@ -44,6 +44,8 @@ REASONS = {
     "budget": "the time or memory budget of a link",
     "condition": "a condition no value in the document meets",
     "inequality": "an inequality between expressions",
+    "fact": "holds only under a fact (Σ t_k = 1) the section does not state",
+    "indices": "different free indices on the two sides (an implicit sum?)",
 }
 """Stable reason codes of ``unchecked`` findings (``--json`` ``reason``), with their meaning."""
 
