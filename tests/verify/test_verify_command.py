@@ -44,7 +44,9 @@ def test_errors_exit_one_and_json_has_the_contract_shape() -> None:
 
 
 def test_report_is_byte_identical_across_runs() -> None:
-    assert run([str(document("seed-article.md"))], True) == run([str(document("seed-article.md"))], True)
+    assert run([str(document("seed-article.md"))], True) == run(
+        [str(document("seed-article.md"))], True
+    )
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from derivetex.judge.symbolic import is_zero, numerically_equal, symbolically_equal, write_out
 from derivetex.engine.step import Check
 from derivetex.engine.strategies import everywhere
 from derivetex.errors import LimitExceeded, VerificationError
+from derivetex.judge.symbolic import is_zero, numerically_equal, symbolically_equal, write_out
 from derivetex.model.numeric import FLOAT, MPMATH, evaluate
 from derivetex.rules.base import Rule
 

@@ -22,6 +22,9 @@ _TRAILING_DOTS = re.compile(r"\s*(?:\\[lc]?dots|\.\.\.|…)\s*$")
 _WRAPPERS = re.compile(r"\\(?:boxed|mathbf|textbf|underline)(?![A-Za-z])")
 
 
+ZERO = sympy.Integer(0)
+
+
 @dataclass(frozen=True)
 class Claim:
     """A written number and how many decimals it shows."""
@@ -58,7 +61,7 @@ def check_claim(
     claim: Claim,
     approximate: bool,
     origin: tuple[sympy.Expr, Mapping[sympy.Basic, sympy.Basic]] | None = None,
-    slack: sympy.Basic = sympy.Integer(0),
+    slack: sympy.Basic = ZERO,
 ) -> Verdict | None:
     """Compare ``claim`` with the exact value of ``expr``; ``None`` if it has no value.
 
@@ -87,7 +90,7 @@ def _tolerance(claim: Claim) -> sympy.Rational:
 
 
 def _matches(
-    exact: sympy.Basic, claim: Claim, approximate: bool, slack: sympy.Basic = sympy.Integer(0)
+    exact: sympy.Basic, claim: Claim, approximate: bool, slack: sympy.Basic = ZERO
 ) -> bool:
     if claim.decimals == 0 and not approximate and not claim.truncated and slack == 0:
         return bool(abs(exact - claim.value) <= RELATIVE * max(1, abs(claim.value)))

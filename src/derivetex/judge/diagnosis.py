@@ -110,7 +110,9 @@ def diagnose(left: sympy.Expr, right: sympy.Expr, seed: str) -> str | None:
             return f"sign of one term flipped: {show(term)} should be {show(-term)}"
     for term in left_terms if len(left_terms) > 1 else ():
         if same(right, left - 2 * term):
-            return f"sign of one term flipped: {show(-term)} is written on the right as {show(term)}"
+            return (
+                f"sign of one term flipped: {show(-term)} is written on the right as {show(term)}"
+            )
     for base in (10, 2):
         if same(to_base(left, base), right) or same(left, to_base(right, base)):
             return f"log base: one side uses base-{base} logarithms, the other natural ones"

@@ -1,4 +1,7 @@
-"""Deciding before = after, symbolically and numerically, at any size.
+"""Deciding before = after for ``derive``'s steps, symbolically and numerically, at any size.
+
+Derivatives are carried out by the same ``judge.terms`` that ``verify`` uses, so a step that
+differentiates (a softmax gradient) is judged the way a link in a document is.
 
 Small expressions are compared whole: the difference, with logs expanded under the declared
 assumptions (never force=True), must simplify to 0. Large written-out ones (K in the thousands)
@@ -12,6 +15,7 @@ import random
 
 import sympy as sp
 
+from derivetex.judge.terms import carry_out
 from derivetex.model.logs import LogBase, log_of, log_parts, to_natural
 from derivetex.model.numeric import FLOAT, Point, evaluate
 from derivetex.model.symbols import indexed, instance
@@ -23,9 +27,19 @@ RELATIVE_TOLERANCE = 1e-9
 NUMERIC_POINTS = 3
 
 
+def expands_to_zero(difference: sp.Expr, unknowns: set[sp.Basic]) -> bool:
+    """The cheap proof both callers try first: every unknown taken positive, logs expanded,
+    the difference multiplied out to 0 (no simplify: it can take minutes on real rows)."""
+    if sp.count_ops(difference) > 150:
+        return False
+    positive = {n: sp.Dummy(positive=True) for n in unknowns}
+    expanded = sp.expand(sp.expand_log(difference.xreplace(positive), deep=True))
+    return bool(expanded == 0)
+
+
 def is_zero(difference: sp.Expr) -> bool:
     """True when the difference is provably 0 under the symbols' assumptions."""
-    difference = to_natural(difference)
+    difference = carry_out(to_natural(difference))
     if difference == 0:
         return True
     expanded = sp.expand_log(sp.expand(difference))

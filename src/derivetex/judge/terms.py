@@ -66,10 +66,12 @@ def opaque(expr: sympy.Basic) -> set[sympy.Basic]:
     """The opaque terms of ``expr``: undefined applications and derivatives left as written."""
     found: set[sympy.Basic] = set()
     for node in sympy.preorder_traversal(expr):
-        if isinstance(node, sympy.Derivative):
-            found.add(node)
-        elif isinstance(node, AppliedUndef) and not any(
-            isinstance(parent, sympy.Derivative) and node in parent.args for parent in found
+        if (
+            isinstance(node, sympy.Derivative)
+            or isinstance(node, AppliedUndef)
+            and not any(
+                isinstance(parent, sympy.Derivative) and node in parent.args for parent in found
+            )
         ):
             found.add(node)
     return found

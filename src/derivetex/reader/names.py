@@ -24,30 +24,159 @@ WORD_FUNCTIONS = {
 """Functions named by a word (``\\mathrm{sigmoid}``, ``\\operatorname{ReLU}``), lower-cased."""
 
 APPLIED_LETTERS = frozenset("fghpqPQLEJHDFGI") | {
-    r"\sigma", r"\phi", r"\varphi", r"\psi", r"\pi", r"\ell", r"\Phi", r"\mathcal{L}",
-    r"\mathcal{N}", r"\mathbb{E}", r"\mathbb{P}", r"\mathbb{V}", r"\mathbb{1}", "KL", "CE",
-    "NLL", "BCE", "MSE", "JS", "JSD", "ELBO",
+    r"\sigma",
+    r"\phi",
+    r"\varphi",
+    r"\psi",
+    r"\pi",
+    r"\ell",
+    r"\Phi",
+    r"\mathcal{L}",
+    r"\mathcal{N}",
+    r"\mathbb{E}",
+    r"\mathbb{P}",
+    r"\mathbb{V}",
+    r"\mathbb{1}",
+    "KL",
+    "CE",
+    "NLL",
+    "BCE",
+    "MSE",
+    "JS",
+    "JSD",
+    "ELBO",
 }
 """Names that, followed by ``(``, are read as a function applied, not a product."""
 
 DECORATIONS = frozenset(
-    r"\hat \bar \tilde \vec \dot \ddot \overline \widehat \widetilde \check \breve \underline "
-    r"\mathbf \boldsymbol \bm \mathcal \mathbb \mathscr \mathfrak \mathsf \mathtt".split()
+    [
+        r"\hat",
+        r"\bar",
+        r"\tilde",
+        r"\vec",
+        r"\dot",
+        r"\ddot",
+        r"\overline",
+        r"\widehat",
+        r"\widetilde",
+        r"\check",
+        r"\breve",
+        r"\underline",
+        r"\mathbf",
+        r"\boldsymbol",
+        r"\bm",
+        r"\mathcal",
+        r"\mathbb",
+        r"\mathscr",
+        r"\mathfrak",
+        r"\mathsf",
+        r"\mathtt",
+    ]
 )
-BOLD = frozenset(r"\mathbf \boldsymbol \bm \vec".split())
-WORDS = frozenset(r"\mathrm \operatorname \text \textrm \mathit \textit \textbf \textsf".split())
-TRANSPARENT = frozenset(r"\boxed \displaystyle \mathstrut".split())
+BOLD = frozenset([r"\mathbf", r"\boldsymbol", r"\bm", r"\vec"])
+WORDS = frozenset(
+    [
+        r"\mathrm",
+        r"\operatorname",
+        r"\text",
+        r"\textrm",
+        r"\mathit",
+        r"\textit",
+        r"\textbf",
+        r"\textsf",
+    ]
+)
+TRANSPARENT = frozenset([r"\boxed", r"\displaystyle", r"\mathstrut"])
 
 GREEK = frozenset(
-    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu "
-    "xi pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta "
-    "Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega ell".split()
+    [
+        "alpha",
+        "beta",
+        "gamma",
+        "delta",
+        "epsilon",
+        "varepsilon",
+        "zeta",
+        "eta",
+        "theta",
+        "vartheta",
+        "iota",
+        "kappa",
+        "lambda",
+        "mu",
+        "nu",
+        "xi",
+        "pi",
+        "varpi",
+        "rho",
+        "varrho",
+        "sigma",
+        "varsigma",
+        "tau",
+        "upsilon",
+        "phi",
+        "varphi",
+        "chi",
+        "psi",
+        "omega",
+        "Gamma",
+        "Delta",
+        "Theta",
+        "Lambda",
+        "Xi",
+        "Pi",
+        "Sigma",
+        "Upsilon",
+        "Phi",
+        "Psi",
+        "Omega",
+        "ell",
+    ]
 )
 
 UNREAD = frozenset(
-    r"\int \oint \iint \lim \arg \argmax \argmin \sup \inf \nabla \det \int "
-    r"\cup \cap \setminus \forall \exists \emptyset \pm \mp \circ \odot \otimes \oplus \cancel "
-    r"\cdots \ldots \dots \vdots \ddots \langle \rangle \wedge \vee \neg \lfloor \lceil "
-    r"\star \dagger \bullet \prime".split()
+    [
+        r"\int",
+        r"\oint",
+        r"\iint",
+        r"\lim",
+        r"\arg",
+        r"\argmax",
+        r"\argmin",
+        r"\sup",
+        r"\inf",
+        r"\nabla",
+        r"\det",
+        r"\int",
+        r"\cup",
+        r"\cap",
+        r"\setminus",
+        r"\forall",
+        r"\exists",
+        r"\emptyset",
+        r"\pm",
+        r"\mp",
+        r"\circ",
+        r"\odot",
+        r"\otimes",
+        r"\oplus",
+        r"\cancel",
+        r"\cdots",
+        r"\ldots",
+        r"\dots",
+        r"\vdots",
+        r"\ddots",
+        r"\langle",
+        r"\rangle",
+        r"\wedge",
+        r"\vee",
+        r"\neg",
+        r"\lfloor",
+        r"\lceil",
+        r"\star",
+        r"\dagger",
+        r"\bullet",
+        r"\prime",
+    ]
 )
 """Commands whose meaning a scalar reading would get wrong: the side is left unchecked."""

@@ -156,8 +156,10 @@ class _Parser:
         if token.kind in ("num", "letter", "word"):
             return True
         if token.kind == "cmd":
-            return token.text not in _STOP and token.text not in _PRODUCT_OPS and (
-                token.text not in (r"\to", r"\in", r"\sim", r"\approx", r"\neq", r"\leq")
+            return (
+                token.text not in _STOP
+                and token.text not in _PRODUCT_OPS
+                and (token.text not in (r"\to", r"\in", r"\sim", r"\approx", r"\neq", r"\leq"))
             )
         return token.text in ("(", "[", "{")
 
@@ -225,7 +227,8 @@ class _Parser:
         if token.kind == "num" and "." not in token.text and len(token.text) > 1:
             first, rest = token.text[0], token.text[1:]
             self.tokens[self.at : self.at + 1] = [
-                Token("num", first, token.at), Token("num", rest, token.at + 1)
+                Token("num", first, token.at),
+                Token("num", rest, token.at + 1),
             ]
 
     def group(self) -> list[Token]:
@@ -233,11 +236,11 @@ class _Parser:
         if self.peek().text != "{":
             self.split_digits()
             first = self.take()
-            if first.text in N.WORDS or first.text in N.DECORATIONS:
-                if self.peek().text == "{":
-                    start = self.at
-                    self.group()
-                    return [first, *self.tokens[start : self.at]]
+            takes_group = first.text in N.WORDS or first.text in N.DECORATIONS
+            if takes_group and self.peek().text == "{":
+                start = self.at
+                self.group()
+                return [first, *self.tokens[start : self.at]]
             return [first]
         self.take()
         depth, start = 1, self.at
@@ -334,8 +337,11 @@ class _Parser:
             raise Unreadable(f"notation {text} is not read")
         if token.kind == "word":
             return self.name(token)
-        if token.kind == "letter" or text in N.DECORATIONS or text in N.WORDS or (
-            text.startswith("\\") and text[1:] in N.GREEK
+        if (
+            token.kind == "letter"
+            or text in N.DECORATIONS
+            or text in N.WORDS
+            or (text.startswith("\\") and text[1:] in N.GREEK)
         ):
             return self.name(token)
         raise Unreadable(f"notation {text!r} is not read")
@@ -349,7 +355,7 @@ class _Parser:
             items.append(self.sum())
         self.expect(")")
         self.notes.vector = True
-        return sympy.Tuple(*items)  # type: ignore[return-value]
+        return sympy.Tuple(*items)
 
     def fraction(self) -> sympy.Expr:
         top, bottom = self.group(), self.group()
@@ -465,7 +471,9 @@ class _Parser:
     def implicit_index(self, body: sympy.Expr) -> sympy.Symbol:
         """``\\sum p_i``: the one letter the summand uses as an index."""
         letters = {
-            i for item in body.atoms(sympy.Indexed) for i in item.indices
+            i
+            for item in body.atoms(sympy.Indexed)
+            for i in item.indices
             if isinstance(i, sympy.Symbol)
         }
         if len(letters) != 1:

@@ -19,11 +19,12 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 
-DROPPED = frozenset(
+_DROPPED_WORDS = (
     r"\left \right \bigl \bigr \Bigl \Bigr \biggl \biggr \big \Big \bigg \Bigg \middle "
     r"\displaystyle \textstyle \scriptstyle \limits \nolimits \, \; \: \! \> \quad \qquad "
-    r"\  \nonumber \notag \hfill \mkern \hspace \phantom".split()
-) | {"\\ "}
+    r"\nonumber \notag \hfill \mkern \hspace \phantom"
+)
+DROPPED = frozenset(_DROPPED_WORDS.split()) | {"\\ "}
 
 
 @dataclass(frozen=True)

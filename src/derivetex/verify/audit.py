@@ -25,7 +25,6 @@ from derivetex.verify.report import UNCHECKED, FileReport, Finding
 from derivetex.verify.rows import Link, Part, last_part, links
 from derivetex.verify.scope import Scope
 
-
 ADJACENT = 4
 """A block opening with ``=`` continues the display block that ended at most this many lines
 before it (blank lines and ``$$`` between them)."""
@@ -75,8 +74,11 @@ def _sections(blocks: Iterable[MathBlock]) -> list[list[MathBlock]]:
 
 
 def _audit_section(
-    blocks: list[MathBlock], found: list[tuple[int, Finding]], order: int,
-    defaults: dict[str, sympy.Lambda], bits: bool,
+    blocks: list[MathBlock],
+    found: list[tuple[int, Finding]],
+    order: int,
+    defaults: dict[str, sympy.Lambda],
+    bits: bool,
 ) -> int:
     scope = Scope(defaults=dict(defaults), bits=bits)
     pending: list[_Pending] = []

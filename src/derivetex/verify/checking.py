@@ -23,6 +23,7 @@ from derivetex.judge import numeric as num
 from derivetex.judge.claims import Claim, check_claim, parse_claim, rounding_slack
 from derivetex.judge.diagnosis import diagnose, to_base
 from derivetex.judge.show import decimal, show
+from derivetex.judge.symbolic import expands_to_zero
 from derivetex.judge.terms import carry_out, opaque
 from derivetex.verify.reading import Reading, read
 from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding
@@ -82,8 +83,14 @@ def check(link: Link, scope: Scope, *, final: bool = False) -> Finding | None:
 
 
 def _check(
-    link: Link, left_reading: Reading, right_reading: Reading, claim: Claim | None,
-    scope: Scope, final: bool, make: Make, seen: set[sympy.Basic],
+    link: Link,
+    left_reading: Reading,
+    right_reading: Reading,
+    claim: Claim | None,
+    scope: Scope,
+    final: bool,
+    make: Make,
+    seen: set[sympy.Basic],
 ) -> Finding | None:
     left = left_reading.expr
     right = right_reading.expr if right_reading.expr is not None else claim.value  # type: ignore[union-attr]
@@ -140,13 +147,21 @@ def _check(
     if pending is not None:
         if not final:
             return None
-        return make(UNCHECKED, f"{show(pending)} is not defined in this section", reason="undefined")
+        return make(
+            UNCHECKED, f"{show(pending)} is not defined in this section", reason="undefined"
+        )
     return _verdict(link, a, b, failing, scope, make, note, seen)
 
 
 def _verdict(
-    link: Link, a: sympy.Expr, b: sympy.Expr, failing: list[Instance], scope: Scope,
-    make: Make, note: str, seen: set[sympy.Basic],
+    link: Link,
+    a: sympy.Expr,
+    b: sympy.Expr,
+    failing: list[Instance],
+    scope: Scope,
+    make: Make,
+    note: str,
+    seen: set[sympy.Basic],
 ) -> Finding:
     """The link does not hold as an identity: error, equation or unchecked.
 
@@ -270,7 +285,9 @@ def _defines(link: Link, left: sympy.Expr, right: sympy.Expr) -> bool:
     if isinstance(right, sympy.Symbol):
         return False  # i = j, p_1 = p_2: a condition, not a definition
     if isinstance(left, sympy.Symbol):
-        named = re.fullmatch(r"\\?[A-Za-z]+|\\[a-z]+\{[^{}]*\}|\\mathrm\{.*\}", left.name) is not None
+        named = (
+            re.fullmatch(r"\\?[A-Za-z]+|\\[a-z]+\{[^{}]*\}|\\mathrm\{.*\}", left.name) is not None
+        )
         return named and left not in right.free_symbols
     if isinstance(left, Indexed):
         if all(index.is_Integer for index in left.indices):
@@ -279,15 +296,15 @@ def _defines(link: Link, left: sympy.Expr, right: sympy.Expr) -> bool:
     if isinstance(left, AppliedUndef):
         args = left.args
         distinct = len(set(args)) == len(args)
-        return distinct and all(isinstance(x, (sympy.Symbol, Indexed)) for x in args) and (
-            not right.has(left.func)
+        return (
+            distinct
+            and all(isinstance(x, (sympy.Symbol, Indexed)) for x in args)
+            and (not right.has(left.func))
         )
     return False
 
 
-def _define(
-    link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make: Make
-) -> Finding:
+def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make: Make) -> Finding:
     resolved = num.expand_bounds(scope.resolve(right), {})
     numeric = not num.unknowns(resolved) and not opaque(resolved)
     exact = num.value(resolved, {}) if numeric else None
@@ -333,8 +350,14 @@ def _slack(reading: Reading, scope: Scope) -> sympy.Basic:
 
 
 def _claim(
-    a: sympy.Expr, claim: Claim, approx: bool, origin: Origin, make: Make, note: str,
-    slack: sympy.Basic, bits: bool = False,
+    a: sympy.Expr,
+    claim: Claim,
+    approx: bool,
+    origin: Origin,
+    make: Make,
+    note: str,
+    slack: sympy.Basic,
+    bits: bool = False,
 ) -> Finding:
     if num.bound_symbols(a):
         names = ", ".join(sorted(map(str, num.bound_symbols(a))))
@@ -357,8 +380,14 @@ def _claim(
 
 
 def _numbers_agree(
-    link: Link, a: sympy.Expr, b: sympy.Expr, left: Reading, right: Reading, scope: Scope,
-    make: Make, note: str,
+    link: Link,
+    a: sympy.Expr,
+    b: sympy.Expr,
+    left: Reading,
+    right: Reading,
+    scope: Scope,
+    make: Make,
+    note: str,
 ) -> Finding:
     """Two numeric sides, equal at the precision of the decimals written in them."""
     x = num.value(carry_out(num.expand_bounds(a, {})), {})
@@ -373,7 +402,9 @@ def _numbers_agree(
         how = " at the precision shown" if slack else ""
         return make(OK, f"the two sides are equal{how}" + note)
     cause = diagnose(a, b, link.text)
-    message = f"the two sides differ: the left-hand side is {decimal(x, 6)}, the right {decimal(y, 6)}"
+    message = (
+        f"the two sides differ: the left-hand side is {decimal(x, 6)}, the right {decimal(y, 6)}"
+    )
     return make(ERROR, message + (f"; likely cause: {cause}" if cause else "") + note, cause)
 
 
@@ -469,7 +500,11 @@ def _undefined(a: sympy.Expr, b: sympy.Expr, scope: Scope) -> sympy.Basic | None
         if len(mine) == 1:
             (only,) = mine
             key = only.base if isinstance(only, Indexed) else only
-            if only not in theirs and key not in scope.definitions and only not in scope.definitions:
+            if (
+                only not in theirs
+                and key not in scope.definitions
+                and only not in scope.definitions
+            ):
                 return only
     return None
 
@@ -483,7 +518,10 @@ def _compare(
     for instance in _instantiations(a, b):
         up_to = min((int(v) for v in instance.values()), default=3)
         same = num.equal_everywhere(
-            num.expand_bounds(a, instance), num.expand_bounds(b, instance), seed, normalised,
+            num.expand_bounds(a, instance),
+            num.expand_bounds(b, instance),
+            seed,
+            normalised,
             up_to,
         )
         if same is None:
@@ -523,11 +561,9 @@ def _bound_name(symbol: sympy.Basic) -> str:
 
 
 def _symbolic_zero(difference: sympy.Expr) -> bool:
-    if opaque(difference) or sympy.count_ops(difference) > 150:
+    if opaque(difference):
         return False
-    positive = {n: sympy.Dummy(positive=True) for n in num.unknowns(difference)}
-    expanded = sympy.expand(sympy.expand_log(difference.xreplace(positive), deep=True))
-    return bool(expanded == 0)
+    return expands_to_zero(difference, num.unknowns(difference))
 
 
 def _instance(instance: Instance) -> str:

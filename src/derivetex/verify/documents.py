@@ -109,7 +109,9 @@ def table_claims(text: str, sections: list[int]) -> list[MathBlock]:
             math, value = _CELL_MATH.match(left), _CELL_NUMBER.match(right)
             if math and value and _EXPRESSION.search(math.group(1)) and "=" not in math.group(1):
                 section = sum(1 for at in sections if at < number)
-                found.append(MathBlock(f"{math.group(1)} = {value.group(1)}", number, False, section))
+                found.append(
+                    MathBlock(f"{math.group(1)} = {value.group(1)}", number, False, section)
+                )
     return found
 
 

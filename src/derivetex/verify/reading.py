@@ -15,9 +15,9 @@ from functools import lru_cache
 import sympy
 from sympy.tensor.indexed import Indexed
 
+from derivetex.judge.numeric import rebuilt
 from derivetex.reader import Unreadable, parse
 from derivetex.verify.ellipsis import DOTS, write_out
-from derivetex.judge.numeric import rebuilt
 
 MAX_EXPONENT = 10_000
 """Numeric powers beyond this are not evaluated: 10^{10^{10}} would never finish."""
@@ -44,8 +44,14 @@ class Reading:
 
 
 _OLD_FONT = re.compile(r"\{\\(bf|rm|it|cal|sf|tt)\s+([^{}]*)\}")
-_NEW_FONT = {"bf": "mathbf", "rm": "mathrm", "it": "mathit", "cal": "mathcal", "sf": "mathsf",
-             "tt": "mathtt"}
+_NEW_FONT = {
+    "bf": "mathbf",
+    "rm": "mathrm",
+    "it": "mathit",
+    "cal": "mathcal",
+    "sf": "mathsf",
+    "tt": "mathtt",
+}
 _SLASHED = re.compile(r"\\partial\s*([^/=]+?)\s*/\s*\\partial\s*([A-Za-z\\]+(?:_\{?[^\s{}]+\}?)?)")
 
 
@@ -54,7 +60,9 @@ def normalise(latex: str) -> str:
     ``\\partial L / \\partial p`` as a fraction."""
     text = latex.replace(r"\lbrace", "{").replace(r"\rbrace", "}")
     text = _OLD_FONT.sub(lambda m: f"\\{_NEW_FONT[m.group(1)]}{{{m.group(2).strip()}}}", text)
-    text = _SLASHED.sub(lambda m: f"\\frac{{\\partial {m.group(1)}}}{{\\partial {m.group(2)}}}", text)
+    text = _SLASHED.sub(
+        lambda m: f"\\frac{{\\partial {m.group(1)}}}{{\\partial {m.group(2)}}}", text
+    )
     return text.strip().rstrip(".,;")
 
 
@@ -82,9 +90,7 @@ def read(latex: str, functions: frozenset[str] = frozenset()) -> Reading:
         exact = _rebuild(parsed.xreplace(values))
     except (TypeError, ValueError, ArithmeticError) as error:
         return Reading(None, f"cannot evaluate: {type(error).__name__}")
-    return Reading(
-        exact, "", parsed, dict(notes.literals), notes.vector, frozenset(notes.applied)
-    )
+    return Reading(exact, "", parsed, dict(notes.literals), notes.vector, frozenset(notes.applied))
 
 
 def _too_large(parsed: sympy.Basic) -> bool:

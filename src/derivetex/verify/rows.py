@@ -46,8 +46,24 @@ _SEPARATOR = re.compile(
     r"|:(?!=)|[^\x00-\x7f]+|(?<![\\A-Za-z])(?:where|and|for|with|since|then|when|otherwise|thus|hence|"
     r"given|subject|because|therefore)(?![A-Za-z])"
 )
-_FUNCTION_WORDS = {"softmax", "sigmoid", "tanh", "sinh", "cosh", "relu", "ReLU", "logistic",
-                   "softplus", "frac", "dfrac", "tfrac", "left", "right", "sqrt", "cdot"}
+_FUNCTION_WORDS = {
+    "softmax",
+    "sigmoid",
+    "tanh",
+    "sinh",
+    "cosh",
+    "relu",
+    "ReLU",
+    "logistic",
+    "softplus",
+    "frac",
+    "dfrac",
+    "tfrac",
+    "left",
+    "right",
+    "sqrt",
+    "cdot",
+}
 _PROSE_START = re.compile(
     r"^\s*(?:\\(?:text|mbox|textrm|textit|textbf|intertext|shortintertext|because|therefore"
     r"|quad|qquad)(?![A-Za-z])|[^\x00-\x7f]|\(\s*\\because)"
@@ -125,12 +141,15 @@ def links(block: MathBlock, previous: Part | None = None) -> list[Link]:
         for position, chain in enumerate(chains):
             parts, relations = list(chain.parts), chain.relations
             continues = (
-                chain.leading_relation and chain.first and position == 0
-                and previous is not None and (number > 0 or opens_with_relation)
+                chain.leading_relation
+                and chain.first
+                and position == 0
+                and previous is not None
+                and (number > 0 or opens_with_relation)
             )
             if chain.leading_relation:
-                if continues:
-                    parts[0] = previous  # type: ignore[call-overload]
+                if continues and previous is not None:
+                    parts[0] = previous
                 else:
                     parts, relations = parts[1:], relations[1:]
             chained = len(relations) > 1 or continues
@@ -169,7 +188,11 @@ def _rows(block: MathBlock) -> list[list[_Chain]]:
         justified = _JUSTIFICATION.search(piece)
         reason_at = justified.start() if justified else len(piece) + 1
         main = max(
-            (i for i, (cut, seg) in enumerate(segments) if cut < reason_at and RELATIONS.search(seg)),
+            (
+                i
+                for i, (cut, seg) in enumerate(segments)
+                if cut < reason_at and RELATIONS.search(seg)
+            ),
             default=0,
         )
         chains = [
@@ -263,6 +286,9 @@ def _extend(chain: _Chain, more: Part) -> _Chain:
     last = chain.parts[-1]
     joined = Part(f"{last.latex} {more.latex}".strip(), last.line)
     return _Chain(
-        chain.parts[:-1] + (joined,), chain.relations, chain.leading_relation, chain.first,
+        chain.parts[:-1] + (joined,),
+        chain.relations,
+        chain.leading_relation,
+        chain.first,
         chain.last,
     )

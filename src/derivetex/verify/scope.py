@@ -53,13 +53,21 @@ class Definition:
         """The definition's right side for ``use`` (its parameters put in), if it fits."""
         if use == self.symbol:
             return self.expr
-        params = self.symbol.args if isinstance(self.symbol, AppliedUndef) else (
-            self.symbol.indices if isinstance(self.symbol, Indexed) else ()
+        params = (
+            self.symbol.args
+            if isinstance(self.symbol, AppliedUndef)
+            else (self.symbol.indices if isinstance(self.symbol, Indexed) else ())
         )
-        given = use.args if isinstance(use, AppliedUndef) else (
-            use.indices if isinstance(use, Indexed) else ()
+        given = (
+            use.args
+            if isinstance(use, AppliedUndef)
+            else (use.indices if isinstance(use, Indexed) else ())
         )
-        if not params or len(params) != len(given) or any(isinstance(g, sympy.Tuple) for g in given):
+        if (
+            not params
+            or len(params) != len(given)
+            or any(isinstance(g, sympy.Tuple) for g in given)
+        ):
             return None
         if not all(self.expr.has(param) for param in params):
             return None  # H(X) = -Σ p(x) log p(x) says nothing about H(Y)
@@ -114,7 +122,8 @@ class Scope:
     def function_names(self) -> frozenset[str]:
         """Names the section defines as functions, so ``g(x)`` reads as g applied to x."""
         return frozenset(
-            str(d.symbol.func).rstrip("(") for d in self.definitions.values()
+            str(d.symbol.func).rstrip("(")
+            for d in self.definitions.values()
             if isinstance(d.symbol, AppliedUndef)
         )
 
