@@ -1,4 +1,5 @@
-"""Benchmark: the article example end to end against the bare imports, and K = 10 .. 10 000.
+"""Benchmark: the article example end to end against the bare imports, K = 10 .. 10 000, and
+``verify`` on the reference article and on a 300-line post.
 
 Everything is measured in this one run, side by side, as ratios to the cost of
 `python -c "import sympy, jinja2"` (the floor every derivetex run pays):
@@ -16,6 +17,7 @@ import sys
 import tempfile
 import time
 from decimal import Decimal
+from pathlib import Path
 
 
 def wall(args: list[str], repeat: int) -> float:
@@ -23,9 +25,33 @@ def wall(args: list[str], repeat: int) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(args, check=True, capture_output=True)
+        wall_ok(args)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "reference" / "seed-article.md"
+POST_LINES = 300
+
+
+def wall_ok(args: list[str]) -> None:
+    """verify exits 1 when it finds an error: that is a result, not a failure."""
+    done = subprocess.run(args, capture_output=True)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"bench: {' '.join(args)} exited {done.returncode}")
+
+
+def long_post(folder: str) -> str:
+    """A post of about POST_LINES lines: derivetex's own English example, repeated under
+    headings (our text; every section is verified from scratch)."""
+    one = (ROOT / "output" / "multiclass.en.md").read_text(encoding="utf-8")
+    parts: list[str] = []
+    while sum(part.count("\n") for part in parts) < POST_LINES:
+        parts.append(f"## Part {len(parts) + 1}\n\n{one}")
+    path = Path(folder) / "post.md"
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return str(path)
 
 
 def one_hot_sample(k: int) -> list[str]:
@@ -48,6 +74,11 @@ def main() -> None:
     floor = wall([python, "-c", "import sympy, jinja2"], options.repeat)
     rows = [("import sympy, jinja2", floor)]
     rows.append(("article example (md tex json)", wall(derive, options.repeat)))
+    verify = [python, "-m", "derivetex", "verify"]
+    if SEED.is_file():
+        rows.append(("verify the reference article", wall([*verify, str(SEED)], options.repeat)))
+    post = long_post(out)
+    rows.append((f"verify a {POST_LINES}-line post", wall([*verify, post], options.repeat)))
     sizes = [10, 100, 1000] if options.quick else [10, 100, 1000, 10000]
     for k in sizes:
         repeat = options.repeat if k <= 100 else 1

@@ -151,9 +151,14 @@ def random_points(
 
 
 def value(expr: sympy.Basic, point: Mapping[sympy.Basic, sympy.Basic]) -> sympy.Float | None:
-    """The real value of ``expr`` at ``point``; ``None`` if it is not a finite real number."""
+    """The real value of ``expr`` at ``point``; ``None`` if it is not a finite real number.
+
+    The point's values go in as 40-digit floats, not exact rationals: SymPy then evaluates
+    ``log`` and ``exp`` numerically instead of trying to simplify them exactly (several times
+    faster), and the 30 digits kept are far beyond the 1e-9 that decides equality."""
     try:
-        result = sympy.sympify(expr.xreplace(dict(point))).evalf(DIGITS)
+        floats = {k: sympy.Float(v, DIGITS + 10) for k, v in point.items()}
+        result = sympy.sympify(expr.xreplace(floats)).evalf(DIGITS)
     except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
         return None
     if not result.is_number or result.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
