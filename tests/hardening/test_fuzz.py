@@ -16,4 +16,4 @@ from hardening.fuzzing import check_run, documents
 def test_verify_survives_generated_documents(document: tuple[str, str]) -> None:
     name, text = document
     with tempfile.TemporaryDirectory() as directory:
-        check_run(Path(directory), name, text)
+        check_run(Path(directory), name, text, strict=True)

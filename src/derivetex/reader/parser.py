@@ -581,6 +581,9 @@ class _Parser:
     def applies(self, name: str) -> bool:
         """Whether ``name(`` is a function applied (else a product with a bracket)."""
         base = name.split("_{")[0]
+        decorated = re.fullmatch(r"\\(?:hat|tilde|bar|mathcal|mathbb)\{(.+)\}", base)
+        if decorated and decorated.group(1) in N.APPLIED_LETTERS:
+            return True  # \hat{p}(x), \tilde{q}(z)
         if name in self.functions or base in self.functions or base in N.APPLIED_LETTERS:
             return True
         return re.fullmatch(r"[A-Za-z]{2,}|\\mathrm\{.*\}", base) is not None

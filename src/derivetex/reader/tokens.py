@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 _TOKEN = re.compile(
     r"(?P<cmd>\\(?:[A-Za-z]+|[{}|,;:!> %_#&$]))"
-    r"|(?P<word>(?<![A-Za-z\\])(?:[A-Z][a-z]{3,}|[A-Z]{2,5})(?![A-Za-z]))"
+    r"|(?P<word>(?<![A-Za-z\\^_])(?:[A-Z][a-z]{3,}|[A-Z]{2,5})(?![A-Za-z]))"
     r"|(?P<num>\d+(?:\.\d+)?|\.\d+)"
     r"|(?P<letter>[A-Za-z])"
     r"|(?P<space>\s+)"
