@@ -188,8 +188,6 @@ class _Parser:
     def transpose_follows(self) -> bool:
         token, after = self.peek(), self.peek(1)
         if token.text in (r"\top", r"\intercal", "T") and token.kind != "num":
-            if token.text == "T" and after.kind == "letter" and after.text != "x":
-                return False
             self.take()
             return True
         if token.text == "{" and after.text in (r"\top", r"\intercal", "T", r"\mathsf"):
