@@ -4,8 +4,8 @@ For each side that ``verify`` splits out of the 30 documents, each reader either
 refuses; where two readers both read a side, their readings are compared at random positive
 points (opaque terms and sums aside), so a disagreement shows that one of them mis-reads it.
 Readers: derivetex's own (``derivetex.reader``), SymPy's ANTLR ``parse_latex``, and
-``latex2sympy2_extended`` (the parser behind Math-Verify) when it is installed
-(``pip install latex2sympy2_extended``; it is not a dependency of derivetex).
+``latex2sympy2_extended`` (the parser behind Math-Verify); both come with
+``pip install '.[compare]'`` and are not dependencies of derivetex itself.
 
     .venv/bin/python bench/parsers.py
 """
