@@ -7,6 +7,7 @@ a small scanner that skips comments and verbatim environments does the job there
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -184,42 +185,86 @@ def _line_of(offset: int, line_starts: list[int]) -> int:
 
 
 _TEX_ENVIRONMENTS = "equation|align|aligned|gather|gathered|multline|flalign|alignat|eqnarray|split"
-_TEX_MATH = re.compile(
+_TEX_OPENER = re.compile(
     r"\\begin\{(?P<env>(?:" + _TEX_ENVIRONMENTS + r")\*?)\}(?:\{\d+\})?"
-    r"(?P<env_body>.*?)\\end\{(?P=env)\}"
-    r"|\$\$(?P<dd_body>.*?)\$\$"
-    r"|\\\[(?P<br_body>.*?)\\\]"
-    r"|\\\((?P<par_body>.*?)\\\)"
-    r"|(?<![\\$])\$(?P<d_body>[^$]+?)(?<!\\)\$",
-    re.DOTALL,
+    r"|(?P<dd>\$\$)|(?P<br>\\\[)|(?P<par>\\\()|(?P<d>\$)"
 )
-_TEX_VERBATIM = re.compile(
-    r"\\begin\{(verbatim|lstlisting|minted|comment)\*?\}.*?\\end\{\1\*?\}", re.DOTALL
-)
+_TEX_VERBATIM_OPENER = re.compile(r"\\begin\{(?P<env>verbatim|lstlisting|minted|comment)\*?\}")
 _TEX_SECTION = re.compile(
     r"\\(?:part|chapter|section|subsection|subsubsection|paragraph|frametitle|begin\{frame\})"
 )
 _TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 
 
-def _blank_out(text: str, pattern: re.Pattern[str]) -> str:
-    """Replace matches by spaces of equal length (newlines kept) so offsets stay valid."""
-    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+_CLOSER = {"dd": "$$", "br": "\\]", "par": "\\)", "d": "$"}
+
+
+class _Closers:
+    """Where each closing delimiter occurs, found once, so pairing an opener is a bisection:
+    a document of a million unclosed ``\\[`` is read in linear time."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[str, list[int]] = {}
+
+    def next(self, closer: str, after: int) -> int | None:
+        if closer not in self.found:
+            self.found[closer] = [m.start() for m in re.finditer(re.escape(closer), self.text)]
+        positions = self.found[closer]
+        index = bisect.bisect_left(positions, after)
+        return positions[index] if index < len(positions) else None
+
+
+def _blank_span(chars: list[str], start: int, end: int) -> None:
+    for at in range(start, end):
+        if chars[at] != "\n":
+            chars[at] = " "
+
+
+def _blank_verbatim(text: str) -> str:
+    """Verbatim, listings and comment environments blanked (offsets kept), linearly."""
+    chars = list(text)
+    closers = _Closers(text)
+    cursor = 0
+    while (match := _TEX_VERBATIM_OPENER.search(text, cursor)) is not None:
+        env = match.group(0)[len("\\begin{") : -1]
+        close = closers.next(f"\\end{{{env}}}", match.end())
+        if close is None:
+            cursor = match.end()
+            continue
+        end = close + len(f"\\end{{{env}}}")
+        _blank_span(chars, match.start(), end)
+        cursor = end
+    return "".join(chars)
+
+
+def _tex_math(text: str) -> list[tuple[int, str, bool]]:
+    """(offset, body, display) of every math span, pairing each opener with its next closer."""
+    closers = _Closers(text)
+    found: list[tuple[int, str, bool]] = []
+    cursor = 0
+    while (match := _TEX_OPENER.search(text, cursor)) is not None:
+        kind = match.lastgroup or "env"
+        if kind == "d" and (match.start() > 0 and text[match.start() - 1] == "$"):
+            cursor = match.end()
+            continue
+        closer = _CLOSER.get(kind) or f"\\end{{{match.group('env')}}}"
+        close = closers.next(closer, match.end())
+        if close is None or (kind == "d" and close == match.end()):
+            cursor = match.end()
+            continue
+        found.append((match.end(), text[match.end() : close], kind not in ("par", "d")))
+        cursor = close + len(closer)
+    return found
 
 
 def _latex_blocks(text: str) -> list[MathBlock]:
-    cleaned = _blank_out(_blank_out(text, _TEX_VERBATIM), _TEX_COMMENT)
+    cleaned = _TEX_COMMENT.sub(lambda m: " " * len(m.group(0)), _blank_verbatim(text))
     cleaned = cleaned.replace(r"\$", "  ")
     line_starts = _line_starts(cleaned)
     sections = [m.start() for m in _TEX_SECTION.finditer(cleaned)]
     blocks: list[MathBlock] = []
-    for match in _TEX_MATH.finditer(cleaned):
-        for group in ("env_body", "dd_body", "br_body", "par_body", "d_body"):
-            body = match.group(group)
-            if body is not None:
-                start = match.start(group)
-                section = sum(1 for at in sections if at < start)
-                display = group not in ("par_body", "d_body")
-                blocks.append(MathBlock(body, _line_of(start, line_starts), display, section))
-                break
+    for start, body, display in _tex_math(cleaned):
+        section = bisect.bisect_left(sections, start)
+        blocks.append(MathBlock(body, _line_of(start, line_starts), display, section))
     return blocks
