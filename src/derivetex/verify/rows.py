@@ -12,6 +12,7 @@ rather than deleted, so every offset still points at the source line it came fro
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from derivetex.verify.documents import MathBlock
@@ -211,25 +212,38 @@ def _rows(block: MathBlock) -> list[list[_Chain]]:
     return rows
 
 
-def _segments(piece: str) -> list[tuple[int, str]]:
-    """The pieces of a row between separators at bracket depth 0."""
-    found: list[tuple[int, str]] = []
-    depth, cut, position = 0, 0, 0
+def _top_level(piece: str, match_at: Callable[[str, int], int | None]) -> list[tuple[int, int]]:
+    """(start, end) of every match of ``match_at`` outside brackets, left to right."""
+    found: list[tuple[int, int]] = []
+    depth, position = 0, 0
     while position < len(piece):
         char = piece[position]
         if char in _OPENERS:
             depth += 1
         elif char in _CLOSERS:
             depth = max(depth - 1, 0)
-        elif depth == 0:
-            end = _separator_end(piece, position)
-            if end is not None:
-                found.append((cut, piece[cut:position]))
-                position = cut = end
-                continue
+        elif depth == 0 and (end := match_at(piece, position)) is not None:
+            found.append((position, end))
+            position = end
+            continue
         position += 1
+    return found
+
+
+def _segments(piece: str) -> list[tuple[int, str]]:
+    """The pieces of a row between separators at bracket depth 0."""
+    found: list[tuple[int, str]] = []
+    cut = 0
+    for start, end in _top_level(piece, _separator_end):
+        found.append((cut, piece[cut:start]))
+        cut = end
     found.append((cut, piece[cut:]))
     return found
+
+
+def _relation_end(piece: str, position: int) -> int | None:
+    match = RELATIONS.match(piece, position)
+    return match.end() if match else None
 
 
 def _separator_end(piece: str, position: int) -> int | None:
@@ -255,21 +269,11 @@ def _split(
 ) -> _Chain:
     parts: list[Part] = []
     relations: list[str] = []
-    depth = 0
     cut = 0
-    position = 0
-    while position < len(piece):
-        char = piece[position]
-        if char in _OPENERS:
-            depth += 1
-        elif char in _CLOSERS:
-            depth = max(depth - 1, 0)
-        elif depth == 0 and (match := RELATIONS.match(piece, position)):
-            parts.append(_part(block, offset + cut, piece[cut:position]))
-            relations.append(match.group(0))
-            position = cut = match.end()
-            continue
-        position += 1
+    for start, end in _top_level(piece, _relation_end):
+        parts.append(_part(block, offset + cut, piece[cut:start]))
+        relations.append(piece[start:end])
+        cut = end
     parts.append(_part(block, offset + cut, piece[cut:]))
     leading = bool(relations) and not parts[0].latex
     return _Chain(tuple(parts), tuple(relations), leading, first, last)
