@@ -34,9 +34,17 @@ def test_a_general_equation_in_a_later_block_is_not_checked_at_the_values() -> N
     report = audit_text(EXAMPLE + general, "md")
     assert statuses(report)[-1] == (14, "unchecked")
     assert report.findings[-1].reason in ("equation", "undefined")
-    # claimed as a step of a chain, it is an error
+    # claimed as a step of a chain it is still not an error: t_1, t_2 vanish from one side and
+    # are defined nowhere, so the step may use the example's values
     chained = "$$\nE = - \\sum_{k=1}^{2} t_{k} \\ln y_{k} = - \\ln y_{1}\n$$\n"
     report = audit_text(EXAMPLE + chained, "md")
+    assert statuses(report)[-1] == (14, "unchecked")
+    # but a step whose names are all on both sides is: -(t_1 ln y_1 + t_2 ln y_2) is not its double
+    doubled = (
+        "$$\nE = - \\sum_{k=1}^{2} t_{k} \\ln y_{k} = - 2 (t_{1} \\ln y_{1} + t_{2} \\ln y_{2})"
+        "\n$$\n"
+    )
+    report = audit_text(EXAMPLE + doubled, "md")
     assert statuses(report)[-1] == (14, "error")
 
 

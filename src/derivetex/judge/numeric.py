@@ -136,12 +136,16 @@ def unknowns(expr: sympy.Basic) -> set[sympy.Basic]:
 def random_points(
     names: set[sympy.Basic], seed: str, normalised: frozenset[sympy.Basic] = frozenset()
 ) -> Iterator[dict[sympy.Basic, sympy.Basic]]:
-    """Endless positive points for ``names`` from a generator seeded by ``seed``; the
-    components of each name in ``normalised`` (one-hot labels: Σ t_k = 1) sum to 1."""
+    """Endless positive points for ``names`` from a generator seeded by ``seed``, by turns in
+    (0, 1) (so ``\\log(1 - p)`` is real) and in (0.15, 2.9); the components of each name in
+    ``normalised`` (one-hot labels: Σ t_k = 1) sum to 1."""
     rng = random.Random(seed)
     ordered = sorted(names, key=sympy.default_sort_key)
+    draws = 0
     while True:
-        point = {n: sympy.Rational(rng.randint(150, 2900), 1000) for n in ordered}
+        low, high = (50, 950) if draws % 2 == 0 else (150, 2900)  # probabilities, then wider
+        draws += 1
+        point = {n: sympy.Rational(rng.randint(low, high), 1000) for n in ordered}
         for base in normalised:
             parts = [n for n in point if isinstance(n, Indexed) and n.base == base]
             total = sum((point[n] for n in parts), sympy.Integer(0))

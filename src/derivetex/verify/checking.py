@@ -71,10 +71,8 @@ def check(link: Link, scope: Scope, *, final: bool = False) -> Finding | None:
         return make(UNCHECKED, f"cannot read the left-hand side: {left.reason}", reason="unread")
     if right.expr is None and claim is None:
         return make(UNCHECKED, f"cannot read the right-hand side: {right.reason}", reason="unread")
-    seen = set(scope.seen)
-    scope.seen |= _names(left.expr) | (_names(right.expr) if right.expr is not None else set())
     try:
-        return _check(link, left, right, claim, scope, final, make, seen)
+        return _check(link, left, right, claim, scope, final, make)
     except (LimitExceeded, RecursionError) as error:
         return make(UNCHECKED, f"limit reached: {error}", reason="limit")
     except (ArithmeticError, ValueError, TypeError, AttributeError, MemoryError) as error:
@@ -90,7 +88,6 @@ def _check(
     scope: Scope,
     final: bool,
     make: Make,
-    seen: set[sympy.Basic],
 ) -> Finding | None:
     left = left_reading.expr
     right = right_reading.expr if right_reading.expr is not None else claim.value  # type: ignore[union-attr]
@@ -150,7 +147,7 @@ def _check(
         return make(
             UNCHECKED, f"{show(pending)} is not defined in this section", reason="undefined"
         )
-    return _verdict(link, a, b, failing, scope, make, note, seen)
+    return _verdict(link, a, b, failing, scope, make, note)
 
 
 def _verdict(
@@ -161,12 +158,11 @@ def _verdict(
     scope: Scope,
     make: Make,
     note: str,
-    seen: set[sympy.Basic],
 ) -> Finding:
     """The link does not hold as an identity: error, equation or unchecked.
 
-    A name on one side only that the section has not used before (a new name, probably
-    defined in prose) makes the link unchecked rather than an error."""
+    A name on one side only, defined nowhere in the section (an alias, or a name defined in
+    prose), makes the link unchecked rather than an error."""
     first = failing[0] if failing else {}
     ea, eb = carry_out(num.expand_bounds(a, first)), carry_out(num.expand_bounds(b, first))
     free_a, free_b = _free_indices(ea), _free_indices(eb)
@@ -190,10 +186,10 @@ def _verdict(
     if _names(ea) and not _names(eb) or _names(eb) and not _names(ea):
         message = "one side is a number, the other has names with no value here"
         return make(UNCHECKED, message, reason="no-value")
-    fresh = (_names(ea) ^ _names(eb)) - seen
+    fresh = _names(ea) ^ _names(eb)  # definitions are expanded: these are defined nowhere
     if not cause and fresh:
         only = ", ".join(sorted(show(n) for n in fresh))[:100]
-        message = f"a name on one side only ({only}): a definition or a condition"
+        message = f"a name on one side only ({only}), defined nowhere in this section"
         return make(UNCHECKED, message, reason="undefined")
     if not link.chained and not cause and not (a.has(sympy.Derivative) or b.has(sympy.Derivative)):
         return _equation(link, a, b, scope, make)

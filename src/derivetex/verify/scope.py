@@ -95,7 +95,6 @@ class Scope:
     equation: tuple[sympy.Expr, int] | None = None
     facts: dict[sympy.Basic, int] = field(default_factory=dict)
     defaults: dict[str, sympy.Lambda] = field(default_factory=dict)
-    seen: set[sympy.Basic] = field(default_factory=set)
     bits: bool = False
 
     def new_block(self) -> None:
