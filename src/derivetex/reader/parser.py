@@ -38,11 +38,10 @@ class Unreadable(Exception):
 
 @dataclass
 class Notes:
-    """What a reading met besides the expression: rounded literals, vectors, functions."""
+    """What a reading met besides the expression: rounded literals, vectors."""
 
     literals: dict[sympy.Symbol, tuple[sympy.Rational, int]] = field(default_factory=dict)
     vector: bool = False
-    applied: set[str] = field(default_factory=set)
 
 
 _STOP = {"+", "-", ")", "]", "}", ",", ";", "|", "=", "<", ">", "&", r"\}", r"\mid", r"\|"}
@@ -613,7 +612,6 @@ class _Parser:
             return own * arguments[0]  # p(1 - p): a product, not p applied to 1 - p
         if len(arguments) == 1 and indices and not signature and not _simple(arguments[0]):
             return IndexedBase(name)[tuple(indices)] * arguments[0]  # p_i (1 - p_i)
-        self.notes.applied.add(name)
         function = sympy.Function(f"{name}{opener}{signature}")
         value = function(*indices, *arguments)
         if derivative:

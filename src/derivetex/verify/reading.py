@@ -17,10 +17,9 @@ from sympy.tensor.indexed import Indexed
 
 from derivetex.judge.numeric import rebuilt
 from derivetex.reader import Unreadable, parse
+from derivetex.reader.parser import MAX_EXPONENT
 from derivetex.verify.ellipsis import DOTS, write_out
 
-MAX_EXPONENT = 10_000
-"""Numeric powers beyond this are not evaluated: 10^{10^{10}} would never finish."""
 MAX_LENGTH = 20_000
 """A side longer than this (characters) is not read."""
 
@@ -40,7 +39,6 @@ class Reading:
     rounded: sympy.Expr | None = None
     literals: Literals = field(default_factory=dict)
     vector: bool = False
-    applied: frozenset[str] = frozenset()
 
 
 _OLD_FONT = re.compile(r"\{\\(bf|rm|it|cal|sf|tt)\s+([^{}]*)\}")
@@ -90,7 +88,7 @@ def read(latex: str, functions: frozenset[str] = frozenset()) -> Reading:
         exact = _rebuild(parsed.xreplace(values))
     except (TypeError, ValueError, ArithmeticError) as error:
         return Reading(None, f"cannot evaluate: {type(error).__name__}")
-    return Reading(exact, "", parsed, dict(notes.literals), notes.vector, frozenset(notes.applied))
+    return Reading(exact, "", parsed, dict(notes.literals), notes.vector)
 
 
 def _too_large(parsed: sympy.Basic) -> bool:
