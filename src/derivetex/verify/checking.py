@@ -23,8 +23,21 @@ from derivetex.judge import numeric as num
 from derivetex.judge.claims import Claim, check_claim, parse_claim, rounding_slack
 from derivetex.judge.diagnosis import diagnose, to_base
 from derivetex.judge.show import decimal, show
-from derivetex.judge.symbolic import expands_to_zero
 from derivetex.judge.terms import carry_out, opaque
+from derivetex.verify.comparing import (
+    compare,
+    free_indices,
+    holds_if_normalised,
+    holds_message,
+    instance_text,
+    instantiations,
+    is_number,
+    likely_cause,
+    listing,
+    names_of,
+    proportional,
+    stated_fact,
+)
 from derivetex.verify.reading import Reading, read
 from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding
 from derivetex.verify.rows import APPROX, DEFINE, EQUAL, ORDER, Link
@@ -101,7 +114,7 @@ def _check(
     known = scope.defines(left)
     if _defines(link, left, right) and not (known and claim is not None):
         return _define(link, left, right, scope, make)
-    fact = _fact(left, right)
+    fact = stated_fact(left, right)
     if fact is not None:
         scope.facts[fact] = link.right.line
         return make(OK, f"a fact: $\\sum {show(fact)} = 1$, used in this section")
@@ -123,20 +136,20 @@ def _check(
         return _claim(
             a_value, claim, approx, origin, make, note + _earlier(earlier), slack, scope.bits
         )
-    if _is_number(a) and _is_number(b):
+    if is_number(a) and is_number(b):
         return _numbers_agree(link, a, b, left_reading, right_reading, scope, make, note)
     if link.relation == APPROX:
         return make(UNCHECKED, "≈ between expressions is not checked", reason="approximate")
-    outcome = _compare(a, b, link.text, frozenset(scope.facts))
+    outcome = compare(a, b, link.text, frozenset(scope.facts))
     if outcome is None:
         message = "the two sides cannot be evaluated at positive real points"
         return make(UNCHECKED, message, reason="not-evaluable")
     holding, failing = outcome
     if holding and not failing:
-        return make(OK, _holds_message(a, b, holding) + note)
+        return make(OK, holds_message(a, b, holding) + note)
     if holding:
         scope.bindings.update(holding[0])
-        return make(OK, f"holds for {_instance(holding[0])}, used from here on{note}")
+        return make(OK, f"holds for {instance_text(holding[0])}, used from here on{note}")
     found = _substitution(link, a, b, scope, make) or _numbers(link, a, b, scope, make, note)
     if found is not None:
         return found
@@ -165,13 +178,13 @@ def _verdict(
     prose), makes the link unchecked rather than an error."""
     first = failing[0] if failing else {}
     ea, eb = carry_out(num.expand_bounds(a, first)), carry_out(num.expand_bounds(b, first))
-    free_a, free_b = _free_indices(ea), _free_indices(eb)
+    free_a, free_b = free_indices(ea), free_indices(eb)
     indices = num.index_values(ea, eb)
     ea, eb = ea.xreplace(indices[0]), eb.xreplace(indices[0])
     if {str(t) for t in opaque(ea)} != {str(t) for t in opaque(eb)}:
         names = ", ".join(sorted({show(t) for t in opaque(ea) ^ opaque(eb)}))[:120]
         return make(UNCHECKED, f"relates terms derivetex cannot expand: {names}", reason="opaque")
-    normalised = _normalised(a, b, link.text)
+    normalised = holds_if_normalised(a, b, link.text)
     if normalised is not None:
         where = scope.facts.get(normalised)
         fact = f"\\sum {show(normalised)} = 1"
@@ -179,14 +192,14 @@ def _verdict(
             return make(OK, f"holds with ${fact}$ (line {where})" + note)
         message = f"holds only if ${fact}$, which this section does not state"
         return make(UNCHECKED, message, reason="fact")
-    cause = _diagnose(a, b, failing, link.text)
+    cause = likely_cause(a, b, failing, link.text)
     if not cause and free_a != free_b:
         message = "the sides have different free indices (an implicit sum?)"
         return make(UNCHECKED, message, reason="indices")
-    if _names(ea) and not _names(eb) or _names(eb) and not _names(ea):
+    if names_of(ea) and not names_of(eb) or names_of(eb) and not names_of(ea):
         message = "one side is a number, the other has names with no value here"
         return make(UNCHECKED, message, reason="no-value")
-    fresh = _names(ea) ^ _names(eb)  # definitions are expanded: these are defined nowhere
+    fresh = names_of(ea) ^ names_of(eb)  # definitions are expanded: these are defined nowhere
     if not cause and fresh:
         only = ", ".join(sorted(show(n) for n in fresh))[:100]
         message = f"a name on one side only ({only}), defined nowhere in this section"
@@ -198,71 +211,14 @@ def _verdict(
     return make(ERROR, message + expected + note, cause)
 
 
-def _names(expr: sympy.Expr) -> set[sympy.Basic]:
-    """The unknown names of ``expr``: symbols, and indexed names by their base."""
-    found: set[sympy.Basic] = set()
-    for item in num.unknowns(expr):
-        found.add(item.base.label if isinstance(item, Indexed) else item)
-    return found
-
-
-def _free_indices(expr: sympy.Expr) -> set[sympy.Symbol]:
-    """Letters used as indices and not bound by a sum or product."""
-    letters: set[sympy.Symbol] = set()
-    for item in expr.atoms(Indexed, sympy.KroneckerDelta):
-        indices = item.indices if isinstance(item, Indexed) else item.args
-        letters |= {i for i in indices if isinstance(i, sympy.Symbol)}
-    return letters & expr.free_symbols
-
-
-def _sums_of_names(expr: sympy.Expr) -> dict[sympy.Basic, sympy.Basic]:
-    """``\\sum_i y_i`` nodes (a sum of one indexed name), by that name's base."""
-    found: dict[sympy.Basic, sympy.Basic] = {}
-    for node in expr.atoms(sympy.Sum):
-        body, (index, _, _) = node.function, node.limits[0]
-        if isinstance(body, Indexed) and body.indices == (index,):
-            found[node] = body.base
-    return found
-
-
-def _normalised(a: sympy.Expr, b: sympy.Expr, seed: str) -> sympy.Basic | None:
-    """The base y when a = b holds once every ``\\sum_i y_i`` is 1 (one-hot labels)."""
-    sums = {**_sums_of_names(a), **_sums_of_names(b)}
-    bases = set(sums.values())
-    if len(bases) != 1:
-        return None
-    ones = {node: sympy.Integer(1) for node in sums}
-    outcome = _compare(a.xreplace(ones), b.xreplace(ones), seed)
-    if outcome is None or not outcome[0] or outcome[1]:
-        return None
-    return bases.pop()
-
-
-def _fact(left: sympy.Expr, right: sympy.Expr) -> sympy.Basic | None:
-    """``\\sum_i y_i = 1`` stated: the base y."""
-    sums = _sums_of_names(left)
-    if right == 1 and len(sums) == 1 and left in sums:
-        return sums[left]
-    return None
-
-
 def _equation(link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make) -> Finding:
     """A lone equation such as ``e^z(1-P) = P``: it may rearrange the one before it."""
     difference = a - b
     before = scope.equation
     scope.equation = (difference, link.right.line)
-    if before is not None and _proportional(difference, before[0], link.text):
+    if before is not None and proportional(difference, before[0], link.text):
         return make(OK, f"an equation equivalent to the one on line {before[1]}")
     return make(UNCHECKED, "an equation (a condition), not an identity", reason="equation")
-
-
-def _proportional(one: sympy.Expr, other: sympy.Expr, seed: str) -> bool:
-    """``one = c · other`` for a constant c ≠ 0 (both moved to one side), at random points."""
-    ratio = num.sample([one, other], seed)
-    if not ratio:
-        return False
-    quotients = [x / y for x, y in ratio if y != 0 and x != 0]
-    return len(quotients) == len(ratio) and all(num.close(q, quotients[0]) for q in quotients)
 
 
 def _expected(a: sympy.Expr) -> str:
@@ -310,7 +266,7 @@ def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make:
         return make(OK, f"{show(name)} = {shown} is used in this block")
     old = scope.definitions.get(Definition(name, right, 0, "").key)
     if old is not None and old.instance(name) is not None:
-        outcome = _compare(scope.resolve(name), scope.resolve(right), link.text)
+        outcome = compare(scope.resolve(name), scope.resolve(right), link.text)
         if outcome is not None and outcome[0] and not outcome[1]:
             return make(OK, f"agrees with the definition of {show(name)} on line {old.line}")
     scope.define(Definition(name, right, link.left.line, link.right.latex))
@@ -321,21 +277,21 @@ def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make:
 
 def _components(name: sympy.Symbol, items: sympy.Tuple, scope: Scope, make: Make) -> Finding:
     """``y = (0.33, 0.32, 0.35)`` gives y_1, y_2, y_3 their values for this block."""
-    if not all(_is_number(item) for item in items):
+    if not all(is_number(item) for item in items):
         return make(UNCHECKED, "a vector of expressions is not checked", reason="vector")
     values = {IndexedBase(name.name)[i]: item for i, item in enumerate(items.args, start=1)}
     scope.bindings.update(values)
-    return make(OK, f"gives {_listing(values)}")
+    return make(OK, f"gives {listing(values)}")
 
 
 def _pairs(names: sympy.Tuple, items: sympy.Tuple, scope: Scope, make: Make) -> Finding:
     """``(x, y) = (1.1, 0.9)`` gives x and y their values for this block."""
     plain = all(isinstance(n, (sympy.Symbol, Indexed)) for n in names.args)
-    if len(names) != len(items) or not plain or not all(_is_number(i) for i in items.args):
+    if len(names) != len(items) or not plain or not all(is_number(i) for i in items.args):
         return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
     values = dict(zip(names.args, items.args, strict=True))
     scope.bindings.update(values)
-    return make(OK, f"gives {_listing(values)}")
+    return make(OK, f"gives {listing(values)}")
 
 
 def _slack(reading: Reading, scope: Scope) -> sympy.Basic:
@@ -405,7 +361,7 @@ def _numbers_agree(
 
 
 def _order(link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make) -> Finding:
-    if not (_is_number(a) and _is_number(b)):
+    if not (is_number(a) and is_number(b)):
         return make(UNCHECKED, "an inequality between expressions", reason="inequality")
     x, y = num.value(num.expand_bounds(a, {}), {}), num.value(num.expand_bounds(b, {}), {})
     if x is None or y is None:
@@ -425,33 +381,26 @@ def _substitution(
     bindings = propose(link.left.latex, link.right.latex)
     if not bindings:
         return None
-    outcome = _compare(num.substitute(a, bindings), b, link.text)
+    outcome = compare(num.substitute(a, bindings), b, link.text)
     if outcome is None or outcome[1]:
         return None
     scope.origin = (a, dict(bindings))
     scope.bindings.update(bindings)
-    return make(OK, f"substitutes {_listing(bindings)}")
+    return make(OK, f"substitutes {listing(bindings)}")
 
 
 def _numbers(
     link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make, note: str
 ) -> Finding | None:
     """A number on one side, and the other side a number at values bound in earlier blocks."""
-    if _is_number(a) == _is_number(b):
+    if is_number(a) == is_number(b):
         return None
     (x, used_a), (y, used_b) = scope.with_earlier_values(a), scope.with_earlier_values(b)
-    if not (used_a or used_b) or not (_is_number(x) and _is_number(y)):
+    if not (used_a or used_b) or not (is_number(x) and is_number(y)):
         return None
     if num.equal_everywhere(x, y, link.text):
         return make(OK, "the two sides are equal" + note + _earlier({**used_a, **used_b}))
     return None
-
-
-def _is_number(expr: sympy.Expr) -> bool:
-    if num.bound_symbols(expr):
-        return False
-    written = carry_out(num.expand_bounds(expr, {}))
-    return not num.unknowns(written) and not opaque(written)
 
 
 def _is_condition(left: sympy.Expr, right: sympy.Expr) -> bool:
@@ -479,18 +428,18 @@ def _condition(left: Indexed, right: sympy.Expr, scope: Scope, make: Make) -> Fi
         return make(UNCHECKED, message, reason="condition")
     meeting = {name: v for name, v in instances.items() if v == right}
     if not meeting:
-        message = f"a condition no value in the document meets ({_listing(instances)})"
+        message = f"a condition no value in the document meets ({listing(instances)})"
         return make(UNCHECKED, message, reason="condition")
-    return make(OK, f"a condition, met by {_listing(meeting)}")
+    return make(OK, f"a condition, met by {listing(meeting)}")
 
 
 def _earlier(values: dict[sympy.Basic, sympy.Basic]) -> str:
-    return f" (with the values bound earlier: {_listing(values)})" if values else ""
+    return f" (with the values bound earlier: {listing(values)})" if values else ""
 
 
 def _undefined(a: sympy.Expr, b: sympy.Expr, scope: Scope) -> sympy.Basic | None:
     """A symbol, not yet defined, that is all one side has and the other lacks."""
-    first = _instantiations(a, b)[0]
+    first = instantiations(a, b)[0]
     ua, ub = num.unknowns(num.expand_bounds(a, first)), num.unknowns(num.expand_bounds(b, first))
     for mine, theirs in ((ua, ub), (ub, ua)):
         if len(mine) == 1:
@@ -503,71 +452,3 @@ def _undefined(a: sympy.Expr, b: sympy.Expr, scope: Scope) -> sympy.Basic | None
             ):
                 return only
     return None
-
-
-def _compare(
-    a: sympy.Expr, b: sympy.Expr, seed: str, normalised: frozenset[sympy.Basic] = frozenset()
-) -> tuple[list[Instance], list[Instance]] | None:
-    """Instantiations of the symbolic bounds where ``a == b`` holds, and where it fails."""
-    holding: list[Instance] = []
-    failing: list[Instance] = []
-    for instance in _instantiations(a, b):
-        up_to = min((int(v) for v in instance.values()), default=3)
-        same = num.equal_everywhere(
-            num.expand_bounds(a, instance),
-            num.expand_bounds(b, instance),
-            seed,
-            normalised,
-            up_to,
-        )
-        if same is None:
-            return None
-        (holding if same else failing).append(instance)
-    return holding, failing
-
-
-def _instantiations(a: sympy.Expr, b: sympy.Expr) -> list[Instance]:
-    bounds = num.bound_symbols(a) | num.bound_symbols(b)
-    return num.instantiations(bounds, num.largest_index(a, b) if bounds else None)
-
-
-def _diagnose(a: sympy.Expr, b: sympy.Expr, failing: list[Instance], seed: str) -> str | None:
-    for instance in failing[:6]:
-        cause = diagnose(num.expand_bounds(a, instance), num.expand_bounds(b, instance), seed)
-        if cause:
-            return cause
-    return None
-
-
-def _holds_message(a: sympy.Expr, b: sympy.Expr, holding: list[Instance]) -> str:
-    if holding != [{}]:
-        names = ", ".join(sorted(_bound_name(s) for s in holding[0]))
-        extra = {int(v) for instance in holding for v in instance.values()} - set(num.BOUND_VALUES)
-        shown = ", ".join(["1..6", *map(str, sorted(extra))])
-        return f"holds for {names} = {shown} at random positive points"
-    if _symbolic_zero(num.expand_bounds(a - b, {})):
-        return "holds symbolically"
-    return f"holds at {num.POINTS} random positive points"
-
-
-def _bound_name(symbol: sympy.Basic) -> str:
-    """K, or "the number of k" for the bound of a sum written without one (``\\sum_k``)."""
-    name = str(symbol)
-    return f"the number of {name[1:]}" if name.startswith("#") else name
-
-
-def _symbolic_zero(difference: sympy.Expr) -> bool:
-    if opaque(difference):
-        return False
-    return expands_to_zero(difference, num.unknowns(difference))
-
-
-def _instance(instance: Instance) -> str:
-    return ", ".join(f"{s} = {v}" for s, v in sorted(instance.items(), key=lambda kv: str(kv[0])))
-
-
-def _listing(bindings: dict[sympy.Basic, sympy.Rational]) -> str:
-    ordered = sorted(bindings.items(), key=lambda kv: sympy.default_sort_key(kv[0]))
-    return ", ".join(
-        f"{show(s)} = {show(v) if v.is_Integer else decimal(v, 6).rstrip('0')}" for s, v in ordered
-    )

@@ -1,0 +1,150 @@
+"""How the two sides of a link compare: at every instantiation of their bounds, under stated
+facts, with which names and free indices each side has, and what slip explains a difference.
+
+Pure functions of expressions: ``checking`` asks them and decides the finding.
+"""
+
+from __future__ import annotations
+
+import sympy
+from sympy.tensor.indexed import Indexed
+
+from derivetex.judge import numeric as num
+from derivetex.judge.diagnosis import diagnose
+from derivetex.judge.show import decimal, show
+from derivetex.judge.symbolic import expands_to_zero
+from derivetex.judge.terms import carry_out, opaque
+
+Instance = dict[sympy.Symbol, sympy.Integer]
+
+
+def names_of(expr: sympy.Expr) -> set[sympy.Basic]:
+    """The unknown names of ``expr``: symbols, and indexed names by their base."""
+    found: set[sympy.Basic] = set()
+    for item in num.unknowns(expr):
+        found.add(item.base.label if isinstance(item, Indexed) else item)
+    return found
+
+
+def free_indices(expr: sympy.Expr) -> set[sympy.Symbol]:
+    """Letters used as indices and not bound by a sum or product."""
+    letters: set[sympy.Symbol] = set()
+    for item in expr.atoms(Indexed, sympy.KroneckerDelta):
+        indices = item.indices if isinstance(item, Indexed) else item.args
+        letters |= {i for i in indices if isinstance(i, sympy.Symbol)}
+    return letters & expr.free_symbols
+
+
+def sums_of_names(expr: sympy.Expr) -> dict[sympy.Basic, sympy.Basic]:
+    """``\\sum_i y_i`` nodes (a sum of one indexed name), by that name's base."""
+    found: dict[sympy.Basic, sympy.Basic] = {}
+    for node in expr.atoms(sympy.Sum):
+        body, (index, _, _) = node.function, node.limits[0]
+        if isinstance(body, Indexed) and body.indices == (index,):
+            found[node] = body.base
+    return found
+
+
+def holds_if_normalised(a: sympy.Expr, b: sympy.Expr, seed: str) -> sympy.Basic | None:
+    """The base y when a = b holds once every ``\\sum_i y_i`` is 1 (one-hot labels)."""
+    sums = {**sums_of_names(a), **sums_of_names(b)}
+    bases = set(sums.values())
+    if len(bases) != 1:
+        return None
+    ones = {node: sympy.Integer(1) for node in sums}
+    outcome = compare(a.xreplace(ones), b.xreplace(ones), seed)
+    if outcome is None or not outcome[0] or outcome[1]:
+        return None
+    return bases.pop()
+
+
+def stated_fact(left: sympy.Expr, right: sympy.Expr) -> sympy.Basic | None:
+    """``\\sum_i y_i = 1`` stated: the base y."""
+    sums = sums_of_names(left)
+    if right == 1 and len(sums) == 1 and left in sums:
+        return sums[left]
+    return None
+
+
+def proportional(one: sympy.Expr, other: sympy.Expr, seed: str) -> bool:
+    """``one = c · other`` for a constant c ≠ 0 (both moved to one side), at random points."""
+    ratio = num.sample([one, other], seed)
+    if not ratio:
+        return False
+    quotients = [x / y for x, y in ratio if y != 0 and x != 0]
+    return len(quotients) == len(ratio) and all(num.close(q, quotients[0]) for q in quotients)
+
+
+def is_number(expr: sympy.Expr) -> bool:
+    if num.bound_symbols(expr):
+        return False
+    written = carry_out(num.expand_bounds(expr, {}))
+    return not num.unknowns(written) and not opaque(written)
+
+
+def compare(
+    a: sympy.Expr, b: sympy.Expr, seed: str, normalised: frozenset[sympy.Basic] = frozenset()
+) -> tuple[list[Instance], list[Instance]] | None:
+    """Instantiations of the symbolic bounds where ``a == b`` holds, and where it fails."""
+    holding: list[Instance] = []
+    failing: list[Instance] = []
+    for instance in instantiations(a, b):
+        up_to = min((int(v) for v in instance.values()), default=3)
+        same = num.equal_everywhere(
+            num.expand_bounds(a, instance),
+            num.expand_bounds(b, instance),
+            seed,
+            normalised,
+            up_to,
+        )
+        if same is None:
+            return None
+        (holding if same else failing).append(instance)
+    return holding, failing
+
+
+def instantiations(a: sympy.Expr, b: sympy.Expr) -> list[Instance]:
+    bounds = num.bound_symbols(a) | num.bound_symbols(b)
+    return num.instantiations(bounds, num.largest_index(a, b) if bounds else None)
+
+
+def likely_cause(a: sympy.Expr, b: sympy.Expr, failing: list[Instance], seed: str) -> str | None:
+    for instance in failing[:6]:
+        cause = diagnose(num.expand_bounds(a, instance), num.expand_bounds(b, instance), seed)
+        if cause:
+            return cause
+    return None
+
+
+def holds_message(a: sympy.Expr, b: sympy.Expr, holding: list[Instance]) -> str:
+    if holding != [{}]:
+        names = ", ".join(sorted(bound_name(s) for s in holding[0]))
+        extra = {int(v) for instance in holding for v in instance.values()} - set(num.BOUND_VALUES)
+        shown = ", ".join(["1..6", *map(str, sorted(extra))])
+        return f"holds for {names} = {shown} at random positive points"
+    if symbolic_zero(num.expand_bounds(a - b, {})):
+        return "holds symbolically"
+    return f"holds at {num.POINTS} random positive points"
+
+
+def bound_name(symbol: sympy.Basic) -> str:
+    """K, or "the number of k" for the bound of a sum written without one (``\\sum_k``)."""
+    name = str(symbol)
+    return f"the number of {name[1:]}" if name.startswith("#") else name
+
+
+def symbolic_zero(difference: sympy.Expr) -> bool:
+    if opaque(difference):
+        return False
+    return expands_to_zero(difference, num.unknowns(difference))
+
+
+def instance_text(instance: Instance) -> str:
+    return ", ".join(f"{s} = {v}" for s, v in sorted(instance.items(), key=lambda kv: str(kv[0])))
+
+
+def listing(bindings: dict[sympy.Basic, sympy.Rational]) -> str:
+    ordered = sorted(bindings.items(), key=lambda kv: sympy.default_sort_key(kv[0]))
+    return ", ".join(
+        f"{show(s)} = {show(v) if v.is_Integer else decimal(v, 6).rstrip('0')}" for s, v in ordered
+    )
