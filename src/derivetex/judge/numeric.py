@@ -10,11 +10,13 @@ import itertools
 import random
 from collections.abc import Iterator, Mapping
 
+import mpmath
 import sympy
 from sympy.tensor.indexed import Indexed
 
 from derivetex.errors import LimitExceeded
 from derivetex.judge.terms import carry_out, evaluable
+from derivetex.judge.walk import Missing, Unsupported, walk_value
 
 BOUND_VALUES = range(1, 7)  # a symbolic bound (K, N) is checked at 1..6
 MAX_INSTANTIATIONS = 49  # two bounds at 1..6 and a written-out index
@@ -125,11 +127,12 @@ def _check_size(node: sympy.Basic) -> None:
 
 def unknowns(expr: sympy.Basic) -> set[sympy.Basic]:
     """The values a point must give: free symbols and indexed names, not index labels."""
-    indexed = {a for a in expr.atoms(Indexed) if a in expr.free_symbols}
+    free = expr.free_symbols
+    indexed = {a for a in expr.atoms(Indexed) if a in free}
     inner: set[sympy.Basic] = set()
     for item in indexed:
         inner |= item.base.free_symbols | {i for i in item.indices if isinstance(i, sympy.Symbol)}
-    plain = {s for s in expr.free_symbols if isinstance(s, sympy.Symbol)} - inner
+    plain = {s for s in free if isinstance(s, sympy.Symbol)} - inner
     return indexed | plain
 
 
@@ -157,9 +160,39 @@ def random_points(
 def value(expr: sympy.Basic, point: Mapping[sympy.Basic, sympy.Basic]) -> sympy.Float | None:
     """The real value of ``expr`` at ``point``; ``None`` if it is not a finite real number.
 
-    The point's values go in as 40-digit floats, not exact rationals: SymPy then evaluates
-    ``log`` and ``exp`` numerically instead of trying to simplify them exactly (several times
-    faster), and the 30 digits kept are far beyond the 1e-9 that decides equality."""
+    The tree is walked over mpmath numbers at 40 digits (see ``walk``); a node the walk does
+    not know falls back to SymPy's ``evalf``. The 30 digits kept are far beyond the 1e-9
+    that decides equality."""
+    try:
+        mp_point = {k: _as_mpf(v) for k, v in point.items()}
+        result = walk_value(expr, mp_point, DIGITS + 10)
+    except Missing:
+        return None
+    except Unsupported:
+        return _sympy_value(expr, point)
+    except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+        return None
+    if isinstance(result, mpmath.mpc):
+        real, imaginary = result.real, result.imag
+    else:
+        real, imaginary = result, mpmath.mpf(0)
+    if not (mpmath.isfinite(real) and mpmath.isfinite(imaginary)):
+        return None
+    if abs(imaginary) > mpmath.mpf(RELATIVE.p) / RELATIVE.q * max(1, abs(real)):
+        return None
+    return sympy.Float(real, DIGITS)
+
+
+def _as_mpf(number: sympy.Basic) -> mpmath.mpf:
+    if isinstance(number, sympy.Rational):
+        return mpmath.mpf(int(number.p)) / int(number.q)
+    return mpmath.mpf(sympy.Float(number, DIGITS + 10)._mpf_)
+
+
+def _sympy_value(
+    expr: sympy.Basic, point: Mapping[sympy.Basic, sympy.Basic]
+) -> sympy.Float | None:
+    """SymPy's own evaluation, for what ``walk`` leaves to it."""
     try:
         floats = {k: sympy.Float(v, DIGITS + 10) for k, v in point.items()}
         result = sympy.sympify(expr.xreplace(floats)).evalf(DIGITS)
