@@ -67,9 +67,9 @@ def _walk(expr: sympy.Basic, point: Mapping[sympy.Basic, Any]) -> Any:
         raise Missing(str(expr))
     if expr.is_Number:
         if expr.is_Integer or expr.is_Rational:
-            return mpmath.mpf(int(expr.p)) / int(expr.q)  # type: ignore[attr-defined]
+            return mpmath.mpf(int(expr.p)) / int(expr.q)
         if expr.is_Float:
-            return mpmath.mpf(expr._mpf_)  # type: ignore[attr-defined]
+            return mpmath.mpf(expr._mpf_)
         raise Unsupported(str(expr))  # oo, zoo, nan
     if expr in _CONSTANTS:
         return _CONSTANTS[expr]()
