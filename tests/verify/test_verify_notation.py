@@ -242,6 +242,49 @@ $$ E = -\log 0.5 = 0.693147 \quad \text{（自然対数）} $$
         None,
     ),
     (
+        "vector-claims",
+        r"""
+$$ y = [0, 1, 0] $$
+
+$$ p = \boxed{0.090}\boxed{0.245}\boxed{0.665} $$
+
+$$ \frac{\partial L}{\partial o} = p - y $$
+
+$$ \frac{\partial L}{\partial o} = \boxed{0.090}\boxed{-0.755}\boxed{0.665} $$
+
+$$ \frac{\partial L}{\partial o} = [0.09, -0.775, 0.665] $$
+""",
+        [(2, "ok"), (4, "ok"), (6, "unchecked"), (8, "ok"), (10, "error")],
+        "component 2 is -0.755, not -0.775",
+    ),
+    (
+        "cases-of-indices",
+        r"""
+For the other classes the numerator does not depend on the variable:
+
+$$ S = \sum_{i=1}^{3} e^{a_i} $$
+
+$$ \frac{\partial}{\partial a_j} \frac{e^{a_k}}{S}
+   = e^{a_k} \frac{\partial}{\partial a_j} \frac{1}{S} $$
+""",
+        [(4, "ok"), (7, "unchecked")],
+        "holds when $j \\neq k$",
+    ),
+    (
+        "sloppy-writing",
+        r"""
+$$ L = -y_klog(p_k) $$
+
+$$ \dfrac{\partial}{x}(x^2) = 2x $$
+
+$$ \dfrac{\partial}{x}(x^2) = 3x $$
+
+$$ D(p||q) = D(p \| q) $$
+""",
+        [(2, "ok"), (4, "ok"), (6, "error"), (8, "ok")],
+        None,
+    ),
+    (
         "matrix",
         r"""
 $$ \mathbf{X}^\top (\hat{\mathbf{y}} - \mathbf{y}) = \sum_{n} (\hat{y}_n - y_n) \mathbf{x}_n $$

@@ -66,9 +66,36 @@ def largest_index(*exprs: sympy.Basic) -> int | None:
     return max(found, default=None)
 
 
+def put_in(expr: sympy.Basic, values: Mapping[sympy.Basic, sympy.Basic]) -> sympy.Expr:
+    """``values`` put in for free letters only (see ``unclashed``)."""
+    if not values:
+        return sympy.sympify(expr)
+    return sympy.sympify(unclashed(expr, set(values)).xreplace(dict(values)))
+
+
+def unclashed(expr: sympy.Basic, letters: set[sympy.Basic]) -> sympy.Basic:
+    """``expr`` with the own index of every inner sum or product that is one of ``letters``
+    renamed, so that putting values in for ``letters`` leaves it a bound index (Σ_i e^{o_i}
+    beside a free i, or inside an outer Σ_i after a definition was put in)."""
+
+    def clashes(node: sympy.Basic) -> bool:
+        return isinstance(node, (sympy.Sum, sympy.Product)) and any(
+            limit[0] in letters for limit in node.limits
+        )
+
+    def renamed(node: sympy.Basic) -> sympy.Basic:
+        fresh = {limit[0]: sympy.Dummy(str(limit[0])) for limit in node.limits}
+        limits = [(fresh.get(i, i), low, high) for i, low, high in node.limits]
+        return type(node)(node.function.xreplace(fresh), *limits)
+
+    if any(clashes(node) for node in sympy.preorder_traversal(expr)):
+        return expr.replace(clashes, renamed)
+    return expr
+
+
 def expand_bounds(expr: sympy.Basic, values: Mapping[sympy.Basic, sympy.Basic]) -> sympy.Expr:
     """Substitute ``values`` and write out every sum and product with numeric bounds."""
-    result = sympy.sympify(expr.xreplace(dict(values)))
+    result = put_in(expr, values)
     for _ in range(8):
         nodes = [
             n
@@ -88,6 +115,7 @@ def written_out(node: sympy.Basic) -> sympy.Expr:
     is searched: SymPy's ``doit`` can take minutes on ``\\ln(1 + e^{-z_i})``)."""
     body = node.function
     for index, low, high in reversed(node.limits):
+        body = unclashed(body, {index})
         terms = [body.xreplace({index: sympy.Integer(v)}) for v in range(int(low), int(high) + 1)]
         body = sympy.Add(*terms) if isinstance(node, sympy.Sum) else sympy.Mul(*terms)
     return sympy.sympify(body)
@@ -164,14 +192,11 @@ def value(expr: sympy.Basic, point: Mapping[sympy.Basic, sympy.Basic]) -> sympy.
     not know falls back to SymPy's ``evalf``. The 30 digits kept are far beyond the 1e-9
     that decides equality."""
     try:
-        mp_point = {k: _as_mpf(v) for k, v in point.items()}
-        result = walk_value(expr, mp_point, DIGITS + 10)
+        result = walk_value(expr, point, DIGITS + 10)
     except Missing:
         return None
-    except Unsupported:
-        return _sympy_value(expr, point)
-    except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
-        return None
+    except (Unsupported, TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+        return _sympy_value(expr, point)  # SymPy decides the singular cases, as before
     if isinstance(result, mpmath.mpc):
         real, imaginary = result.real, result.imag
     else:
@@ -181,12 +206,6 @@ def value(expr: sympy.Basic, point: Mapping[sympy.Basic, sympy.Basic]) -> sympy.
     if abs(imaginary) > mpmath.mpf(RELATIVE.p) / RELATIVE.q * max(1, abs(real)):
         return None
     return sympy.Float(real, DIGITS)
-
-
-def _as_mpf(number: sympy.Basic) -> mpmath.mpf:
-    if isinstance(number, sympy.Rational):
-        return mpmath.mpf(int(number.p)) / int(number.q)
-    return mpmath.mpf(sympy.Float(number, DIGITS + 10)._mpf_)
 
 
 def _sympy_value(
@@ -243,7 +262,7 @@ def equal_everywhere(
     a, b = carry_out(a), carry_out(b)
     outcome: bool | None = True
     for values in index_values(a, b, up_to=up_to):
-        pair = [evaluable(a.xreplace(values)), evaluable(b.xreplace(values))]
+        pair = [evaluable(put_in(a, values)), evaluable(put_in(b, values))]
         rows = sample(pair, seed, normalised)
         if rows is None:
             return None

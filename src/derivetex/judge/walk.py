@@ -50,27 +50,31 @@ _CONSTANTS: dict[sympy.Basic, Callable[[], Any]] = {
 }
 
 
-def walk_value(expr: sympy.Basic, point: Mapping[sympy.Basic, Any], digits: int) -> Any:
-    """``expr`` at ``point`` (values mpmath can take) as an mpmath number, at ``digits``.
+def walk_value(expr: sympy.Basic, point: Mapping[sympy.Basic, sympy.Basic], digits: int) -> Any:
+    """``expr`` at ``point`` (SymPy numbers) as an mpmath number, at ``digits``.
 
     Raises :class:`Missing` when a name has no value, :class:`Unsupported` for a node the
-    walk does not evaluate, and ``ZeroDivisionError``/``ValueError`` where SymPy would give
-    an infinity or an undefined value."""
+    walk does not evaluate, and ``ZeroDivisionError`` at a pole."""
     with mpmath.workdps(digits):
-        return _walk(expr, point)
+        numbers = {name: _number(number) for name, number in point.items()}
+        return _walk(expr, numbers)
+
+
+def _number(expr: sympy.Basic) -> Any:
+    if expr.is_Rational:
+        return mpmath.mpf(int(expr.p)) / int(expr.q)
+    if expr.is_Float:
+        return mpmath.mpf(expr._mpf_)
+    raise Unsupported(str(expr))  # oo, zoo, nan, or not a number
 
 
 def _walk(expr: sympy.Basic, point: Mapping[sympy.Basic, Any]) -> Any:
     if isinstance(expr, (sympy.Symbol, Indexed)):
         if expr in point:
-            return mpmath.mpmathify(point[expr])
+            return point[expr]
         raise Missing(str(expr))
     if expr.is_Number:
-        if expr.is_Integer or expr.is_Rational:
-            return mpmath.mpf(int(expr.p)) / int(expr.q)
-        if expr.is_Float:
-            return mpmath.mpf(expr._mpf_)
-        raise Unsupported(str(expr))  # oo, zoo, nan
+        return _number(expr)
     if expr in _CONSTANTS:
         return _CONSTANTS[expr]()
     args = expr.args
@@ -82,11 +86,17 @@ def _walk(expr: sympy.Basic, point: Mapping[sympy.Basic, Any]) -> Any:
             result = result * _walk(factor, point)
         return result
     if isinstance(expr, sympy.Pow):
-        return mpmath.power(_walk(args[0], point), _walk(args[1], point))
-    if isinstance(expr, sympy.KroneckerDelta):
-        i, j = (_walk(a, point) for a in args)
-        return mpmath.mpf(1 if i == j else 0)
+        return _finite(mpmath.power(_walk(args[0], point), _walk(args[1], point)))
+    if isinstance(expr, sympy.KroneckerDelta) and all(a.is_Integer for a in args):
+        return mpmath.mpf(1 if args[0] == args[1] else 0)
     function = _FUNCTIONS.get(type(expr))
     if function is not None and (len(args) == 1 or type(expr) is not sympy.log):
-        return function(*(_walk(a, point) for a in args))
+        return _finite(function(*(_walk(a, point) for a in args)))
     raise Unsupported(type(expr).__name__)
+
+
+def _finite(number: Any) -> Any:
+    """An infinity inside a tree is SymPy's to judge (``tanh(0^{-1/3})`` is no number)."""
+    if not mpmath.isfinite(number):
+        raise ZeroDivisionError("an infinity inside the expression")
+    return number

@@ -60,6 +60,13 @@ def _simple(argument: sympy.Basic) -> bool:
     )
 
 
+def _lacks_partial(top: list[Token], bottom: list[Token]) -> bool:
+    """``\\frac{\\partial}{o_k}``: a lone ∂ over a plain name, the ∂ below forgotten."""
+    texts = [t.text for t in bottom]
+    plain = bool(bottom) and bottom[0].kind == "letter" and r"\partial" not in texts
+    return len(top) == 1 and top[0].text == r"\partial" and plain and len(bottom) <= 4
+
+
 def parse(text: str, functions: frozenset[str] = frozenset()) -> tuple[sympy.Expr, Notes]:
     """The expression ``text`` denotes, and notes on it; ``functions`` are names the
     document defines as functions (so ``g(x)`` is an application, never a product)."""
@@ -282,8 +289,8 @@ class _Parser:
             return self.number(text)
         if text in _OPEN:
             value = self.sum()
-            if text == "(" and self.peek().text == ",":
-                return self.vector(value)
+            if text in ("(", "[") and self.peek().text == ",":
+                return self.vector(value, _OPEN[text])
             self.expect(_OPEN[text])
             return value
         if text == "{":
@@ -314,6 +321,8 @@ class _Parser:
             return (sympy.Max if text == r"\max" else sympy.Min)(*items)
         if text == r"\binom":
             return sympy.binomial(self.sub_parser(self.group()), self.sub_parser(self.group()))
+        if text == r"\boxed" and self.boxed_follows(1):
+            return self.boxed_row()
         if text in N.TRANSPARENT:
             return self.sub_parser(self.group())
         if text in (r"\underbrace", r"\overbrace"):
@@ -344,13 +353,39 @@ class _Parser:
         raise Unreadable(f"notation {text!r} is not read")
 
     # -- constructs ----------------------------------------------------------------------
-    def vector(self, first: sympy.Expr) -> sympy.Expr:
-        """``(0.33, 0.32, 0.35)``: the components of a vector, as a tuple."""
+    def vector(self, first: sympy.Expr, close: str = ")") -> sympy.Expr:
+        """``(0.33, 0.32, 0.35)`` or ``[0.7, 0.2, 0.1]``: the components of a vector, as a
+        tuple."""
         items = [first]
         while self.peek().text == ",":
             self.take()
             items.append(self.sum())
-        self.expect(")")
+        self.expect(close)
+        self.notes.vector = True
+        return sympy.Tuple(*items)
+
+    def boxed_follows(self, boxes: int) -> bool:
+        """Whether ``boxes`` more ``\boxed{...}`` groups follow, side by side."""
+        at = self.at
+        for _ in range(boxes):
+            if self.tokens[at].text != "{" if at < len(self.tokens) else True:
+                return False
+            depth, at = 1, at + 1
+            while depth and at < len(self.tokens):
+                depth += {"{": 1, "}": -1}.get(self.tokens[at].text, 0)
+                at += 1
+            if at >= len(self.tokens) or self.tokens[at].text != r"\boxed":
+                return False
+            at += 1
+        return True
+
+    def boxed_row(self) -> sympy.Expr:
+        """``\boxed{0.090}\boxed{0.245}\boxed{0.665}``: boxes side by side are the cells of
+        a vector, as some posts draw one (never a product of the numbers)."""
+        items = [self.sub_parser(self.group())]
+        while self.more() and self.peek().text == r"\boxed":
+            self.take()
+            items.append(self.sub_parser(self.group()))
         self.notes.vector = True
         return sympy.Tuple(*items)
 
@@ -364,6 +399,8 @@ class _Parser:
     def derivative(self, top: list[Token], bottom: list[Token]) -> sympy.Expr | None:
         """``\\frac{\\partial E}{\\partial a}``, ``\\frac{d}{dx} f``, ``\\frac{dy}{dx}``."""
         marks = (r"\partial", "d")
+        if _lacks_partial(top, bottom):
+            bottom = [top[0], *bottom]  # \frac{\partial}{o_k}: a typo for \partial o_k
         if not top or top[0].text not in marks or len(bottom) < 2 or bottom[0].text != top[0].text:
             return None
         if top[0].text == "d" and (

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 _TOKEN = re.compile(
-    r"(?P<cmd>\\(?:[A-Za-z]+|[{}|,;:!> %_#&$]))"
+    r"(?P<cmd>\\(?:[A-Za-z]+|[{}|,;:!> %_#&$\n]))"
     r"|(?P<word>(?<![A-Za-z\\^_])(?:[A-Z][a-z]{3,}|[A-Z]{2,5})(?![A-Za-z]))"
     r"|(?P<num>\d+(?:\.\d+)?|\.\d+)"
     r"|(?P<letter>[A-Za-z])"
@@ -36,7 +36,10 @@ class Token:
     at: int
 
 
-_BARE_FUNCTION = re.compile(r"(?<![A-Za-z\\])(log|ln|exp|tanh|sin|cos)(?=\s*\()")
+_BARE_FUNCTION = re.compile(
+    r"(?:(?<![A-Za-z\\])|(?<=[_^][A-Za-z0-9]))(log|ln|exp|tanh|sin|cos)(?=\s*\()"
+)
+"""``log(`` without a backslash, also right after a one-letter script (``y_klog(p_k)``)."""
 
 
 def tokenize(text: str) -> list[Token]:
@@ -55,7 +58,11 @@ def tokenize(text: str) -> list[Token]:
             continue
         kind = match.lastgroup or "other"
         value = match.group(0)
-        if kind == "space" or value in DROPPED:
+        if kind == "space" or value in DROPPED or value == "\\\n":
+            continue
+        if value == "|" and text.startswith("||", match.start()):
+            tokens.append(Token("cmd", "\\|", match.start()))  # p||q: the \| of D(p \| q)
+            position = match.start() + 2
             continue
         tokens.append(Token(kind, value, match.start()))
     return tokens

@@ -29,6 +29,7 @@ from derivetex.verify.comparing import (
     free_indices,
     holds_if_normalised,
     holds_message,
+    index_case,
     instance_text,
     instantiations,
     is_number,
@@ -43,12 +44,14 @@ from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding
 from derivetex.verify.rows import APPROX, DEFINE, EQUAL, ORDER, Link
 from derivetex.verify.scope import Definition, Scope
 from derivetex.verify.substitution import propose
+from derivetex.verify.vectors import check_components
 
 REASONS = {
     "relation": "a relation other than =, ≈, := or an inequality",
     "unread": "a side derivetex cannot read with certainty",
     "vector": "vector or matrix algebra (a scalar reading could be wrong)",
     "opaque": "the sides relate terms derivetex cannot expand",
+    "definition": "wrong only under a definition that looks mistyped (an index as a number)",
     "equation": "a lone equation (a condition to solve), not a claimed identity",
     "undefined": "a name the document never defines",
     "no-value": "a value that depends on names with no value",
@@ -85,7 +88,9 @@ def check(link: Link, scope: Scope, *, final: bool = False) -> Finding | None:
     if right.expr is None and claim is None:
         return make(UNCHECKED, f"cannot read the right-hand side: {right.reason}", reason="unread")
     try:
-        return _check(link, left, right, claim, scope, final, make)
+        finding = _check(link, left, right, claim, scope, final, make)
+        _remember_formula(link, left, right, finding, scope)
+        return finding
     except (LimitExceeded, RecursionError) as error:
         return make(UNCHECKED, f"limit reached: {error}", reason="limit")
     except (ArithmeticError, ValueError, TypeError, AttributeError, MemoryError) as error:
@@ -125,6 +130,8 @@ def _check(
     if left_reading.vector or right_reading.vector:
         if a == b:
             return make(OK, "the two sides are the same expression" + note)
+        if isinstance(right, sympy.Tuple) and not isinstance(left, sympy.Tuple):
+            return _vector_claim(link, left, right, scope, make)
         return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
     if link.relation in ORDER:
         return _order(link, a, b, scope, make)
@@ -145,6 +152,8 @@ def _check(
         message = "the two sides cannot be evaluated at positive real points"
         return make(UNCHECKED, message, reason="not-evaluable")
     holding, failing = outcome
+    if failing:  # Σ_i over one term (an unwritten bound at 1) proves nothing about Σ_i
+        holding = [h for h in holding if not _one_term(h)]
     if holding and not failing:
         return make(OK, holds_message(a, b, holding) + note)
     if holding:
@@ -160,7 +169,52 @@ def _check(
         return make(
             UNCHECKED, f"{show(pending)} is not defined in this section", reason="undefined"
         )
-    return _verdict(link, a, b, failing, scope, make, note)
+    finding = _verdict(link, a, b, failing, scope, make, note)
+    loose = [d for d in scope.used(left, right) if d.loose]
+    if finding.status == ERROR and loose:
+        d = loose[0]
+        message = (
+            f"the sides differ with {show(d.symbol)} as defined on line {d.line}, which uses"
+            " its index as a number (a typo there?)"
+        )
+        return make(UNCHECKED, message, reason="definition")
+    return finding
+
+
+def _remember_formula(
+    link: Link, left: Reading, right: Reading, finding: Finding | None, scope: Scope
+) -> None:
+    """``\frac{\\partial L}{\\partial o} = p - y``, not found wrong: what a later vector
+    claim about the same left side means."""
+    if finding is not None and finding.status == ERROR or not link.opens_chain:
+        return
+    formula = right.expr
+    if (
+        isinstance(left.expr, (sympy.Derivative, AppliedUndef))
+        and formula is not None
+        and not right.vector
+        and not formula.is_number
+    ):
+        scope.formulas[left.expr] = (formula, link.right.line)
+
+
+def _vector_claim(
+    link: Link, left: sympy.Expr, right: sympy.Tuple, scope: Scope, make: Make
+) -> Finding:
+    """A vector of numbers claimed for an expression in names with components."""
+    formula, line = scope.formulas.get(left, (left, None))
+    known = {**scope.earlier, **scope.bindings}
+    outcome = check_components(scope.resolve(formula), right, link.right.latex, known)
+    if outcome is None:
+        return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
+    ok, message = outcome
+    if line is not None:
+        message += f" (with ${show(left)} = {show(formula)}$ as on line {line})"
+    return make(OK if ok else ERROR, message)
+
+
+def _one_term(instance: Instance) -> bool:
+    return any(str(s).startswith("#") and v == 1 for s, v in instance.items())
 
 
 def _verdict(
@@ -178,9 +232,10 @@ def _verdict(
     prose), makes the link unchecked rather than an error."""
     first = failing[0] if failing else {}
     ea, eb = carry_out(num.expand_bounds(a, first)), carry_out(num.expand_bounds(b, first))
+    written_a, written_b = ea, eb
     free_a, free_b = free_indices(ea), free_indices(eb)
     indices = num.index_values(ea, eb)
-    ea, eb = ea.xreplace(indices[0]), eb.xreplace(indices[0])
+    ea, eb = num.put_in(ea, indices[0]), num.put_in(eb, indices[0])
     if {str(t) for t in opaque(ea)} != {str(t) for t in opaque(eb)}:
         names = ", ".join(sorted({show(t) for t in opaque(ea) ^ opaque(eb)}))[:120]
         return make(UNCHECKED, f"relates terms derivetex cannot expand: {names}", reason="opaque")
@@ -192,6 +247,10 @@ def _verdict(
             return make(OK, f"holds with ${fact}$ (line {where})" + note)
         message = f"holds only if ${fact}$, which this section does not state"
         return make(UNCHECKED, message, reason="fact")
+    case = index_case(written_a, written_b, link.text, frozenset(scope.facts))
+    if case is not None:
+        message = f"holds when ${case}$, a case this check does not know was taken"
+        return make(UNCHECKED, message, reason="condition")
     cause = likely_cause(a, b, failing, link.text)
     if not cause and free_a != free_b:
         message = "the sides have different free indices (an implicit sum?)"

@@ -108,6 +108,32 @@ def instantiations(a: sympy.Expr, b: sympy.Expr) -> list[Instance]:
     return num.instantiations(bounds, num.largest_index(a, b) if bounds else None)
 
 
+def index_case(
+    a: sympy.Expr, b: sympy.Expr, seed: str, normalised: frozenset[sympy.Basic] = frozenset()
+) -> str | None:
+    """"j ≠ k" when ``a == b`` holds whenever its index letters differ and fails only where
+    two of them coincide (or "j = k" the other way round): a derivation taking the cases
+    i = j and i ≠ j, whose case is stated in prose."""
+    assignments = num.index_values(a, b)
+    letters = sorted(assignments[0], key=str) if assignments else []
+    if len(letters) < 2:
+        return None
+    distinct: list[bool] = []
+    coinciding: list[bool] = []
+    for values in assignments:
+        same = num.equal_everywhere(num.put_in(a, values), num.put_in(b, values), seed, normalised)
+        if same is None:
+            return None
+        apart = len(set(values.values())) == len(values)
+        (distinct if apart else coinciding).append(same)
+    names = [show(letter) for letter in letters]
+    if all(distinct) and not all(coinciding):
+        return " \\neq ".join(names)
+    if all(coinciding) and not any(distinct):
+        return " = ".join(names)
+    return None
+
+
 def likely_cause(a: sympy.Expr, b: sympy.Expr, failing: list[Instance], seed: str) -> str | None:
     for instance in failing[:6]:
         cause = diagnose(num.expand_bounds(a, instance), num.expand_bounds(b, instance), seed)

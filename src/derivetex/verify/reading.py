@@ -61,7 +61,10 @@ def normalise(latex: str) -> str:
     text = _SLASHED.sub(
         lambda m: f"\\frac{{\\partial {m.group(1)}}}{{\\partial {m.group(2)}}}", text
     )
-    return text.strip().rstrip(".,;")
+    text = text.strip().rstrip(".,;")
+    if text.endswith("\\") and not text.endswith("\\\\"):
+        text = text[:-1].rstrip()  # a control space "\ " cut off at the end of a row
+    return text
 
 
 @lru_cache(maxsize=4096)

@@ -49,6 +49,16 @@ class Definition:
             return self.symbol.base
         return self.symbol
 
+    @property
+    def loose(self) -> bool:
+        """Whether the right side uses an index of the name as a number (``p_j = e^j / Σ_i
+        e^i``, most likely ``e^{o_j}`` with its letter lost): good enough to confirm a step,
+        not to accuse one."""
+        if not isinstance(self.symbol, Indexed):
+            return False
+        letters = {i for i in self.symbol.indices if isinstance(i, sympy.Symbol)}
+        return _outside_indices(self.expr, letters)
+
     def instance(self, use: sympy.Basic) -> sympy.Expr | None:
         """The definition's right side for ``use`` (its parameters put in), if it fits."""
         if use == self.symbol:
@@ -74,6 +84,16 @@ class Definition:
         return sympy.sympify(self.expr.xreplace(dict(zip(params, given, strict=True))))
 
 
+def _outside_indices(expr: sympy.Basic, letters: set[sympy.Symbol]) -> bool:
+    """Whether one of ``letters`` occurs in ``expr`` other than as an index (of a name, of
+    a function such as σ_i(z), of a Kronecker delta)."""
+    if isinstance(expr, (Indexed, AppliedUndef, sympy.KroneckerDelta)):
+        return False
+    if isinstance(expr, sympy.Symbol):
+        return expr in letters
+    return any(_outside_indices(arg, letters) for arg in expr.args)
+
+
 def _numeric_indices(item: Indexed) -> bool:
     return all(index.is_Integer for index in item.indices)
 
@@ -95,6 +115,7 @@ class Scope:
     equation: tuple[sympy.Expr, int] | None = None
     facts: dict[sympy.Basic, int] = field(default_factory=dict)
     defaults: dict[str, sympy.Lambda] = field(default_factory=dict)
+    formulas: dict[sympy.Basic, tuple[sympy.Expr, int]] = field(default_factory=dict)
     bits: bool = False
 
     def new_block(self) -> None:
