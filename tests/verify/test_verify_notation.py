@@ -285,6 +285,16 @@ $$ D(p||q) = D(p \| q) $$
         None,
     ),
     (
+        "ellipsis-up-to-a-letter",
+        r"""
+$$ \log \prod_{i=1}^{n} x_i = \log x_1 + \log x_2 + \cdots + \log x_n $$
+
+$$ S = \sum_{i=1}^{n} x_i^2 = x_1 + \ldots + x_n $$
+""",
+        [(2, "ok"), (4, "ok"), (4, "error")],
+        "holds for n = 1..6",
+    ),
+    (
         "matrix",
         r"""
 $$ \mathbf{X}^\top (\hat{\mathbf{y}} - \mathbf{y}) = \sum_{n} (\hat{y}_n - y_n) \mathbf{x}_n $$

@@ -3,8 +3,11 @@ r"""Write out a sum or product elided with ``\cdots``, when the terms shown fix 
 ``y_{1}^{t_{1}} \cdot y_{2}^{t_{2}} \cdots y_{12}^{t_{12}}`` is read as the twelve factors it
 stands for: the two terms before ``\cdots`` must differ only in an index a, a + 1 (every
 numeric subscript ``_{a}``), and the term after it must be the same pattern at some n > a + 1.
+When the last index is a letter (``x_1 + x_2 + \cdots + x_n``, or with one term before the
+dots, ``x_1 + \cdots + x_n``) the elision is the sum or product from a to n.
 Anything else -- ``y_{1}^{0} \cdot y_{2}^{0} \cdots y_{12}^{1}``, where the hidden exponents
 are not shown, or numbers with no index -- is refused: the elided terms are not in the text.
+``\dots`` and ``\ldots`` between operators mean the same as ``\cdots``.
 """
 
 from __future__ import annotations
@@ -16,7 +19,10 @@ from derivetex.judge.numeric import MAX_TERMS
 
 DOTS = r"\cdots"
 _OPERATOR = re.compile(r"\+|\\cdot(?![A-Za-z])|\\times(?![A-Za-z])")
-_INDEX = re.compile(r"_\{(\d+)\}")
+_INDEX = re.compile(r"_\{(\d+)\}|_(\d)(?!\d)")
+_LETTER_INDEX = re.compile(r"_\{([A-Za-z])\}|_([A-Za-z])(?![A-Za-z])")
+_OTHER_DOTS = re.compile(r"\\l?dots(?![A-Za-z])")
+_FRESH = "ijlmrsuv"
 _OPEN, _CLOSE = "({", ")}"
 
 
@@ -28,8 +34,14 @@ class Elision:
     reason: str = ""
 
 
+def elided(text: str) -> bool:
+    """Whether ``text`` elides terms with ``\\cdots``, ``\\dots`` or ``\\ldots``."""
+    return DOTS in text or _OTHER_DOTS.search(text) is not None
+
+
 def write_out(text: str) -> Elision:
     """Replace each elided sum or product in ``text`` by all of its terms."""
+    text = _OTHER_DOTS.sub(lambda m: DOTS, text)
     for _ in range(text.count(DOTS)):
         at = text.find(DOTS)
         start, end = _group(text, at)
@@ -71,7 +83,19 @@ def _expand(group: str) -> Elision:
     if terms.count(DOTS) != 1:
         return Elision(None, "\\cdots other than once in a sum or product")
     where = terms.index(DOTS)
-    if where < 2 or where != len(terms) - 2:
+    if where < 1 or where != len(terms) - 2:
+        return Elision(None, "\\cdots needs the terms before it and the last term after it")
+    before = terms[where - 2] if where >= 2 else None
+    symbolic = _up_to_letter(before, terms[where - 1], terms[-1])
+    if symbolic is not None:
+        pattern, low, letter = symbolic
+        index = next((c for c in _FRESH if c not in group), None)
+        if index is None:
+            return Elision(None, "no free letter for the index of the elided terms")
+        big = r"\sum" if plus else r"\prod"
+        whole = f"{big}_{{{index}={low}}}^{{{letter}}} {{{pattern.replace('@', index)}}}"
+        return Elision(joiner.join([*terms[: max(where - 2, 0)], whole]))
+    if where < 2:
         return Elision(None, "\\cdots needs two terms before it and the last term after it")
     first, second, last = terms[where - 2], terms[where - 1], terms[-1]
     found = _pattern(first, second, last)
@@ -126,13 +150,50 @@ def _split_on(items: list[str], plus: bool) -> list[str]:
     return terms
 
 
-def _pattern(first: str, second: str, last: str) -> tuple[str, int, int] | None:
-    """``(pattern with @ for the index, first index, last index)`` if the terms agree."""
-    indices = {int(i) for i in _INDEX.findall(first)}
+def _up_to_letter(before: str | None, first: str, last: str) -> tuple[str, int, str] | None:
+    """``(pattern, a, n)`` for terms a (, a + 1) … n whose last index is the letter n; when
+    two terms come before the dots, ``first`` is the second of them."""
+    start = before if before is not None else first
+    indices = {int(a or b) for a, b in _INDEX.findall(start)}
     if len(indices) != 1:
         return None
     (low,) = indices
-    pattern = _INDEX.sub(lambda m: "_{@}" if int(m.group(1)) == low else m.group(0), first)
+    pattern = _numbered(start, low)
+    if before is not None and _numbered(first, low + 1) != pattern:
+        return None
+    for letter in sorted({a or b for a, b in _LETTER_INDEX.findall(last)}):
+        if _numbered_letter(last, letter) == pattern:
+            return pattern, low, letter
+    return None
+
+
+def _numbered(term: str, index: int) -> str:
+    """``term`` with each subscript ``index`` (``_{1}`` or ``_1``) as ``_{@}``."""
+
+    def mark(match: re.Match[str]) -> str:
+        return "_{@}" if int(match.group(1) or match.group(2)) == index else match.group(0)
+
+    return _INDEX.sub(mark, term)
+
+
+def _numbered_letter(term: str, letter: str) -> str:
+    """``term`` with each subscript ``letter`` (``_{n}`` or ``_n``) as ``_{@}``."""
+
+    def mark(match: re.Match[str]) -> str:
+        return "_{@}" if (match.group(1) or match.group(2)) == letter else match.group(0)
+
+    return _LETTER_INDEX.sub(mark, term)
+
+
+def _pattern(first: str, second: str, last: str) -> tuple[str, int, int] | None:
+    """``(pattern with @ for the index, first index, last index)`` if the terms agree."""
+    indices = {int(a or b) for a, b in _INDEX.findall(first)}
+    if len(indices) != 1:
+        return None
+    (low,) = indices
+    pattern = _numbered(first, low)
+    second = _numbered(second, low + 1).replace("@", str(low + 1))
+    last = _INDEX.sub(lambda m: "_{" + (m.group(1) or m.group(2)) + "}", last)
     if pattern.replace("@", str(low + 1)) != second:
         return None
     match = re.fullmatch(re.escape(pattern).replace("@", r"(\d+)"), last)

@@ -18,7 +18,7 @@ from sympy.tensor.indexed import Indexed
 from derivetex.judge.numeric import rebuilt
 from derivetex.reader import Unreadable, parse
 from derivetex.reader.parser import MAX_EXPONENT
-from derivetex.verify.ellipsis import DOTS, write_out
+from derivetex.verify.ellipsis import elided, write_out
 
 MAX_LENGTH = 20_000
 """A side longer than this (characters) is not read."""
@@ -73,7 +73,7 @@ def read(latex: str, functions: frozenset[str] = frozenset()) -> Reading:
     text = normalise(latex)
     if len(text) > MAX_LENGTH:
         return Reading(None, f"an expression of over {MAX_LENGTH} characters")
-    if DOTS in text:
+    if elided(text):
         elision = write_out(text)
         if elision.text is None:
             return Reading(None, f"cannot write out \\cdots: {elision.reason}")
