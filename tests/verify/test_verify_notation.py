@@ -295,6 +295,28 @@ $$ S = \sum_{i=1}^{n} x_i^2 = x_1 + \ldots + x_n $$
         "holds for n = 1..6",
     ),
     (
+        "log-density-defines-the-density",
+        r"""
+$$ \log p(x \mid \mu, \sigma) = -\frac{1}{2}\log(2\pi\sigma^2) - \frac{(x-\mu)^2}{2\sigma^2} $$
+
+$$ \frac{\partial \log p(x \mid \mu, \sigma)}{\partial x} = -\frac{x-\mu}{\sigma^2} $$
+
+$$ \frac{\partial \log p(x \mid \mu, \sigma)}{\partial \mu} = -\frac{x-\mu}{\sigma^2} $$
+""",
+        [(2, "ok"), (4, "ok"), (6, "error")],
+        "sign flipped",
+    ),
+    (
+        "a-new-value-by-approximation",
+        r"""
+For four equal classes $H = \log 4 \approx 1.386$; for $(0.4, 0.3, 0.2, 0.1)$, $H \approx 1.28$.
+
+$$ \log_{3}{3^2} = 2, \quad log_{3}{3^4} = 4 $$
+""",
+        [(2, "ok"), (2, "ok"), (2, "ok"), (4, "ok"), (4, "ok")],
+        None,
+    ),
+    (
         "matrix",
         r"""
 $$ \mathbf{X}^\top (\hat{\mathbf{y}} - \mathbf{y}) = \sum_{n} (\hat{y}_n - y_n) \mathbf{x}_n $$

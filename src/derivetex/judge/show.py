@@ -50,7 +50,7 @@ def show(expr: sympy.Basic) -> str:
 
 def decimal(value: sympy.Basic, places: int) -> str:
     """``value`` rounded to ``places`` decimals (at least one significant figure shown)."""
-    number = Decimal(str(sympy.Float(value, 40)))
+    number = Decimal(str(sympy.N(value, 40)))  # N, not Float: log(4) is a value too
     if places <= 0:
         places = 6
     text = f"{number:.{places}f}"

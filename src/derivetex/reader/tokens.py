@@ -37,9 +37,11 @@ class Token:
 
 
 _BARE_FUNCTION = re.compile(
-    r"(?:(?<![A-Za-z\\])|(?<=[_^][A-Za-z0-9]))(log|ln|exp|tanh|sin|cos)(?=\s*\()"
+    r"(?:(?<![A-Za-z\\])|(?<=[_^][A-Za-z0-9]))"
+    r"(?:(log|ln|exp|tanh|sin|cos)(?=\s*\()|log(?=_))"
 )
-"""``log(`` without a backslash, also right after a one-letter script (``y_klog(p_k)``)."""
+"""``log(`` (or ``log_2``) without a backslash, also right after a one-letter script
+(``y_klog(p_k)``)."""
 
 
 def tokenize(text: str) -> list[Token]:

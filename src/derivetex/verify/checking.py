@@ -119,6 +119,9 @@ def _check(
     known = scope.defines(left)
     if _defines(link, left, right) and not (known and claim is not None):
         return _define(link, left, right, scope, make)
+    logged = _log_of_application(left)
+    if logged is not None and _defines(link, logged, right) and not scope.defines(logged):
+        return _define(link, logged, sympy.exp(right), scope, make)
     fact = stated_fact(left, right)
     if fact is not None:
         scope.facts[fact] = link.right.line
@@ -291,8 +294,10 @@ def _expected(a: sympy.Expr) -> str:
 
 def _defines(link: Link, left: sympy.Expr, right: sympy.Expr) -> bool:
     """A name opening a chain (``L``, ``a_n``, ``y_{ik}``, ``\\sigma(z)``, ``NLL``) defines it."""
-    if not link.opens_chain or link.relation in (APPROX, *ORDER):
+    if not link.opens_chain or link.relation in ORDER:
         return False
+    if link.relation == APPROX and not (isinstance(left, sympy.Symbol) and right.is_number):
+        return False  # x ≈ 1.28 gives x a value, as x = 1.28 does; nothing else does
     if isinstance(right, sympy.Symbol):
         return False  # i = j, p_1 = p_2: a condition, not a definition
     if isinstance(left, sympy.Symbol):
@@ -313,6 +318,14 @@ def _defines(link: Link, left: sympy.Expr, right: sympy.Expr) -> bool:
             and (not right.has(left.func))
         )
     return False
+
+
+def _log_of_application(left: sympy.Expr) -> sympy.Expr | None:
+    """``p(x \\mid \\mu, \\sigma)`` when ``left`` is its log: ``\\log p(x \\mid \\theta) = …``
+    opening a chain defines the density as well as its log."""
+    if isinstance(left, sympy.log) and isinstance(left.args[0], AppliedUndef):
+        return left.args[0]
+    return None
 
 
 def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make: Make) -> Finding:
