@@ -1,8 +1,34 @@
 """derivetex: symbolic derivations of ML formulas, every step verified, rendered as LaTeX."""
 
-from derivetex.api import Document, derive, write
-from derivetex.config import Config, build_config
-from derivetex.engine import Derivation
-from derivetex.errors import DerivetexError
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from derivetex.api import Document, derive, write
+    from derivetex.config import Config, build_config
+    from derivetex.engine import Derivation
+    from derivetex.errors import DerivetexError
 
 __all__ = ["Config", "Derivation", "DerivetexError", "Document", "build_config", "derive", "write"]
+
+_HOMES = {
+    "Document": "derivetex.api",
+    "derive": "derivetex.api",
+    "write": "derivetex.api",
+    "Config": "derivetex.config",
+    "build_config": "derivetex.config",
+    "Derivation": "derivetex.engine",
+    "DerivetexError": "derivetex.errors",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The public API, imported on first use (PEP 562): ``derivetex verify`` starts without
+    the engine and the renderers."""
+    if name not in _HOMES:
+        raise AttributeError(f"module 'derivetex' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_HOMES[name]), name)
+    globals()[name] = value
+    return value

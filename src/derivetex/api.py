@@ -11,7 +11,7 @@ from derivetex.config import Config, build_config
 from derivetex.derivations import DERIVATIONS
 from derivetex.engine import Derivation
 from derivetex.errors import InputError, OutputError
-from derivetex.outputs import remove_stale_pdf_workdirs, write_files
+from derivetex.outputs import remove_stale_pdf_workdirs, to_stdout, write_files
 from derivetex.render.formats import WRITERS, derivation_data
 
 EXTENSIONS = {"md": "md", "tex": "tex", "json": "json", "pdf": "pdf", "html": "html"}
@@ -84,25 +84,3 @@ def write(config: Config) -> list[Path]:
         for fmt, content in rendered.items()
     }
     return write_files(Path(config.output), named)
-
-
-def to_stdout(content: str | bytes) -> None:
-    """Write ``content`` to stdout and flush it.
-
-    A full or closed stdout is an OutputError; a reader that closed the pipe (``| head``)
-    stays a BrokenPipeError, which the CLI ends quietly.
-    """
-    stream = sys.stdout
-    if stream is None:
-        raise OutputError("cannot write to stdout: it is closed")
-    try:
-        if isinstance(content, bytes):
-            stream.buffer.write(content)
-        else:
-            stream.write(content)
-        stream.flush()
-    except BrokenPipeError:
-        raise
-    except (OSError, ValueError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        raise OutputError(f"cannot write to stdout: {reason}") from None

@@ -16,10 +16,8 @@ import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib import metadata
 from typing import NoReturn
 
-from derivetex.api import write
 from derivetex.config import DERIVATIONS, FORMATS, build_config
 from derivetex.errors import DerivetexError, Interrupted
 
@@ -38,15 +36,28 @@ class OneLineParser(argparse.ArgumentParser):
 
 
 def version() -> str:
+    from importlib import metadata  # only for --version: it costs a verify run 15 ms
+
     try:
         return metadata.version("derivetex")
     except metadata.PackageNotFoundError:
         return "unknown"
 
 
+class _Version(argparse.Action):
+    """``--version``, looked up only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        print(f"derivetex {version()}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="derivetex", description="Verified derivations as LaTeX.")
-    parser.add_argument("--version", action="version", version=f"derivetex {version()}")
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(
         dest="command", required=True, parser_class=OneLineParser, metavar="COMMAND",
     )
@@ -106,6 +117,8 @@ def _run(argv: list[str] | None) -> int:
         from derivetex.verify.command import run_verify
 
         return run_verify(args.files, args.json, None, jobs=args.jobs)
+    from derivetex.api import write  # render, engine: not needed by verify
+
     config = build_config(
         derivation=args.derivation, K=args.K, labels=args.labels, y=args.y, t=args.t,
         log_base=args.log_base, lang=args.lang, chapter=args.chapter, formats=args.formats,

@@ -16,6 +16,7 @@ import re
 import shutil
 import signal
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -188,3 +189,25 @@ def _backup(target: Path) -> Path | None:
     except OSError:
         return None
     return backup
+
+
+def to_stdout(content: str | bytes) -> None:
+    """Write ``content`` to stdout and flush it.
+
+    A full or closed stdout is an OutputError; a reader that closed the pipe (``| head``)
+    stays a BrokenPipeError, which the CLI ends quietly.
+    """
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError("cannot write to stdout: it is closed")
+    try:
+        if isinstance(content, bytes):
+            stream.buffer.write(content)
+        else:
+            stream.write(content)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise OutputError(f"cannot write to stdout: {reason}") from None

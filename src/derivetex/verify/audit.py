@@ -21,6 +21,7 @@ from derivetex.errors import BudgetExceeded
 from derivetex.verify.budget import within_budget
 from derivetex.verify.checking import check
 from derivetex.verify.documents import MathBlock, find_blocks
+from derivetex.verify.meanings import built_in
 from derivetex.verify.report import UNCHECKED, FileReport, Finding
 from derivetex.verify.rows import Link, Part, last_part, links
 from derivetex.verify.scope import Scope
@@ -30,21 +31,8 @@ ADJACENT = 4
 before it (blank lines and ``$$`` between them)."""
 
 
-_MENTIONS_SIGMOID = re.compile(r"sigmoid|logistic|シグモイド|ロジスティック", re.IGNORECASE)
 _WORKS_IN_BITS = re.compile(r"\bbits?\b|ビット|\\log_\{?2\}?", re.IGNORECASE)
 """A document that says bits (or writes log₂) may mean log₂ by a bare log in its numbers."""
-_X = sympy.Symbol("x")
-_SIGMOID = {r"\sigma(": sympy.Lambda(_X, 1 / (1 + sympy.exp(-_X)))}
-_M, _V = sympy.symbols("m v")
-GAUSSIAN = {
-    r"\mathcal{N}(|,": sympy.Lambda(
-        (_X, _M, _V), sympy.exp(-((_X - _M) ** 2) / (2 * _V)) / sympy.sqrt(2 * sympy.pi * _V)
-    )
-}
-r"""``\mathcal{N}(x \mid \mu, \sigma^2)``: the normal density, its second parameter the
-variance, as ML writing uses it everywhere."""
-"""A document that speaks of the sigmoid (or logistic) function means it by an undefined
-σ(x) of one argument; a definition in the document still wins."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +46,7 @@ def audit_text(text: str, kind: str, path: str = "<string>") -> FileReport:
     """Findings for the math in ``text``, a document of ``kind`` "md" or "tex"."""
     found: list[tuple[int, Finding]] = []
     order = 0
-    defaults = {**GAUSSIAN, **(_SIGMOID if _MENTIONS_SIGMOID.search(text) else {})}
+    defaults = built_in(text)
     bits = _WORKS_IN_BITS.search(text) is not None
     for section in _sections(find_blocks(text, kind)):
         order = _audit_section(section, found, order, defaults, bits)

@@ -72,7 +72,7 @@ def run_verify(
     ]
     report = as_json(reports) if as_json_output else as_text(reports)
     if out is None:
-        from derivetex.api import to_stdout
+        from derivetex.outputs import to_stdout
 
         to_stdout(report)
     else:
