@@ -317,6 +317,20 @@ $$ \log_{3}{3^2} = 2, \quad log_{3}{3^4} = 4 $$
         None,
     ),
     (
+        "derivative-at-a-point-and-layer-names",
+        r"""
+The sigmoid function and its derivative at 0:
+
+$$ \sigma'(0) = \sigma(0)(1 - \sigma(0)) = 0.25 $$
+
+$$ \sigma'(0) = 0.24 $$
+
+$$ z^{(1)} = 1(0.5) + (-1)(0.7311) + 0 = -0.2311 $$
+""",
+        [(4, "ok"), (4, "ok"), (6, "error"), (8, "ok"), (8, "ok")],
+        "claims 0.24, but derivetex computes 0.250000",
+    ),
+    (
         "matrix",
         r"""
 $$ \mathbf{X}^\top (\hat{\mathbf{y}} - \mathbf{y}) = \sum_{n} (\hat{y}_n - y_n) \mathbf{x}_n $$

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 import sympy
 from sympy.core.function import AppliedUndef
@@ -53,5 +53,10 @@ def decimal(value: sympy.Basic, places: int) -> str:
     number = Decimal(str(sympy.N(value, 40)))  # N, not Float: log(4) is a value too
     if places <= 0:
         places = 6
-    text = f"{number:.{places}f}"
+    with localcontext() as context:  # half up, as a writer rounds
+        context.prec = 80
+        try:
+            text = f"{number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):f}"
+        except InvalidOperation:  # beyond 80 digits: the rounding mode no longer shows
+            text = f"{number:.{places}f}"
     return "0." + "0" * places if text == "-0." + "0" * places else text

@@ -42,6 +42,9 @@ def carry_out(expr: sympy.Expr) -> sympy.Expr:
             expr = expr.xreplace({node: node.doit()})
         elif all(_depends(node.expr, v) for v in variables):
             expr = expr.xreplace({node: node.doit(deep=False)})
+    points = [s for s in expr.atoms(sympy.Subs) if not s.expr.has(sympy.Derivative)]
+    if points:  # f'(0) once f' is known: put the point in
+        expr = expr.xreplace({s: s.doit() for s in points})
     return sympy.sympify(expr)
 
 
@@ -67,7 +70,7 @@ def opaque(expr: sympy.Basic) -> set[sympy.Basic]:
     found: set[sympy.Basic] = set()
     for node in sympy.preorder_traversal(expr):
         if (
-            isinstance(node, sympy.Derivative)
+            isinstance(node, (sympy.Derivative, sympy.Subs))
             or isinstance(node, AppliedUndef)
             and not any(
                 isinstance(parent, sympy.Derivative) and node in parent.args for parent in found
@@ -84,7 +87,7 @@ def as_unknowns(expr: sympy.Expr) -> sympy.Expr:
 
 
 def _outermost(expr: sympy.Basic) -> list[sympy.Basic]:
-    if isinstance(expr, (sympy.Derivative, AppliedUndef)):
+    if isinstance(expr, (sympy.Derivative, sympy.Subs, AppliedUndef)):
         return [expr]
     found: list[sympy.Basic] = []
     for arg in expr.args:

@@ -652,9 +652,12 @@ class _Parser:
         function = sympy.Function(f"{name}{opener}{signature}")
         value = function(*indices, *arguments)
         if derivative:
-            if len(arguments) != 1 or not isinstance(arguments[0], (sympy.Symbol, sympy.Indexed)):
-                raise Unreadable(f"{name}' applied to an expression")
-            return sympy.Derivative(value, arguments[0])
+            if len(arguments) != 1:
+                raise Unreadable(f"{name}' of several arguments")
+            if isinstance(arguments[0], (sympy.Symbol, sympy.Indexed)):
+                return sympy.Derivative(value, arguments[0])
+            at = sympy.Dummy("ξ")  # f'(0): the derivative taken at the point
+            return sympy.Subs(sympy.Derivative(function(*indices, at), at), at, arguments[0])
         return value
 
     def argument_value(self, tokens: list[Token]) -> sympy.Basic:

@@ -301,9 +301,7 @@ def _defines(link: Link, left: sympy.Expr, right: sympy.Expr) -> bool:
     if isinstance(right, sympy.Symbol):
         return False  # i = j, p_1 = p_2: a condition, not a definition
     if isinstance(left, sympy.Symbol):
-        named = (
-            re.fullmatch(r"\\?[A-Za-z]+|\\[a-z]+\{[^{}]*\}|\\mathrm\{.*\}", left.name) is not None
-        )
+        named = _NAME.fullmatch(left.name) is not None
         return named and left not in right.free_symbols
     if isinstance(left, Indexed):
         if all(index.is_Integer for index in left.indices):
@@ -318,6 +316,11 @@ def _defines(link: Link, left: sympy.Expr, right: sympy.Expr) -> bool:
             and (not right.has(left.func))
         )
     return False
+
+
+_NAME = re.compile(r"(?:\\?[A-Za-z]+|\\[a-z]+\{[^{}]*\}|\\mathrm\{.*\})(?:\^\{\(\w+\)\})?")
+"""A name a link can define: ``L``, ``\\hat{y}``, ``\\mathrm{NLL}``, and each with a layer
+index ``^{(1)}`` (``z^{(1)}``, ``\\delta^{(0)}``)."""
 
 
 def _log_of_application(left: sympy.Expr) -> sympy.Expr | None:
