@@ -331,6 +331,18 @@ $$ z^{(1)} = 1(0.5) + (-1)(0.7311) + 0 = -0.2311 $$
         "claims 0.24, but derivetex computes 0.250000",
     ),
     (
+        "expectation-is-linear",
+        r"""
+$$ D(p \| q) = \mathbb{E}_{x \sim p}\left[\log \frac{p(x)}{q(x)}\right] $$
+
+$$ D(p \| q) = \mathbb{E}_{x \sim p}[\log p(x)] - \mathbb{E}_{x \sim p}[\log q(x)] $$
+
+$$ = \mathbb{E}_{x \sim p}\left[\log \frac{q(x)}{p(x)}\right] $$
+""",
+        [(2, "ok"), (4, "ok"), (6, "error")],
+        "agrees with the definition",
+    ),
+    (
         "matrix",
         r"""
 $$ \mathbf{X}^\top (\hat{\mathbf{y}} - \mathbf{y}) = \sum_{n} (\hat{y}_n - y_n) \mathbf{x}_n $$

@@ -10,6 +10,8 @@ cannot be judged (nothing says how ``H(p)`` and ``\mathbb{E}[\log p]`` relate).
 
 from __future__ import annotations
 
+import re
+
 import sympy
 from sympy.core.function import AppliedUndef
 
@@ -45,7 +47,39 @@ def carry_out(expr: sympy.Expr) -> sympy.Expr:
     points = [s for s in expr.atoms(sympy.Subs) if not s.expr.has(sympy.Derivative)]
     if points:  # f'(0) once f' is known: put the point in
         expr = expr.xreplace({s: s.doit() for s in points})
-    return sympy.sympify(expr)
+    return linear_expectations(sympy.sympify(expr))
+
+
+_EXPECTATION = re.compile(r"(\\mathbb\{E\}|E)(_|\[)")
+
+
+def linear_expectations(expr: sympy.Expr) -> sympy.Expr:
+    """Each expectation as a sum of expectations of single terms with their numeric
+    coefficients taken out: E[log(p/q)] = E[log p] - E[log q], E[-2 f] = -2 E[f].
+
+    Linearity holds for every distribution, so two sides that differ only by it compare
+    equal; the logarithm of a quotient or product of applications (densities, probabilities:
+    positive) is split first."""
+    found = [
+        node
+        for node in expr.atoms(AppliedUndef)
+        if _EXPECTATION.match(node.func.__name__) and node.args
+    ]
+    if not found:
+        return expr
+    return sympy.sympify(expr.xreplace({node: _spread(node) for node in found}))
+
+
+def _spread(node: AppliedUndef) -> sympy.Expr:
+    *given, body = node.args
+    inside = {a: sympy.Dummy(positive=True) for a in body.atoms(AppliedUndef)}
+    split = sympy.expand(sympy.expand_log(body.xreplace(inside), deep=True))
+    split = split.xreplace({dummy: a for a, dummy in inside.items()})
+    total = sympy.Integer(0)
+    for term in sympy.Add.make_args(split):
+        coefficient, rest = term.as_independent(*term.free_symbols, as_Add=False)
+        total += coefficient * (node.func(*given, rest) if rest != 1 else sympy.Integer(1))
+    return total
 
 
 def _fresh_indices(body: sympy.Expr, variables: list[sympy.Basic]) -> sympy.Expr:

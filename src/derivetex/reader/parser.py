@@ -647,7 +647,13 @@ class _Parser:
         own = sympy.Symbol(name)
         if len(arguments) == 1 and not indices and own in arguments[0].free_symbols:
             return own * arguments[0]  # p(1 - p): a product, not p applied to 1 - p
-        if len(arguments) == 1 and indices and not signature and not _simple(arguments[0]):
+        if (
+            len(arguments) == 1
+            and indices
+            and not signature
+            and opener == "("
+            and not _simple(arguments[0])
+        ):
             return IndexedBase(name)[tuple(indices)] * arguments[0]  # p_i (1 - p_i)
         function = sympy.Function(f"{name}{opener}{signature}")
         value = function(*indices, *arguments)
