@@ -11,7 +11,8 @@ CASES = [
     (r"2^{1000000} = 1", "too large"),
     (r"\sum_{k=1}^{10000000} k = 50000005000000", "limit reached"),
     (r"\frac{1}{0} = \infty", "cannot be evaluated"),
-    (r"\int_0^1 f(x) dx = 1", "not read"),
+    (r"\int_0^1 f(x) dx = 1", "no earlier link gives a value"),  # an integral is opaque
+    (r"\lim_{x \to 0} f(x) = 1", "not read"),
 ]
 
 

@@ -343,6 +343,26 @@ $$ = \mathbb{E}_{x \sim p}\left[\log \frac{q(x)}{p(x)}\right] $$
         "agrees with the definition",
     ),
     (
+        "integrals-are-opaque-and-linear",
+        r"""
+$$
+\begin{aligned}
+D &= \int p(x) \log \frac{p(x)}{q(x)} \, dx \\
+  &= \int p(x) \log p(x) \, dx - \int p(x) \log q(x) \, dx
+\end{aligned}
+$$
+
+$$
+\begin{aligned}
+H &= -\int_{-\infty}^{\infty} p(x) \log p(x) \, \mathrm{d}x \\
+  &= \int_{-\infty}^{\infty} p(x) \log p(x) \, \mathrm{d}x
+\end{aligned}
+$$
+""",
+        [(4, "ok"), (5, "ok"), (11, "ok"), (12, "error")],
+        "sign flipped",
+    ),
+    (
         "matrix",
         r"""
 $$ \mathbf{X}^\top (\hat{\mathbf{y}} - \mathbf{y}) = \sum_{n} (\hat{y}_n - y_n) \mathbf{x}_n $$

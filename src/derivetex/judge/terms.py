@@ -11,6 +11,8 @@ cannot be judged (nothing says how ``H(p)`` and ``\mathbb{E}[\log p]`` relate).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 import sympy
 from sympy.core.function import AppliedUndef
@@ -38,6 +40,8 @@ def carry_out(expr: sympy.Expr) -> sympy.Expr:
         if fresh is not node.expr:
             new = sympy.Derivative(fresh, *node.variable_count)
             expr, node = expr.xreplace({node: new}), new
+        if node.expr.has(sympy.Integral):
+            continue  # differentiating under the integral sign would integrate: left opaque
         if node.expr.is_number:
             expr = expr.xreplace({node: sympy.Integer(0)})  # the derivative of a constant
         elif all(_depends(node.expr, v) for v in variables) and not node.expr.atoms(AppliedUndef):
@@ -60,25 +64,38 @@ def linear_expectations(expr: sympy.Expr) -> sympy.Expr:
     Linearity holds for every distribution, so two sides that differ only by it compare
     equal; the logarithm of a quotient or product of applications (densities, probabilities:
     positive) is split first."""
-    found = [
-        node
-        for node in expr.atoms(AppliedUndef)
-        if _EXPECTATION.match(node.func.__name__) and node.args
-    ]
+    found: dict[sympy.Basic, sympy.Expr] = {}
+    for node in expr.atoms(AppliedUndef):
+        if _EXPECTATION.match(node.func.__name__) and node.args:
+            found[node] = _spread(node.args[-1], partial(_expectation, node), sympy.Integer(1))
+    for node in expr.atoms(sympy.Integral):
+        found[node] = _spread(node.function, partial(_integral, node), None)
     if not found:
         return expr
-    return sympy.sympify(expr.xreplace({node: _spread(node) for node in found}))
+    return sympy.sympify(expr.xreplace(found))
 
 
-def _spread(node: AppliedUndef) -> sympy.Expr:
-    *given, body = node.args
+def _expectation(node: sympy.Basic, body: sympy.Expr) -> sympy.Expr:
+    return node.func(*node.args[:-1], body)
+
+
+def _integral(node: sympy.Integral, body: sympy.Expr) -> sympy.Expr:
+    return sympy.Integral(body, *node.limits)
+
+
+def _spread(
+    body: sympy.Expr, rebuild: Callable[[sympy.Expr], sympy.Expr], of_one: sympy.Expr | None
+) -> sympy.Expr:
+    """``rebuild`` (an expectation or an integral of a body) taken term by term; ``of_one`` is
+    its value for the body 1, if it has one (E[1] = 1)."""
     inside = {a: sympy.Dummy(positive=True) for a in body.atoms(AppliedUndef)}
     split = sympy.expand(sympy.expand_log(body.xreplace(inside), deep=True))
     split = split.xreplace({dummy: a for a, dummy in inside.items()})
     total = sympy.Integer(0)
     for term in sympy.Add.make_args(split):
         coefficient, rest = term.as_independent(*term.free_symbols, as_Add=False)
-        total += coefficient * (node.func(*given, rest) if rest != 1 else sympy.Integer(1))
+        whole = of_one if rest == 1 and of_one is not None else rebuild(rest)
+        total += coefficient * whole
     return total
 
 
@@ -104,7 +121,7 @@ def opaque(expr: sympy.Basic) -> set[sympy.Basic]:
     found: set[sympy.Basic] = set()
     for node in sympy.preorder_traversal(expr):
         if (
-            isinstance(node, (sympy.Derivative, sympy.Subs))
+            isinstance(node, (sympy.Derivative, sympy.Subs, sympy.Integral))
             or isinstance(node, AppliedUndef)
             and not any(
                 isinstance(parent, sympy.Derivative) and node in parent.args for parent in found
@@ -121,7 +138,7 @@ def as_unknowns(expr: sympy.Expr) -> sympy.Expr:
 
 
 def _outermost(expr: sympy.Basic) -> list[sympy.Basic]:
-    if isinstance(expr, (sympy.Derivative, sympy.Subs, AppliedUndef)):
+    if isinstance(expr, (sympy.Derivative, sympy.Subs, sympy.Integral, AppliedUndef)):
         return [expr]
     found: list[sympy.Basic] = []
     for arg in expr.args:

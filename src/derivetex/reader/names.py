@@ -136,7 +136,6 @@ GREEK = frozenset(
 
 UNREAD = frozenset(
     [
-        r"\int",
         r"\oint",
         r"\iint",
         r"\lim",
@@ -147,7 +146,6 @@ UNREAD = frozenset(
         r"\inf",
         r"\nabla",
         r"\det",
-        r"\int",
         r"\cup",
         r"\cap",
         r"\setminus",

@@ -311,6 +311,8 @@ class _Parser:
             return N.ELEMENTARY[text](self.argument())
         if text in (r"\sum", r"\prod"):
             return self.big_operator(text)
+        if text == r"\int":
+            return self.integral()
         if text in (r"\max", r"\min") and self.peek().text == "(":
             self.take()
             items = [self.sum()]
@@ -501,6 +503,55 @@ class _Parser:
             return whole
         left_out = body.xreplace({index: excluded})
         return whole - left_out if kind is sympy.Sum else whole / left_out
+
+    def integral(self) -> sympy.Expr:
+        """``\\int_a^b f(x) \\, dx`` (and ``\\mathrm{d}x``, ``dx\\,dy``): an opaque term, kept
+        whole so that the same integral on both sides is the same unknown. The body runs to
+        the differentials at its end; anything else (``\\int dx\\, f``) is refused."""
+        bounds: dict[str, sympy.Expr] = {}
+        for _ in range(2):
+            if self.peek().text in ("_", "^"):
+                mark = self.take().text
+                bounds[mark] = self.sub_parser(self.group())
+        start = depth = 0
+        start = self.at
+        variables: list[sympy.Symbol] = []
+        while self.more():
+            token = self.peek()
+            depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(token.text, 0)
+            if depth < 0:
+                break
+            if depth == 0 and self._differential():
+                end = self.at
+                while self.more() and self._differential():
+                    variables.append(self._take_differential())
+                if not self.tokens[start:end]:
+                    raise Unreadable("an integral with nothing before its differential")
+                body = self.sub_parser(self.tokens[start:end])
+                low, high = bounds.get("_"), bounds.get("^")
+                limits = [
+                    (v, low, high) if low is not None and high is not None else (v,)
+                    for v in variables
+                ]
+                return sympy.Integral(body, *limits)
+            self.take()
+        raise Unreadable("an integral without a differential dx at its end")
+
+    def _differential(self) -> bool:
+        first, second = self.peek(), self.peek(1)
+        if first.text == "d" and second.kind == "letter":
+            return True
+        return first.text in (r"\mathrm", r"\text") and self.peek(2).text == "d"
+
+    def _take_differential(self) -> sympy.Symbol:
+        if self.take().text in (r"\mathrm", r"\text"):
+            self.take()  # {
+            self.take()  # d
+            self.take()  # }
+        variable = self.take()
+        if variable.kind != "letter":
+            raise Unreadable("a differential of something other than a letter")
+        return sympy.Symbol(variable.text)
 
     def implicit_index(self, body: sympy.Expr) -> sympy.Symbol:
         """``\\sum p_i``: the one letter the summand uses as an index."""
