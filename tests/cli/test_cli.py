@@ -113,3 +113,18 @@ def test_verify_subcommand_is_wired(tmp_path: Path) -> None:
     assert run("verify", str(bad), cwd=tmp_path).returncode == 1
     missing = run("verify", str(tmp_path / "nope.md"), cwd=tmp_path)
     assert missing.returncode == 2 and len(missing.stderr.strip().splitlines()) == 1
+
+
+def test_verify_report_formats_and_the_json_alias(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_text("text\n\n$$\nE = - \\log 0.5 = -0.693147\n$$\n", encoding="utf-8")
+    as_json = run("verify", str(bad), "--format", "json", cwd=tmp_path)
+    assert as_json.returncode == 1
+    assert run("verify", str(bad), "--json", cwd=tmp_path).stdout == as_json.stdout
+    github = run("verify", "--format", "github", str(bad), cwd=tmp_path)
+    assert github.returncode == 1
+    assert github.stdout.splitlines()[0].startswith(f"::error file={bad},line=4,title=")
+    text = run("verify", str(bad), cwd=tmp_path)
+    assert f"{bad}:4: error: " in text.stdout and "::" not in text.stdout
+    unknown = run("verify", str(bad), "--format", "xml", cwd=tmp_path)
+    assert unknown.returncode == 2 and "invalid choice: 'xml'" in unknown.stderr
