@@ -128,3 +128,27 @@ def test_verify_report_formats_and_the_json_alias(tmp_path: Path) -> None:
     assert f"{bad}:4: error: " in text.stdout and "::" not in text.stdout
     unknown = run("verify", str(bad), "--format", "xml", cwd=tmp_path)
     assert unknown.returncode == 2 and "invalid choice: 'xml'" in unknown.stderr
+
+
+def test_render_subcommand_exit_codes(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text("Text.\n\n```derivetex\n--K 2 --lang en\n```\n", encoding="utf-8")
+    stale = run("render", "--check", "post.md", cwd=tmp_path)
+    assert stale.returncode == 1 and stale.stdout.startswith("post.md:3: missing: ")
+    done = run("render", "post.md", cwd=tmp_path)
+    assert done.returncode == 0 and done.stderr == "wrote post.md\n"
+    assert run("render", "--check", "post.md", cwd=tmp_path).returncode == 0
+    post.write_text(post.read_text(encoding="utf-8") + "\n```derivetex\nspec: a.toml\n```\n",
+                    encoding="utf-8")
+    before = post.read_bytes()
+    refused = run("render", "post.md", cwd=tmp_path)
+    assert refused.returncode == 2 and post.read_bytes() == before
+    assert refused.stderr.count("\n") == 1 and "post.md:" in refused.stderr
+    assert "specs (spec: ...) are not supported yet" in refused.stderr
+    unknown = run("render", "post.md", "--flavor", "zenn", cwd=tmp_path)
+    assert unknown.returncode == 2 and "invalid choice: 'zenn'" in unknown.stderr
+
+
+def test_derive_flavor_option(tmp_path: Path) -> None:
+    qiita = run("derive", "--flavor", "qiita", "--format", "md", "-o", "-", cwd=tmp_path)
+    assert qiita.returncode == 0 and "```math\n" in qiita.stdout and "\n$$\n" not in qiita.stdout
