@@ -193,3 +193,13 @@ def test_no_temporary_file_is_left_beside_the_post(post: Path) -> None:
 def test_only_markdown_posts(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not a Markdown file"):
         run_render([str(tmp_path / "notes.txt")])
+
+
+def test_a_post_rendered_in_another_flavor_is_stale_with_the_command_to_fix_it(post: Path) -> None:
+    render(post)
+    code, report = check(post, flavor="github")
+    assert code == 1
+    assert [line.split(": ")[1] for line in report.splitlines()] == ["stale", "stale"]
+    assert report.splitlines()[0].endswith("run derivetex render --flavor github")
+    render(post, flavor="github")
+    assert check(post, flavor="github") == (0, "")

@@ -7,6 +7,9 @@ platform exactly the formulas (text and display/inline) that the KaTeX form give
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import cache
+
 import pytest
 from tests.render.variants import LANGS, VARIANTS, hostile_document
 
@@ -20,10 +23,18 @@ OTHERS = [name for name in FLAVORS if name != "katex"]
 CASES = [(lang, variant) for lang in LANGS for variant in VARIANTS]
 
 
-def _markdown(lang: str, variant: str, flavor: str) -> str:
+@cache
+def _document(lang: str, variant: str) -> derivetex.Document:
     if variant == "hostile-labels":
-        return hostile_document(lang, flavor=flavor).to_markdown()
-    return derivetex.derive(lang=lang, flavor=flavor, **VARIANTS[variant]).to_markdown()
+        return hostile_document(lang)
+    return derivetex.derive(lang=lang, **VARIANTS[variant])
+
+
+def _markdown(lang: str, variant: str, flavor: str) -> str:
+    """The document in ``flavor``: derived once, rendered through the flavor's own config."""
+    document = _document(lang, variant)
+    return derivetex.Document(document.derivation, replace(document.config, flavor=flavor))\
+        .to_markdown()
 
 
 def _formulas(blocks):

@@ -1,4 +1,5 @@
-"""The README's pre-commit lines in a fresh blog repository, run by the real ``pre-commit``.
+"""The README's pre-commit lines and fenced block in a fresh blog repository, run by the real
+``pre-commit`` on ``git commit``.
 
 The hook repository is this checkout as it is now (tracked and new files, committed into a
 temporary clone), so the test checks the hooks being changed, not the last commit. pre-commit
@@ -8,6 +9,7 @@ installs derivetex from it into its own environment (pip, from the package index
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,7 +24,23 @@ GIT_ENV = {
     "GIT_CONFIG_NOSYSTEM": "1",
 }
 WRONG = "# Log loss\n\nFor p = 0.5:\n\n$$\nE = - \\log 0.5 = -0.693147\n$$\n"
-BLOCK = "# Cross-entropy\n\n```derivetex\n--K 2 --lang en\n```\n"
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def readme_config(repo: Path, rev: str) -> str:
+    """The README's ``.pre-commit-config.yaml`` lines, ``repo:`` and ``rev:`` filled in."""
+    found = re.search(r"```yaml\n(repos:\n.*?)```", README, re.DOTALL)
+    assert found, "the README shows .pre-commit-config.yaml lines"
+    config = found.group(1)
+    assert "https://github.com/OWNER/derivetex" in config and "rev: REV" in config
+    return config.replace("https://github.com/OWNER/derivetex", str(repo)).replace("REV", rev)
+
+
+def readme_block() -> str:
+    """The README's example of a fenced derivetex block."""
+    found = re.search(r"^```derivetex\n.*?^```\n", README, re.DOTALL | re.MULTILINE)
+    assert found, "the README shows a derivetex block"
+    return found.group(0)
 
 
 def git(*args: str, cwd: Path, env: dict[str, str]) -> str:
@@ -60,14 +78,12 @@ def test_a_wrong_number_and_a_stale_block_are_refused_then_pass(tmp_path: Path) 
     hooks.mkdir()
     blog.mkdir()
     rev = hook_repository(hooks, env)
-    (blog / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hooks}\n    rev: {rev}\n    hooks:\n"
-        "      - id: derivetex-verify\n      - id: derivetex-render-check\n",
-        encoding="utf-8",
-    )
+    (blog / ".pre-commit-config.yaml").write_text(readme_config(hooks, rev), encoding="utf-8")
     (blog / "posts").mkdir()
     (blog / "posts" / "log-loss.md").write_text(WRONG, encoding="utf-8")
-    (blog / "posts" / "cross-entropy.md").write_text(BLOCK, encoding="utf-8")
+    block = readme_block()
+    (blog / "posts" / "cross-entropy.md").write_text(f"# Cross-entropy\n\n{block}",
+                                                     encoding="utf-8")
     git("init", "-q", cwd=blog, env=env)
     subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=blog, env=env,
                    check=True, capture_output=True, timeout=120)
@@ -78,12 +94,18 @@ def test_a_wrong_number_and_a_stale_block_are_refused_then_pass(tmp_path: Path) 
     assert "derivetex verify" in output and "derivetex render --check" in output
     assert output.count("Failed") == 2, output
     assert "posts/log-loss.md:6: error: " in output
-    assert "posts/cross-entropy.md:3: missing: derivetex block '--K 2 --lang en'" in output
+    assert "posts/cross-entropy.md:3: missing: derivetex block 'multiclass --K 3" in output
 
     (blog / "posts" / "log-loss.md").write_text(WRONG.replace("-0.693147", "0.693147"),
                                                 encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "derivetex", "render", "posts/cross-entropy.md"],
-                   cwd=blog, env=env, check=True, capture_output=True, timeout=300)
+    render = [sys.executable, "-m", "derivetex", "render", "posts/cross-entropy.md"]
+    subprocess.run(render, cwd=blog, env=env, check=True, capture_output=True, timeout=300)
+    refused = commit(blog, env)  # rendered, but not in the flavor the hook asks for
+    assert refused.returncode != 0
+    assert "posts/cross-entropy.md:3: stale: " in refused.stdout + refused.stderr
+    subprocess.run([*render, "--flavor", "qiita"], cwd=blog, env=env, check=True,
+                   capture_output=True, timeout=300)
+    assert "```math\n" in (blog / "posts" / "cross-entropy.md").read_text(encoding="utf-8")
     accepted = commit(blog, env)
     output = accepted.stdout + accepted.stderr
     assert accepted.returncode == 0, output

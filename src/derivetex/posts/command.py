@@ -58,8 +58,9 @@ def _check(texts: list[tuple[str, str]], flavor: str | None, out: TextIO) -> int
         for expansion in expansions(text, path, flavor):
             state = expansion.state(lines)
             if state != "fresh":
+                how = "" if expansion.flavor == "katex" else f" --flavor {expansion.flavor}"
                 found.append(f"{expansion.block.where(path)}: {state}: derivetex block "
-                             f"{_summary(expansion.block.source)!r}: run derivetex render")
+                             f"{_summary(expansion.block.source)!r}: run derivetex render{how}")
     if found:
         out.write("\n".join(found) + "\n")
         out.flush()

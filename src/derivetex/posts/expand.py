@@ -23,6 +23,7 @@ class Expansion:
 
     block: Block
     text: str
+    flavor: str
 
     def state(self, lines: list[str]) -> str:
         """``fresh``, ``stale`` (the generated part differs) or ``missing`` (none yet)."""
@@ -51,7 +52,7 @@ def expansions(text: str, path: str, flavor: str | None = None) -> list[Expansio
         tags = sum(1 for chain in document.derivation.chains if chain.tag)
         next_tag[config.chapter] = config.first_tag + tags
         markdown = render_markdown(document.derivation, config, standalone=False)
-        found.append(Expansion(block, f"{BEGIN}\n\n{markdown}\n{END}\n"))
+        found.append(Expansion(block, f"{BEGIN}\n\n{markdown}\n{END}\n", chosen))
     return found
 
 
