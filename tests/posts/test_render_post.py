@@ -203,3 +203,19 @@ def test_a_post_rendered_in_another_flavor_is_stale_with_the_command_to_fix_it(p
     assert report.splitlines()[0].endswith("run derivetex render --flavor github")
     render(post, flavor="github")
     assert check(post, flavor="github") == (0, "")
+
+
+def test_a_linked_post_stays_a_link_and_crlf_text_stays_crlf(tmp_path: Path) -> None:
+    real = tmp_path / "drafts" / "real.md"
+    real.parent.mkdir()
+    original = POST.replace("\n", "\r\n")
+    real.write_text(original, encoding="utf-8", newline="")
+    link = tmp_path / "post.md"
+    link.symlink_to(real)
+    assert render(link) == 0
+    assert link.is_symlink()
+    text = real.read_bytes().decode("utf-8")
+    assert without_generated(text) == original
+    assert check(link) == (0, "")
+    render(link)
+    assert real.read_bytes().decode("utf-8") == text

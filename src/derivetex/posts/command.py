@@ -8,6 +8,7 @@ generated part is stale or missing, one line per such block on stdout.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -88,5 +89,7 @@ def _targets(paths: list[str], output: str) -> list[Path | None]:
 
 
 def _write(target: Path, text: str) -> None:
-    write_files(target.parent, {target.name: text.encode("utf-8")})
+    """Write one post atomically; a post that is a symbolic link stays one (its file changes)."""
+    real = Path(os.path.realpath(target))
+    write_files(real.parent, {real.name: text.encode("utf-8")})
     sys.stderr.write(f"wrote {target}\n")
