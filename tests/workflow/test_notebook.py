@@ -22,6 +22,7 @@ CELLS = [
     "%%derivetex\nspec: specs/multiclass.toml",
     "%%derivetex\n--K K --lang en  # the general form",
     "import derivetex\nprint(derivetex.__file__)",
+    "%%derivetex --flavor qiita\n--K 2",
 ]
 
 
@@ -59,6 +60,7 @@ def test_a_cell_shows_the_derivation_verified(executed: nbformat.NotebookNode) -
 @pytest.mark.parametrize(("index", "message"), [
     (2, "--y must sum to 1"),
     (3, "specs (spec: ...) are not supported yet"),
+    (6, "%%derivetex takes no options on its line, got '--flavor qiita'"),
 ])
 def test_bad_input_is_one_usage_error_line(
     executed: nbformat.NotebookNode, index: int, message: str
