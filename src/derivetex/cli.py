@@ -4,8 +4,8 @@ Exit 0 on success; 1 only for a finding (``verify`` found an error, ``render --c
 stale block); 2 for every other failure, reported as one line on stderr (values quoted with
 ``repr``). A reader that stops early (``| head``) ends the run quietly with 141
 (128 + SIGPIPE), a signal (SIGINT, SIGTERM, SIGHUP) with 128 + its number once temporary
-files are removed. Anything unexpected is still one line and
-exit 2; ``DERIVETEX_DEBUG=1`` adds the traceback.
+files are removed. Anything unexpected is still one line and exit 2; ``DERIVETEX_DEBUG=1``
+adds the traceback.
 """
 
 from __future__ import annotations
