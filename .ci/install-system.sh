@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Install what the renderer tests need, only what is missing; safe to run again.
 #   Debian: LuaLaTeX + luatexja (tex tests), poppler-utils (pdftoppm), chromium (HTML tests),
-#           fonts-noto-cjk (without it Chromium draws Japanese as tofu in screenshots).
+#           fonts-noto-cjk (without it Chromium draws Japanese as tofu in screenshots),
+#           git (the pre-commit test builds repositories).
 #   npm:    the pinned KaTeX and MathJax of renderers/ (npm ci, from package-lock.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(texlive-luatex texlive-lang-japanese texlive-latex-recommended poppler-utils chromium
+packages=(texlive-luatex texlive-lang-japanese texlive-latex-recommended poppler-utils chromium git
           fonts-noto-cjk)
 missing=()
 for p in "${packages[@]}"; do

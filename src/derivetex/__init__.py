@@ -32,3 +32,10 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(_HOMES[name]), name)
     globals()[name] = value
     return value
+
+
+def load_ipython_extension(ipython: object) -> None:
+    """``%load_ext derivetex``: registers the ``%%derivetex`` cell magic (derivetex.notebook)."""
+    from derivetex.notebook import load_ipython_extension as load
+
+    load(ipython)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,10 +46,13 @@ class Document:
         return self.to_markdown()
 
     def _repr_latex_(self) -> str:
-        """Every display formula of the web target (MathJax draws text/latex), tags included."""
+        """Every display formula of the web target (MathJax draws text/latex), tags included;
+        found in the KaTeX form whatever the flavor, since only the delimiters differ."""
+        from derivetex.render.formats import render_markdown
         from derivetex.tools.mathcheck import math_blocks_from_markdown
 
-        blocks = [b.tex for b in math_blocks_from_markdown(self.to_markdown()) if b.display]
+        markdown = render_markdown(self.derivation, replace(self.config, flavor="katex"))
+        blocks = [b.tex for b in math_blocks_from_markdown(markdown) if b.display]
         return "\n".join(f"$$\n{tex}\n$$" for tex in blocks)
 
     def _repr_html_(self) -> str:

@@ -1,10 +1,11 @@
 """Command line: arguments -> Config -> one public function, under one exit contract.
 
-Exit 0 on success; 1 only when ``verify`` found an error; 2 for every other failure, reported
-as one line on stderr (values quoted with ``repr``). A reader that stops early (``| head``)
-ends the run quietly with 141 (128 + SIGPIPE), a signal (SIGINT, SIGTERM, SIGHUP) with
-128 + its number once temporary files are removed. Anything unexpected is still one line and
-exit 2; ``DERIVETEX_DEBUG=1`` adds the traceback.
+Exit 0 on success; 1 only for a finding (``verify`` found an error, ``render --check`` a
+stale block); 2 for every other failure, reported as one line on stderr (values quoted with
+``repr``). A reader that stops early (``| head``) ends the run quietly with 141
+(128 + SIGPIPE), a signal (SIGINT, SIGTERM, SIGHUP) with 128 + its number once temporary
+files are removed. Anything unexpected is still one line and exit 2; ``DERIVETEX_DEBUG=1``
+adds the traceback.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import NoReturn
 
-from derivetex.config import DERIVATIONS, FORMATS, build_config
+from derivetex.arguments import add_derivation_options, derivation_options
+from derivetex.config import FLAVORS, FORMATS, build_config
 from derivetex.errors import DerivetexError, Interrupted
+from derivetex.verify.report import REPORT_FORMATS
 
 EXIT_FAILURE = 2
 EXIT_PIPE = 128 + signal.SIGPIPE
@@ -62,23 +65,27 @@ def _parser() -> argparse.ArgumentParser:
         dest="command", required=True, parser_class=OneLineParser, metavar="COMMAND",
     )
     derive = commands.add_parser("derive", help="derive, verify and render a derivation")
-    derive.add_argument("derivation", nargs="?", default="multiclass", choices=DERIVATIONS)
-    derive.add_argument("--K", dest="K", metavar="N|K", help="number of classes, or K")
-    derive.add_argument("--labels", nargs="+", metavar="NAME", help="class names")
-    derive.add_argument("--y", nargs="+", metavar="P", help="predictions y_1..y_K")
-    derive.add_argument("--t", nargs="+", metavar="T", help="labels t_1..t_K")
-    derive.add_argument("--log-base", default="e", help="e (default), 2 or 10")
-    derive.add_argument("--lang", default="ja", help="ja (default) or en")
-    derive.add_argument("--chapter", type=int, default=5, help="chapter number of the tags")
+    add_derivation_options(derive)
     derive.add_argument("--format", nargs="+", dest="formats", metavar="FMT",
                         help=f"any of {', '.join(FORMATS)} (default: md tex json)")
     derive.add_argument("-o", "--output", default="output", metavar="DIR|-",
                         help="output directory, or - for stdout (one format)")
-    derive.add_argument("--expand-limit", type=int, default=10, metavar="N",
-                        help="write out at most N terms of a row before eliding the middle")
+    derive.add_argument("--flavor", default="katex", choices=FLAVORS,
+                        help="how the Markdown marks math (default katex)")
+    render = commands.add_parser("render", help="expand the derivetex blocks of Markdown posts")
+    render.add_argument("posts", nargs="+", metavar="POST")
+    render.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 when a block's generated part is stale")
+    render.add_argument("-o", "--output", metavar="OUT",
+                        help="write there, not in place: a file (one post), a directory, or -")
+    render.add_argument("--flavor", choices=FLAVORS,
+                        help="for posts whose front matter names none (default katex)")
     verify = commands.add_parser("verify", help="audit derivations and numbers in documents")
     verify.add_argument("files", nargs="+", metavar="FILE")
-    verify.add_argument("--json", action="store_true", help="JSON report")
+    verify.add_argument("--format", dest="report", choices=REPORT_FORMATS, default="text",
+                        help="text (default), json, or github (Actions annotations)")
+    verify.add_argument("--json", dest="report", action="store_const", const="json",
+                        help="the same as --format json")
     verify.add_argument("--jobs", type=int, default=1, metavar="N",
                         help="check N files at a time in parallel processes (default 1)")
     return parser
@@ -116,13 +123,15 @@ def _run(argv: list[str] | None) -> int:
     if args.command == "verify":
         from derivetex.verify.command import run_verify
 
-        return run_verify(args.files, args.json, None, jobs=args.jobs)
+        return run_verify(args.files, args.report, None, jobs=args.jobs)
+    if args.command == "render":
+        from derivetex.posts.command import run_render
+
+        return run_render(args.posts, check=args.check, output=args.output, flavor=args.flavor)
     from derivetex.api import write  # render, engine: not needed by verify
 
     config = build_config(
-        derivation=args.derivation, K=args.K, labels=args.labels, y=args.y, t=args.t,
-        log_base=args.log_base, lang=args.lang, chapter=args.chapter, formats=args.formats,
-        output=args.output, expand_limit=args.expand_limit,
+        **derivation_options(args), formats=args.formats, output=args.output, flavor=args.flavor,
     )
     for path in write(config):
         _say(f"wrote {path}")

@@ -16,6 +16,8 @@ from derivetex.errors import InputError
 
 DERIVATIONS = ("multiclass",)
 FORMATS = ("md", "tex", "json", "pdf", "html")
+FLAVORS = ("katex", "mathjax", "qiita", "github")
+"""How Markdown writes its math, per platform (``render/flavors.py`` holds each one's form)."""
 LANGUAGES = ("ja", "en")
 LOG_BASES = {"e": None, "2": 2, "10": 10}
 SUM_TOLERANCE = sp.Rational(1, 10**6)
@@ -50,10 +52,17 @@ class Config:
     formats: tuple[str, ...] = ("md", "tex", "json")
     output: str = "output"
     expand_limit: int = 10
+    flavor: str = "katex"
+    first_tag: int = 1
+    """The number of the first equation tag: a post's second block goes on from its first."""
 
     @property
     def has_values(self) -> bool:
         return self.y is not None
+
+    def tag(self, number: str) -> str:
+        """The printed tag of a chain's ``number`` ("1" -> "5.1", or "5.3" from a later block)."""
+        return f"{self.chapter}.{self.first_tag - 1 + int(number)}"
 
 
 def parse_number(text: str, what: str) -> sp.Rational:
@@ -128,6 +137,8 @@ def build_config(
     formats: list[str] | None = None,
     output: str = "output",
     expand_limit: int = 10,
+    flavor: str = "katex",
+    first_tag: int = 1,
 ) -> Config:
     """Validate options into a Config; with none of K/labels/y/t, the article's example."""
     if derivation not in DERIVATIONS:
@@ -146,9 +157,14 @@ def build_config(
         raise InputError(f"--chapter must be a positive integer, not {chapter}")
     if expand_limit < 3:
         raise InputError(f"--expand-limit must be at least 3, not {expand_limit}")
+    if flavor not in FLAVORS:
+        raise InputError(f"unknown flavor {flavor!r} (use {', '.join(FLAVORS)})")
+    if first_tag < 1:
+        raise InputError(f"the first tag must be a positive integer, not {first_tag}")
     common = dict(
         derivation=derivation, log_base=LOG_BASES[log_base], lang=lang, chapter=chapter,
-        formats=chosen, output=output, expand_limit=expand_limit,
+        formats=chosen, output=output, expand_limit=expand_limit, flavor=flavor,
+        first_tag=first_tag,
     )
     if K is None and labels is None and y is None and t is None:
         return Config(labels=ARTICLE_LABELS[lang], **common)  # type: ignore[arg-type]

@@ -113,3 +113,42 @@ def test_verify_subcommand_is_wired(tmp_path: Path) -> None:
     assert run("verify", str(bad), cwd=tmp_path).returncode == 1
     missing = run("verify", str(tmp_path / "nope.md"), cwd=tmp_path)
     assert missing.returncode == 2 and len(missing.stderr.strip().splitlines()) == 1
+
+
+def test_verify_report_formats_and_the_json_alias(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_text("text\n\n$$\nE = - \\log 0.5 = -0.693147\n$$\n", encoding="utf-8")
+    as_json = run("verify", str(bad), "--format", "json", cwd=tmp_path)
+    assert as_json.returncode == 1
+    assert run("verify", str(bad), "--json", cwd=tmp_path).stdout == as_json.stdout
+    github = run("verify", "--format", "github", str(bad), cwd=tmp_path)
+    assert github.returncode == 1
+    assert github.stdout.splitlines()[0].startswith(f"::error file={bad},line=4,title=")
+    text = run("verify", str(bad), cwd=tmp_path)
+    assert f"{bad}:4: error: " in text.stdout and "::" not in text.stdout
+    unknown = run("verify", str(bad), "--format", "xml", cwd=tmp_path)
+    assert unknown.returncode == 2 and "invalid choice: 'xml'" in unknown.stderr
+
+
+def test_render_subcommand_exit_codes(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text("Text.\n\n```derivetex\n--K 2 --lang en\n```\n", encoding="utf-8")
+    stale = run("render", "--check", "post.md", cwd=tmp_path)
+    assert stale.returncode == 1 and stale.stdout.startswith("post.md:3: missing: ")
+    done = run("render", "post.md", cwd=tmp_path)
+    assert done.returncode == 0 and done.stderr == "wrote post.md\n"
+    assert run("render", "--check", "post.md", cwd=tmp_path).returncode == 0
+    post.write_text(post.read_text(encoding="utf-8") + "\n```derivetex\nspec: a.toml\n```\n",
+                    encoding="utf-8")
+    before = post.read_bytes()
+    refused = run("render", "post.md", cwd=tmp_path)
+    assert refused.returncode == 2 and post.read_bytes() == before
+    assert refused.stderr.count("\n") == 1 and "post.md:" in refused.stderr
+    assert "specs (spec: ...) are not supported yet" in refused.stderr
+    unknown = run("render", "post.md", "--flavor", "zenn", cwd=tmp_path)
+    assert unknown.returncode == 2 and "invalid choice: 'zenn'" in unknown.stderr
+
+
+def test_derive_flavor_option(tmp_path: Path) -> None:
+    qiita = run("derive", "--flavor", "qiita", "--format", "md", "-o", "-", cwd=tmp_path)
+    assert qiita.returncode == 0 and "```math\n" in qiita.stdout and "\n$$\n" not in qiita.stdout

@@ -11,6 +11,7 @@ import re
 import pytest
 from tests.render.variants import LANGS, document
 
+import derivetex
 from derivetex.tools.mathcheck import MathBlock, check_math, math_blocks_from_markdown
 from derivetex.tools.requirements import require_tool
 
@@ -49,3 +50,8 @@ def test_html_repr_is_a_fragment_with_the_katex_bootstrap(lang):
     assert fragment.rstrip().endswith("</div>")
     assert "<!DOCTYPE" not in fragment
     assert "katex.render(" in fragment and "@font-face" in fragment
+
+
+@pytest.mark.parametrize("flavor", ["mathjax", "qiita", "github"])
+def test_latex_repr_is_the_same_in_every_flavor(flavor):
+    assert derivetex.derive(flavor=flavor)._repr_latex_() == derivetex.derive()._repr_latex_()

@@ -36,6 +36,9 @@ def document(lang: str, variant: str) -> derivetex.Document:
     return derivetex.derive(lang=lang, **VARIANTS[variant])
 
 
-def hostile_document(lang: str, labels: list[str] = HOSTILE_LABELS) -> derivetex.Document:
+def hostile_document(
+    lang: str, labels: list[str] = HOSTILE_LABELS, flavor: str = "katex"
+) -> derivetex.Document:
     """Five classes named by ``labels`` (the hostile ones unless told otherwise)."""
-    return derivetex.derive(lang=lang, labels=labels, y=["0.2"] * 5, t=["1", "0", "0", "0", "0"])
+    return derivetex.derive(lang=lang, labels=labels, y=["0.2"] * 5, t=["1", "0", "0", "0", "0"],
+                            flavor=flavor)

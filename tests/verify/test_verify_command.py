@@ -11,11 +11,12 @@ from verify_docs import DOCS, document
 
 from derivetex.errors import InputError
 from derivetex.verify.command import run_verify
+from derivetex.verify.report import ERROR, FileReport, Finding, as_github
 
 
-def run(paths: list[str], as_json: bool = False) -> tuple[int, str]:
+def run(paths: list[str], as_json: bool = False, report: str = "text") -> tuple[int, str]:
     out = io.StringIO()
-    code = run_verify(paths, as_json, out)
+    code = run_verify(paths, "json" if as_json else report, out)
     return code, out.getvalue()
 
 
@@ -59,7 +60,7 @@ def test_bad_files_raise_input_error_before_any_output(
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     out = io.StringIO()
     with pytest.raises(InputError, match=reason):
-        run_verify([str(DOCS / "correct.tex"), str(tmp_path / name)], False, out)
+        run_verify([str(DOCS / "correct.tex"), str(tmp_path / name)], "text", out)
     assert out.getvalue() == ""
 
 
@@ -68,3 +69,33 @@ def test_undecodable_file_is_input_error(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe$x$")
     with pytest.raises(InputError, match="cannot read"):
         run([str(path)])
+
+
+def test_github_format_annotates_each_error_on_its_line() -> None:
+    code, text = run([str(DOCS / "correct.tex"), str(document("seed-article.md"))],
+                     report="github")
+    assert code == 1
+    commands = [line for line in text.splitlines() if line.startswith("::")]
+    _, json_text = run([str(document("seed-article.md"))], as_json=True)
+    errors = [f for f in json.loads(json_text)["files"][0]["findings"] if f["status"] == "error"]
+    assert len(commands) == len(errors) == 2
+    path = str(document("seed-article.md"))
+    for command, finding in zip(commands, errors, strict=True):
+        assert command.startswith(
+            f"::error file={path},line={finding['line']},title=derivetex verify::"
+        )
+        assert command.endswith(finding["message"])
+    assert text.splitlines()[-1].endswith("seed-article.md: 18 links: 16 ok, 2 error, 0 unchecked")
+
+
+def test_github_format_escapes_what_would_end_a_command_early() -> None:
+    report = FileReport("posts/a,b:c.md", (Finding(3, ERROR, "x = 1", "50% off\nnext"),))
+    (command, _) = as_github([report]).splitlines()
+    assert command == (
+        "::error file=posts/a%2Cb%3Ac.md,line=3,title=derivetex verify::x = 1: 50%25 off%0Anext"
+    )
+
+
+def test_a_clean_document_gives_no_annotation() -> None:
+    code, text = run([str(DOCS / "own-output-ja.md")], report="github")
+    assert code == 0 and "::" not in text

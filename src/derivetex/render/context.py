@@ -22,7 +22,7 @@ def build_context(derivation: Derivation, config: Config, fmt: str) -> dict[str,
     """The template context for one format."""
     words = CATALOGS[config.lang]
     target = TARGETS[fmt]
-    tags = {"1": f"{config.chapter}.1", "2": f"{config.chapter}.2"}
+    tags = {"1": config.tag("1"), "2": config.tag("2")}
 
     def latex(expr: sp.Expr) -> str:
         return article_latex(expr, config.expand_limit)

@@ -21,7 +21,10 @@ TEX_SPECIALS = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
     "%": r"\%", "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}",
 }
-MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|$~])")
+MD_SPECIALS = re.compile(r"([\\`*_{}#+\-.!|$~])")
+MD_ENTITIES = {"(": "&#40;", ")": "&#41;", "[": "&#91;", "]": "&#93;"}
+"""Brackets as entities, not ``\\(``: a backslash before them would write MathJax's own
+delimiters ``\\(`` ``\\[`` into the page's text (the ``mathjax`` flavor's inline form)."""
 MATH_STARTERS = ("\\", "$")
 
 
@@ -42,7 +45,8 @@ def escape_html(text: str) -> str:
 
 def _markdown_text(text: str) -> str:
     escaped = MD_SPECIALS.sub(r"\\\1", text)
-    return escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "".join(MD_ENTITIES.get(ch, ch) for ch in escaped)
 
 
 def _isolated(text: str, escape: Callable[[str], str]) -> str:

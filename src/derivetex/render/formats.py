@@ -10,6 +10,7 @@ from derivetex.config import Config
 from derivetex.engine import Derivation
 from derivetex.render.context import build_context
 from derivetex.render.environment import render_template
+from derivetex.render.flavors import apply_flavor
 from derivetex.render.html import render_html
 from derivetex.render.pdf import render_pdf
 from derivetex.render.printer import article_latex
@@ -18,9 +19,12 @@ from derivetex.render.wording import UNITS
 Writer = Callable[[Derivation, Config], str | bytes]
 
 
-def render_markdown(derivation: Derivation, config: Config) -> str:
-    context = build_context(derivation, config, "md")
-    return render_template(f"md/{derivation.name}.md.j2", "md", context)
+def render_markdown(derivation: Derivation, config: Config, *, standalone: bool = True) -> str:
+    """The article in the config's flavor; ``standalone=False`` leaves out the title, for a
+    derivation placed inside someone's post."""
+    context = {**build_context(derivation, config, "md"), "standalone": standalone}
+    markdown = render_template(f"md/{derivation.name}.md.j2", "md", context)
+    return apply_flavor(markdown, config.flavor)
 
 
 def render_latex(derivation: Derivation, config: Config) -> str:
@@ -56,7 +60,7 @@ def derivation_data(derivation: Derivation, config: Config) -> dict[str, Any]:
         "unit": UNITS[derivation.log_base],
         "lang": config.lang,
         "tags": {
-            chain.name: f"{config.chapter}.{chain.tag}" for chain in derivation.chains if chain.tag
+            chain.name: config.tag(chain.tag) for chain in derivation.chains if chain.tag
         },
         "steps": steps,
     }

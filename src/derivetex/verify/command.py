@@ -1,4 +1,5 @@
-"""``derivetex verify FILE... [--json] [--jobs N]``: read every file first, then audit, report.
+"""``derivetex verify FILE... [--format text|json|github] [--jobs N]``: read every file
+first, then audit, report.
 
 Files are refused before any audit (exit 2) when they cannot be read, are not regular files
 (a FIFO, a link to ``/dev/zero``), are over ``MAX_FILE_BYTES`` or are not UTF-8. Each file is
@@ -17,7 +18,7 @@ from typing import TextIO
 from derivetex.errors import InputError
 from derivetex.verify.audit import audit_text
 from derivetex.verify.budget import MAX_FILE_BYTES, Outcome, run_isolated
-from derivetex.verify.report import UNCHECKED, FileReport, Finding, as_json, as_text
+from derivetex.verify.report import REPORTS, UNCHECKED, FileReport, Finding
 
 _KINDS = {".md": "md", ".markdown": "md", ".tex": "tex"}
 MAX_JOBS = 64
@@ -57,9 +58,12 @@ def read_document(path: str) -> str:
 
 
 def run_verify(
-    paths: list[str], as_json_output: bool, out: TextIO | None, *, jobs: int = 1
+    paths: list[str], report_format: str, out: TextIO | None, *, jobs: int = 1
 ) -> int:
-    """Write the report for ``paths`` to ``out`` (None: stdout); 0 if no link is wrong, else 1."""
+    """Write the report for ``paths`` in ``report_format`` (text, json, github) to ``out``
+    (None: stdout); 0 if no link is wrong, else 1."""
+    if report_format not in REPORTS:
+        raise InputError(f"unknown report format {report_format!r} (use {', '.join(REPORTS)})")
     if not paths:
         raise InputError("verify needs at least one FILE")
     if not 1 <= jobs <= MAX_JOBS:
@@ -70,7 +74,7 @@ def run_verify(
     reports = [
         _report(path, outcome) for (path, _, _), outcome in zip(documents, outcomes, strict=True)
     ]
-    report = as_json(reports) if as_json_output else as_text(reports)
+    report = REPORTS[report_format](reports)
     if out is None:
         from derivetex.outputs import to_stdout
 

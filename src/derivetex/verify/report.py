@@ -1,4 +1,4 @@
-"""Findings and the two report formats: one line per link, or JSON."""
+"""Findings and the report formats: one line per link, JSON, or GitHub Actions annotations."""
 
 from __future__ import annotations
 
@@ -77,3 +77,31 @@ def as_json(reports: Sequence[FileReport]) -> str:
         ]
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def as_github(reports: Sequence[FileReport]) -> str:
+    """One ``::error file=…,line=…::…`` workflow command per error, then each file's coverage
+    as a plain log line; GitHub shows the errors on the lines of the pull request's diff."""
+    lines: list[str] = []
+    for report in reports:
+        path = _property(report.path)
+        for f in report.findings:
+            if f.status == ERROR:
+                message = _data(f"{f.latex}: {f.message}")
+                lines.append(f"::error file={path},line={f.line},title=derivetex verify::{message}")
+        lines.append(f"{report.path}: {report.coverage()}")
+    return "\n".join(lines) + "\n"
+
+
+def _data(text: str) -> str:
+    """A workflow command's message: ``%``, CR and LF escaped as GitHub's runner reads them."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """A workflow command's property value: also ``:`` and ``,``, which end a property."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+REPORTS = {"text": as_text, "json": as_json, "github": as_github}
+REPORT_FORMATS = tuple(REPORTS)

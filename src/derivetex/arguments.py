@@ -1,0 +1,32 @@
+"""The options that describe one derivation, shared by ``derive`` and a post's ``derivetex``
+block, so that a block reads exactly like the command line it stands for."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from derivetex.config import DERIVATIONS
+
+
+def add_derivation_options(parser: argparse.ArgumentParser) -> None:
+    """What to derive and how to write it; not where it goes (formats, output, flavor)."""
+    parser.add_argument("derivation", nargs="?", default="multiclass", choices=DERIVATIONS)
+    parser.add_argument("--K", dest="K", metavar="N|K", help="number of classes, or K")
+    parser.add_argument("--labels", nargs="+", metavar="NAME", help="class names")
+    parser.add_argument("--y", nargs="+", metavar="P", help="predictions y_1..y_K")
+    parser.add_argument("--t", nargs="+", metavar="T", help="labels t_1..t_K")
+    parser.add_argument("--log-base", default="e", help="e (default), 2 or 10")
+    parser.add_argument("--lang", default="ja", help="ja (default) or en")
+    parser.add_argument("--chapter", type=int, default=5, help="chapter number of the tags")
+    parser.add_argument("--expand-limit", type=int, default=10, metavar="N",
+                        help="write out at most N terms of a row before eliding the middle")
+
+
+def derivation_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The parsed options above as ``build_config`` keywords."""
+    return {
+        "derivation": args.derivation, "K": args.K, "labels": args.labels, "y": args.y,
+        "t": args.t, "log_base": args.log_base, "lang": args.lang, "chapter": args.chapter,
+        "expand_limit": args.expand_limit,
+    }

@@ -1,0 +1,112 @@
+"""The README's pre-commit lines and fenced block in a fresh blog repository, run by the real
+``pre-commit`` on ``git commit``.
+
+The hook repository is this checkout as it is now (tracked and new files, committed into a
+temporary clone), so the test checks the hooks being changed, not the last commit. pre-commit
+installs derivetex from it into its own environment (pip, from the package index).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
+    "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "test@example.invalid",
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+WRONG = "# Log loss\n\nFor p = 0.5:\n\n$$\nE = - \\log 0.5 = -0.693147\n$$\n"
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def readme_config(repo: Path, rev: str) -> str:
+    """The README's ``.pre-commit-config.yaml`` lines, ``repo:`` and ``rev:`` filled in."""
+    found = re.search(r"```yaml\n(repos:\n.*?)```", README, re.DOTALL)
+    assert found, "the README shows .pre-commit-config.yaml lines"
+    config = found.group(1)
+    assert "https://github.com/OWNER/derivetex" in config and "rev: REV" in config
+    return config.replace("https://github.com/OWNER/derivetex", str(repo)).replace("REV", rev)
+
+
+def readme_block() -> str:
+    """The README's example of a fenced derivetex block."""
+    found = re.search(r"^```derivetex\n.*?^```\n", README, re.DOTALL | re.MULTILINE)
+    assert found, "the README shows a derivetex block"
+    return found.group(0)
+
+
+def git(*args: str, cwd: Path, env: dict[str, str]) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=120, check=True)
+    return done.stdout.strip()
+
+
+def hook_repository(where: Path, env: dict[str, str]) -> str:
+    """This checkout's files (tracked, and new but not ignored) committed as a repository."""
+    listed = git("ls-files", "--cached", "--others", "--exclude-standard", "-z", cwd=ROOT,
+                 env=env)
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (where / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, where / name)
+    git("init", "-q", cwd=where, env=env)
+    git("add", "-A", cwd=where, env=env)
+    git("commit", "-q", "-m", "hooks", cwd=where, env=env)
+    return git("rev-parse", "HEAD", cwd=where, env=env)
+
+
+def commit(blog: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    git("add", "-A", cwd=blog, env=env)
+    return subprocess.run(["git", "commit", "-m", "post"], cwd=blog, env=env,
+                          capture_output=True, text=True, timeout=900)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_wrong_number_and_a_stale_block_are_refused_then_pass(tmp_path: Path) -> None:
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+           "HOME": str(tmp_path)}
+    hooks, blog = tmp_path / "hooks", tmp_path / "blog"
+    hooks.mkdir()
+    blog.mkdir()
+    rev = hook_repository(hooks, env)
+    (blog / ".pre-commit-config.yaml").write_text(readme_config(hooks, rev), encoding="utf-8")
+    (blog / "posts").mkdir()
+    (blog / "posts" / "log-loss.md").write_text(WRONG, encoding="utf-8")
+    block = readme_block()
+    (blog / "posts" / "cross-entropy.md").write_text(f"# Cross-entropy\n\n{block}",
+                                                     encoding="utf-8")
+    git("init", "-q", cwd=blog, env=env)
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=blog, env=env,
+                   check=True, capture_output=True, timeout=120)
+
+    refused = commit(blog, env)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert "derivetex verify" in output and "derivetex render --check" in output
+    assert output.count("Failed") == 2, output
+    assert "posts/log-loss.md:6: error: " in output
+    assert "posts/cross-entropy.md:3: missing: derivetex block 'multiclass --K 3" in output
+
+    (blog / "posts" / "log-loss.md").write_text(WRONG.replace("-0.693147", "0.693147"),
+                                                encoding="utf-8")
+    render = [sys.executable, "-m", "derivetex", "render", "posts/cross-entropy.md"]
+    subprocess.run(render, cwd=blog, env=env, check=True, capture_output=True, timeout=300)
+    refused = commit(blog, env)  # rendered, but not in the flavor the hook asks for
+    assert refused.returncode != 0
+    assert "posts/cross-entropy.md:3: stale: " in refused.stdout + refused.stderr
+    subprocess.run([*render, "--flavor", "qiita"], cwd=blog, env=env, check=True,
+                   capture_output=True, timeout=300)
+    assert "```math\n" in (blog / "posts" / "cross-entropy.md").read_text(encoding="utf-8")
+    accepted = commit(blog, env)
+    output = accepted.stdout + accepted.stderr
+    assert accepted.returncode == 0, output
+    assert output.count("Passed") == 2, output
