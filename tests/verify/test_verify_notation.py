@@ -144,7 +144,7 @@ $$ \tanh x = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} $$
 
 $$ \log_{10} 1000 = 3 $$
 """,
-        [(2, "ok"), (4, "ok"), (6, "unchecked"), (8, "ok"), (10, "ok")],
+        [(2, "ok"), (4, "ok"), (6, "ok"), (8, "ok"), (10, "ok")],
         None,
     ),
     (
@@ -361,6 +361,20 @@ $$
 """,
         [(4, "ok"), (5, "ok"), (11, "ok"), (12, "error")],
         "sign flipped",
+    ),
+    (
+        "softmax-by-name",
+        r"""
+The softmax function turns scores into probabilities.
+
+$$ \frac{\partial}{\partial z_i} \log \sigma_c(z) = \delta_{ic} - \sigma_i(z) $$
+
+$$ \frac{\partial \sigma_c(z)}{\partial z_i} = \sigma_c(z)(\delta_{ic} - \mathrm{softmax}(z)_i) $$
+
+$$ \frac{\partial \sigma_c(z)}{\partial z_i} = \sigma_c(z)(1 - \sigma_i(z)) $$
+""",
+        [(4, "ok"), (6, "ok"), (8, "error")],
+        "the number of classes = 1..6",
     ),
     (
         "matrix",

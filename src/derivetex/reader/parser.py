@@ -695,6 +695,12 @@ class _Parser:
                 continue
             parts[-1].append(token)
         arguments = [self.argument_value(part) for part in parts]
+        if not indices and opener == "(" and self.peek().text == "_":
+            self.take()  # softmax(z)_i: the index of the result, as in softmax_i(z)
+            _, found = self.subscript()
+            if found is None:
+                raise Unreadable(f"a subscript after {name}(...) that is not an index")
+            indices = found
         own = sympy.Symbol(name)
         if len(arguments) == 1 and not indices and own in arguments[0].free_symbols:
             return own * arguments[0]  # p(1 - p): a product, not p applied to 1 - p

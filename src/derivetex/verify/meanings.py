@@ -1,9 +1,13 @@
 r"""Meanings ML writing gives a notation without defining it, used unless the document does.
 
 ``\sigma(z)`` is the logistic sigmoid in a document that speaks of the sigmoid (or logistic)
-function; ``\mathcal{N}(x \mid \mu, \sigma^2)`` is the normal density, its second parameter
-the variance. A definition in the document still wins. Each is built only for a document
-that uses it: building ``exp`` makes SymPy import its combinatorics, 20 ms a run.
+function; in one that speaks of softmax, ``\mathrm{softmax}(z)_i``, ``\sigma_i(z)`` and
+``\sigma(z)_i`` are the softmax's i-th component e^{z_i} / Σ_j e^{z_j}, over as many components
+as a bound ``#classes`` says (checked at 1..6 like any unwritten bound);
+``\mathcal{N}(x \mid \mu, \sigma^2)`` is the normal density, its second parameter the
+variance. A definition in the document still wins. Meanings are keyed by the reader's function
+name and the number of arguments. Each is built only for a document that uses it: building
+``exp`` makes SymPy import its combinatorics, 20 ms a run.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from functools import cache
 import sympy
 
 _MENTIONS_SIGMOID = re.compile(r"sigmoid|logistic|シグモイド|ロジスティック", re.IGNORECASE)
+_MENTIONS_SOFTMAX = re.compile(r"soft-?max|ソフトマックス", re.IGNORECASE)
+SOFTMAX_BOUND = sympy.Symbol("#classes")
 
 
 @cache
@@ -30,11 +36,22 @@ def _gaussian() -> sympy.Lambda:
     )
 
 
+@cache
+def _softmax() -> sympy.Lambda:
+    i, z, j = sympy.symbols("i z j")
+    components = sympy.IndexedBase(z)
+    total = sympy.Sum(sympy.exp(components[j]), (j, 1, SOFTMAX_BOUND))
+    return sympy.Lambda((i, z), sympy.exp(components[i]) / total)
+
+
 def built_in(text: str) -> dict[str, sympy.Lambda]:
-    """The meanings ``text`` may rely on, keyed by the reader's function names."""
+    """The meanings ``text`` may rely on, keyed ``name/arity`` (``\\sigma(/1``)."""
     meanings: dict[str, sympy.Lambda] = {}
     if r"\mathcal{N}" in text or r"\mathcal N" in text:
-        meanings[r"\mathcal{N}(|,"] = _gaussian()
+        meanings[r"\mathcal{N}(|,/3"] = _gaussian()
     if _MENTIONS_SIGMOID.search(text):
-        meanings[r"\sigma("] = _sigmoid()
+        meanings[r"\sigma(/1"] = _sigmoid()
+    if _MENTIONS_SOFTMAX.search(text):
+        for name in (r"\sigma(", "softmax(", r"\mathrm{softmax}(", r"\operatorname{softmax}("):
+            meanings[f"{name}/2"] = _softmax()
     return meanings

@@ -178,9 +178,10 @@ class Scope:
         if definition is None and isinstance(node, Indexed):
             definition = self.definitions.get(node.base)
         if definition is None:
-            default = self.defaults.get(str(key)) if isinstance(node, AppliedUndef) else None
-            fits = default is not None and len(node.args) == len(default.variables)
-            return default(*node.args) if fits else None  # type: ignore[misc]
+            if not isinstance(node, AppliedUndef):
+                return None
+            default = self.defaults.get(f"{key}/{len(node.args)}")
+            return default(*node.args) if default is not None else None
         return definition.instance(node)
 
     def resolve(self, expr: sympy.Expr) -> sympy.Expr:
