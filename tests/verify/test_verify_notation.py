@@ -377,6 +377,20 @@ $$ \frac{\partial \sigma_c(z)}{\partial z_i} = \sigma_c(z)(1 - \sigma_i(z)) $$
         "the number of classes = 1..6",
     ),
     (
+        "vectors-read-elementwise",
+        r"""
+$$ \frac{\partial L}{\partial \mathbf{x}} = \mathbf{p} - \mathbf{y} = -(\mathbf{y} - \mathbf{p}) $$
+
+$$ \sigma(\mathbf{u})(1 - \sigma(\mathbf{u})) = \sigma(\mathbf{u}) - \sigma(\mathbf{u})^2 $$
+
+$$ \mathbf{x} \mathbf{w} = \mathbf{w} \mathbf{x} $$
+
+$$ \left[\frac{2.718}{23.804}, \frac{1.000}{23.804}\right] = [0.114, 0.043] $$
+""",
+        [(2, "unchecked"), (2, "ok"), (4, "ok"), (6, "ok"), (8, "error")],
+        "component 2 is 0.042, not 0.043",
+    ),
+    (
         "matrix",
         r"""
 $$ \mathbf{X}^\top (\hat{\mathbf{y}} - \mathbf{y}) = \sum_{n} (\hat{y}_n - y_n) \mathbf{x}_n $$

@@ -41,6 +41,8 @@ class Notes:
     """What a reading met besides the expression: rounded literals, vectors."""
 
     literals: dict[sympy.Symbol, tuple[sympy.Rational, int]] = field(default_factory=dict)
+    algebra: bool = False
+    """A transpose or a matrix was met: no elementwise reading is exact."""
     vector: bool = False
 
 
@@ -183,7 +185,7 @@ class _Parser:
                 base = self.prime(base)
             else:
                 if self.transpose_follows():
-                    self.notes.vector = True
+                    self.notes.vector = self.notes.algebra = True
                     continue
                 exponent = self.script()
                 if base.is_Number and exponent.is_Number and abs(exponent) > MAX_EXPONENT:
@@ -339,7 +341,7 @@ class _Parser:
         if text == r"\infty":
             return sympy.oo
         if text == r"\MATRIX":
-            self.notes.vector = True
+            self.notes.vector = self.notes.algebra = True
             return sympy.Symbol("MATRIX")
         if text in N.UNREAD:
             raise Unreadable(f"notation {text} is not read")
@@ -734,9 +736,10 @@ class _Parser:
                 left = self.sub_parser(tokens[:cut])
                 right = self.sub_parser(tokens[cut + 1 :])
                 return sympy.Tuple(left, sympy.Symbol(relation), right)
-        vector = self.notes.vector
+        vector, algebra = self.notes.vector, self.notes.algebra
         value = self.sub_parser(tokens)
         self.notes.vector = vector  # bold inside an argument is part of an opaque term
+        self.notes.algebra = algebra
         return value
 
     def symbol(self, text: str, indices: list[sympy.Expr]) -> sympy.Expr:

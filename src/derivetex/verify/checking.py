@@ -115,7 +115,7 @@ def _check(
     if link.opens_chain and isinstance(left, sympy.Symbol) and isinstance(right, sympy.Tuple):
         return _components(left, right, scope, make)
     if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
-        return _pairs(left, right, scope, make)
+        return _pairs(link, left, right, scope, make)
     known = scope.defines(left)
     if _defines(link, left, right) and not (known and claim is not None):
         return _define(link, left, right, scope, make)
@@ -130,11 +130,14 @@ def _check(
     note = "".join(
         f" (with {show(d.symbol)} as defined on line {d.line})" for d in scope.used(left, right)
     )
-    if left_reading.vector or right_reading.vector:
+    vectors = left_reading.vector or right_reading.vector
+    if vectors and not _elementwise(left_reading, right_reading, a, b):
         if a == b:
             return make(OK, "the two sides are the same expression" + note)
         if isinstance(right, sympy.Tuple) and not isinstance(left, sympy.Tuple):
             return _vector_claim(link, left, right, scope, make)
+        if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
+            return _tuples_agree(link, left, right, make)
         return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
     if link.relation in ORDER:
         return _order(link, a, b, scope, make)
@@ -182,6 +185,40 @@ def _check(
         )
         return make(UNCHECKED, message, reason="definition")
     return finding
+
+
+def _elementwise(left: Reading, right: Reading, a: sympy.Expr, b: sympy.Expr) -> bool:
+    """Whether reading the vectors as scalars is exact: no transpose or matrix, no tuple, and
+    no product of two different vectors (``\\mathbf{p} - \\mathbf{y}``, ``\\sigma(\\mathbf{u})(1 -
+    \\sigma(\\mathbf{u}))`` hold component by component; ``\\mathbf{x} \\mathbf{w}`` may be a dot
+    product)."""
+    if left.algebra or right.algebra:
+        return False
+    for side in (a, b):
+        if isinstance(side, sympy.Tuple) or side.atoms(sympy.Tuple):
+            return False
+        for product in side.atoms(sympy.Mul):
+            bold = [_bold(factor) for factor in product.args]
+            if sum(1 for names in bold if names) > 1 and len(set().union(*bold)) > 1:
+                return False  # x w: two vectors multiplied, maybe a dot product
+    return True
+
+
+def _bold(expr: sympy.Basic) -> set[sympy.Basic]:
+    symbols = expr.free_symbols
+    return {s for s in symbols if isinstance(s, sympy.Symbol) and s.name.startswith(_BOLD)}
+
+
+_BOLD = (r"\mathbf{", r"\boldsymbol{", r"\bm{", r"\vec{", r"\mathbb{")
+
+
+def _tuples_agree(link: Link, left: sympy.Tuple, right: sympy.Tuple, make: Make) -> Finding:
+    """``[\\frac{2.718}{23.804}, …] = [0.114, …]``: numbers, component by component."""
+    outcome = check_components(sympy.Symbol("_v"), right, link.right.latex, {}, left)
+    if outcome is None:
+        return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
+    ok, message = outcome
+    return make(OK if ok else ERROR, message)
 
 
 def _remember_formula(
@@ -359,9 +396,13 @@ def _components(name: sympy.Symbol, items: sympy.Tuple, scope: Scope, make: Make
     return make(OK, f"gives {listing(values)}")
 
 
-def _pairs(names: sympy.Tuple, items: sympy.Tuple, scope: Scope, make: Make) -> Finding:
+def _pairs(
+    link: Link, names: sympy.Tuple, items: sympy.Tuple, scope: Scope, make: Make
+) -> Finding:
     """``(x, y) = (1.1, 0.9)`` gives x and y their values for this block."""
     plain = all(isinstance(n, (sympy.Symbol, Indexed)) for n in names.args)
+    if not plain and all(n.is_number for n in names.args):
+        return _tuples_agree(link, names, items, make)
     if len(names) != len(items) or not plain or not all(is_number(i) for i in items.args):
         return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
     values = dict(zip(names.args, items.args, strict=True))

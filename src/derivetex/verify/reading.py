@@ -39,6 +39,7 @@ class Reading:
     rounded: sympy.Expr | None = None
     literals: Literals = field(default_factory=dict)
     vector: bool = False
+    algebra: bool = False
 
 
 _OLD_FONT = re.compile(r"\{\\(bf|rm|it|cal|sf|tt)\s+([^{}]*)\}")
@@ -91,7 +92,7 @@ def read(latex: str, functions: frozenset[str] = frozenset()) -> Reading:
         exact = _rebuild(parsed.xreplace(values))
     except (TypeError, ValueError, ArithmeticError) as error:
         return Reading(None, f"cannot evaluate: {type(error).__name__}")
-    return Reading(exact, "", parsed, dict(notes.literals), notes.vector)
+    return Reading(exact, "", parsed, dict(notes.literals), notes.vector, notes.algebra)
 
 
 def _too_large(parsed: sympy.Basic) -> bool:

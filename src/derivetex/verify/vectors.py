@@ -57,11 +57,21 @@ def literal_places(values: Values) -> dict[sympy.Symbol, tuple[sympy.Rational, i
 
 
 def check_components(
-    expr: sympy.Expr, claimed: sympy.Tuple, latex: str, known: Values
+    expr: sympy.Expr,
+    claimed: sympy.Tuple,
+    latex: str,
+    known: Values,
+    given: sympy.Tuple | None = None,
 ) -> tuple[bool, str] | None:
     """Whether every claimed component is right at the places it shows in ``latex``
-    (``None``: the components cannot be computed). The message names the first wrong one."""
-    parts = components(expr, len(claimed), known)
+    (``None``: the components cannot be computed). The message names the first wrong one.
+    The components are ``expr``'s over the names with values in ``known``, or ``given``."""
+    if given is not None:
+        parts = list(given.args) if len(given) == len(claimed) else None
+        if parts is not None and not all(p.is_number for p in parts):
+            parts = None
+    else:
+        parts = components(expr, len(claimed), known)
     claims = _claims(claimed, latex)
     if parts is None or claims is None:
         return None
