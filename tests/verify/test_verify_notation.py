@@ -391,6 +391,22 @@ $$ \left[\frac{2.718}{23.804}, \frac{1.000}{23.804}\right] = [0.114, 0.043] $$
         "component 2 is 0.042, not 0.043",
     ),
     (
+        "a-term-singled-out-inside-html",
+        r"""
+<div class="long-math">
+$$
+\begin{aligned}
+S &= p_iy_1 + p_iy_2 + \dots + (p_i - y_i) + \dots + p_i y_n \\
+  &= p_iy_1 + p_iy_2 + \dots + p_i + \dots + p_i y_n - y_i \\
+  &= p_i (y_1 + y_2 + \dots + y_n) - y_i
+\end{aligned}
+$$
+</div>
+""",
+        [(5, "ok"), (6, "ok"), (7, "error")],
+        "the left-hand side is",
+    ),
+    (
         "matrix",
         r"""
 $$ \mathbf{X}^\top (\hat{\mathbf{y}} - \mathbf{y}) = \sum_{n} (\hat{y}_n - y_n) \mathbf{x}_n $$

@@ -62,6 +62,19 @@ def _simple(argument: sympy.Basic) -> bool:
     )
 
 
+def _top_level(tokens: list[Token]) -> list[str]:
+    """The tokens' texts, with those inside braces or brackets blanked."""
+    texts: list[str] = []
+    depth = 0
+    for token in tokens:
+        if token.text in ("}", ")", "]"):
+            depth -= 1
+        texts.append(token.text if depth == 0 else "")
+        if token.text in ("{", "(", "["):
+            depth += 1
+    return texts
+
+
 def _lacks_partial(top: list[Token], bottom: list[Token]) -> bool:
     """``\\frac{\\partial}{o_k}``: a lone ∂ over a plain name, the ∂ below forgotten."""
     texts = [t.text for t in bottom]
@@ -729,7 +742,7 @@ class _Parser:
         """One argument of an applied function: an expression, or an opaque ``y = 1``."""
         if not tokens:
             raise Unreadable("an empty argument")
-        texts = [t.text for t in tokens]
+        texts = _top_level(tokens)  # P(y = 1): the = of the argument, not of \sum_{j=1}
         for relation in ("=", r"\sim", r"\in"):
             if relation in texts:
                 cut = texts.index(relation)

@@ -116,7 +116,25 @@ def table_claims(text: str, sections: list[int]) -> list[MathBlock]:
     return found
 
 
-def _markdown_blocks(text: str) -> list[MathBlock]:
+_TAG_LINE = re.compile(r"^\s*(?:<[^<>]*>\s*)+$")
+
+
+def _html_math(token: Token, section: int) -> list[MathBlock]:
+    """Math inside an HTML block (``<div class="long-math">`` around ``$$ … $$``): KaTeX's
+    auto-render and MathJax find it in the page, so verify reads it too. The lines that are
+    only tags are blanked and the rest read as Markdown, once (no deeper)."""
+    if token.map is None:
+        return []
+    lines = ["" if _TAG_LINE.match(line) else line for line in token.content.split("\n")]
+    inner = _markdown_blocks("\n".join(lines), html=False)
+    return [
+        MathBlock(block.text, block.line + token.map[0], block.display, section)
+        for block in inner
+        if not block.text.startswith("<")
+    ]
+
+
+def _markdown_blocks(text: str, html: bool = True) -> list[MathBlock]:
     text = dialects(text)
     line_starts = _line_starts(text)
     blocks: list[MathBlock] = []
@@ -136,7 +154,10 @@ def _markdown_blocks(text: str) -> list[MathBlock]:
             blocks.append(MathBlock(token.content, token.map[0] + 2, True, section))
         elif token.type == "inline" and token.children and token.map:
             blocks.extend(_inline_blocks(token, token.map[0] + 1, section))
-    blocks.extend(table_claims(text, headings))
+        elif token.type == "html_block" and html:
+            blocks.extend(_html_math(token, section))
+    if html:
+        blocks.extend(table_claims(text, headings))
     blocks.sort(key=lambda block: block.line)
     return blocks
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from derivetex.judge.numeric import MAX_TERMS
+from derivetex.reader.tokens import tokenize
 
 DOTS = r"\cdots"
 _OPERATOR = re.compile(r"\+|\\cdot(?![A-Za-z])|\\times(?![A-Za-z])")
@@ -44,8 +45,10 @@ def write_out(text: str) -> Elision:
     text = _OTHER_DOTS.sub(lambda m: DOTS, text)
     for _ in range(text.count(DOTS)):
         at = text.find(DOTS)
+        if at < 0:
+            break  # one write-out took two elisions (a term singled out between them)
         start, end = _group(text, at)
-        written = _expand(text[start:end])
+        written = _expand(text[start:end], text)
         if written.text is None:
             return written
         text = text[:start] + written.text + text[end:]
@@ -75,11 +78,16 @@ def _group(text: str, at: int) -> tuple[int, int]:
     return start, end
 
 
-def _expand(group: str) -> Elision:
+def _expand(group: str, text: str) -> Elision:
+    """The sum or product ``group`` written out; fresh index letters are not in ``text``."""
     items = _split(group)
     plus = "+" in items
-    terms = _split_on(items, plus)
+    terms = [_compact(term) for term in _split_on(items, plus)]
     joiner = " + " if plus else r" \cdot "
+    if plus and terms.count(DOTS) == 2:
+        special = _with_special_term(terms, text)
+        if special is not None:
+            return Elision(special)
     if terms.count(DOTS) != 1:
         return Elision(None, "\\cdots other than once in a sum or product")
     where = terms.index(DOTS)
@@ -89,7 +97,7 @@ def _expand(group: str) -> Elision:
     symbolic = _up_to_letter(before, terms[where - 1], terms[-1])
     if symbolic is not None:
         pattern, low, letter = symbolic
-        index = next((c for c in _FRESH if c not in group), None)
+        index = next((c for c in _FRESH if c not in text), None)
         if index is None:
             return Elision(None, "no free letter for the index of the elided terms")
         big = r"\sum" if plus else r"\prod"
@@ -107,6 +115,53 @@ def _expand(group: str) -> Elision:
         return Elision(None, f"an elided sum of {high - low + 1} terms (cap {MAX_TERMS})")
     every = [pattern.replace("@", str(i)) for i in range(low, high + 1)]
     return Elision(joiner.join([*terms[: where - 2], *every]))
+
+
+def _compact(term: str) -> str:
+    """``term`` with its spacing made canonical (``p_i y_n`` and ``p_iy_n`` alike): the
+    reader's tokens, a space only after a command."""
+    if term == DOTS:
+        return term
+    return "".join(t.text + (" " if t.kind == "cmd" else "") for t in tokenize(term)).strip()
+
+
+def _with_special_term(terms: list[str], text: str) -> str | None:
+    r"""``a_1 + a_2 + \dots + S + \dots + a_n``: the sum to n with the term at the one letter
+    index S carries (``p_i y_1 + \dots + (p_i - y_i) + \dots + p_i y_n``: the i-th) replaced by
+    S. A difference after the last term (``… + p_i y_n - y_i``) is kept after the sum."""
+    first_dots = terms.index(DOTS)
+    if first_dots < 1 or terms[first_dots + 2 : first_dots + 3] != [DOTS]:
+        return None
+    special = terms[first_dots + 1]
+    rest = terms[first_dots + 3 :]
+    if not rest:
+        return None
+    last, tail = _peel(rest[0])
+    before = terms[first_dots - 2] if first_dots >= 2 else None
+    found = _up_to_letter(before, terms[first_dots - 1], last)
+    if found is None:
+        return None
+    pattern, low, letter = found
+    at = {a or b for a, b in _LETTER_INDEX.findall(special)} - {letter}
+    index = next((c for c in _FRESH if c not in text), None)
+    if len(at) != 1 or index is None:
+        return None
+    (position,) = at
+    whole = (
+        f"\\sum_{{{index}={low}}}^{{{letter}}} {{{pattern.replace('@', index)}}}"
+        f" - {{{pattern.replace('@', position)}}} + {{{special}}}"
+    )
+    return " + ".join([*terms[: max(first_dots - 2, 0)], whole, *rest[1:]]) + tail
+
+
+def _peel(term: str) -> tuple[str, str]:
+    """``p_i y_n - y_i`` as (``p_i y_n``, `` - y_i``): a difference after the last term."""
+    depth = 0
+    for position, char in enumerate(term):
+        depth += 1 if char in _OPEN else -1 if char in _CLOSE else 0
+        if char == "-" and depth == 0 and position > 0:
+            return term[:position].strip(), " " + term[position:]
+    return term, ""
 
 
 def _split(group: str) -> list[str]:
