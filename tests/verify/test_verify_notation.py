@@ -407,6 +407,20 @@ $$
         "the left-hand side is",
     ),
     (
+        "gaussian-in-the-variance",
+        r"""
+$$ \log p(x \mid \mu, \sigma^2) = -\frac{1}{2}\log(2\pi\sigma^2) - \frac{(x-\mu)^2}{2\sigma^2} $$
+
+$$ \frac{\partial}{\partial \sigma^2} \log p(x \mid \mu, \sigma^2)
+   = -\frac{1}{2\sigma^2} + \frac{(x-\mu)^2}{2\sigma^4} $$
+
+$$ \frac{\partial}{\partial \sigma^2} \log p(x \mid \mu, \sigma^2)
+   = -\frac{1}{\sigma^2} + \frac{(x-\mu)^2}{2\sigma^4} $$
+""",
+        [(2, "ok"), (5, "ok"), (8, "error")],
+        "defines p(x \\mid \\mu, \\sigma^{2})",
+    ),
+    (
         "matrix",
         r"""
 $$ \mathbf{X}^\top (\hat{\mathbf{y}} - \mathbf{y}) = \sum_{n} (\hat{y}_n - y_n) \mathbf{x}_n $$

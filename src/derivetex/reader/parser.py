@@ -446,10 +446,22 @@ class _Parser:
             if not isinstance(variable, (sympy.Symbol, sympy.Indexed)):
                 raise Unreadable("a derivative with respect to an expression")
             variables.append((variable, power))
+        if order == 1 and len(variables) == 1 and variables[0][1] > 1:
+            return self.by_a_power(rest, *variables[0])  # \partial / \partial \sigma^2
         if order < 1 or sum(power for _, power in variables) != order:
             raise Unreadable("a derivative whose orders do not add up")
         body = self.sub_parser(rest) if rest else self.operand()
         return sympy.Derivative(body, *variables)
+
+    def by_a_power(self, rest: list[Token], base: sympy.Expr, power: int) -> sympy.Expr:
+        """``\\frac{\\partial}{\\partial \\sigma^2}``: the derivative with respect to σ² as a
+        variable of its own, v; the body is written in v (σ⁴ = v²) and v is σ² again after."""
+        body = self.sub_parser(rest) if rest else self.operand()
+        variable = sympy.Dummy(f"{base}^{power}")
+        written = body.subs(base**power, variable)
+        if written.has(base):
+            raise Unreadable(f"a derivative by {base}^{power} of a body with {base} alone")
+        return sympy.Subs(sympy.Derivative(written, variable), variable, base**power)
 
     def operand(self) -> sympy.Expr:
         """What ``\\frac{d}{dx}`` applies to: the implicit product that follows it."""

@@ -195,13 +195,22 @@ def _elementwise(left: Reading, right: Reading, a: sympy.Expr, b: sympy.Expr) ->
     if left.algebra or right.algebra:
         return False
     for side in (a, b):
-        if isinstance(side, sympy.Tuple) or side.atoms(sympy.Tuple):
+        if _has_vector_literal(side):
             return False
         for product in side.atoms(sympy.Mul):
             bold = [_bold(factor) for factor in product.args]
             if sum(1 for names in bold if names) > 1 and len(set().union(*bold)) > 1:
                 return False  # x w: two vectors multiplied, maybe a dot product
     return True
+
+
+def _has_vector_literal(expr: sympy.Basic) -> bool:
+    """A tuple that is a vector, not the limits of a sum or the variables of a derivative."""
+    if isinstance(expr, sympy.Tuple):
+        return True
+    if isinstance(expr, (sympy.Derivative, sympy.Subs, sympy.Sum, sympy.Product, sympy.Integral)):
+        return _has_vector_literal(expr.args[0])
+    return any(_has_vector_literal(arg) for arg in expr.args)
 
 
 def _bold(expr: sympy.Basic) -> set[sympy.Basic]:
@@ -347,12 +356,15 @@ def _defines(link: Link, left: sympy.Expr, right: sympy.Expr) -> bool:
     if isinstance(left, AppliedUndef):
         args = left.args
         distinct = len(set(args)) == len(args)
-        return (
-            distinct
-            and all(isinstance(x, (sympy.Symbol, Indexed)) for x in args)
-            and (not right.has(left.func))
-        )
+        return distinct and all(_parameter(x) for x in args) and not right.has(left.func)
     return False
+
+
+def _parameter(arg: sympy.Basic) -> bool:
+    """A name, or a name to a numeric power (``\\sigma^2`` in ``p(x \\mid \\mu, \\sigma^2)``)."""
+    if isinstance(arg, sympy.Pow):
+        return isinstance(arg.base, sympy.Symbol) and arg.exp.is_Number
+    return isinstance(arg, (sympy.Symbol, Indexed))
 
 
 _NAME = re.compile(r"(?:\\?[A-Za-z]+|\\[a-z]+\{[^{}]*\}|\\mathrm\{.*\})(?:\^\{\(\w+\)\})?")

@@ -81,7 +81,13 @@ class Definition:
             return None
         if not all(self.expr.has(param) for param in params):
             return None  # H(X) = -Σ p(x) log p(x) says nothing about H(Y)
-        return sympy.sympify(self.expr.xreplace(dict(zip(params, given, strict=True))))
+        pairs = dict(zip(params, given, strict=True))
+        if all(isinstance(p, (sympy.Symbol, Indexed)) for p in params):
+            return sympy.sympify(self.expr.xreplace(pairs))
+        # σ² as a parameter: subs, so that σ⁴ in the definition becomes v² for σ² = v
+        dummies = {p: sympy.Dummy() for p in params}
+        general = self.expr.subs(dummies)
+        return sympy.sympify(general.xreplace({dummies[p]: g for p, g in pairs.items()}))
 
 
 def _outside_indices(expr: sympy.Basic, letters: set[sympy.Symbol]) -> bool:
