@@ -13,6 +13,7 @@ from derivetex.engine import Derivation
 from derivetex.errors import InputError, OutputError
 from derivetex.outputs import remove_stale_pdf_workdirs, write_files
 from derivetex.render.formats import WRITERS, derivation_data
+from derivetex.specs import Spec, build_spec, load_spec
 
 EXTENSIONS = {"md": "md", "tex": "tex", "json": "json", "pdf": "pdf", "html": "html"}
 
@@ -60,11 +61,18 @@ class Document:
 
 
 def derive(config: Config | None = None, **options: Any) -> Document:
-    """Derive and verify; `options` are build_config's keywords (K="5", y=[...], lang="en")."""
+    """Derive and verify; `options` are build_config's keywords (K="5", y=[...], lang="en").
+
+    ``spec=`` takes a spec as a path, TOML text or a dict, like ``derive --spec`` does.
+    """
     if config is None:
+        if options.get("spec") is not None and not isinstance(options["spec"], Spec):
+            options["spec"] = load_spec(options["spec"])
         config = build_config(**options)
     elif options:
         raise InputError("give derive() a Config or options, not both")
+    if config.spec is not None:
+        return Document(build_spec(config.spec), config)
     return Document(DERIVATIONS[config.derivation](config), config)
 
 

@@ -52,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     derive = commands.add_parser("derive", help="derive, verify and render a derivation")
     derive.add_argument("derivation", nargs="?", default="multiclass", choices=DERIVATIONS)
+    derive.add_argument("--spec", metavar="FILE",
+                        help="derive the spec in FILE (TOML) instead of a built-in derivation")
     derive.add_argument("--K", dest="K", metavar="N|K", help="number of classes, or K")
     derive.add_argument("--labels", nargs="+", metavar="NAME", help="class names")
     derive.add_argument("--y", nargs="+", metavar="P", help="predictions y_1..y_K")
@@ -106,8 +108,15 @@ def _run(argv: list[str] | None) -> int:
         from derivetex.verify.command import run_verify
 
         return run_verify(args.files, args.json, None, jobs=args.jobs)
+    spec = None
+    if args.spec is not None:
+        from pathlib import Path
+
+        from derivetex.specs import load_spec
+
+        spec = load_spec(Path(args.spec))
     config = build_config(
-        derivation=args.derivation, K=args.K, labels=args.labels, y=args.y, t=args.t,
+        spec=spec, derivation=args.derivation, K=args.K, labels=args.labels, y=args.y, t=args.t,
         log_base=args.log_base, lang=args.lang, chapter=args.chapter, formats=args.formats,
         output=args.output, expand_limit=args.expand_limit,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 import sympy as sp
 
@@ -50,6 +51,8 @@ class Config:
     formats: tuple[str, ...] = ("md", "tex", "json")
     output: str = "output"
     expand_limit: int = 10
+    spec: Any = None
+    """A loaded ``Spec`` to derive instead of a built-in derivation (``derive --spec``)."""
 
     @property
     def has_values(self) -> bool:
@@ -128,8 +131,21 @@ def build_config(
     formats: list[str] | None = None,
     output: str = "output",
     expand_limit: int = 10,
+    spec: Any = None,
 ) -> Config:
-    """Validate options into a Config; with none of K/labels/y/t, the article's example."""
+    """Validate options into a Config; with none of K/labels/y/t, the article's example.
+
+    ``spec`` (a loaded Spec) replaces the built-in derivation; its sizes and values are its own.
+    """
+    if spec is not None:
+        given = [name for name, value in (("--K", K), ("--labels", labels), ("--y", y),
+                                          ("--t", t)) if value is not None]
+        if log_base != "e":
+            given.append("--log-base")
+        if given:
+            raise InputError(f"{', '.join(given)} cannot be used with --spec: a spec writes its "
+                             "own sizes, values and logarithms")
+        derivation = "multiclass"  # checked below; the spec's own name is used from here on
     if derivation not in DERIVATIONS:
         raise InputError(f"unknown derivation {derivation!r} (known: {', '.join(DERIVATIONS)})")
     if lang not in LANGUAGES:
@@ -150,6 +166,10 @@ def build_config(
         derivation=derivation, log_base=LOG_BASES[log_base], lang=lang, chapter=chapter,
         formats=chosen, output=output, expand_limit=expand_limit,
     )
+    if spec is not None:
+        common["derivation"] = spec.name
+        return Config(K=None, labels=None, y=None, t=None, spec=spec,
+                      **common)  # type: ignore[arg-type]
     if K is None and labels is None and y is None and t is None:
         return Config(labels=ARTICLE_LABELS[lang], **common)  # type: ignore[arg-type]
     if labels is not None:

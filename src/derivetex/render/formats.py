@@ -13,23 +13,31 @@ from derivetex.render.environment import render_template
 from derivetex.render.html import render_html
 from derivetex.render.pdf import render_pdf
 from derivetex.render.printer import article_latex
+from derivetex.render.spec_context import render_spec
+from derivetex.render.spec_data import spec_data
 from derivetex.render.wording import UNITS
 
 Writer = Callable[[Derivation, Config], str | bytes]
 
 
 def render_markdown(derivation: Derivation, config: Config) -> str:
+    if derivation.spec is not None:
+        return render_spec(derivation, config, "md")
     context = build_context(derivation, config, "md")
     return render_template(f"md/{derivation.name}.md.j2", "md", context)
 
 
 def render_latex(derivation: Derivation, config: Config) -> str:
+    if derivation.spec is not None:
+        return render_spec(derivation, config, "tex")
     context = build_context(derivation, config, "tex")
     return render_template(f"tex/{derivation.name}.tex.j2", "tex", context)
 
 
 def derivation_data(derivation: Derivation, config: Config) -> dict[str, Any]:
     """The derivation as plain data: every step with its rule, LaTeX and checks."""
+    if derivation.spec is not None:
+        return spec_data(derivation, config)
 
     def latex(expr: Any) -> str:
         return article_latex(expr, config.expand_limit)

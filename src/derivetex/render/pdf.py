@@ -33,6 +33,10 @@ REPRODUCIBLE = {
 
 def render_pdf(derivation: Derivation, config: Config) -> bytes:
     """Compile the print-target LaTeX with ``lualatex -no-shell-escape -halt-on-error``."""
+    if derivation.spec is not None:
+        from derivetex.render.spec_context import render_spec
+
+        return compile_tex(render_spec(derivation, config, "pdf"))
     context = build_context(derivation, config, "pdf")
     tex = render_template(f"tex/{derivation.name}.tex.j2", "pdf", context)
     return compile_tex(tex)

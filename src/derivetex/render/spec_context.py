@@ -1,0 +1,167 @@
+"""A derivation built from a spec turned into what the spec templates need: strings only.
+
+Spec text is user input. Prose is split at ``$...$``: the words go through the format's one
+escaping filter, the math is read by the reader and printed by our printer, so neither can
+inject LaTeX, Markdown, HTML or template code. Justifications come from the rule catalog
+(``wording``) unless the row gives its own text, which is escaped the same way.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import sympy as sp
+
+from derivetex.config import Config
+from derivetex.engine import Chain, Derivation, Step
+from derivetex.errors import InputError
+from derivetex.reader import Unreadable, parse
+from derivetex.render.environment import ESCAPERS, escape_tex, render_template
+from derivetex.render.spec_printer import spec_latex
+from derivetex.render.wording import CATALOGS, Catalog, circled, fill
+from derivetex.specs.reading import declared_names
+from derivetex.specs.schema import Spec, Texts
+
+TARGETS = {"md": "web", "html": "web", "tex": "print", "pdf": "print"}
+INLINE_MATH = re.compile(r"\$([^$]*)\$")
+JOIN = {"ja": r"\text{、}", "en": r"\text{, then }"}
+
+
+def render_spec(derivation: Derivation, config: Config, fmt: str) -> str:
+    """One format of a spec's derivation (``pdf`` gives the tex it is compiled from)."""
+    folder = "tex" if fmt == "pdf" else fmt
+    return render_template(f"{folder}/spec.{folder}.j2", fmt, spec_context(derivation, config, fmt))
+
+
+def spec_context(derivation: Derivation, config: Config, fmt: str) -> dict[str, Any]:
+    spec: Spec = derivation.spec
+    words = CATALOGS[config.lang]
+    tags = _tags(derivation, config)
+    blocks = [_block(chain, spec, words, fmt, tags, config) for chain in derivation.chains]
+    return {
+        "lang": config.lang,
+        "title": prose(spec.title, config.lang, fmt, spec),
+        "title_text": html.escape(spec.title.get(config.lang)),
+        "intro": prose(spec.intro, config.lang, fmt, spec) if spec.intro else None,
+        "blocks": blocks,
+        "legend": _legend(spec, config.lang),
+        "verified_note": words.verified_note,
+    }
+
+
+def _tags(derivation: Derivation, config: Config) -> dict[str, str]:
+    tagged = [chain.name for chain in derivation.chains if chain.tag]
+    return {name: f"{config.chapter}.{n}" for n, name in enumerate(tagged, start=1)}
+
+
+def _block(chain: Chain, spec: Spec, words: Catalog, fmt: str, tags: dict[str, str],
+           config: Config) -> dict[str, Any]:
+    chain_spec = next(c for c in spec.chains if c.name == chain.name)
+    rows = []
+    for position, step in enumerate(chain.steps):
+        why = None if position == 0 else justification(step, words, TARGETS[fmt], spec)
+        rows.append({"lhs": spec_latex(chain.lhs, config.expand_limit) if position == 0 else "",
+                     "rhs": spec_latex(step.after, config.expand_limit), "why": why})
+    lead = prose(chain_spec.lead, config.lang, fmt, spec) if chain_spec.lead else None
+    return {"name": chain.name, "lead": lead, "rows": rows, "tag": tags.get(chain.name),
+            "label": f"{spec.name}-{chain.name}"}
+
+
+def justification(step: Step, words: Catalog, target: str, spec: Spec) -> str:
+    """The row between two steps: the writer's own words, else the catalog's for each rule."""
+    own: Texts | None = step.params.get("why")
+    if own is not None:
+        return math_text(own.get(words.lang), spec)
+    from derivetex.rules import RULES
+
+    pieces = []
+    for name in step.params.get("rules", (step.rule.name,)):
+        rule = RULES[name]
+        template = words.justifications.get(name, words.justifications["_default"])
+        pieces.append(fill(
+            template, statement=rule.statement, circle1=circled(1, target),
+            circle2=circled(2, target), n=step.params.get("value", ""),
+            bound=spec_latex(step.params["bound"]) if "bound" in step.params else "K",
+            what=_substituted(step), name=_defined(step),
+        ))
+    return JOIN[words.lang].join(pieces)
+
+
+def _substituted(step: Step) -> str:
+    values = step.params.get("values", {})
+    shown = {spec_latex(key.base.label if isinstance(key, sp.Indexed) else key) for key in values}
+    return ",\\ ".join(sorted(shown))
+
+
+def _defined(step: Step) -> str:
+    definitions = step.params.get("definitions", {})
+    used = [spec_latex(name) for name in definitions if step.before.has(name)]
+    return ",\\ ".join(used)
+
+
+def math_text(text: str, spec: Spec) -> str:
+    """Prose inside a formula (a justification): words in \\text{}, escaped; math re-read."""
+    pieces = INLINE_MATH.split(text)
+    return "".join(
+        rf"\text{{{escape_tex(piece)}}}" if index % 2 == 0 else _math(piece, spec)
+        for index, piece in enumerate(pieces) if piece
+    )
+
+
+def prose(texts: Texts | None, lang: str, fmt: str, spec: Spec) -> str:
+    """A paragraph: words escaped for ``fmt``, each ``$...$`` re-read and re-printed."""
+    if texts is None:
+        return ""
+    escape = ESCAPERS[fmt]
+    pieces = INLINE_MATH.split(texts.get(lang))
+    out = []
+    for index, piece in enumerate(pieces):
+        if index % 2 == 0:
+            out.append(escape(piece))
+        elif fmt == "html":
+            out.append(f'<span class="math inline">{html.escape(_math(piece, spec))}</span>')
+        else:
+            out.append(f"${_math(piece, spec)}$")
+    return "".join(out)
+
+
+def _math(text: str, spec: Spec) -> str:
+    """Inline math of the spec's prose: only what the reader reads, printed by our printer."""
+    try:
+        parts = [parse(part)[0] for part in _split_relation(text)]
+    except (Unreadable, RecursionError) as error:
+        raise InputError(f"{spec.source}: cannot read the math ${text}$ in its prose: "
+                         f"{error}") from None
+    names = declared_names(spec)
+    return " = ".join(spec_latex(names.declare(part)) for part in parts)
+
+
+def _split_relation(text: str) -> list[str]:
+    """``N = 3`` is two sides; a tuple ``(1, 3, 2)`` is read as the reader reads it."""
+    return [part for part in text.split("=")] if text.strip() else ["0"]
+
+
+def _legend(spec: Spec, lang: str) -> str | None:
+    names = declared_names(spec)
+    items = []
+    for symbol in spec.symbols:
+        if symbol.legend is None:
+            continue
+        expr = names.symbols.get(names.keys[symbol.name])
+        if expr is None:
+            base = names.bases[names.keys[symbol.name]]
+            shown = spec_latex(base.label) + "_{" + _index_name(spec) + "}"
+        else:
+            shown = spec_latex(expr)
+        items.append(rf"{shown}: \text{{{escape_tex(symbol.legend.get(lang))}}}")
+    return r",\ ".join(items) if items else None
+
+
+def _index_name(spec: Spec) -> str:
+    names = declared_names(spec)
+    for symbol in spec.symbols:
+        if symbol.index:
+            return spec_latex(names.symbols[names.keys[symbol.name]])
+    return "k"

@@ -1,0 +1,116 @@
+"""Rules the series needs beyond the article's two: quotients, exponentials, linearity of sums,
+and putting a definition in.
+
+log_quotient:    log(a/b)               => log(a) - log(b)                (a, b > 0)
+log_exp:         log(exp(a))            => a                              (a real)
+sum_linearity:   sum_i (c a_i + b_i)    => c sum_i a_i + sum_i b_i;  sum_{i=1}^{N} c => N c
+use_definition:  log L                  => log(prod_k y_k^t_k)            (L defined as that)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import sympy as sp
+
+from derivetex.model.logs import log_of, log_parts
+from derivetex.rules.base import Rule
+
+
+def _log_quotient(node: sp.Expr) -> sp.Expr:
+    parts = log_parts(node)
+    if parts is None or not isinstance(parts[0], sp.Mul):
+        return node
+    arg, base = parts
+    numerator = [f for f in arg.args if not _reciprocal(f)]
+    denominator = [1 / f for f in arg.args if _reciprocal(f)]
+    if not denominator or not all(f.is_positive for f in arg.args):
+        return node
+    top = sp.Mul(*numerator, evaluate=False) if len(numerator) > 1 else (numerator or [1])[0]
+    bottom = sp.Mul(*denominator, evaluate=False) if len(denominator) > 1 else denominator[0]
+    pieces = [log_of(bottom, base, evaluate=False)]
+    negative = sp.Mul(-1, pieces[0], evaluate=False)
+    if top == 1:
+        return negative
+    return sp.Add(log_of(top, base, evaluate=False), negative, evaluate=False)
+
+
+def _reciprocal(factor: sp.Expr) -> bool:
+    return isinstance(factor, sp.Pow) and factor.exp.is_negative is True
+
+
+def _log_exp(node: sp.Expr) -> sp.Expr:
+    parts = log_parts(node)
+    if parts is None or parts[1] is not None:
+        return node
+    arg = parts[0]
+    if isinstance(arg, sp.exp) and arg.args[0].is_real:
+        return arg.args[0]
+    if isinstance(arg, sp.Pow) and arg.base == sp.E and arg.exp.is_real:
+        return arg.exp
+    return node
+
+
+def _sum_linearity(node: sp.Expr) -> sp.Expr:
+    if not isinstance(node, sp.Sum) or len(node.limits) != 1:
+        return node
+    index, lower, upper = node.limits[0]
+    terms = sp.Add.make_args(node.function)
+    pieces = [_one_term(term, index, lower, upper) for term in terms]
+    result = pieces[0] if len(pieces) == 1 else sp.Add(*pieces, evaluate=False)
+    return node if result == node else result
+
+
+def _one_term(term: sp.Expr, index: sp.Symbol, lower: sp.Expr, upper: sp.Expr) -> sp.Expr:
+    """c * sum_i a_i for one term c a_i: factors free of the index move out of the sum."""
+    outside = [f for f in sp.Mul.make_args(term) if index not in f.free_symbols]
+    inside = [f for f in sp.Mul.make_args(term) if index in f.free_symbols]
+    if not inside:
+        count = sp.Add(upper, -lower, 1) if lower != 1 else upper
+        return sp.Mul(count, *outside, evaluate=False)
+    body = inside[0] if len(inside) == 1 else sp.Mul(*inside, evaluate=False)
+    total = sp.Sum(body, (index, lower, upper))
+    return sp.Mul(*outside, total, evaluate=False) if outside else total
+
+
+def _use_definition(node: sp.Expr, definitions: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:
+    return definitions.get(node, node)
+
+
+LOG_QUOTIENT = Rule(
+    name="log_quotient",
+    statement=r"\log \frac{a}{b} = \log a - \log b",
+    example=r"\log \frac{\lambda^{x}}{x!} => \log \lambda^{x} - \log x!",
+    relation="equals",
+    rewrite=_log_quotient,
+    conditions=("a > 0", "b > 0"),
+)
+
+LOG_EXP = Rule(
+    name="log_exp",
+    statement=r"\log e^{a} = a",
+    example=r"\log e^{- \lambda} => - \lambda",
+    relation="equals",
+    rewrite=_log_exp,
+    conditions=("a real",),
+)
+
+SUM_LINEARITY = Rule(
+    name="sum_linearity",
+    statement=r"\sum_{i} (c a_{i} + b_{i}) = c \sum_{i} a_{i} + \sum_{i} b_{i}",
+    example=r"\sum_{i=1}^{N} (x_{i} \log \lambda - \lambda) => \log \lambda \sum_{i=1}^{N} x_{i}"
+    r" - N \lambda",
+    relation="equals",
+    rewrite=_sum_linearity,
+    conditions=("c does not depend on i",),
+)
+
+USE_DEFINITION = Rule(
+    name="use_definition",
+    statement=r"A = B",
+    example=r"\log L => \log \prod_{k=1}^{K} y_{k}^{t_{k}}",
+    relation="equals",
+    rewrite=_use_definition,
+)
+
+RULES = (LOG_QUOTIENT, LOG_EXP, SUM_LINEARITY, USE_DEFINITION)
