@@ -75,16 +75,32 @@ def find_sequence(
     return None
 
 
-def greedy(before: sp.Expr, moves: Sequence[Move]) -> tuple[tuple[Move, ...], sp.Expr]:
-    """What the first applicable moves make of ``before`` (for "computed instead")."""
-    sequence: tuple[Move, ...] = ()
-    expr = before
+def nearest(before: sp.Expr, after: sp.Expr, moves: Sequence[Move]) -> sp.Expr | None:
+    """Of what the moves make of ``before`` (up to MAX_SEQUENCE), the result closest to
+    ``after``: what the writer most likely meant, shown when a row does not follow."""
+    best: tuple[int, sp.Expr] | None = None
+    frontier = [before]
+    tries = 0
     for _ in range(MAX_SEQUENCE):
-        found = next(_applicable(expr, moves), None)
-        if found is None:
-            break
-        sequence, expr = (*sequence, found[0]), found[1]
-    return sequence, expr
+        next_frontier = []
+        for expr in frontier:
+            for _move, result in _applicable(expr, moves):
+                tries += 1
+                if tries > MAX_TRIES:
+                    return best[1] if best else None
+                distance = _distance(result, after)
+                if best is None or distance < best[0]:
+                    best = (distance, result)
+                next_frontier.append(result)
+        frontier = next_frontier
+    return best[1] if best else None
+
+
+def _distance(a: sp.Expr, b: sp.Expr) -> int:
+    """How many subtrees one of a, b has and the other lacks (0: the same tree)."""
+    subtrees_a = set(sp.preorder_traversal(canonical(a)))
+    subtrees_b = set(sp.preorder_traversal(canonical(b)))
+    return len(subtrees_a ^ subtrees_b)
 
 
 def _applicable(expr: sp.Expr, moves: Sequence[Move]) -> Iterator[tuple[Move, sp.Expr]]:

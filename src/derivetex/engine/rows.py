@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from derivetex.engine.checks import CheckContext, expand_definitions, verify_step
-from derivetex.engine.inference import Move, find_sequence, greedy, same_form
+from derivetex.engine.inference import Move, find_sequence, nearest, same_form
 from derivetex.engine.step import Check, Step
 from derivetex.errors import VerificationError
 from derivetex.judge.equality import judge_equal
@@ -76,19 +76,17 @@ def _judge(
     b = expand_definitions(after, context.definitions)
     verdict = judge_equal(a, b, context.seed)
     if not verdict.holds:
-        computed = _apply_named(before, named) if named else greedy(before, context.moves)[1]
-        shown = None if computed == before else computed
-        raise RowRefused(f"does not follow from the row before ({verdict.failed})", shown)
+        computed = _apply_named(before, named) if named else nearest(before, after, context.moves)
+        raise RowRefused(f"does not follow from the row before ({verdict.failed})", computed)
     return Check("symbolic", verdict.symbolic), Check("numeric", verdict.numeric)
 
 
 def _inferred(before: sp.Expr, after: sp.Expr, context: RowContext) -> tuple[Move, ...]:
     sequence = find_sequence(before, after, context.moves)
     if sequence is None:
-        computed = greedy(before, context.moves)[1]
         raise RowRefused(
-            "holds, but no registered rule (or sequence of up to 3) gives it; name a rule",
-            None if computed == before else computed,
+            "holds, but no registered rule (or sequence of up to 3) gives it",
+            nearest(before, after, context.moves),
         )
     return sequence
 

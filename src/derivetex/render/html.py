@@ -44,7 +44,7 @@ def _render(derivation: Derivation, config: Config, standalone: bool) -> str:
         from derivetex.render.spec_context import spec_context
 
         context = spec_context(derivation, config, "html")
-        context["title"] = context.pop("title_text")
+        context["heading"], context["title"] = context["title"], context.pop("title_text")
         template = "html/spec.html.j2"
     else:
         context = html_context(build_context(derivation, config, "html"))

@@ -45,10 +45,24 @@ def spec_context(derivation: Derivation, config: Config, fmt: str) -> dict[str, 
         "title": prose(spec.title, config.lang, fmt, spec),
         "title_text": html.escape(spec.title.get(config.lang)),
         "intro": prose(spec.intro, config.lang, fmt, spec) if spec.intro else None,
+        "definitions": _definitions(spec, config),
         "blocks": blocks,
         "legend": _legend(spec, config.lang),
         "verified_note": words.verified_note,
     }
+
+
+def _definitions(spec: Spec, config: Config) -> str | None:
+    """The spec's definitions as one display (``L = \\prod ...``), stated before they are used."""
+    if not spec.definitions:
+        return None
+    names = declared_names(spec)
+    rows = []
+    for name, latex in spec.definitions:
+        symbol = names.declare(parse(name)[0])
+        value = names.declare(parse(latex)[0])
+        rows.append(f"{spec_latex(symbol)} &= {spec_latex(value, config.expand_limit)}")
+    return " \\\n".join(rows)
 
 
 def _tags(derivation: Derivation, config: Config) -> dict[str, str]:

@@ -17,7 +17,7 @@ from derivetex.engine.inference import Move
 from derivetex.engine.rows import RowContext, RowRefused, check_row
 from derivetex.errors import DerivetexError
 from derivetex.model.numeric import FLOAT, MPMATH, evaluate
-from derivetex.render.printer import article_latex
+from derivetex.render.spec_printer import spec_latex
 from derivetex.rules import RULES
 from derivetex.specs.loader import SpecError
 from derivetex.specs.reading import Names, declared_names, read_row
@@ -89,7 +89,7 @@ def _row(
     try:
         step = check_row(lhs, before, written, named, context)
     except RowRefused as refused:
-        instead = (f"; derivetex computed {article_latex(refused.computed)}"
+        instead = (f"; derivetex computed {spec_latex(refused.computed)}"
                    if refused.computed is not None else "")
         raise SpecError(f"{spec.source}: {row.key} (row {position}): {refused.problem}"
                         f"{instead}") from None
