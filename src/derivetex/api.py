@@ -13,7 +13,8 @@ from derivetex.engine import Derivation
 from derivetex.errors import InputError, OutputError
 from derivetex.outputs import remove_stale_pdf_workdirs, write_files
 from derivetex.render.formats import WRITERS, derivation_data
-from derivetex.specs import Spec, build_spec, load_spec
+from derivetex.specs import Spec, load_spec
+from derivetex.specs.build import build_spec
 
 EXTENSIONS = {"md": "md", "tex": "tex", "json": "json", "pdf": "pdf", "html": "html"}
 
@@ -114,3 +115,22 @@ def to_stdout(content: str | bytes) -> None:
     except (OSError, ValueError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise OutputError(f"cannot write to stdout: {reason}") from None
+
+
+def listing(lang: str = "en") -> str:
+    """Every shipped derivation with its title, then every rule with its statement."""
+    from derivetex.config import DERIVATIONS, LANGUAGES
+    from derivetex.render.wording import CATALOGS
+    from derivetex.rules import RULES
+    from derivetex.specs.shipped import SHIPPED
+
+    if lang not in LANGUAGES:
+        raise InputError(f"unknown language {lang!r} (use ja or en)")
+    titles = {"multiclass": CATALOGS[lang].title}
+    titles.update({name: load_spec(path).title.get(lang) for name, path in SHIPPED.items()})
+    width = max(map(len, [*DERIVATIONS, *RULES])) + 2
+    lines = ["derivations:"]
+    lines += [f"  {name:<{width}}{titles[name]}" for name in DERIVATIONS]
+    lines += ["rules:"]
+    lines += [f"  {rule.name:<{width}}{rule.statement}" for rule in RULES.values()]
+    return "\n".join(lines) + "\n"

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from importlib import metadata
 from typing import NoReturn
 
-from derivetex.api import write
+from derivetex.api import to_stdout, write
 from derivetex.config import DERIVATIONS, FORMATS, build_config
 from derivetex.errors import DerivetexError, Interrupted
 
@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="output directory, or - for stdout (one format)")
     derive.add_argument("--expand-limit", type=int, default=10, metavar="N",
                         help="write out at most N terms of a row before eliding the middle")
+    listing = commands.add_parser("list", help="name every derivation and every rule")
+    listing.add_argument("--lang", default="en", help="en (default) or ja titles")
     verify = commands.add_parser("verify", help="audit derivations and numbers in documents")
     verify.add_argument("files", nargs="+", metavar="FILE")
     verify.add_argument("--json", action="store_true", help="JSON report")
@@ -104,6 +106,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "list":
+        from derivetex.api import listing
+
+        to_stdout(listing(args.lang))
+        return 0
     if args.command == "verify":
         from derivetex.verify.command import run_verify
 

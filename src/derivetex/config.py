@@ -14,8 +14,10 @@ from typing import Any
 import sympy as sp
 
 from derivetex.errors import InputError
+from derivetex.specs.shipped import SHIPPED
 
-DERIVATIONS = ("multiclass",)
+DERIVATIONS = ("multiclass", *SHIPPED)
+"""multiclass is built in Python; the others ship as specs (``specs/derivations/*.toml``)."""
 FORMATS = ("md", "tex", "json", "pdf", "html")
 LANGUAGES = ("ja", "en")
 LOG_BASES = {"e": None, "2": 2, "10": 10}
@@ -137,14 +139,18 @@ def build_config(
 
     ``spec`` (a loaded Spec) replaces the built-in derivation; its sizes and values are its own.
     """
+    if spec is None and derivation in SHIPPED:
+        from derivetex.specs.loader import load_spec
+
+        spec = load_spec(SHIPPED[derivation])
     if spec is not None:
         given = [name for name, value in (("--K", K), ("--labels", labels), ("--y", y),
                                           ("--t", t)) if value is not None]
         if log_base != "e":
             given.append("--log-base")
         if given:
-            raise InputError(f"{', '.join(given)} cannot be used with --spec: a spec writes its "
-                             "own sizes, values and logarithms")
+            raise InputError(f"{', '.join(given)} cannot be used with the spec {spec.name!r}: "
+                             "a spec writes its own sizes, values and logarithms")
         derivation = "multiclass"  # checked below; the spec's own name is used from here on
     if derivation not in DERIVATIONS:
         raise InputError(f"unknown derivation {derivation!r} (known: {', '.join(DERIVATIONS)})")

@@ -89,9 +89,9 @@ ESCAPED = {
     "tex": {r"\input{/etc/passwd}": r"\textbackslash{}input\{/etc/passwd\}",
             "((( 7*7 )))": "((( 7*7 )))"},
     "md": {r"\input{/etc/passwd}": r"<span>\\</span>input\{/etc/passwd\}",
-           "((( 7*7 )))": r"\(\(\( 7\*7 \)\)\)",
+           "((( 7*7 )))": r"((( 7\*7 )))",
            "</script><script>alert(1)</script>":
-           r"&lt;/script&gt;&lt;script&gt;alert\(1\)&lt;/script&gt;"},
+           r"&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"},
     "html": {r"\input{/etc/passwd}": r"<h1><span>\</span>input{/etc/passwd}</h1>",
              "</script><script>alert(1)</script>":
              "<h1>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>"},
@@ -134,4 +134,4 @@ def test_options_that_belong_to_multiclass_are_refused_with_a_spec(tmp_path, cap
     spec.write_text(EXAMPLE, encoding="utf-8")
     code = main(["derive", "--spec", str(spec), "--K", "3", "-o", str(tmp_path / "o")])
     assert code == 2
-    assert "--K cannot be used with --spec" in capsys.readouterr().err
+    assert "--K cannot be used with the spec 'poisson'" in capsys.readouterr().err

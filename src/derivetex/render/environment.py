@@ -21,7 +21,9 @@ TEX_SPECIALS = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
     "%": r"\%", "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}",
 }
-MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|$~])")
+MD_SPECIALS = re.compile(r"([\\`*_{}\[\]#+\-.!|$~])")
+"""Parentheses are left bare: with ``[`` and ``]`` escaped they can start no link, and an
+escaped ``\\(`` would be a math delimiter to anything reading the raw Markdown."""
 MATH_STARTERS = ("\\", "$")
 
 

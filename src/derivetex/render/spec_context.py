@@ -39,7 +39,10 @@ def spec_context(derivation: Derivation, config: Config, fmt: str) -> dict[str, 
     spec: Spec = derivation.spec
     words = CATALOGS[config.lang]
     tags = _tags(derivation, config)
-    blocks = [_block(chain, spec, words, fmt, tags, config) for chain in derivation.chains]
+    equation_tags = {chain.lhs: f"({tags[chain.name]})" if chain.name in tags
+                     else spec_latex(chain.lhs) for chain in derivation.chains}
+    blocks = [_block(chain, spec, words, fmt, tags, config, equation_tags)
+              for chain in derivation.chains]
     return {
         "lang": config.lang,
         "title": prose(spec.title, config.lang, fmt, spec),
@@ -62,7 +65,7 @@ def _definitions(spec: Spec, config: Config) -> str | None:
         symbol = names.declare(parse(name)[0])
         value = names.declare(parse(latex)[0])
         rows.append(f"{spec_latex(symbol)} &= {spec_latex(value, config.expand_limit)}")
-    return " \\\n".join(rows)
+    return " \\\\\n".join(rows)
 
 
 def _tags(derivation: Derivation, config: Config) -> dict[str, str]:
@@ -71,19 +74,24 @@ def _tags(derivation: Derivation, config: Config) -> dict[str, str]:
 
 
 def _block(chain: Chain, spec: Spec, words: Catalog, fmt: str, tags: dict[str, str],
-           config: Config) -> dict[str, Any]:
+           config: Config, equation_tags: dict[sp.Expr, str]) -> dict[str, Any]:
     chain_spec = next(c for c in spec.chains if c.name == chain.name)
     rows = []
     for position, step in enumerate(chain.steps):
-        why = None if position == 0 else justification(step, words, TARGETS[fmt], spec)
+        why = None if position == 0 else justification(
+            step, words, TARGETS[fmt], spec, equation_tags)
         rows.append({"lhs": spec_latex(chain.lhs, config.expand_limit) if position == 0 else "",
                      "rhs": spec_latex(step.after, config.expand_limit), "why": why})
     lead = prose(chain_spec.lead, config.lang, fmt, spec) if chain_spec.lead else None
+    note = prose(chain_spec.note, config.lang, fmt, spec) if chain_spec.note else None
     return {"name": chain.name, "lead": lead, "rows": rows, "tag": tags.get(chain.name),
-            "label": f"{spec.name}-{chain.name}"}
+            "note": note, "label": f"{spec.name}-{chain.name}"}
 
 
-def justification(step: Step, words: Catalog, target: str, spec: Spec) -> str:
+def justification(
+    step: Step, words: Catalog, target: str, spec: Spec,
+    equation_tags: dict[sp.Expr, str] | None = None,
+) -> str:
     """The row between two steps: the writer's own words, else the catalog's for each rule."""
     own: Texts | None = step.params.get("why")
     if own is not None:
@@ -98,7 +106,8 @@ def justification(step: Step, words: Catalog, target: str, spec: Spec) -> str:
             template, statement=rule.statement, circle1=circled(1, target),
             circle2=circled(2, target), n=step.params.get("value", ""),
             bound=spec_latex(step.params["bound"]) if "bound" in step.params else "K",
-            what=_substituted(step), name=_defined(step),
+            what=_substituted(step), name=_defined(step, name),
+            tag=_tag(step, equation_tags or {}),
         ))
     return JOIN[words.lang].join(pieces)
 
@@ -109,9 +118,19 @@ def _substituted(step: Step) -> str:
     return ",\\ ".join(sorted(shown))
 
 
-def _defined(step: Step) -> str:
+def _defined(step: Step, rule: str) -> str:
+    """The defined names a step put in (or, for a mean, took out)."""
+    if rule == "mean":
+        return ",\\ ".join(spec_latex(n) for n in step.params.get("means", {})
+                            if step.after.has(n))
     definitions = step.params.get("definitions", {})
     used = [spec_latex(name) for name in definitions if step.before.has(name)]
+    return ",\\ ".join(used)
+
+
+def _tag(step: Step, equation_tags: dict[sp.Expr, str]) -> str:
+    """``(5.1)`` (or the left-hand side, untagged) for the equations a step used."""
+    used = [tag for lhs, tag in equation_tags.items() if step.before.has(lhs)]
     return ",\\ ".join(used)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from derivetex.model.logs import LogBase
 from derivetex.render.printer import ArticlePrinter
 
 
@@ -17,8 +18,13 @@ class SpecPrinter(ArticlePrinter):
 
     def _print_Rational(self, expr: sp.Rational) -> str:
         q = int(expr.q)
-        if q == 1 or 10 ** (len(str(q)) - 1) == q:
+        while q % 2 == 0:
+            q //= 2
+        while q % 5 == 0:
+            q //= 5
+        if q == 1:  # a finite decimal (a value as typed, 0.5): ArticlePrinter writes it so
             return super()._print_Rational(expr)
+        q = int(expr.q)
         sign = "- " if expr.p < 0 else ""
         return rf"{sign}\frac{{{abs(int(expr.p))}}}{{{q}}}"
 
@@ -32,6 +38,33 @@ class SpecPrinter(ArticlePrinter):
         out = ordered[0]
         for piece in ordered[1:]:
             out += f" - {piece[1:].lstrip()}" if piece.startswith("-") else f" + {piece}"
+        return out
+
+    def _print_Pi(self, expr: sp.Expr) -> str:
+        return r"\pi"
+
+    def _print_Exp1(self, expr: sp.Expr) -> str:
+        return "e"
+
+    def _print_Pow(self, expr: sp.Pow) -> str:
+        if expr.exp == sp.Rational(1, 2):
+            return rf"\sqrt{{{self._print(expr.base)}}}"
+        return super()._print_Pow(expr)
+
+    def _print_factors(self, factors: list[sp.Expr]) -> str:
+        """Factors side by side (``2 \\sigma^{2}``), roots gathered under one ``\\sqrt``."""
+        roots = [f.base for f in factors if isinstance(f, sp.Pow) and f.exp == sp.Rational(1, 2)]
+        if len(roots) > 1:
+            rest = [f for f in factors if not (isinstance(f, sp.Pow)
+                                               and f.exp == sp.Rational(1, 2))]
+            root = rf"\sqrt{{{self._print_factors(roots)}}}"
+            return root if not rest else f"{self._print_factors(rest)} {root}"
+        if len(factors) > self._settings["expand_limit"]:
+            return super()._print_factors(factors)
+        ordered = sorted(factors, key=_rank)
+        out = self._print_factor(ordered[0])
+        for left, right in zip(ordered, ordered[1:], strict=False):
+            out += _separator(left, right) + self._print_factor(right)
         return out
 
     def _print_Mul(self, expr: sp.Mul) -> str:
@@ -54,6 +87,30 @@ class SpecPrinter(ArticlePrinter):
         top = self._print(_product(numerator)) if numerator else "1"
         bottom = self._print(_product(denominator))
         return rf"{sign}\frac{{{top}}}{{{bottom}}}"
+
+
+def _rank(factor: sp.Expr) -> int:
+    """Numbers, then names and powers, then logs, then sums: ``2 N \\log \\lambda``."""
+    if factor.is_Number:
+        return 0
+    if isinstance(factor, (sp.log, LogBase)):
+        return 2
+    if isinstance(factor, (sp.Sum, sp.Product)):
+        return 3
+    return 1
+
+
+def _separator(left: sp.Expr, right: sp.Expr) -> str:
+    """``\\times`` between numbers, ``\\cdot`` after a log or a sum and before a number, else a
+    space: ``\\log \\lambda \\cdot \\sum`` never reads as the log of a product."""
+    if left.is_Number and right.is_Number:
+        return r" \times "
+    numeric = not (left.free_symbols or left.atoms(sp.Indexed))
+    if numeric and not left.is_Number and not right.free_symbols:
+        return r" \times "
+    if right.is_Number or isinstance(left, (sp.log, LogBase, sp.Sum, sp.Product)):
+        return r" \cdot "
+    return " "
 
 
 def _product(factors: list[sp.Expr]) -> sp.Expr:

@@ -66,6 +66,8 @@ JA = Catalog(
         "sum_linearity": r"\text{和の線形性「}{statement}\text{」より}",
         "use_definition": r"{name}\ \text{の定義より}",
         "recall_equation": r"\text{すでに示した式より}",
+        "use_equation": r"\text{式 }{tag}\text{ より}",
+        "mean": r"\text{平均 }{name}\text{ の定義より}",
         "_default": r"{statement}\ \text{より}",
     },
     leads={
@@ -131,6 +133,8 @@ EN = Catalog(
         "sum_linearity": r"\text{by linearity of the sum: }{statement}",
         "use_definition": r"\text{by the definition of }{name}",
         "recall_equation": r"\text{by the equation shown before}",
+        "use_equation": r"\text{by }{tag}",
+        "mean": r"\text{by the definition of the mean }{name}",
         "_default": r"\text{by }{statement}",
     },
     leads={

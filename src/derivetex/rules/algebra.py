@@ -5,6 +5,8 @@ log_quotient:    log(a/b)               => log(a) - log(b)                (a, b 
 log_exp:         log(exp(a))            => a                              (a real)
 sum_linearity:   sum_i (c a_i + b_i)    => c sum_i a_i + sum_i b_i;  sum_{i=1}^{N} c => N c
 use_definition:  log L                  => log(prod_k y_k^t_k)            (L defined as that)
+use_equation:    -log L                 => -sum_k t_k log y_k             (a chain proved it)
+mean:            sum_{n=1}^{N} a_n      => N m                            (m = 1/N sum a_n)
 """
 
 from __future__ import annotations
@@ -73,6 +75,17 @@ def _one_term(term: sp.Expr, index: sp.Symbol, lower: sp.Expr, upper: sp.Expr) -
     return sp.Mul(*outside, total, evaluate=False) if outside else total
 
 
+def _mean(node: sp.Expr, means: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:
+    """sum_{n=1}^{N} a_n => N m, where the spec defines m = (1/N) sum_{n=1}^{N} a_n."""
+    if not isinstance(node, sp.Sum) or len(node.limits) != 1:
+        return node
+    count = node.limits[0][2] if node.limits[0][1] == 1 else None
+    for name, value in means.items():
+        if count is not None and sp.simplify(value - node / count) == 0:
+            return sp.Mul(count, name, evaluate=False)
+    return node
+
+
 def _use_definition(node: sp.Expr, definitions: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:
     return definitions.get(node, node)
 
@@ -113,4 +126,20 @@ USE_DEFINITION = Rule(
     rewrite=_use_definition,
 )
 
-RULES = (LOG_QUOTIENT, LOG_EXP, SUM_LINEARITY, USE_DEFINITION)
+USE_EQUATION = Rule(
+    name="use_equation",
+    statement=r"A = B",
+    example=r"- \log L => - \sum_{k=1}^{K} t_{k} \log y_{k}",
+    relation="equals",
+    rewrite=_use_definition,
+)
+
+MEAN = Rule(
+    name="mean",
+    statement=r"\sum_{n=1}^{N} a_{n} = N \bar{a},\ \bar{a} = \frac{1}{N} \sum_{n=1}^{N} a_{n}",
+    example=r"\sum_{n=1}^{N} (x_{n} - \mu)^{2} => N M",
+    relation="equals",
+    rewrite=_mean,
+)
+
+RULES = (LOG_QUOTIENT, LOG_EXP, SUM_LINEARITY, USE_DEFINITION, USE_EQUATION, MEAN)

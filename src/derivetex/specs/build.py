@@ -25,7 +25,8 @@ from derivetex.specs.schema import ChainSpec, RowSpec, Spec
 
 DIGITS = 6
 INFERRED = ("log_product", "log_power", "log_quotient", "log_exp", "sum_linearity",
-            "use_definition", "collect_sum", "collect_product", "power_identities", "zero_terms")
+            "use_definition", "use_equation", "mean", "collect_sum", "collect_product",
+            "power_identities", "zero_terms")
 """Rules inference tries, in this order (the first shortest sequence found is reported)."""
 NAMED_ONLY = ("expand_sum", "substitute_values", "evaluate")
 """Rules a row may name whose parameters come from the spec's example."""
@@ -39,12 +40,12 @@ def build_spec(spec: Spec) -> Derivation:
         read_row(spec, names, latex, f"definitions.{name}")
         for name, latex in spec.definitions
     }
-    moves = _moves(spec, names, definitions)
-    inferred = tuple(moves[name] for name in INFERRED)
-    context = RowContext(definitions, inferred, seed=spec.name)
     chains: list[Chain] = []
     values: dict[str, float] = {}
     for chain_spec in spec.chains:
+        equations = {chain.lhs: chain.result for chain in chains}
+        moves = _moves(spec, names, definitions, equations)
+        context = RowContext(definitions, tuple(moves[name] for name in INFERRED), spec.name)
         tag = str(sum(1 for c in chains if c.tag) + 1) if chain_spec.tag else None
         chain = _chain(spec, names, chain_spec, chains, moves, context, tag)
         chains.append(chain)
@@ -116,13 +117,20 @@ def _named(spec: Spec, row: RowSpec, name: str, moves: Mapping[str, Move],
     raise SpecError(f"{spec.source}: {row.key}.rule: unknown rule {name!r} (usable: {known})")
 
 
-def _moves(spec: Spec, names: Names, definitions: dict[sp.Expr, sp.Expr]) -> dict[str, Move]:
-    """Each usable rule with the parameters the spec gives it."""
+def _moves(
+    spec: Spec, names: Names, definitions: dict[sp.Expr, sp.Expr],
+    equations: dict[sp.Expr, sp.Expr],
+) -> dict[str, Move]:
+    """Each usable rule with the parameters the spec gives it (and the chains so far)."""
     moves: dict[str, Move] = {}
     for name in INFERRED:
         params: dict[str, Any] = {}
         if name == "use_definition":
             params["definitions"] = definitions
+        if name == "use_equation":
+            params["definitions"] = equations
+        if name == "mean":
+            params["means"] = {k: v for k, v in definitions.items() if v.has(sp.Sum)}
         if name in ("collect_sum", "collect_product"):
             index = next((names.symbols[names.keys[s.name]] for s in spec.symbols if s.index),
                          sp.Symbol("k", integer=True, positive=True))

@@ -169,7 +169,7 @@ def _chain(top: _Reader, position: int, value: Any) -> ChainSpec:
     key = f"chains[{position}]"
     chain = top.sub(key, _table(top, key, value))
     chain.key = key
-    chain.only("name", "lhs", "rows", "lead", "tag", "from", "value")
+    chain.only("name", "lhs", "rows", "lead", "note", "tag", "from", "value")
     name = chain.get("name", str, True)
     if not NAME.match(name):
         raise chain.fail("name", f"{name!r} must be lower-case letters, digits, - or _")
@@ -179,7 +179,7 @@ def _chain(top: _Reader, position: int, value: Any) -> ChainSpec:
     return ChainSpec(
         name=name, lhs=_latex(chain, "lhs", chain.get("lhs", str, True)),
         rows=tuple(_row(chain, i, row) for i, row in enumerate(rows, start=1)),
-        lead=chain.texts("lead"), tag=bool(chain.get("tag", bool)),
+        lead=chain.texts("lead"), note=chain.texts("note"), tag=bool(chain.get("tag", bool)),
         start=chain.get("from", str), value=chain.get("value", str), key=key,
     )
 

@@ -54,6 +54,7 @@ class ChainSpec:
     lhs: str
     rows: tuple[RowSpec, ...]
     lead: Texts | None
+    note: Texts | None
     tag: bool
     start: str | None
     value: str | None
