@@ -68,6 +68,8 @@ class SpecPrinter(ArticlePrinter):
         return out
 
     def _print_Mul(self, expr: sp.Mul) -> str:
+        if all(arg.is_Number for arg in expr.args):  # -1 * 0.5 (a value put in): -0.5
+            return self._print(sp.Mul(*expr.args))
         numerator, denominator = [], []
         for factor in expr.args:
             if isinstance(factor, sp.Pow) and factor.exp.is_Number and factor.exp < 0:
@@ -105,8 +107,7 @@ def _separator(left: sp.Expr, right: sp.Expr) -> str:
     space: ``\\log \\lambda \\cdot \\sum`` never reads as the log of a product."""
     if left.is_Number and right.is_Number:
         return r" \times "
-    numeric = not (left.free_symbols or left.atoms(sp.Indexed))
-    if numeric and not left.is_Number and not right.free_symbols:
+    if not left.free_symbols and not right.free_symbols:
         return r" \times "
     if right.is_Number or isinstance(left, (sp.log, LogBase, sp.Sum, sp.Product)):
         return r" \cdot "
