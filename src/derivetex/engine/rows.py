@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from derivetex.engine.checks import CheckContext, expand_definitions, verify_step
+from derivetex.engine.checks import CheckContext, expand_definitions, fill_values, verify_step
 from derivetex.engine.inference import Move, find_sequence, nearest, same_form
 from derivetex.engine.step import Check, Step
 from derivetex.errors import VerificationError
@@ -98,10 +98,28 @@ def _special(
     if len(named) != 1:
         raise RowRefused(f"rule '{named[-1].rule.name}' must be the only rule of its row", None)
     move = named[0]
-    check_context = CheckContext(bound=UNUSED_BOUND, definitions=context.definitions)
-    checks = verify_step(move.rule, lhs, before, after, move.params, check_context)
+    if move.rule.relation == "substitutes":
+        checks = _substituted(before, after, move, context)
+    else:
+        check_context = CheckContext(bound=UNUSED_BOUND, definitions=context.definitions)
+        checks = verify_step(move.rule, lhs, before, after, move.params, check_context)
     params = {"rules": (move.rule.name,), "inferred": False, **move.params}
     return Step(move.rule, before, after, checks, params)
+
+
+def _substituted(
+    before: sp.Expr, after: sp.Expr, move: Move, context: RowContext
+) -> tuple[Check, ...]:
+    """The values (or the size of a bound) put into ``before`` give ``after``, as judged."""
+    values = dict(move.params.get("values", {}))
+    if "bound" in move.params:
+        values[move.params["bound"]] = move.params["value"]
+    verdict = judge_equal(fill_values(before, values), after, context.seed)
+    if not verdict.holds:
+        raise RowRefused(f"putting the values in does not give this row ({verdict.failed})",
+                         fill_values(before, values))
+    return (Check("substitution", f"{len(values)} values put in; {verdict.symbolic}"),
+            Check("numeric", verdict.numeric))
 
 
 def _names(moves: Sequence[Move]) -> str:

@@ -113,7 +113,10 @@ def justification(
 
 
 def _substituted(step: Step) -> str:
+    """The names filled in (``t,\\ y``); symbolic values are shown whole (``t_{2} = 1 - t_{1}``)."""
     values = step.params.get("values", {})
+    if any(not value.is_Number for value in values.values()):
+        return ",\\ ".join(f"{spec_latex(k)} = {spec_latex(v)}" for k, v in values.items())
     shown = {spec_latex(key.base.label if isinstance(key, sp.Indexed) else key) for key in values}
     return ",\\ ".join(sorted(shown))
 
@@ -172,8 +175,15 @@ def _math(text: str, spec: Spec) -> str:
 
 
 def _split_relation(text: str) -> list[str]:
-    """``N = 3`` is two sides; a tuple ``(1, 3, 2)`` is read as the reader reads it."""
-    return [part for part in text.split("=")] if text.strip() else ["0"]
+    """``N = 3`` is two sides; an ``=`` inside braces (``\\sum_{k=1}``) is not a relation."""
+    parts, depth, start = [], 0, 0
+    for at, char in enumerate(text):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if char == "=" and depth == 0:
+            parts.append(text[start:at])
+            start = at + 1
+    parts.append(text[start:])
+    return parts if text.strip() else ["0"]
 
 
 def _legend(spec: Spec, lang: str) -> str | None:

@@ -40,6 +40,14 @@ class SpecPrinter(ArticlePrinter):
             out += f" - {piece[1:].lstrip()}" if piece.startswith("-") else f" + {piece}"
         return out
 
+    def _print_log(self, expr: sp.Expr) -> str:
+        """``\\log ((1 - y)^{1 - t})``: bare, ``\\log (1 - y)^{1 - t}`` reads as a power of
+        the log (the reader takes it so), so a power of a parenthesised base keeps its own."""
+        arg = expr.args[0]
+        if isinstance(arg, sp.Pow) and isinstance(arg.base, (sp.Add, sp.Mul, sp.Pow)):
+            return rf"\log ({self._print(arg)})"
+        return super()._print_log(expr)
+
     def _print_Pi(self, expr: sp.Expr) -> str:
         return r"\pi"
 

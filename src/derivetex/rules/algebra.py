@@ -7,6 +7,7 @@ sum_linearity:   sum_i (c a_i + b_i)    => c sum_i a_i + sum_i b_i;  sum_{i=1}^{
 use_definition:  log L                  => log(prod_k y_k^t_k)            (L defined as that)
 use_equation:    -log L                 => -sum_k t_k log y_k             (a chain proved it)
 mean:            sum_{n=1}^{N} a_n      => N m                            (m = 1/N sum a_n)
+write_out:       sum_{k=1}^{2} a_k      => a_1 + a_2                      (integer bounds)
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Mapping
 import sympy as sp
 
 from derivetex.model.logs import log_of, log_parts
+from derivetex.model.symbols import positive
 from derivetex.rules.base import Rule
 
 
@@ -26,7 +28,7 @@ def _log_quotient(node: sp.Expr) -> sp.Expr:
     arg, base = parts
     numerator = [f for f in arg.args if not _reciprocal(f)]
     denominator = [1 / f for f in arg.args if _reciprocal(f)]
-    if not denominator or not all(f.is_positive for f in arg.args):
+    if not denominator or not all(positive(f) for f in arg.args):
         return node
     top = sp.Mul(*numerator, evaluate=False) if len(numerator) > 1 else (numerator or [1])[0]
     bottom = sp.Mul(*denominator, evaluate=False) if len(denominator) > 1 else denominator[0]
@@ -86,6 +88,13 @@ def _mean(node: sp.Expr, means: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:
     return node
 
 
+def _write_out(node: sp.Expr) -> sp.Expr:
+    """sum_{k=1}^{2} a_k => a_1 + a_2 (integer bounds only)."""
+    from derivetex.judge.symbolic import write_out
+
+    return write_out(node)
+
+
 def _use_definition(node: sp.Expr, definitions: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:
     return definitions.get(node, node)
 
@@ -142,4 +151,12 @@ MEAN = Rule(
     rewrite=_mean,
 )
 
-RULES = (LOG_QUOTIENT, LOG_EXP, SUM_LINEARITY, USE_DEFINITION, USE_EQUATION, MEAN)
+WRITE_OUT = Rule(
+    name="write_out",
+    statement=r"\sum_{k=1}^{2} a_{k} = a_{1} + a_{2}",
+    example=r"\sum_{k=1}^{2} t_{k} \log y_{k} => t_{1} \log y_{1} + t_{2} \log y_{2}",
+    relation="equals",
+    rewrite=_write_out,
+)
+
+RULES = (LOG_QUOTIENT, LOG_EXP, SUM_LINEARITY, USE_DEFINITION, USE_EQUATION, MEAN, WRITE_OUT)

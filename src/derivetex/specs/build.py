@@ -25,8 +25,8 @@ from derivetex.specs.schema import ChainSpec, RowSpec, Spec
 
 DIGITS = 6
 INFERRED = ("log_product", "log_power", "log_quotient", "log_exp", "sum_linearity",
-            "use_definition", "use_equation", "mean", "collect_sum", "collect_product",
-            "power_identities", "zero_terms")
+            "use_definition", "use_equation", "mean", "write_out", "collect_sum",
+            "collect_product", "power_identities", "zero_terms")
 """Rules inference tries, in this order (the first shortest sequence found is reported)."""
 NAMED_ONLY = ("expand_sum", "substitute_values", "evaluate")
 """Rules a row may name whose parameters come from the spec's example."""
@@ -86,6 +86,11 @@ def _row(
     moves: Mapping[str, Move], context: RowContext, position: int,
 ) -> Step:
     written = read_row(spec, names, row.latex, f"{row.key}.latex") if row.latex else None
+    if row.values:
+        values = {read_row(spec, names, k, f"{row.key}.values"):
+                  read_row(spec, names, v, f"{row.key}.values") for k, v in row.values}
+        moves = {**moves, "substitute_values": Move(RULES["substitute_values"],
+                                                    {"values": values})}
     named = [_named(spec, row, name, moves, before) for name in row.rules]
     try:
         step = check_row(lhs, before, written, named, context)
@@ -151,13 +156,15 @@ def _example_moves(spec: Spec, names: Names) -> dict[str, Move]:
             raise SpecError(f"{spec.source}: example.sizes.{bound}: not a declared symbol")
         moves[f"expand_sum:{bound}"] = Move(RULES["expand_sum"], {"bound": symbol, "value": size})
     values: dict[sp.Expr, sp.Expr] = {}
+    declared = {symbol.name: symbol for symbol in spec.symbols}
     for key, items in spec.example.values.items():
-        latex = names.keys.get(key, "")
+        symbol = declared.get(key)
         numbers = [parse_number(v, f"{spec.source}: example.values.{key}") for v in items]
-        if latex in names.bases:
-            values.update({names.bases[latex][i]: v for i, v in enumerate(numbers, start=1)})
-        elif latex in names.symbols and len(numbers) == 1:
-            values[names.symbols[latex]] = numbers[0]
+        if symbol is not None and symbol.indexed:
+            base = names.bases[names.keys[key]]
+            values.update({base[i]: v for i, v in enumerate(numbers, start=1)})
+        elif symbol is not None and len(numbers) == 1:
+            values[names.symbols[names.keys[key]]] = numbers[0]
         else:
             raise SpecError(f"{spec.source}: example.values.{key}: not a declared symbol, or a "
                             "list given for a plain symbol")

@@ -189,7 +189,7 @@ def _row(chain: _Reader, position: int, value: Any) -> RowSpec:
     if isinstance(value, str):
         value = {"latex": value}
     row = _Reader(_table(chain, f"rows[{position}]", value), key, chain.source)
-    row.only("latex", "rule", "why")
+    row.only("latex", "rule", "why", "values")
     latex = row.get("latex", str)
     rule = row.table.get("rule")
     if isinstance(rule, str):
@@ -202,7 +202,11 @@ def _row(chain: _Reader, position: int, value: Any) -> RowSpec:
         raise row.fail("rule", "must be a rule name or an array of rule names")
     if latex is None and not rules:
         raise row.fail("", "a row needs latex, a rule, or both")
-    return RowSpec(latex=latex, rules=rules, why=row.texts("why"), key=key)
+    values = row.get("values", dict) or {}
+    if not all(isinstance(v, str) for v in values.values()):
+        raise row.fail("values", "must map LaTeX names to LaTeX values, as strings")
+    return RowSpec(latex=latex, rules=rules, why=row.texts("why"), key=key,
+                   values=tuple(values.items()))
 
 
 def _example(table: _Reader) -> ExampleSpec:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from derivetex.engine.strategies import rebuild
+from derivetex.model.symbols import ProbabilitySymbol
 from derivetex.reader import Unreadable, parse
 from derivetex.specs.loader import SpecError
 from derivetex.specs.schema import Spec
@@ -52,6 +53,9 @@ def declared_names(spec: Spec) -> Names:
         reader_name = keys[symbol.name] = _reader_name(spec, symbol.latex, symbol.key)
         if symbol.indexed:
             bases[reader_name] = sp.IndexedBase(reader_name, **flags)
+        elif symbol.range == (0, 1) and not symbol.index:
+            flags.pop("positive", None)
+            symbols[reader_name] = ProbabilitySymbol(reader_name, **flags)
         else:
             symbols[reader_name] = sp.Symbol(reader_name, **flags)
     return Names(symbols, bases, keys)

@@ -44,6 +44,8 @@ class RowSpec:
     rules: tuple[str, ...]
     why: Texts | None
     key: str
+    values: tuple[tuple[str, str], ...] = ()
+    """For ``substitute_values``: LaTeX name -> LaTeX value, put in at this row."""
 
 
 @dataclass(frozen=True)
