@@ -32,7 +32,7 @@ def test_every_row_is_verified_and_justified_by_the_expected_rules(document):
     steps = document.to_data()["steps"]
     chain = [s for s in steps if s["chain"] == "log_likelihood"]
     assert [s["rules"] for s in chain] == [
-        ["use_definition"], ["log_product"], ["log_quotient", "log_product"],
+        ["use_definition"], ["log_product"], ["log_product", "log_quotient"],
         ["log_power", "log_exp"], ["sum_linearity"],
     ]
     assert all(s["inferred"] for s in chain)

@@ -23,9 +23,14 @@ from derivetex.rules.base import Rule
 
 def _log_quotient(node: sp.Expr) -> sp.Expr:
     parts = log_parts(node)
-    if parts is None or not isinstance(parts[0], sp.Mul):
+    if parts is None:
         return node
     arg, base = parts
+    if _reciprocal(arg) and positive(arg.base):  # log(1/b) => -log b
+        inverse = 1 / arg
+        return sp.Mul(-1, log_of(inverse, base, evaluate=False), evaluate=False)
+    if not isinstance(arg, sp.Mul):
+        return node
     numerator = [f for f in arg.args if not _reciprocal(f)]
     denominator = [1 / f for f in arg.args if _reciprocal(f)]
     if not denominator or not all(positive(f) for f in arg.args):
@@ -71,7 +76,9 @@ def _one_term(term: sp.Expr, index: sp.Symbol, lower: sp.Expr, upper: sp.Expr) -
     inside = [f for f in sp.Mul.make_args(term) if index in f.free_symbols]
     if not inside:
         count = sp.Add(upper, -lower, 1) if lower != 1 else upper
-        return sp.Mul(count, *outside, evaluate=False)
+        numbers = [f for f in outside if f.is_Number]
+        rest = [f for f in outside if not f.is_Number]
+        return sp.Mul(*numbers, count, *rest, evaluate=False)
     body = inside[0] if len(inside) == 1 else sp.Mul(*inside, evaluate=False)
     total = sp.Sum(body, (index, lower, upper))
     return sp.Mul(*outside, total, evaluate=False) if outside else total
