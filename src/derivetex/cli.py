@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     derive.add_argument("--spec", metavar="FILE",
                         help="derive the spec in FILE (TOML) instead of a built-in derivation")
     derive.add_argument("--K", dest="K", metavar="N|K", help="number of classes, or K")
+    derive.add_argument("--N", dest="N", metavar="N|N",
+                        help="number of samples (batch), or N for the general derivation")
     derive.add_argument("--labels", nargs="+", metavar="NAME", help="class names")
     derive.add_argument("--y", nargs="+", metavar="P", help="predictions y_1..y_K")
     derive.add_argument("--t", nargs="+", metavar="T", help="labels t_1..t_K")
@@ -123,7 +125,8 @@ def _run(argv: list[str] | None) -> int:
 
         spec = load_spec(Path(args.spec))
     config = build_config(
-        spec=spec, derivation=args.derivation, K=args.K, labels=args.labels, y=args.y, t=args.t,
+        spec=spec, derivation=args.derivation, K=args.K, N=args.N, labels=args.labels,
+        y=args.y, t=args.t,
         log_base=args.log_base, lang=args.lang, chapter=args.chapter, formats=args.formats,
         output=args.output, expand_limit=args.expand_limit,
     )

@@ -124,6 +124,7 @@ def build_config(
     *,
     derivation: str = "multiclass",
     K: str | None = None,
+    N: str | None = None,
     labels: list[str] | None = None,
     y: list[str] | None = None,
     t: list[str] | None = None,
@@ -144,14 +145,18 @@ def build_config(
 
         spec = load_spec(SHIPPED[derivation])
     if spec is not None:
-        given = [name for name, value in (("--K", K), ("--labels", labels), ("--y", y),
-                                          ("--t", t)) if value is not None]
+        given = [name for name, value in (("--labels", labels),) if value is not None]
         if log_base != "e":
             given.append("--log-base")
         if given:
             raise InputError(f"{', '.join(given)} cannot be used with the spec {spec.name!r}: "
-                             "a spec writes its own sizes, values and logarithms")
+                             "a spec writes its own labels and logarithms")
+        from derivetex.specs.options import with_options
+
+        spec = with_options(spec, {"K": K, "N": N}, {"y": y, "t": t})
         derivation = "multiclass"  # checked below; the spec's own name is used from here on
+    elif N is not None:
+        raise InputError(f"--N does not apply to {derivation!r}")
     if derivation not in DERIVATIONS:
         raise InputError(f"unknown derivation {derivation!r} (known: {', '.join(DERIVATIONS)})")
     if lang not in LANGUAGES:

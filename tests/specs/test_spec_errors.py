@@ -134,4 +134,7 @@ def test_options_that_belong_to_multiclass_are_refused_with_a_spec(tmp_path, cap
     spec.write_text(EXAMPLE, encoding="utf-8")
     code = main(["derive", "--spec", str(spec), "--K", "3", "-o", str(tmp_path / "o")])
     assert code == 2
-    assert "--K cannot be used with the spec 'poisson'" in capsys.readouterr().err
+    assert "--K does not apply to the spec 'poisson'" in capsys.readouterr().err
+    code = main(["derive", "--spec", str(spec), "--log-base", "2", "-o", str(tmp_path / "o")])
+    assert code == 2
+    assert "--log-base cannot be used with the spec 'poisson'" in capsys.readouterr().err

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from derivetex.engine.checks import CheckContext, expand_definitions, fill_values, verify_step
+from derivetex.engine.checks import CheckContext, expand_definitions, verify_step
 from derivetex.engine.inference import Move, find_sequence, nearest, same_form
 from derivetex.engine.step import Check, Step
 from derivetex.errors import VerificationError
 from derivetex.judge.equality import judge_equal
+from derivetex.judge.numeric import expand_bounds
 
 UNUSED_BOUND = sp.Symbol("_unused_bound")
 
@@ -95,29 +96,38 @@ def _special(
     lhs: sp.Expr, before: sp.Expr, after: sp.Expr, named: Sequence[Move], context: RowContext
 ) -> Step:
     """Substituting values, writing a sum out, evaluating: checked as the rule claims."""
-    if len(named) != 1:
+    substitutes = all(m.rule.relation == "substitutes" for m in named)
+    if len(named) != 1 and not substitutes:
         raise RowRefused(f"rule '{named[-1].rule.name}' must be the only rule of its row", None)
     move = named[0]
-    if move.rule.relation == "substitutes":
-        checks = _substituted(before, after, move, context)
+    if substitutes:
+        checks = _substituted(before, after, named, context)
     else:
         check_context = CheckContext(bound=UNUSED_BOUND, definitions=context.definitions)
         checks = verify_step(move.rule, lhs, before, after, move.params, check_context)
-    params = {"rules": (move.rule.name,), "inferred": False, **move.params}
+    params: dict[str, object] = {"rules": tuple(m.rule.name for m in named), "inferred": False}
+    for each in named:
+        params.update(each.params)
+    if len(named) > 1:
+        params["sizes"] = tuple((m.params["bound"], m.params["value"]) for m in named
+                                if "bound" in m.params)
     return Step(move.rule, before, after, checks, params)
 
 
 def _substituted(
-    before: sp.Expr, after: sp.Expr, move: Move, context: RowContext
+    before: sp.Expr, after: sp.Expr, moves: Sequence[Move], context: RowContext
 ) -> tuple[Check, ...]:
-    """The values (or the size of a bound) put into ``before`` give ``after``, as judged."""
-    values = dict(move.params.get("values", {}))
-    if "bound" in move.params:
-        values[move.params["bound"]] = move.params["value"]
-    verdict = judge_equal(fill_values(before, values), after, context.seed)
+    """The values (or the sizes of bounds) put into ``before`` give ``after``, as judged."""
+    values: dict[sp.Expr, sp.Expr] = {}
+    for move in moves:
+        values.update(move.params.get("values", {}))
+        if "bound" in move.params:
+            values[move.params["bound"]] = sp.Integer(move.params["value"])
+    filled = expand_bounds(before, values)
+    verdict = judge_equal(filled, after, context.seed)
     if not verdict.holds:
         raise RowRefused(f"putting the values in does not give this row ({verdict.failed})",
-                         fill_values(before, values))
+                         filled)
     return (Check("substitution", f"{len(values)} values put in; {verdict.symbolic}"),
             Check("numeric", verdict.numeric))
 

@@ -154,9 +154,9 @@ def _eval_mul(expr: sp.Mul, env: Point, arith: Arithmetic) -> Any:
 
 
 def _eval_series(expr: sp.Expr, env: Point, arith: Arithmetic) -> Any:
-    (index, lower, upper), *rest = expr.limits
-    if rest:
-        raise KeyError("only single-index sums and products are evaluated")
+    *inner, (index, lower, upper) = expr.limits
+    if inner:  # sum_n sum_k f: the outer index n runs over the inner sum
+        expr = expr.func(expr.func(expr.function, *inner), (index, lower, upper), evaluate=False)
     low, high = int(_eval(lower, env, arith)), int(_eval(upper, env, arith))
     if high - low + 1 > MAX_ITERATIONS:
         raise LimitExceeded(f"a sum or product of {high - low + 1} terms is over the cap")

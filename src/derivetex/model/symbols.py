@@ -86,4 +86,6 @@ def positive(expr: sp.Expr) -> bool:
     """expr > 0 under the declared assumptions, probabilities kept in (0, 1)."""
     if expr.is_positive:
         return True
+    if isinstance(expr, sp.Product):
+        return positive(expr.function)
     return bool(expr.atoms(ProbabilitySymbol)) and in_positive_terms(expr).is_positive is True

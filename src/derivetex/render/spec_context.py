@@ -39,8 +39,10 @@ def spec_context(derivation: Derivation, config: Config, fmt: str) -> dict[str, 
     spec: Spec = derivation.spec
     words = CATALOGS[config.lang]
     tags = _tags(derivation, config)
-    equation_tags = {chain.lhs: f"({tags[chain.name]})" if chain.name in tags
-                     else spec_latex(chain.lhs) for chain in derivation.chains}
+    equation_tags: dict[sp.Expr, str] = {}
+    for chain in derivation.chains:  # the first chain of a left-hand side is the one cited
+        equation_tags.setdefault(chain.lhs, f"({tags[chain.name]})" if chain.name in tags
+                                 else spec_latex(chain.lhs))
     blocks = [_block(chain, spec, words, fmt, tags, config, equation_tags)
               for chain in derivation.chains]
     return {
@@ -99,7 +101,12 @@ def justification(
     from derivetex.rules import RULES
 
     pieces = []
-    for name in step.params.get("rules", (step.rule.name,)):
+    names = step.params.get("rules", (step.rule.name,))
+    if "sizes" in step.params:  # several sums written out at once: "N = 2, K = 3"
+        (bound, value), *rest = step.params["sizes"]
+        more = "".join(f",\\ {spec_latex(b)} = {v}" for b, v in rest)
+        return fill(words.justifications["expand_sum"], bound=spec_latex(bound), n=f"{value}{more}")
+    for name in names:
         rule = RULES[name]
         template = words.justifications.get(name, words.justifications["_default"])
         pieces.append(fill(

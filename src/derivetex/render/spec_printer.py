@@ -40,6 +40,24 @@ class SpecPrinter(ArticlePrinter):
             out += f" - {piece[1:].lstrip()}" if piece.startswith("-") else f" + {piece}"
         return out
 
+    def _print_series(self, expr: sp.Expr, sign: str) -> str:
+        """Several limits are nested signs, the outer first: ``\\sum_{n} \\sum_{k} f``."""
+        if len(expr.limits) == 1:
+            return super()._print_series(expr, sign)
+        body = self._print(expr.function)
+        if isinstance(expr.function, sp.Add):
+            body = f"({body})"
+        signs = [f"{sign}_{{{self._print(i)}={self._print(lo)}}}^{{{self._print(hi)}}}"
+                 for i, lo, hi in reversed(expr.limits)]
+        return " ".join(signs) + f" {body}"
+
+    def _print_Indexed(self, expr: sp.Indexed) -> str:
+        """``y_{nk}`` for letters, as people write it; ``y_{1,2}`` for numbers."""
+        if len(expr.indices) > 1 and all(isinstance(i, sp.Symbol) and len(i.name) == 1
+                                         for i in expr.indices):
+            return f"{self._print(expr.base.label)}_{{{''.join(map(str, expr.indices))}}}"
+        return super()._print_Indexed(expr)
+
     def _print_log(self, expr: sp.Expr) -> str:
         """``\\log ((1 - y)^{1 - t})``: bare, ``\\log (1 - y)^{1 - t}`` reads as a power of
         the log (the reader takes it so), so a power of a parenthesised base keeps its own."""

@@ -21,6 +21,10 @@ def _log_product(node: sp.Expr) -> sp.Expr:
     arg, base = parts
     if isinstance(arg, sp.Mul) and all(positive(f) for f in arg.args):
         return sp.Add(*(log_of(f, base, evaluate=False) for f in arg.args), evaluate=False)
+    if isinstance(arg, sp.Product) and positive(arg.function) and len(arg.limits) > 1:
+        *inner, outer = arg.limits  # log prod_n prod_k f => sum_n log prod_k f: one sign a step
+        rest = sp.Product(arg.function, *inner)
+        return sp.Sum(log_of(rest, base, evaluate=False), outer)
     if isinstance(arg, sp.Product) and positive(arg.function):
         return sp.Sum(log_of(arg.function, base, evaluate=False), *arg.limits)
     return node

@@ -59,10 +59,24 @@ def _generalise_k(node: sp.Expr, bound: sp.Symbol, instance: int) -> sp.Expr:
 def _expand_sum(node: sp.Expr, bound: sp.Symbol, value: int) -> sp.Expr:
     if node == bound:  # N outside a sum (N \lambda) takes the same value
         return sp.Integer(value)
+    if isinstance(node, (sp.Sum, sp.Product)) and len(node.limits) > 1:
+        return _expand_one_limit(node, bound, value)
     if isinstance(node, (sp.Sum, sp.Product)) and len(node.limits) == 1:
         index, lower, upper = node.limits[0]
         if upper == bound and lower.is_Integer:
             terms = [instance(node.function, index, i) for i in range(int(lower), value + 1)]
+            join = sp.Add if isinstance(node, sp.Sum) else sp.Mul
+            return join(*terms, evaluate=False) if len(terms) > 1 else terms[0]
+    return node
+
+
+def _expand_one_limit(node: sp.Expr, bound: sp.Symbol, value: int) -> sp.Expr:
+    """sum_n sum_k f with N = 2 => sum_k f(1, k) + sum_k f(2, k): only the limit up to bound."""
+    for position, (index, lower, upper) in enumerate(node.limits):
+        if upper == bound and lower.is_Integer:
+            others = [lim for i, lim in enumerate(node.limits) if i != position]
+            terms = [node.func(node.function.xreplace({index: i}), *others)
+                     for i in range(int(lower), value + 1)]
             join = sp.Add if isinstance(node, sp.Sum) else sp.Mul
             return join(*terms, evaluate=False) if len(terms) > 1 else terms[0]
     return node

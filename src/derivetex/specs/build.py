@@ -91,7 +91,11 @@ def _row(
                   read_row(spec, names, v, f"{row.key}.values") for k, v in row.values}
         moves = {**moves, "substitute_values": Move(RULES["substitute_values"],
                                                     {"values": values})}
-    named = [_named(spec, row, name, moves, before) for name in row.rules]
+    named: list[Move] = []
+    current = before
+    for name in row.rules:  # expand_sum twice writes out N, then K: each sees the last result
+        named.append(_named(spec, row, name, moves, current))
+        current = named[-1].apply(current)
     try:
         step = check_row(lhs, before, written, named, context)
     except RowRefused as refused:
@@ -159,7 +163,14 @@ def _example_moves(spec: Spec, names: Names) -> dict[str, Move]:
     declared = {symbol.name: symbol for symbol in spec.symbols}
     for key, items in spec.example.values.items():
         symbol = declared.get(key)
-        numbers = [parse_number(v, f"{spec.source}: example.values.{key}") for v in items]
+        where = f"{spec.source}: example.values.{key}"
+        if symbol is not None and symbol.indexed and items and isinstance(items[0], tuple):
+            base = names.bases[names.keys[key]]
+            for n, row in enumerate(items, start=1):
+                values.update({base[n, k]: parse_number(v, where)
+                               for k, v in enumerate(row, start=1)})
+            continue
+        numbers = [parse_number(v, where) for v in items]  # type: ignore[arg-type]
         if symbol is not None and symbol.indexed:
             base = names.bases[names.keys[key]]
             values.update({base[i]: v for i, v in enumerate(numbers, start=1)})

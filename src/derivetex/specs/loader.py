@@ -215,17 +215,26 @@ def _example(table: _Reader) -> ExampleSpec:
     for key, size in sizes.items():
         if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= 1000:
             raise table.fail(f"sizes.{key}", "must be an integer from 1 to 1000")
-    values: dict[str, tuple[str, ...]] = {}
+    values: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {}
     for key, value in (table.get("values", dict) or {}).items():
         items = value if isinstance(value, list) else [value]
+        if items and all(isinstance(v, list) for v in items):  # a table: one row per sample
+            if not all(row and all(_is_number(v) for v in row) for row in items):
+                raise table.fail(f"values.{key}", "must be arrays of numbers, one per row")
+            values[key] = tuple(tuple(_text(v) for v in row) for row in items)
+            continue
         if not items or not all(_is_number(v) for v in items):
             raise table.fail(f"values.{key}", "must be a number or an array of numbers")
-        values[key] = tuple(v if isinstance(v, str) else repr(v) for v in items)
+        values[key] = tuple(_text(v) for v in items)
     labels = table.get("labels", list)
     if labels is not None and not all(isinstance(v, str) for v in labels):
         raise table.fail("labels", "must be an array of strings")
     return ExampleSpec(sizes=dict(sizes), values=values,
                        labels=tuple(labels) if labels is not None else None)
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else repr(value)
 
 
 def _is_number(value: Any) -> bool:

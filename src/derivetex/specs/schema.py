@@ -68,7 +68,8 @@ class ExampleSpec:
     """Concrete sizes of the bounds and the values put in (exact decimals, as typed)."""
 
     sizes: dict[str, int]
-    values: dict[str, tuple[str, ...]]
+    values: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]]
+    """A name's values: one, a list (x_1, x_2, ...) or rows of a table (y_{11}, y_{12}, ...)."""
     labels: tuple[str, ...] | None
 
 
