@@ -18,6 +18,8 @@ from derivetex.engine.step import Check, Step
 from derivetex.errors import VerificationError
 from derivetex.judge.equality import judge_equal
 from derivetex.judge.numeric import expand_bounds
+from derivetex.rules import RULES
+from derivetex.rules.algebra import rational_equal
 
 UNUSED_BOUND = sp.Symbol("_unused_bound")
 
@@ -38,6 +40,8 @@ class RowContext:
     definitions: Mapping[sp.Expr, sp.Expr]
     moves: tuple[Move, ...]
     seed: str
+    normalised: frozenset[sp.Basic] = frozenset()
+    """Indexed names stated to sum to 1; a row may rely on it only through ``sum_to_one``."""
 
 
 def check_row(
@@ -53,6 +57,9 @@ def check_row(
         return _special(lhs, before, after, named, context)
     checks = _judge(before, after, context, named)
     sequence = tuple(named) or _inferred(before, after, context)
+    uses_fact = any(m.rule.name == "sum_to_one" for m in sequence)
+    if any(c.method == "fact" for c in checks) and not uses_fact:
+        raise RowRefused("holds only with a stated sum of 1, and no rule here uses it", None)
     params = {"rules": tuple(m.rule.name for m in sequence), "inferred": not named}
     for move in sequence:
         params.update(move.params)
@@ -76,6 +83,10 @@ def _judge(
     a = expand_definitions(before, context.definitions)
     b = expand_definitions(after, context.definitions)
     verdict = judge_equal(a, b, context.seed)
+    if not verdict.holds and context.normalised:
+        with_fact = judge_equal(a, b, context.seed, context.normalised)
+        if with_fact.holds:
+            return (Check("fact", with_fact.symbolic), Check("numeric", with_fact.numeric))
     if not verdict.holds:
         computed = _apply_named(before, named) if named else nearest(before, after, context.moves)
         raise RowRefused(f"does not follow from the row before ({verdict.failed})", computed)
@@ -84,6 +95,8 @@ def _judge(
 
 def _inferred(before: sp.Expr, after: sp.Expr, context: RowContext) -> tuple[Move, ...]:
     sequence = find_sequence(before, after, context.moves)
+    if sequence is None and rational_equal(before, after):
+        sequence = (Move(RULES["algebra"]),)
     if sequence is None:
         raise RowRefused(
             "holds, but no registered rule (or sequence of up to 3) gives it",

@@ -106,6 +106,7 @@ def justification(
         (bound, value), *rest = step.params["sizes"]
         more = "".join(f",\\ {spec_latex(b)} = {v}" for b, v in rest)
         return fill(words.justifications["expand_sum"], bound=spec_latex(bound), n=f"{value}{more}")
+    names = tuple(n for i, n in enumerate(names) if i == 0 or names[i - 1] != n)  # said once
     for name in names:
         rule = RULES[name]
         template = words.justifications.get(name, words.justifications["_default"])
@@ -133,6 +134,11 @@ def _defined(step: Step, rule: str) -> str:
     if rule == "mean":
         return ",\\ ".join(spec_latex(n) for n in step.params.get("means", {})
                             if step.after.has(n))
+    if rule == "fold_definition":
+        folded = {spec_latex(n.base.label if isinstance(n, sp.Indexed) else n)
+                  for n in step.params.get("definitions", {})
+                  if (step.after.has(n.base) if isinstance(n, sp.Indexed) else step.after.has(n))}
+        return ",\\ ".join(sorted(folded))
     definitions = step.params.get("definitions", {})
     used = [spec_latex(name) for name in definitions if step.before.has(name)]
     return ",\\ ".join(used)

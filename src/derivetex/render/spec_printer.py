@@ -75,7 +75,26 @@ class SpecPrinter(ArticlePrinter):
     def _print_Pow(self, expr: sp.Pow) -> str:
         if expr.exp == sp.Rational(1, 2):
             return rf"\sqrt{{{self._print(expr.base)}}}"
+        if isinstance(expr.base, (sp.Sum, sp.Product, sp.Derivative)):
+            return f"({self._print(expr.base)})^{{{self._print(expr.exp)}}}"
         return super()._print_Pow(expr)
+
+    def _print_Derivative(self, expr: sp.Derivative) -> str:
+        """``\\frac{\\partial y_{i}}{\\partial a_{k}}``; a compound body in parentheses after
+        the operator, so nothing after it can be read as differentiated too."""
+        variables = " ".join(rf"\partial {self._print(v)}" for v, n in expr.variable_count
+                             for _ in range(int(n)))
+        order = sum(int(n) for _, n in expr.variable_count)
+        top = r"\partial" if order == 1 else rf"\partial^{{{order}}}"
+        body = expr.expr
+        if isinstance(body, (sp.Symbol, sp.Indexed, sp.exp, sp.log)):
+            return rf"\frac{{{top} {self._print(body)}}}{{{variables}}}"
+        return rf"\frac{{{top}}}{{{variables}}} ({self._print(body)})"
+
+    def _print_KroneckerDelta(self, expr: sp.KroneckerDelta, exp: object = None) -> str:
+        i, j = (self._print(a) for a in expr.args)
+        sep = "" if len(i) == 1 and len(j) == 1 else ","
+        return rf"\delta_{{{i}{sep}{j}}}"
 
     def _print_factors(self, factors: list[sp.Expr]) -> str:
         """Factors side by side (``2 \\sigma^{2}``), roots gathered under one ``\\sqrt``."""
@@ -108,6 +127,12 @@ class SpecPrinter(ArticlePrinter):
                 numerator.append(factor)
         if not denominator:
             return super()._print_Mul(expr)
+        derivatives = [f for f in numerator if isinstance(f, sp.Derivative)]
+        if derivatives and len(derivatives) < len(numerator):  # t/y dy/da, not (t dy/da)/y
+            rest = [f for f in numerator if not isinstance(f, sp.Derivative)]
+            fraction = sp.Mul(*rest, *(sp.Pow(d, -1, evaluate=False) for d in denominator),
+                              evaluate=False)
+            return f"{self._print_Mul(fraction)} {self._print(_product(derivatives))}"
         sign = ""
         if numerator and numerator[0].is_Number and numerator[0] < 0:
             sign, numerator[0] = "- ", -numerator[0]
@@ -121,10 +146,12 @@ def _rank(factor: sp.Expr) -> int:
     """Numbers, then names and powers, then logs, then sums: ``2 N \\log \\lambda``."""
     if factor.is_Number:
         return 0
-    if isinstance(factor, (sp.log, LogBase)):
+    if isinstance(factor, sp.Add):
         return 2
-    if isinstance(factor, (sp.Sum, sp.Product)):
+    if isinstance(factor, (sp.log, LogBase)):
         return 3
+    if isinstance(factor, (sp.Sum, sp.Product, sp.Derivative)):
+        return 4
     return 1
 
 
@@ -136,6 +163,8 @@ def _separator(left: sp.Expr, right: sp.Expr) -> str:
     if not left.free_symbols and not right.free_symbols:
         return r" \times "
     if right.is_Number or isinstance(left, (sp.log, LogBase, sp.Sum, sp.Product)):
+        return r" \cdot "
+    if isinstance(left, sp.Derivative) and isinstance(right, sp.Derivative):
         return r" \cdot "
     return " "
 

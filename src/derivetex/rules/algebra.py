@@ -102,6 +102,32 @@ def _write_out(node: sp.Expr) -> sp.Expr:
     return write_out(node)
 
 
+def _fold_definition(node: sp.Expr, definitions: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:
+    """e^{a_i} / sum_j e^{a_j} => y_i where y_i is defined so (each index written in node)."""
+    found = node
+    indices = {i for item in node.atoms(sp.Indexed) for i in item.indices}
+    for name, value in definitions.items():
+        if isinstance(name, sp.Indexed) and len(name.indices) == 1:
+            letter = name.indices[0]
+            for index in indices:  # subs, not xreplace: a/s is found inside a * b / s
+                found = found.subs(value.xreplace({letter: index}), name.base[index])
+        elif not isinstance(name, sp.Indexed) and value != name:
+            found = found.subs(value, name)
+    return node if found == node else found
+
+
+def _identity(node: sp.Expr) -> sp.Expr:
+    return node
+
+
+def rational_equal(a: sp.Expr, b: sp.Expr) -> bool:
+    """a = b by the algebra of fractions alone (functions, sums and derivatives as atoms)."""
+    try:
+        return bool(sp.cancel(sp.together(a - b)) == 0)
+    except (sp.PolynomialError, TypeError, ValueError):
+        return False
+
+
 def _use_definition(node: sp.Expr, definitions: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:
     return definitions.get(node, node)
 
@@ -166,4 +192,25 @@ WRITE_OUT = Rule(
     rewrite=_write_out,
 )
 
-RULES = (LOG_QUOTIENT, LOG_EXP, SUM_LINEARITY, USE_DEFINITION, USE_EQUATION, MEAN, WRITE_OUT)
+FOLD_DEFINITION = Rule(
+    name="fold_definition",
+    statement=r"B = A",
+    example=r"\frac{e^{a_{i}}}{\sum_{j=1}^{K} e^{a_{j}}} => y_{i}",
+    relation="equals",
+    rewrite=_fold_definition,
+    strategy="root",
+)
+
+ALGEBRA = Rule(
+    name="algebra",
+    statement=r"\frac{a}{c} - \frac{b}{c} = \frac{a - b}{c}",
+    example=r"\frac{u s - u v}{s^{2}} => \frac{u}{s} (1 - \frac{v}{s})",
+    relation="equals",
+    rewrite=_identity,
+    strategy="root",
+)
+"""Rearranging fractions: never applied by itself; inference names it when the two rows
+are equal by the algebra of fractions alone (``rational_equal``) and no rule gives the row."""
+
+RULES = (LOG_QUOTIENT, LOG_EXP, SUM_LINEARITY, USE_DEFINITION, USE_EQUATION, MEAN, WRITE_OUT,
+         FOLD_DEFINITION, ALGEBRA)

@@ -20,13 +20,16 @@ from derivetex.model.numeric import FLOAT, MPMATH, evaluate
 from derivetex.render.spec_printer import spec_latex
 from derivetex.rules import RULES
 from derivetex.specs.loader import SpecError
-from derivetex.specs.reading import Names, declared_names, read_row
+from derivetex.specs.reading import Definitions, Names, declared_names, read_row
 from derivetex.specs.schema import ChainSpec, RowSpec, Spec
 
 DIGITS = 6
 INFERRED = ("log_product", "log_power", "log_quotient", "log_exp", "sum_linearity",
             "use_definition", "use_equation", "mean", "write_out", "collect_sum",
-            "collect_product", "power_identities", "zero_terms")
+            "collect_product", "power_identities", "zero_terms", "diff_linearity", "chain_rule",
+            "d_log", "d_exp", "d_index", "quotient_rule", "sum_delta", "sum_to_one",
+            "expand_product", "fold_definition")
+DEFINITION_AWARE = ("diff_linearity", "chain_rule", "quotient_rule")
 """Rules inference tries, in this order (the first shortest sequence found is reported)."""
 NAMED_ONLY = ("expand_sum", "substitute_values", "evaluate")
 """Rules a row may name whose parameters come from the spec's example."""
@@ -35,17 +38,18 @@ NAMED_ONLY = ("expand_sum", "substitute_values", "evaluate")
 def build_spec(spec: Spec) -> Derivation:
     """Every chain of the spec, each row verified; a wrong row raises SpecError naming it."""
     names = declared_names(spec)
-    definitions = {
+    definitions = Definitions({
         read_row(spec, names, name, f"definitions.{name}"):
         read_row(spec, names, latex, f"definitions.{name}")
         for name, latex in spec.definitions
-    }
+    })
     chains: list[Chain] = []
     values: dict[str, float] = {}
     for chain_spec in spec.chains:
         equations = {chain.lhs: chain.result for chain in chains}
         moves = _moves(spec, names, definitions, equations)
-        context = RowContext(definitions, tuple(moves[name] for name in INFERRED), spec.name)
+        context = RowContext(definitions, tuple(moves[name] for name in INFERRED), spec.name,
+                             _normalised(spec, names))
         tag = str(sum(1 for c in chains if c.tag) + 1) if chain_spec.tag else None
         chain = _chain(spec, names, chain_spec, chains, moves, context, tag)
         chains.append(chain)
@@ -134,12 +138,16 @@ def _moves(
     moves: dict[str, Move] = {}
     for name in INFERRED:
         params: dict[str, Any] = {}
-        if name == "use_definition":
+        if name in ("use_definition", "fold_definition"):
             params["definitions"] = definitions
         if name == "use_equation":
             params["definitions"] = equations
         if name == "mean":
             params["means"] = {k: v for k, v in definitions.items() if v.has(sp.Sum)}
+        if name in DEFINITION_AWARE:
+            params["definitions"] = definitions
+        if name == "sum_to_one":
+            params["bases"] = _normalised(spec, names)
         if name in ("collect_sum", "collect_product"):
             index = next((names.symbols[names.keys[s.name]] for s in spec.symbols if s.index),
                          sp.Symbol("k", integer=True, positive=True))
@@ -149,6 +157,11 @@ def _moves(
         moves.update(_example_moves(spec, names))
     moves["evaluate"] = Move(RULES["evaluate"], {"digits": DIGITS})
     return moves
+
+
+def _normalised(spec: Spec, names: Names) -> frozenset[sp.Basic]:
+    """Indexed names the spec states sum to 1 over their index (one-hot labels)."""
+    return frozenset(names.bases[names.keys[s.name]] for s in spec.symbols if s.sums_to_one)
 
 
 def _example_moves(spec: Spec, names: Names) -> dict[str, Move]:

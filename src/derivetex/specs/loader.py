@@ -150,7 +150,7 @@ def _latex(parent: _Reader, key: str, value: Any) -> str:
 def _symbol(table: _Reader, name: str) -> SymbolSpec:
     if not SYMBOL.match(name):
         raise table.fail("", f"symbol name {name!r} must be letters and digits")
-    table.only("latex", "indexed", "index", "range", "legend", *ASSUMPTIONS)
+    table.only("latex", "indexed", "index", "range", "legend", "sums_to_one", *ASSUMPTIONS)
     assumptions = tuple(a for a in ASSUMPTIONS if table.get(a, bool))
     bounds = table.get("range", list)
     if bounds is not None and (
@@ -162,6 +162,7 @@ def _symbol(table: _Reader, name: str) -> SymbolSpec:
         indexed=bool(table.get("indexed", bool)), index=bool(table.get("index", bool)),
         range=(bounds[0], bounds[1]) if bounds else None,
         legend=table.texts("legend"), key=table.key,
+        sums_to_one=bool(table.get("sums_to_one", bool)),
     )
 
 

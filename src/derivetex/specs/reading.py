@@ -83,3 +83,19 @@ def read_row(spec: Spec, names: Names, latex: str, key: str) -> sp.Expr:
         raise SpecError(f"{spec.source}: {key}: write exact numbers, not rounded decimals or "
                         "vectors, in a row")
     return names.declare(expr)
+
+
+class Definitions(dict[sp.Expr, sp.Expr]):
+    """Definitions in force; one of an indexed name with a letter index (``y_{i} = ...``)
+    defines every ``y_{k}`` too, with the index put in."""
+
+    def get(self, node: sp.Expr, default: sp.Expr | None = None) -> sp.Expr | None:
+        found = super().get(node)
+        if found is not None or not isinstance(node, sp.Indexed):
+            return found if found is not None else default
+        for key, value in self.items():
+            if (isinstance(key, sp.Indexed) and key.base == node.base
+                    and len(key.indices) == len(node.indices)
+                    and all(isinstance(i, sp.Symbol) for i in key.indices)):
+                return value.xreplace(dict(zip(key.indices, node.indices, strict=True)))
+        return default

@@ -34,6 +34,8 @@ class SymbolSpec:
     range: tuple[int | str, int | str] | None
     legend: Texts | None
     key: str
+    sums_to_one: bool = False
+    """An indexed name whose components sum to 1 (labels): the fact Σ_k t_k = 1 is stated."""
 
 
 @dataclass(frozen=True)
