@@ -21,7 +21,7 @@ from typing import NoReturn
 
 from derivetex.api import to_stdout, write
 from derivetex.config import DERIVATIONS, FORMATS, build_config
-from derivetex.errors import DerivetexError, Interrupted
+from derivetex.errors import DerivetexError, InputError, Interrupted
 
 EXIT_FAILURE = 2
 EXIT_PIPE = 128 + signal.SIGPIPE
@@ -74,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", help="audit derivations and numbers in documents")
     verify.add_argument("files", nargs="+", metavar="FILE")
     verify.add_argument("--json", action="store_true", help="JSON report")
+    verify.add_argument("--explain", action="store_true",
+                        help="name the rule (or short sequence) that justifies each ok link")
+    verify.add_argument("--lang", default="en", help="language of --explain: en (default) or ja")
     verify.add_argument("--jobs", type=int, default=1, metavar="N",
                         help="check N files at a time in parallel processes (default 1)")
     return parser
@@ -116,7 +119,10 @@ def _run(argv: list[str] | None) -> int:
     if args.command == "verify":
         from derivetex.verify.command import run_verify
 
-        return run_verify(args.files, args.json, None, jobs=args.jobs)
+        if args.lang not in ("ja", "en"):
+            raise InputError(f"unknown language {args.lang!r} (use ja or en)")
+        return run_verify(args.files, args.json, None, jobs=args.jobs,
+                          explain=args.lang if args.explain else None)
     spec = None
     if args.spec is not None:
         from pathlib import Path
