@@ -134,3 +134,33 @@ def listing(lang: str = "en") -> str:
     lines += ["rules:"]
     lines += [f"  {rule.name:<{width}}{rule.statement}" for rule in RULES.values()]
     return "\n".join(lines) + "\n"
+
+
+SERIES_FORMATS = ("md", "tex", "pdf", "html")
+
+
+def series(lang: str = "ja", formats: tuple[str, ...] = ("md", "tex"),
+           output: str = "output") -> list[Path]:
+    """The whole series as one document per format, written as a set (or one to stdout)."""
+    from derivetex.config import LANGUAGES
+    from derivetex.render.series import render_series, series_parts
+
+    if lang not in LANGUAGES:
+        raise InputError(f"unknown language {lang!r} (use ja or en)")
+    for fmt in formats:
+        if fmt not in SERIES_FORMATS:
+            raise InputError(f"series writes {', '.join(SERIES_FORMATS)}, not {fmt!r}")
+    if output == "-" and len(formats) != 1:
+        raise InputError("-o - writes one format to stdout; give exactly one --format")
+    remove_stale_pdf_workdirs()
+    parts = series_parts(lang)
+    rendered = {fmt: render_series(parts, lang, fmt) for fmt in formats}
+    if output == "-":
+        (content,) = rendered.values()
+        to_stdout(content)
+        return []
+    named = {
+        f"series.{lang}.{EXTENSIONS[fmt]}": c.encode("utf-8") if isinstance(c, str) else c
+        for fmt, c in rendered.items()
+    }
+    return write_files(Path(output), named)

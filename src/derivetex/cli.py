@@ -69,6 +69,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="output directory, or - for stdout (one format)")
     derive.add_argument("--expand-limit", type=int, default=10, metavar="N",
                         help="write out at most N terms of a row before eliding the middle")
+    series = commands.add_parser("series", help="the whole series as one document")
+    series.add_argument("--lang", default="ja", help="ja (default) or en")
+    series.add_argument("--format", nargs="+", dest="formats", metavar="FMT",
+                        help="any of md, tex, pdf, html (default: md tex)")
+    series.add_argument("-o", "--output", default="output", metavar="DIR|-",
+                        help="output directory, or - for stdout (one format)")
     listing = commands.add_parser("list", help="name every derivation and every rule")
     listing.add_argument("--lang", default="en", help="en (default) or ja titles")
     verify = commands.add_parser("verify", help="audit derivations and numbers in documents")
@@ -111,6 +117,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "series":
+        from derivetex.api import series
+
+        for path in series(args.lang, tuple(args.formats or ("md", "tex")), args.output):
+            _say(f"wrote {path}")
+        return 0
     if args.command == "list":
         from derivetex.api import listing
 

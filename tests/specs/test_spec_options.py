@@ -57,3 +57,12 @@ def test_bad_options_are_one_line_and_exit_2(capsys, tmp_path, args, message):
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_a_list_of_values_sets_the_size_and_a_size_needs_its_values(capsys, tmp_path):
+    values = _json(capsys, "categorical", "--y", "0.5", "0.5", "--t", "1", "0")["values"]
+    assert values["E"] == pytest.approx(math.log(2), rel=1e-12)
+    assert main(["derive", "categorical", "--K", "2", "-o", str(tmp_path / "o")]) == 2
+    assert "the example's y has 6 values but --K 2 ask for 2" in capsys.readouterr().err
+    assert main(["derive", "gaussian-mse", "--N", "5", "-o", str(tmp_path / "o")]) == 2
+    assert "the example's x has 3 values but --N 5 ask for 5" in capsys.readouterr().err

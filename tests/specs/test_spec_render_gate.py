@@ -42,6 +42,9 @@ def test_the_tex_compiles_and_the_pdf_shows_its_numbers(case, tmp_path):
     text = pdf_text(pdf)
     for value in document.to_data()["values"].values():
         assert f"{value:.6f}" in text.replace("−", "-")
+    assert "??" not in text  # every \eqref resolved
+    for tag in document.to_data()["tags"].values():
+        assert f"({tag})" in text
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)

@@ -45,6 +45,7 @@ def _render(derivation: Derivation, config: Config, standalone: bool) -> str:
 
         context = spec_context(derivation, config, "html")
         context["heading"], context["title"] = context["title"], context.pop("title_text")
+        context["c"] = dict(context)
         template = "html/spec.html.j2"
     else:
         context = html_context(build_context(derivation, config, "html"))

@@ -48,6 +48,8 @@ def compile_tex(tex: str) -> bytes:
     stamped = f"\\pdfvariable trailerid {{[<{source_id}> <{source_id}>]}}\n{tex}"
     remove_stale_pdf_workdirs()
     with tempfile.TemporaryDirectory(prefix=pdf_workdir_prefix()) as workdir:
+        if "\\eqref{" in tex or "\\tableofcontents" in tex:  # pass 1 writes what 2 reads
+            compile_pdf(stamped, Path(workdir), env=REPRODUCIBLE)
         return compile_pdf(stamped, Path(workdir), env=REPRODUCIBLE).read_bytes()
 
 

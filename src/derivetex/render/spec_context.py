@@ -26,13 +26,16 @@ from derivetex.specs.schema import Spec, Texts
 
 TARGETS = {"md": "web", "html": "web", "tex": "print", "pdf": "print"}
 INLINE_MATH = re.compile(r"\$([^$]*)\$")
+REFERENCE = re.compile(r"\{eq:([a-z][a-z0-9_-]*)\}")
+"""``{eq:chain}`` in prose: the chain's equation number, linked (``\\eqref`` in LaTeX)."""
 JOIN = {"ja": r"\text{、}", "en": r"\text{, then }"}
 
 
 def render_spec(derivation: Derivation, config: Config, fmt: str) -> str:
     """One format of a spec's derivation (``pdf`` gives the tex it is compiled from)."""
     folder = "tex" if fmt == "pdf" else fmt
-    return render_template(f"{folder}/spec.{folder}.j2", fmt, spec_context(derivation, config, fmt))
+    context = spec_context(derivation, config, fmt)
+    return render_template(f"{folder}/spec.{folder}.j2", fmt, {**context, "c": context})
 
 
 def spec_context(derivation: Derivation, config: Config, fmt: str) -> dict[str, Any]:
@@ -41,8 +44,12 @@ def spec_context(derivation: Derivation, config: Config, fmt: str) -> dict[str, 
     tags = _tags(derivation, config)
     equation_tags: dict[sp.Expr, str] = {}
     for chain in derivation.chains:  # the first chain of a left-hand side is the one cited
-        equation_tags.setdefault(chain.lhs, f"({tags[chain.name]})" if chain.name in tags
-                                 else spec_latex(chain.lhs))
+        if chain.name not in tags:
+            equation_tags.setdefault(chain.lhs, spec_latex(chain.lhs))
+        elif TARGETS[fmt] == "print":
+            equation_tags.setdefault(chain.lhs, rf"\eqref{{{anchor(spec, chain.name)}}}")
+        else:
+            equation_tags.setdefault(chain.lhs, f"({tags[chain.name]})")
     blocks = [_block(chain, spec, words, fmt, tags, config, equation_tags)
               for chain in derivation.chains]
     return {
@@ -84,10 +91,10 @@ def _block(chain: Chain, spec: Spec, words: Catalog, fmt: str, tags: dict[str, s
             step, words, TARGETS[fmt], spec, equation_tags)
         rows.append({"lhs": spec_latex(chain.lhs, config.expand_limit) if position == 0 else "",
                      "rhs": spec_latex(step.after, config.expand_limit), "why": why})
-    lead = prose(chain_spec.lead, config.lang, fmt, spec) if chain_spec.lead else None
-    note = prose(chain_spec.note, config.lang, fmt, spec) if chain_spec.note else None
+    lead = prose(chain_spec.lead, config.lang, fmt, spec, tags) if chain_spec.lead else None
+    note = prose(chain_spec.note, config.lang, fmt, spec, tags) if chain_spec.note else None
     return {"name": chain.name, "lead": lead, "rows": rows, "tag": tags.get(chain.name),
-            "note": note, "label": f"{spec.name}-{chain.name}"}
+            "note": note, "anchor": anchor(spec, chain.name) if chain.name in tags else None}
 
 
 def justification(
@@ -159,21 +166,43 @@ def math_text(text: str, spec: Spec) -> str:
     )
 
 
-def prose(texts: Texts | None, lang: str, fmt: str, spec: Spec) -> str:
-    """A paragraph: words escaped for ``fmt``, each ``$...$`` re-read and re-printed."""
+def prose(texts: Texts | None, lang: str, fmt: str, spec: Spec,
+          tags: dict[str, str] | None = None) -> str:
+    """A paragraph: words escaped for ``fmt``, each ``$...$`` re-read and re-printed, each
+    ``{eq:chain}`` the chain's number as a cross-reference."""
     if texts is None:
         return ""
     escape = ESCAPERS[fmt]
     pieces = INLINE_MATH.split(texts.get(lang))
-    out = []
+    out: list[str] = []
     for index, piece in enumerate(pieces):
         if index % 2 == 0:
-            out.append(escape(piece))
+            words = REFERENCE.split(piece)
+            out.extend(escape(w) if i % 2 == 0 else reference(w, spec, tags or {}, fmt)
+                       for i, w in enumerate(words))
         elif fmt == "html":
             out.append(f'<span class="math inline">{html.escape(_math(piece, spec))}</span>')
         else:
             out.append(f"${_math(piece, spec)}$")
     return "".join(out)
+
+
+def anchor(spec: Spec, chain: str) -> str:
+    """The label of a chain's equation: ``eq-binary-cross_entropy``."""
+    return f"eq-{spec.name}-{chain}"
+
+
+def reference(chain: str, spec: Spec, tags: dict[str, str], fmt: str) -> str:
+    """``(5.2)`` linked to its equation: ``\\eqref`` in LaTeX, a link in Markdown and HTML."""
+    if chain not in tags:
+        raise InputError(f"{spec.source}: {{eq:{chain}}} names no tagged chain (tagged: "
+                         f"{', '.join(sorted(tags)) or 'none'})")
+    target = anchor(spec, chain)
+    if fmt in ("tex", "pdf"):
+        return rf"\eqref{{{target}}}"
+    if fmt == "html":
+        return f'<a href="#{target}">({tags[chain]})</a>'
+    return f"[({tags[chain]})](#{target})"
 
 
 def _math(text: str, spec: Spec) -> str:

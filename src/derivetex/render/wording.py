@@ -36,6 +36,8 @@ class Catalog:
     zero_log_note: str
     result: str
     rule_text: str
+    series_title: str = ""
+    series_intro: str = ""
 
     def unit(self, log_base: int | None) -> str:
         return self.units[log_base]
@@ -117,6 +119,11 @@ JA = Catalog(
     zero_log_note="$y_{k} = 0$ かつ $t_{k} = 0$ の項は $0 \\cdot \\log 0 = 0$ とみなします。",
     result="訓練データ1件ぶんの交差エントロピー誤差は $E = {E}$（{unit}）です。",
     rule_text="{name}",
+    series_title="交差エントロピーと尤度：シリーズ",
+    series_intro=(
+        "多値分類の交差エントロピーから、サイコロの尤度、二値分類、データ N 件、"
+        "ソフトマックスの勾配、ガウス分布と平均二乗誤差まで。式の番号は部ごとにつけます。"
+    ),
 )
 
 EN = Catalog(
@@ -196,6 +203,12 @@ EN = Catalog(
     zero_log_note="Terms with $y_{k} = 0$ and $t_{k} = 0$ are taken as $0 \\cdot \\log 0 = 0$.",
     result="The cross-entropy error of this training sample is $E = {E}$ ({unit}).",
     rule_text="{name}",
+    series_title="Cross-entropy and likelihood: the series",
+    series_intro=(
+        "From the multiclass cross-entropy to the likelihood of a die, binary classification, "
+        "N samples, the softmax gradient, and the Gaussian likelihood with the mean squared "
+        "error. Equations are numbered per part."
+    ),
 )
 
 CATALOGS = {"ja": JA, "en": EN}

@@ -24,7 +24,7 @@ from derivetex.rules.base import Rule
 
 
 def _depends(expr: sp.Expr, var: sp.Expr, definitions: Mapping[sp.Expr, sp.Expr]) -> bool:
-    from derivetex.judge.terms import _depends as depends_on
+    from derivetex.judge.terms import depends as depends_on
 
     if depends_on(expr, var):
         return True

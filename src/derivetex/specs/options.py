@@ -41,7 +41,31 @@ def with_options(
     new_values = dict(example.values)
     for name, items in typed.items():
         new_values[name] = _table(name, items, example, new_sizes, given)
+    _agree(new_sizes, new_values, given, typed)
     return replace(spec, example=ExampleSpec(new_sizes, new_values, example.labels))
+
+
+def _agree(
+    sizes: dict[str, int], values: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]],
+    given: dict[str, str], typed: dict[str, list[str]],
+) -> None:
+    """A list of values has one value per term of the (only) size; a table is N x K."""
+    for name, items in values.items():
+        shape: tuple[int, ...]
+        expected: tuple[int, ...]
+        if items and isinstance(items[0], tuple):
+            shape = (len(items), len(items[0]))
+            expected = (sizes.get("N", shape[0]), sizes.get("K", shape[1]))
+        elif len(items) > 1 and len(sizes) == 1:
+            shape, expected = (len(items),), (next(iter(sizes.values())),)
+        else:
+            continue
+        if shape != expected:
+            source = f"--{name}" if name in typed else f"the example's {name}"
+            sizes_text = ", ".join(f"--{b} {sizes[b]}" for b in given) or "the other values"
+            raise InputError(f"{source} has {' x '.join(map(str, shape))} values but "
+                             f"{sizes_text} ask for {' x '.join(map(str, expected))}; "
+                             "give the values too")
 
 
 def _size(name: str, text: str) -> int:
@@ -70,6 +94,8 @@ def _table(
     if not (old and isinstance(old[0], tuple)):
         if len(rows) > 1:
             raise InputError(f"--{name}: the spec takes one row of values, not a table")
+        if len(sizes) == 1 and not given and len(old) > 1:  # K from the count, as for --y
+            sizes[next(iter(sizes))] = len(rows[0])
         return tuple(rows[0])
     if any(not row for row in rows) or len({len(row) for row in rows}) != 1:
         raise InputError(f"--{name}: every row (separated by /) needs the same number of "
