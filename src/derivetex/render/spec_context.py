@@ -87,7 +87,8 @@ def _block(chain: Chain, spec: Spec, words: Catalog, fmt: str, tags: dict[str, s
     chain_spec = next(c for c in spec.chains if c.name == chain.name)
     rows = []
     for position, step in enumerate(chain.steps):
-        why = None if position == 0 else justification(
+        recalled = position == 0 and chain_spec.start is not None  # shown by the lead
+        why = None if recalled else justification(
             step, words, TARGETS[fmt], spec, equation_tags)
         rows.append({"lhs": spec_latex(chain.lhs, config.expand_limit) if position == 0 else "",
                      "rhs": spec_latex(step.after, config.expand_limit), "why": why})
