@@ -6,17 +6,25 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from derivetex.api import Document, derive, write
+    from derivetex.api import Document, derive, listing, series, write
     from derivetex.config import Config, build_config
     from derivetex.engine import Derivation
     from derivetex.errors import DerivetexError
+    from derivetex.specs import Spec, load_spec
 
-__all__ = ["Config", "Derivation", "DerivetexError", "Document", "build_config", "derive", "write"]
+__all__ = [
+    "Config", "Derivation", "DerivetexError", "Document", "Spec", "build_config", "derive",
+    "listing", "load_spec", "series", "write",
+]  # fmt: skip
 
 _HOMES = {
     "Document": "derivetex.api",
     "derive": "derivetex.api",
     "write": "derivetex.api",
+    "listing": "derivetex.api",
+    "series": "derivetex.api",
+    "Spec": "derivetex.specs",
+    "load_spec": "derivetex.specs",
     "Config": "derivetex.config",
     "build_config": "derivetex.config",
     "Derivation": "derivetex.engine",

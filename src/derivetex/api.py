@@ -13,6 +13,8 @@ from derivetex.engine import Derivation
 from derivetex.errors import InputError, OutputError
 from derivetex.outputs import remove_stale_pdf_workdirs, to_stdout, write_files
 from derivetex.render.formats import WRITERS, derivation_data
+from derivetex.specs import Spec, load_spec
+from derivetex.specs.build import build_spec
 
 EXTENSIONS = {"md": "md", "tex": "tex", "json": "json", "pdf": "pdf", "html": "html"}
 
@@ -63,11 +65,18 @@ class Document:
 
 
 def derive(config: Config | None = None, **options: Any) -> Document:
-    """Derive and verify; `options` are build_config's keywords (K="5", y=[...], lang="en")."""
+    """Derive and verify; `options` are build_config's keywords (K="5", y=[...], lang="en").
+
+    ``spec=`` takes a spec as a path, TOML text or a dict, like ``derive --spec`` does.
+    """
     if config is None:
+        if options.get("spec") is not None and not isinstance(options["spec"], Spec):
+            options["spec"] = load_spec(options["spec"])
         config = build_config(**options)
     elif options:
         raise InputError("give derive() a Config or options, not both")
+    if config.spec is not None:
+        return Document(build_spec(config.spec), config)
     return Document(DERIVATIONS[config.derivation](config), config)
 
 
@@ -87,3 +96,52 @@ def write(config: Config) -> list[Path]:
         for fmt, content in rendered.items()
     }
     return write_files(Path(config.output), named)
+
+
+def listing(lang: str = "en") -> str:
+    """Every shipped derivation with its title, then every rule with its statement."""
+    from derivetex.config import DERIVATIONS, LANGUAGES
+    from derivetex.render.wording import CATALOGS
+    from derivetex.rules import RULES
+    from derivetex.specs.shipped import SHIPPED
+
+    if lang not in LANGUAGES:
+        raise InputError(f"unknown language {lang!r} (use ja or en)")
+    titles = {"multiclass": CATALOGS[lang].title}
+    titles.update({name: load_spec(path).title.get(lang) for name, path in SHIPPED.items()})
+    width = max(map(len, [*DERIVATIONS, *RULES])) + 2
+    lines = ["derivations:"]
+    lines += [f"  {name:<{width}}{titles[name]}" for name in DERIVATIONS]
+    lines += ["rules:"]
+    lines += [f"  {rule.name:<{width}}{rule.statement}" for rule in RULES.values()]
+    return "\n".join(lines) + "\n"
+
+
+SERIES_FORMATS = ("md", "tex", "pdf", "html")
+
+
+def series(lang: str = "ja", formats: tuple[str, ...] = ("md", "tex"),
+           output: str = "output") -> list[Path]:
+    """The whole series as one document per format, written as a set (or one to stdout)."""
+    from derivetex.config import LANGUAGES
+    from derivetex.render.series import render_series, series_parts
+
+    if lang not in LANGUAGES:
+        raise InputError(f"unknown language {lang!r} (use ja or en)")
+    for fmt in formats:
+        if fmt not in SERIES_FORMATS:
+            raise InputError(f"series writes {', '.join(SERIES_FORMATS)}, not {fmt!r}")
+    if output == "-" and len(formats) != 1:
+        raise InputError("-o - writes one format to stdout; give exactly one --format")
+    remove_stale_pdf_workdirs()
+    parts = series_parts(lang)
+    rendered = {fmt: render_series(parts, lang, fmt) for fmt in formats}
+    if output == "-":
+        (content,) = rendered.values()
+        to_stdout(content)
+        return []
+    named = {
+        f"series.{lang}.{EXTENSIONS[fmt]}": c.encode("utf-8") if isinstance(c, str) else c
+        for fmt, c in rendered.items()
+    }
+    return write_files(Path(output), named)

@@ -21,7 +21,7 @@ from typing import NoReturn
 
 from derivetex.arguments import add_derivation_options, derivation_options
 from derivetex.config import FLAVORS, FORMATS, build_config
-from derivetex.errors import DerivetexError, Interrupted
+from derivetex.errors import DerivetexError, InputError, Interrupted
 from derivetex.verify.report import REPORT_FORMATS
 
 EXIT_FAILURE = 2
@@ -72,6 +72,14 @@ def _parser() -> argparse.ArgumentParser:
                         help="output directory, or - for stdout (one format)")
     derive.add_argument("--flavor", default="katex", choices=FLAVORS,
                         help="how the Markdown marks math (default katex)")
+    series = commands.add_parser("series", help="the whole series as one document")
+    series.add_argument("--lang", default="ja", help="ja (default) or en")
+    series.add_argument("--format", nargs="+", dest="formats", metavar="FMT",
+                        help="any of md, tex, pdf, html (default: md tex)")
+    series.add_argument("-o", "--output", default="output", metavar="DIR|-",
+                        help="output directory, or - for stdout (one format)")
+    listing = commands.add_parser("list", help="name every derivation and every rule")
+    listing.add_argument("--lang", default="en", help="en (default) or ja titles")
     render = commands.add_parser("render", help="expand the derivetex blocks of Markdown posts")
     render.add_argument("posts", nargs="+", metavar="POST")
     render.add_argument("--check", action="store_true",
@@ -86,6 +94,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="text (default), json, or github (Actions annotations)")
     verify.add_argument("--json", dest="report", action="store_const", const="json",
                         help="the same as --format json")
+    verify.add_argument("--explain", action="store_true",
+                        help="name the rule (or short sequence) that justifies each ok link")
+    verify.add_argument("--lang", default="en", help="language of --explain: en (default) or ja")
     verify.add_argument("--jobs", type=int, default=1, metavar="N",
                         help="check N files at a time in parallel processes (default 1)")
     return parser
@@ -120,10 +131,25 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "series":
+        from derivetex.api import series
+
+        for path in series(args.lang, tuple(args.formats or ("md", "tex")), args.output):
+            _say(f"wrote {path}")
+        return 0
+    if args.command == "list":
+        from derivetex.api import listing
+        from derivetex.outputs import to_stdout
+
+        to_stdout(listing(args.lang))
+        return 0
     if args.command == "verify":
         from derivetex.verify.command import run_verify
 
-        return run_verify(args.files, args.report, None, jobs=args.jobs)
+        if args.lang not in ("ja", "en"):
+            raise InputError(f"unknown language {args.lang!r} (use ja or en)")
+        return run_verify(args.files, args.report, None, jobs=args.jobs,
+                          explain=args.lang if args.explain else None)
     if args.command == "render":
         from derivetex.posts.command import run_render
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 import sympy as sp
 
 from derivetex.errors import InputError
+from derivetex.specs.shipped import SHIPPED
 
-DERIVATIONS = ("multiclass",)
+DERIVATIONS = ("multiclass", *SHIPPED)
+"""multiclass is built in Python; the others ship as specs (``specs/derivations/*.toml``)."""
 FORMATS = ("md", "tex", "json", "pdf", "html")
 FLAVORS = ("katex", "mathjax", "qiita", "github")
 """How Markdown writes its math, per platform (``render/flavors.py`` holds each one's form)."""
@@ -55,6 +58,8 @@ class Config:
     flavor: str = "katex"
     first_tag: int = 1
     """The number of the first equation tag: a post's second block goes on from its first."""
+    spec: Any = None
+    """A loaded ``Spec`` to derive instead of a built-in derivation (``derive --spec``)."""
 
     @property
     def has_values(self) -> bool:
@@ -128,6 +133,7 @@ def build_config(
     *,
     derivation: str = "multiclass",
     K: str | None = None,
+    N: str | None = None,
     labels: list[str] | None = None,
     y: list[str] | None = None,
     t: list[str] | None = None,
@@ -139,8 +145,29 @@ def build_config(
     expand_limit: int = 10,
     flavor: str = "katex",
     first_tag: int = 1,
+    spec: Any = None,
 ) -> Config:
-    """Validate options into a Config; with none of K/labels/y/t, the article's example."""
+    """Validate options into a Config; with none of K/labels/y/t, the article's example.
+
+    ``spec`` (a loaded Spec) replaces the built-in derivation; its sizes and values are its own.
+    """
+    if spec is None and derivation in SHIPPED:
+        from derivetex.specs.loader import load_spec
+
+        spec = load_spec(SHIPPED[derivation])
+    if spec is not None:
+        given = [name for name, value in (("--labels", labels),) if value is not None]
+        if log_base != "e":
+            given.append("--log-base")
+        if given:
+            raise InputError(f"{', '.join(given)} cannot be used with the spec {spec.name!r}: "
+                             "a spec writes its own labels and logarithms")
+        from derivetex.specs.options import with_options
+
+        spec = with_options(spec, {"K": K, "N": N}, {"y": y, "t": t})
+        derivation = "multiclass"  # checked below; the spec's own name is used from here on
+    elif N is not None:
+        raise InputError(f"--N does not apply to {derivation!r}")
     if derivation not in DERIVATIONS:
         raise InputError(f"unknown derivation {derivation!r} (known: {', '.join(DERIVATIONS)})")
     if lang not in LANGUAGES:
@@ -166,6 +193,10 @@ def build_config(
         formats=chosen, output=output, expand_limit=expand_limit, flavor=flavor,
         first_tag=first_tag,
     )
+    if spec is not None:
+        common["derivation"] = spec.name
+        return Config(K=None, labels=None, y=None, t=None, spec=spec,
+                      **common)  # type: ignore[arg-type]
     if K is None and labels is None and y is None and t is None:
         return Config(labels=ARTICLE_LABELS[lang], **common)  # type: ignore[arg-type]
     if labels is not None:

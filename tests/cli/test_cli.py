@@ -144,7 +144,7 @@ def test_render_subcommand_exit_codes(tmp_path: Path) -> None:
     refused = run("render", "post.md", cwd=tmp_path)
     assert refused.returncode == 2 and post.read_bytes() == before
     assert refused.stderr.count("\n") == 1 and "post.md:" in refused.stderr
-    assert "specs (spec: ...) are not supported yet" in refused.stderr
+    assert "a.toml: cannot read the spec" in refused.stderr
     unknown = run("render", "post.md", "--flavor", "zenn", cwd=tmp_path)
     assert unknown.returncode == 2 and "invalid choice: 'zenn'" in unknown.stderr
 

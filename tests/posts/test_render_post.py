@@ -123,7 +123,7 @@ def test_the_flavor_comes_from_front_matter_then_the_command_line(post: Path) ->
 
 
 @pytest.mark.parametrize(("block", "message"), [
-    ("spec: specs/multiclass.toml", "specs (spec: ...) are not supported yet"),
+    ("spec: specs/none.toml", "none.toml: cannot read the spec"),
     ("--K 0", "--K must be a positive integer or K, not '0'"),
     ("--format tex", "--format is not a block option"),
     ("--flavor=qiita", "--flavor is not a block option (set it for the post"),
@@ -219,3 +219,27 @@ def test_a_linked_post_stays_a_link_and_crlf_text_stays_crlf(tmp_path: Path) -> 
     assert check(link) == (0, "")
     render(link)
     assert real.read_bytes().decode("utf-8") == text
+
+
+def test_a_spec_block_renders_the_spec_beside_the_post(tmp_path: Path) -> None:
+    """``spec: path`` is read relative to the post; the spec's chains are tagged on from the
+    blocks before it, and a second run changes nothing."""
+    examples = Path(__file__).resolve().parents[2] / "examples" / "poisson.toml"
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "poisson.toml").write_text(
+        examples.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    post = tmp_path / "post.md"
+    post.write_text(
+        "Intro.\n\n```derivetex\n--K 2 --lang en\n```\n\nThen:\n\n"
+        "```derivetex\nspec: specs/poisson.toml\n--lang en\n```\n",
+        encoding="utf-8",
+    )
+    assert render(post) == 0
+    text = post.read_text(encoding="utf-8")
+    assert r"\log L" in text and "x_{i}" in text  # the Poisson chain is there
+    assert "# The Poisson log-likelihood" not in text  # no title inside a post
+    assert r"\tag{5.3}" in text, "tags go on from the first block's (5.1), (5.2)"
+    first = post.read_bytes()
+    assert render(post) == 0 and post.read_bytes() == first
+    assert check(post) == (0, "")

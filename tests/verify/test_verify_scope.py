@@ -88,3 +88,14 @@ def test_a_condition_is_checked_against_the_values_the_document_gives() -> None:
     assert unmet.findings[0].status == "unchecked"
     alone = audit_text("Terms with $t_{k} = 0$ vanish.\n", "md")
     assert statuses(alone) == [(1, "unchecked")]
+
+
+def test_partial_does_not_start_a_tex_section() -> None:
+    """``\\partial`` begins with ``\\part``; only the sectioning command itself scopes names."""
+    tex = (
+        "\\begin{equation*}\nE = x^{2}\n\\end{equation*}\n"
+        "\\begin{equation*}\n\\frac{\\partial E}{\\partial x} = 2 x\n\\end{equation*}\n"
+    )
+    assert [f.status for f in audit_text(tex, "tex").findings] == ["ok", "ok"]
+    sectioned = tex.replace("\\begin{equation*}\n\\frac", "\\part{Two}\n\\begin{equation*}\n\\frac")
+    assert [f.status for f in audit_text(sectioned, "tex").findings] == ["ok", "unchecked"]

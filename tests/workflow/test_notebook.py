@@ -59,7 +59,7 @@ def test_a_cell_shows_the_derivation_verified(executed: nbformat.NotebookNode) -
 
 @pytest.mark.parametrize(("index", "message"), [
     (2, "--y must sum to 1"),
-    (3, "specs (spec: ...) are not supported yet"),
+    (3, "cannot read the spec"),
     (6, "%%derivetex takes no options on its line, got '--flavor qiita'"),
 ])
 def test_bad_input_is_one_usage_error_line(

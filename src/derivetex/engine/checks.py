@@ -128,12 +128,12 @@ def _substitutes(
     values = dict(params.get("values", {}))  # type: ignore[call-overload]
     if "bound" in params and "value" in params:
         values[params["bound"]] = params["value"]
-    filled = _fill(before, values)
+    filled = fill_values(before, values)
     exact, numeric = _both_ways(rule, filled, after, rng, "substitution", "values give another row")
     return (Check(exact.method, f"{len(values)} values put in; {exact.detail}"), numeric)
 
 
-def _fill(expr: sp.Expr, values: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:
+def fill_values(expr: sp.Expr, values: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:
     """expr with values put in and sums over a now-concrete bound written out, unevaluated."""
     with_bounds = everywhere(lambda node: _fill_limits(node, values), expr)
     filled = everywhere(lambda node: values.get(node, node), with_bounds)

@@ -64,6 +64,8 @@ class Derivation:
     y: tuple[sp.Rational, ...] | None
     t: tuple[sp.Rational, ...] | None
     values: Mapping[str, float]
+    spec: Any = None
+    """The spec a derivation was built from (its prose and symbols), None for built-in ones."""
 
     @property
     def steps(self) -> tuple[Step, ...]:

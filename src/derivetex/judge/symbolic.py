@@ -18,7 +18,7 @@ import sympy as sp
 from derivetex.judge.terms import carry_out
 from derivetex.model.logs import LogBase, log_of, log_parts, to_natural
 from derivetex.model.numeric import FLOAT, Point, evaluate
-from derivetex.model.symbols import indexed, instance
+from derivetex.model.symbols import in_positive_terms, indexed, instance
 
 WHOLE_LIMIT = 40
 """Above this many indexed atoms a comparison goes term by term."""
@@ -38,8 +38,9 @@ def expands_to_zero(difference: sp.Expr, unknowns: set[sp.Basic]) -> bool:
 
 
 def is_zero(difference: sp.Expr) -> bool:
-    """True when the difference is provably 0 under the symbols' assumptions."""
-    difference = carry_out(to_natural(difference))
+    """True when the difference is provably 0 under the symbols' assumptions (a probability
+    p in (0, 1) written as u / (1 + u), so that 1 - p is known positive)."""
+    difference = in_positive_terms(carry_out(to_natural(difference)))
     if difference == 0:
         return True
     expanded = sp.expand_log(sp.expand(difference))

@@ -29,6 +29,11 @@ def _depends(body: sympy.Expr, variable: sympy.Basic) -> bool:
     return False
 
 
+def depends(body: sympy.Expr, variable: sympy.Basic) -> bool:
+    """Whether ``body`` visibly depends on ``variable`` (y_i on y_k: the same indexed name)."""
+    return _depends(body, variable)
+
+
 def carry_out(expr: sympy.Expr) -> sympy.Expr:
     """Every derivative that can be taken, taken; the rest left as written."""
     derivatives = [d for d in sympy.preorder_traversal(expr) if isinstance(d, sympy.Derivative)]

@@ -34,6 +34,8 @@ class Arithmetic:
     log: Callable[[Any], Any]
     fsum: Callable[[list[Any]], Any]
     power: Callable[[Any, Any], Any]
+    exp: Callable[[Any], Any]
+    factorial: Callable[[Any], Any]
 
 
 def _float_number(expr: sp.Expr) -> float:
@@ -60,8 +62,14 @@ def _mp_log(x: Any) -> Any:
     return mpmath.log(x)
 
 
-FLOAT = Arithmetic("float", _float_number, _float_log, math.fsum, lambda a, b: a**b)
-MPMATH = Arithmetic("mpmath", _mp_number, _mp_log, mpmath.fsum, lambda a, b: mpmath.power(a, b))
+FLOAT = Arithmetic(
+    "float", _float_number, _float_log, math.fsum, lambda a, b: a**b, math.exp,
+    lambda x: math.gamma(x + 1),
+)
+MPMATH = Arithmetic(
+    "mpmath", _mp_number, _mp_log, mpmath.fsum, lambda a, b: mpmath.power(a, b), mpmath.exp,
+    mpmath.factorial,
+)
 
 
 class Point(dict[Any, Any]):
@@ -121,6 +129,12 @@ def _eval(expr: sp.Expr, env: Point, arith: Arithmetic) -> Any:
         )
     if isinstance(expr, (sp.Sum, sp.Product)):
         return _eval_series(expr, env, arith)
+    if isinstance(expr, sp.exp):
+        return arith.exp(_eval(expr.args[0], env, arith))
+    if isinstance(expr, sp.factorial):
+        return arith.factorial(_eval(expr.args[0], env, arith))
+    if expr is sp.pi:
+        return arith.number(sp.pi)
     if expr is sp.E:
         return arith.number(sp.E)
     raise KeyError(f"cannot evaluate {expr}")
@@ -140,9 +154,9 @@ def _eval_mul(expr: sp.Mul, env: Point, arith: Arithmetic) -> Any:
 
 
 def _eval_series(expr: sp.Expr, env: Point, arith: Arithmetic) -> Any:
-    (index, lower, upper), *rest = expr.limits
-    if rest:
-        raise KeyError("only single-index sums and products are evaluated")
+    *inner, (index, lower, upper) = expr.limits
+    if inner:  # sum_n sum_k f: the outer index n runs over the inner sum
+        expr = expr.func(expr.func(expr.function, *inner), (index, lower, upper), evaluate=False)
     low, high = int(_eval(lower, env, arith)), int(_eval(upper, env, arith))
     if high - low + 1 > MAX_ITERATIONS:
         raise LimitExceeded(f"a sum or product of {high - low + 1} terms is over the cap")

@@ -60,3 +60,32 @@ def make_symbols() -> Symbols:
         L=sp.Symbol("L", positive=True),
         E=sp.Symbol("E", real=True),
     )
+
+
+class ProbabilitySymbol(sp.Symbol):
+    """A symbol in the open interval (0, 1), such as the y of binary cross-entropy.
+
+    SymPy's assumptions cannot say y < 1, so ``1 - y > 0`` is decided by ``positive``, which
+    writes each probability as u / (1 + u) with u > 0 (every value in (0, 1) is one).
+    """
+
+    def __new__(cls, name: str, **assumptions: bool) -> ProbabilitySymbol:
+        return super().__new__(cls, name, positive=True, **assumptions)
+
+
+def in_positive_terms(expr: sp.Expr) -> sp.Expr:
+    """expr with every ProbabilitySymbol p written as u / (1 + u), u > 0 (the same values)."""
+    found = expr.atoms(ProbabilitySymbol)
+    if not found:
+        return expr
+    return expr.xreplace({p: (u := sp.Dummy(f"{p.name}_u", positive=True)) / (1 + u)
+                          for p in found})
+
+
+def positive(expr: sp.Expr) -> bool:
+    """expr > 0 under the declared assumptions, probabilities kept in (0, 1)."""
+    if expr.is_positive:
+        return True
+    if isinstance(expr, sp.Product):
+        return positive(expr.function)
+    return bool(expr.atoms(ProbabilitySymbol)) and in_positive_terms(expr).is_positive is True

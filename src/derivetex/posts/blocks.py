@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import shlex
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, NoReturn
 
 from markdown_it import MarkdownIt
@@ -102,18 +103,20 @@ class _BlockParser(argparse.ArgumentParser):
         raise InputError(f"{self.where}: derivetex block: {message}")
 
 
-def block_options(source: str, where: str) -> dict[str, Any]:
+def block_options(source: str, where: str, folder: Path | None = None) -> dict[str, Any]:
     """``build_config`` keywords from a block's text: the options of ``derive`` (``#``
-    starts a comment). ``spec: path`` is recognised and refused until specs exist."""
-    if source.lstrip().startswith("spec:"):
-        raise InputError(f"{where}: derivetex block: specs (spec: ...) are not supported yet; "
-                         "write the options of derive instead")
+    starts a comment), or ``spec: path/to/spec.toml`` (relative to the post's ``folder``)
+    with any further options on the lines after it."""
+    text = source.lstrip()
+    if text.startswith("spec:"):
+        first, _, rest = text[len("spec:"):].partition("\n")
+        text = f"--spec {shlex.quote(first.strip())}\n{rest}"
     try:
-        words = shlex.split(source, comments=True)
+        words = shlex.split(text, comments=True)
     except ValueError as error:
         raise InputError(f"{where}: derivetex block: {error}") from None
     for word in words:
         if word.split("=")[0] in NOT_IN_A_BLOCK:
             raise InputError(f"{where}: derivetex block: {word.split('=')[0]} is not a block "
                              f"option ({NOT_IN_A_BLOCK[word.split('=')[0]]})")
-    return derivation_options(_BlockParser(where).parse_args(words))
+    return derivation_options(_BlockParser(where).parse_args(words), folder)

@@ -8,6 +8,7 @@ the post's new text exists; a block that fails is an InputError naming file and 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from derivetex.api import derive
 from derivetex.config import build_config
@@ -40,7 +41,12 @@ def expansions(text: str, path: str, flavor: str | None = None) -> list[Expansio
     found = []
     for block in find_blocks(text, path, front_matter_lines(text)):
         where = block.where(path)
-        options = block_options(block.source, where)
+        try:
+            options = block_options(block.source, where, Path(path).parent)
+        except DerivetexError as error:
+            if str(error).startswith(where):
+                raise
+            raise type(error)(f"{where}: derivetex block: {error}") from None
         try:
             config = build_config(
                 **options, formats=["md"], output="-", flavor=chosen,

@@ -67,7 +67,7 @@ def _justification(step: Step, words: Catalog, target: str) -> str | None:
         return None
     return fill(
         template, statement=step.rule.statement, circle1=circled(1, target),
-        circle2=circled(2, target), n=step.params.get("value", ""),
+        circle2=circled(2, target), n=step.params.get("value", ""), bound="K",
         what=_substituted(step),
     )
 

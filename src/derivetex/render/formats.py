@@ -14,6 +14,8 @@ from derivetex.render.flavors import apply_flavor
 from derivetex.render.html import render_html
 from derivetex.render.pdf import render_pdf
 from derivetex.render.printer import article_latex
+from derivetex.render.spec_context import render_spec
+from derivetex.render.spec_data import spec_data
 from derivetex.render.wording import UNITS
 
 Writer = Callable[[Derivation, Config], str | bytes]
@@ -22,18 +24,25 @@ Writer = Callable[[Derivation, Config], str | bytes]
 def render_markdown(derivation: Derivation, config: Config, *, standalone: bool = True) -> str:
     """The article in the config's flavor; ``standalone=False`` leaves out the title, for a
     derivation placed inside someone's post."""
-    context = {**build_context(derivation, config, "md"), "standalone": standalone}
-    markdown = render_template(f"md/{derivation.name}.md.j2", "md", context)
+    if derivation.spec is not None:
+        markdown = render_spec(derivation, config, "md", standalone=standalone)
+    else:
+        context = {**build_context(derivation, config, "md"), "standalone": standalone}
+        markdown = render_template(f"md/{derivation.name}.md.j2", "md", context)
     return apply_flavor(markdown, config.flavor)
 
 
 def render_latex(derivation: Derivation, config: Config) -> str:
+    if derivation.spec is not None:
+        return render_spec(derivation, config, "tex")
     context = build_context(derivation, config, "tex")
     return render_template(f"tex/{derivation.name}.tex.j2", "tex", context)
 
 
 def derivation_data(derivation: Derivation, config: Config) -> dict[str, Any]:
     """The derivation as plain data: every step with its rule, LaTeX and checks."""
+    if derivation.spec is not None:
+        return spec_data(derivation, config)
 
     def latex(expr: Any) -> str:
         return article_latex(expr, config.expand_limit)

@@ -40,10 +40,19 @@ def render_html_fragment(derivation: Derivation, config: Config) -> str:
 
 
 def _render(derivation: Derivation, config: Config, standalone: bool) -> str:
-    context = html_context(build_context(derivation, config, "html"))
+    if derivation.spec is not None:
+        from derivetex.render.spec_context import spec_context
+
+        context = spec_context(derivation, config, "html")
+        context["heading"], context["title"] = context["title"], context.pop("title_text")
+        context["c"] = dict(context)
+        template = "html/spec.html.j2"
+    else:
+        context = html_context(build_context(derivation, config, "html"))
+        template = f"html/{derivation.name}.html.j2"
     css, js = vendored_katex()
     context.update(standalone=standalone, katex_css=css, katex_js=js)
-    return render_template(f"html/{derivation.name}.html.j2", "html", context)
+    return render_template(template, "html", context)
 
 
 def html_context(context: dict[str, Any]) -> dict[str, Any]:

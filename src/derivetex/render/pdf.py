@@ -33,6 +33,10 @@ REPRODUCIBLE = {
 
 def render_pdf(derivation: Derivation, config: Config) -> bytes:
     """Compile the print-target LaTeX with ``lualatex -no-shell-escape -halt-on-error``."""
+    if derivation.spec is not None:
+        from derivetex.render.spec_context import render_spec
+
+        return compile_tex(render_spec(derivation, config, "pdf"))
     context = build_context(derivation, config, "pdf")
     tex = render_template(f"tex/{derivation.name}.tex.j2", "pdf", context)
     return compile_tex(tex)
@@ -44,6 +48,8 @@ def compile_tex(tex: str) -> bytes:
     stamped = f"\\pdfvariable trailerid {{[<{source_id}> <{source_id}>]}}\n{tex}"
     remove_stale_pdf_workdirs()
     with tempfile.TemporaryDirectory(prefix=pdf_workdir_prefix()) as workdir:
+        if "\\eqref{" in tex or "\\tableofcontents" in tex:  # pass 1 writes what 2 reads
+            compile_pdf(stamped, Path(workdir), env=REPRODUCIBLE)
         return compile_pdf(stamped, Path(workdir), env=REPRODUCIBLE).read_bytes()
 
 

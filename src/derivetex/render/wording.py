@@ -36,6 +36,8 @@ class Catalog:
     zero_log_note: str
     result: str
     rule_text: str
+    series_title: str = ""
+    series_intro: str = ""
 
     def unit(self, log_base: int | None) -> str:
         return self.units[log_base]
@@ -57,10 +59,30 @@ JA = Catalog(
         "collect_sum": r"\text{和を }\textstyle\sum\text{ でまとめる}",
         "collect_product": r"\text{積を }\textstyle\prod\text{ でまとめる}",
         "substitute_values": r"{what}\ \text{に値を代入する}",
-        "expand_sum": r"K = {n}\ \text{として和を書き下す}",
+        "expand_sum": r"{bound} = {n}\ \text{として和を書き下す}",
         "power_identities": r"{statement}\ \text{より}",
         "zero_terms": r"{statement}\ \text{より}",
         "evaluate": r"\text{数値を計算する}",
+        "log_quotient": r"\text{対数の公式「}{statement}\text{」より}",
+        "log_exp": r"\text{対数の公式「}{statement}\text{」より}",
+        "sum_linearity": r"\text{和の線形性「}{statement}\text{」より}",
+        "use_definition": r"{name}\ \text{の定義より}",
+        "recall_equation": r"\text{すでに示した式より}",
+        "use_equation": r"\text{式 }{tag}\text{ より}",
+        "write_out": r"\text{和を書き下す}",
+        "fold_definition": r"{name}\ \text{の定義より}",
+        "algebra": r"\text{分数の式を整理する}",
+        "diff_linearity": r"\text{微分の線形性「}{statement}\text{」より}",
+        "chain_rule": r"\text{連鎖律「}{statement}\text{」より}",
+        "quotient_rule": r"\text{商の微分公式「}{statement}\text{」より}",
+        "d_log": r"\text{対数の微分「}{statement}\text{」より}",
+        "d_exp": r"\text{指数関数の微分「}{statement}\text{」より}",
+        "d_index": r"{statement}\ \text{より}",
+        "sum_delta": r"{statement}\ \text{より}",
+        "sum_to_one": r"\text{正解ラベルの和「}{statement}\text{」より}",
+        "expand_product": r"\text{かっこをはずす}",
+        "mean": r"\text{平均 }{name}\text{ の定義より}",
+        "_default": r"{statement}\ \text{より}",
     },
     leads={
         "likelihood": (
@@ -97,6 +119,11 @@ JA = Catalog(
     zero_log_note="$y_{k} = 0$ かつ $t_{k} = 0$ の項は $0 \\cdot \\log 0 = 0$ とみなします。",
     result="訓練データ1件ぶんの交差エントロピー誤差は $E = {E}$（{unit}）です。",
     rule_text="{name}",
+    series_title="交差エントロピーと尤度：シリーズ",
+    series_intro=(
+        "多値分類の交差エントロピーから、サイコロの尤度、二値分類、データ N 件、"
+        "ソフトマックスの勾配、ガウス分布と平均二乗誤差まで。式の番号は部ごとにつけます。"
+    ),
 )
 
 EN = Catalog(
@@ -116,10 +143,30 @@ EN = Catalog(
         "collect_sum": r"\text{collect the terms into }\textstyle\sum",
         "collect_product": r"\text{collect the factors into }\textstyle\prod",
         "substitute_values": r"\text{substitute the values of }{what}",
-        "expand_sum": r"\text{write the sum out for }K = {n}",
+        "expand_sum": r"\text{write the sum out for }{bound} = {n}",
         "power_identities": r"\text{by }{statement}",
         "zero_terms": r"\text{by }{statement}",
         "evaluate": r"\text{evaluate}",
+        "log_quotient": r"\text{by the log rule }{statement}",
+        "log_exp": r"\text{by the log rule }{statement}",
+        "sum_linearity": r"\text{by linearity of the sum: }{statement}",
+        "use_definition": r"\text{by the definition of }{name}",
+        "recall_equation": r"\text{by the equation shown before}",
+        "use_equation": r"\text{by }{tag}",
+        "write_out": r"\text{write the sum out}",
+        "fold_definition": r"\text{by the definition of }{name}",
+        "algebra": r"\text{rearrange the fraction}",
+        "diff_linearity": r"\text{by linearity of the derivative: }{statement}",
+        "chain_rule": r"\text{by the chain rule: }{statement}",
+        "quotient_rule": r"\text{by the quotient rule: }{statement}",
+        "d_log": r"\text{by the derivative of the log: }{statement}",
+        "d_exp": r"\text{by the derivative of the exponential: }{statement}",
+        "d_index": r"\text{by }{statement}",
+        "sum_delta": r"\text{by }{statement}",
+        "sum_to_one": r"\text{the labels sum to one: }{statement}",
+        "expand_product": r"\text{multiply out}",
+        "mean": r"\text{by the definition of the mean }{name}",
+        "_default": r"\text{by }{statement}",
     },
     leads={
         "likelihood": (
@@ -156,6 +203,12 @@ EN = Catalog(
     zero_log_note="Terms with $y_{k} = 0$ and $t_{k} = 0$ are taken as $0 \\cdot \\log 0 = 0$.",
     result="The cross-entropy error of this training sample is $E = {E}$ ({unit}).",
     rule_text="{name}",
+    series_title="Cross-entropy and likelihood: the series",
+    series_intro=(
+        "From the multiclass cross-entropy to the likelihood of a die, binary classification, "
+        "N samples, the softmax gradient, and the Gaussian likelihood with the mean squared "
+        "error. Equations are numbered per part."
+    ),
 )
 
 CATALOGS = {"ja": JA, "en": EN}

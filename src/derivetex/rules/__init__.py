@@ -1,11 +1,11 @@
 """The rewrite rules, each registered once, by family."""
 
-from derivetex.rules import definitions, evaluation, logarithms, series
+from derivetex.rules import algebra, definitions, derivatives, evaluation, logarithms, series
 from derivetex.rules.base import Relation, Rule
 
 RULES: dict[str, Rule] = {
     rule.name: rule
-    for family in (logarithms, series, definitions, evaluation)
+    for family in (logarithms, series, definitions, evaluation, algebra, derivatives)
     for rule in family.RULES
 }
 

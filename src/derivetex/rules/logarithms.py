@@ -10,6 +10,7 @@ from __future__ import annotations
 import sympy as sp
 
 from derivetex.model.logs import log_of, log_parts
+from derivetex.model.symbols import positive
 from derivetex.rules.base import Rule
 
 
@@ -18,9 +19,13 @@ def _log_product(node: sp.Expr) -> sp.Expr:
     if parts is None:
         return node
     arg, base = parts
-    if isinstance(arg, sp.Mul) and all(f.is_positive for f in arg.args):
+    if isinstance(arg, sp.Mul) and all(positive(f) for f in arg.args):
         return sp.Add(*(log_of(f, base, evaluate=False) for f in arg.args), evaluate=False)
-    if isinstance(arg, sp.Product) and arg.function.is_positive:
+    if isinstance(arg, sp.Product) and positive(arg.function) and len(arg.limits) > 1:
+        *inner, outer = arg.limits  # log prod_n prod_k f => sum_n log prod_k f: one sign a step
+        rest = sp.Product(arg.function, *inner)
+        return sp.Sum(log_of(rest, base, evaluate=False), outer)
+    if isinstance(arg, sp.Product) and positive(arg.function):
         return sp.Sum(log_of(arg.function, base, evaluate=False), *arg.limits)
     return node
 
@@ -30,7 +35,7 @@ def _log_power(node: sp.Expr) -> sp.Expr:
     if parts is None:
         return node
     arg, base = parts
-    if isinstance(arg, sp.Pow) and arg.base.is_positive and arg.exp.is_real:
+    if isinstance(arg, sp.Pow) and positive(arg.base) and arg.exp.is_real:
         return sp.Mul(arg.exp, log_of(arg.base, base, evaluate=False), evaluate=False)
     return node
 

@@ -3,7 +3,7 @@
 collect_sum:      t_1 log y_1 + ... + t_n log y_n  => sum_{k=1}^{n} t_k log y_k
 collect_product:  y_1^t_1 * ... * y_n^t_n          => prod_{k=1}^{n} y_k^t_k
 generalise_k:     sum_{k=1}^{3} ...                => sum_{k=1}^{K} ...   (3 was K's instance)
-expand_sum:       sum_{k=1}^{K} ...  with K = n    => the n terms written out
+expand_sum:       sum_{k=1}^{K} ...  with K = n    => the n terms written out (K elsewhere: n)
 """
 
 from __future__ import annotations
@@ -57,10 +57,26 @@ def _generalise_k(node: sp.Expr, bound: sp.Symbol, instance: int) -> sp.Expr:
 
 
 def _expand_sum(node: sp.Expr, bound: sp.Symbol, value: int) -> sp.Expr:
+    if node == bound:  # N outside a sum (N \lambda) takes the same value
+        return sp.Integer(value)
+    if isinstance(node, (sp.Sum, sp.Product)) and len(node.limits) > 1:
+        return _expand_one_limit(node, bound, value)
     if isinstance(node, (sp.Sum, sp.Product)) and len(node.limits) == 1:
         index, lower, upper = node.limits[0]
         if upper == bound and lower.is_Integer:
             terms = [instance(node.function, index, i) for i in range(int(lower), value + 1)]
+            join = sp.Add if isinstance(node, sp.Sum) else sp.Mul
+            return join(*terms, evaluate=False) if len(terms) > 1 else terms[0]
+    return node
+
+
+def _expand_one_limit(node: sp.Expr, bound: sp.Symbol, value: int) -> sp.Expr:
+    """sum_n sum_k f with N = 2 => sum_k f(1, k) + sum_k f(2, k): only the limit up to bound."""
+    for position, (index, lower, upper) in enumerate(node.limits):
+        if upper == bound and lower.is_Integer:
+            others = [lim for i, lim in enumerate(node.limits) if i != position]
+            terms = [node.func(node.function.xreplace({index: i}), *others)
+                     for i in range(int(lower), value + 1)]
             join = sp.Add if isinstance(node, sp.Sum) else sp.Mul
             return join(*terms, evaluate=False) if len(terms) > 1 else terms[0]
     return node

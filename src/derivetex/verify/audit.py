@@ -42,8 +42,11 @@ class _Pending:
     bindings: dict[sympy.Basic, sympy.Basic]
 
 
-def audit_text(text: str, kind: str, path: str = "<string>") -> FileReport:
-    """Findings for the math in ``text``, a document of ``kind`` "md" or "tex"."""
+def audit_text(
+    text: str, kind: str, path: str = "<string>", explain: str | None = None
+) -> FileReport:
+    """Findings for the math in ``text``, a document of ``kind`` "md" or "tex"; with
+    ``explain`` (a language), each ok link also names the rules that justify it."""
     found: list[tuple[int, Finding]] = []
     order = 0
     defaults = built_in(text)
@@ -51,7 +54,12 @@ def audit_text(text: str, kind: str, path: str = "<string>") -> FileReport:
     for section in _sections(find_blocks(text, kind)):
         order = _audit_section(section, found, order, defaults, bits)
     found.sort(key=lambda pair: (pair[1].line, pair[0]))
-    return FileReport(path, tuple(f for _, f in found))
+    report = FileReport(path, tuple(f for _, f in found))
+    if explain is None:
+        return report
+    from derivetex.verify.explain import explain_report
+
+    return explain_report(report, explain)
 
 
 def _sections(blocks: Iterable[MathBlock]) -> list[list[MathBlock]]:

@@ -58,7 +58,8 @@ def read_document(path: str) -> str:
 
 
 def run_verify(
-    paths: list[str], report_format: str, out: TextIO | None, *, jobs: int = 1
+    paths: list[str], report_format: str, out: TextIO | None, *, jobs: int = 1,
+    explain: str | None = None,
 ) -> int:
     """Write the report for ``paths`` in ``report_format`` (text, json, github) to ``out``
     (None: stdout); 0 if no link is wrong, else 1."""
@@ -69,7 +70,7 @@ def run_verify(
     if not 1 <= jobs <= MAX_JOBS:
         raise InputError(f"--jobs must be between 1 and {MAX_JOBS}, not {jobs!r}")
     documents = [(path, kind_of(path), read_document(path)) for path in paths]
-    tasks = [partial(audit_text, text, kind, path) for path, kind, text in documents]
+    tasks = [partial(audit_text, text, kind, path, explain) for path, kind, text in documents]
     outcomes = run_isolated(tasks, jobs)
     reports = [
         _report(path, outcome) for (path, _, _), outcome in zip(documents, outcomes, strict=True)

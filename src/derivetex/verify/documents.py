@@ -213,6 +213,7 @@ _TEX_OPENER = re.compile(
 _TEX_VERBATIM_OPENER = re.compile(r"\\begin\{(?P<env>verbatim|lstlisting|minted|comment)\*?\}")
 _TEX_SECTION = re.compile(
     r"\\(?:part|chapter|section|subsection|subsubsection|paragraph|frametitle|begin\{frame\})"
+    r"(?![A-Za-z])"  # \\part, not the \\partial of every derivative
 )
 _TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 

@@ -21,9 +21,13 @@ class Finding:
     message: str
     diagnosis: str | None = None
     reason: str | None = None
+    rules: tuple[str, ...] = ()
+    """With ``--explain``: the registered rules that take the left side to the right."""
+    justification: str | None = None
+    """With ``--explain``: those rules in the catalog's words, a row to paste into a post."""
 
     def as_dict(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "line": self.line,
             "status": self.status,
             "latex": self.latex,
@@ -31,6 +35,9 @@ class Finding:
             "diagnosis": self.diagnosis,
             "reason": self.reason,
         }
+        if self.rules:
+            data.update(rules=list(self.rules), justification=self.justification)
+        return data
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,9 @@ def as_text(reports: Sequence[FileReport]) -> str:
     for report in reports:
         for f in report.findings:
             lines.append(f"{report.path}:{f.line}: {f.status}: {f.latex}: {f.message}")
+            if f.rules:
+                lines.append(f"{report.path}:{f.line}: by {', '.join(f.rules)}: "
+                             f"&\\qquad {f.justification} \\\\")
         lines.append(f"{report.path}: {report.coverage()}")
     return "\n".join(lines) + "\n"
 

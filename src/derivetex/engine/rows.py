@@ -1,0 +1,149 @@
+"""Checking one row of a spec against the row before it, and naming the rule that justifies it.
+
+A row may be LaTeX the user wrote, rules whose result the engine computes, or both. Every row
+is judged by the one judge (``judge.equality``, as ``verify`` judges a link); a row with no
+rule named gets the shortest registered sequence that produces it (``inference``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import sympy as sp
+
+from derivetex.engine.checks import CheckContext, expand_definitions, verify_step
+from derivetex.engine.inference import Move, find_sequence, nearest, same_form
+from derivetex.engine.step import Check, Step
+from derivetex.errors import VerificationError
+from derivetex.judge.equality import judge_equal
+from derivetex.judge.numeric import expand_bounds
+from derivetex.rules import RULES
+from derivetex.rules.algebra import rational_equal
+
+UNUSED_BOUND = sp.Symbol("_unused_bound")
+
+
+class RowRefused(VerificationError):
+    """A row that does not follow; ``computed`` is what the engine made of the row before."""
+
+    def __init__(self, problem: str, computed: sp.Expr | None) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.computed = computed
+
+
+@dataclass(frozen=True)
+class RowContext:
+    """What a row may rely on: definitions in force, and the moves inference may try."""
+
+    definitions: Mapping[sp.Expr, sp.Expr]
+    moves: tuple[Move, ...]
+    seed: str
+    normalised: frozenset[sp.Basic] = frozenset()
+    """Indexed names stated to sum to 1; a row may rely on it only through ``sum_to_one``."""
+
+
+def check_row(
+    lhs: sp.Expr, before: sp.Expr, written: sp.Expr | None, named: Sequence[Move],
+    context: RowContext,
+) -> Step:
+    """The verified step from ``before`` to the row; RowRefused when it does not follow."""
+    computed = _apply_named(before, named)
+    after = written if written is not None else computed
+    if named and written is not None and not same_form(computed, written):
+        raise RowRefused(f"{_names(named)} does not give this row", computed)
+    if named and named[-1].rule.relation != "equals":
+        return _special(lhs, before, after, named, context)
+    checks = _judge(before, after, context, named)
+    sequence = tuple(named) or _inferred(before, after, context)
+    uses_fact = any(m.rule.name == "sum_to_one" for m in sequence)
+    if any(c.method == "fact" for c in checks) and not uses_fact:
+        raise RowRefused("holds only with a stated sum of 1, and no rule here uses it", None)
+    params = {"rules": tuple(m.rule.name for m in sequence), "inferred": not named}
+    for move in sequence:
+        params.update(move.params)
+    checks = (*checks, Check("rule", f"{_names(sequence)} gives this row from the one before"))
+    return Step(sequence[0].rule, before, after, checks, params)
+
+
+def _apply_named(before: sp.Expr, named: Sequence[Move]) -> sp.Expr:
+    expr = before
+    for move in named:
+        result = move.apply(expr)
+        if result is expr or result == expr:
+            raise RowRefused(f"rule '{move.rule.name}' does not apply to the row before", None)
+        expr = result
+    return expr
+
+
+def _judge(
+    before: sp.Expr, after: sp.Expr, context: RowContext, named: Sequence[Move]
+) -> tuple[Check, ...]:
+    a = expand_definitions(before, context.definitions)
+    b = expand_definitions(after, context.definitions)
+    verdict = judge_equal(a, b, context.seed)
+    if not verdict.holds and context.normalised:
+        with_fact = judge_equal(a, b, context.seed, context.normalised)
+        if with_fact.holds:
+            return (Check("fact", with_fact.symbolic), Check("numeric", with_fact.numeric))
+    if not verdict.holds:
+        computed = _apply_named(before, named) if named else nearest(before, after, context.moves)
+        raise RowRefused(f"does not follow from the row before ({verdict.failed})", computed)
+    return Check("symbolic", verdict.symbolic), Check("numeric", verdict.numeric)
+
+
+def _inferred(before: sp.Expr, after: sp.Expr, context: RowContext) -> tuple[Move, ...]:
+    sequence = find_sequence(before, after, context.moves)
+    if sequence is None and rational_equal(before, after):
+        sequence = (Move(RULES["algebra"]),)
+    if sequence is None:
+        raise RowRefused(
+            "holds, but no registered rule (or sequence of up to 3) gives it",
+            nearest(before, after, context.moves),
+        )
+    return sequence
+
+
+def _special(
+    lhs: sp.Expr, before: sp.Expr, after: sp.Expr, named: Sequence[Move], context: RowContext
+) -> Step:
+    """Substituting values, writing a sum out, evaluating: checked as the rule claims."""
+    substitutes = all(m.rule.relation == "substitutes" for m in named)
+    if len(named) != 1 and not substitutes:
+        raise RowRefused(f"rule '{named[-1].rule.name}' must be the only rule of its row", None)
+    move = named[0]
+    if substitutes:
+        checks = _substituted(before, after, named, context)
+    else:
+        check_context = CheckContext(bound=UNUSED_BOUND, definitions=context.definitions)
+        checks = verify_step(move.rule, lhs, before, after, move.params, check_context)
+    params: dict[str, object] = {"rules": tuple(m.rule.name for m in named), "inferred": False}
+    for each in named:
+        params.update(each.params)
+    if len(named) > 1:
+        params["sizes"] = tuple((m.params["bound"], m.params["value"]) for m in named
+                                if "bound" in m.params)
+    return Step(move.rule, before, after, checks, params)
+
+
+def _substituted(
+    before: sp.Expr, after: sp.Expr, moves: Sequence[Move], context: RowContext
+) -> tuple[Check, ...]:
+    """The values (or the sizes of bounds) put into ``before`` give ``after``, as judged."""
+    values: dict[sp.Expr, sp.Expr] = {}
+    for move in moves:
+        values.update(move.params.get("values", {}))
+        if "bound" in move.params:
+            values[move.params["bound"]] = sp.Integer(move.params["value"])
+    filled = expand_bounds(before, values)
+    verdict = judge_equal(filled, after, context.seed)
+    if not verdict.holds:
+        raise RowRefused(f"putting the values in does not give this row ({verdict.failed})",
+                         filled)
+    return (Check("substitution", f"{len(values)} values put in; {verdict.symbolic}"),
+            Check("numeric", verdict.numeric))
+
+
+def _names(moves: Sequence[Move]) -> str:
+    return " then ".join(f"'{m.rule.name}'" for m in moves)

@@ -1,0 +1,256 @@
+"""A derivation built from a spec turned into what the spec templates need: strings only.
+
+Spec text is user input. Prose is split at ``$...$``: the words go through the format's one
+escaping filter, the math is read by the reader and printed by our printer, so neither can
+inject LaTeX, Markdown, HTML or template code. Justifications come from the rule catalog
+(``wording``) unless the row gives its own text, which is escaped the same way.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import sympy as sp
+
+from derivetex.config import Config
+from derivetex.engine import Chain, Derivation, Step
+from derivetex.errors import InputError
+from derivetex.reader import Unreadable, parse
+from derivetex.render.environment import ESCAPERS, escape_tex, render_template
+from derivetex.render.spec_printer import spec_latex
+from derivetex.render.wording import CATALOGS, Catalog, circled, fill
+from derivetex.specs.reading import declared_names
+from derivetex.specs.schema import Spec, Texts
+
+TARGETS = {"md": "web", "html": "web", "tex": "print", "pdf": "print"}
+INLINE_MATH = re.compile(r"\$([^$]*)\$")
+REFERENCE = re.compile(r"\{eq:([a-z][a-z0-9_-]*)\}")
+"""``{eq:chain}`` in prose: the chain's equation number, linked (``\\eqref`` in LaTeX)."""
+JOIN = {"ja": r"\text{、}", "en": r"\text{, then }"}
+
+
+def render_spec(
+    derivation: Derivation, config: Config, fmt: str, *, standalone: bool = True
+) -> str:
+    """One format of a spec's derivation (``pdf`` gives the tex it is compiled from);
+    ``standalone=False`` leaves out the Markdown title, for a block inside a post."""
+    folder = "tex" if fmt == "pdf" else fmt
+    context = {**spec_context(derivation, config, fmt), "standalone": standalone}
+    return render_template(f"{folder}/spec.{folder}.j2", fmt, {**context, "c": context})
+
+
+def spec_context(derivation: Derivation, config: Config, fmt: str) -> dict[str, Any]:
+    spec: Spec = derivation.spec
+    words = CATALOGS[config.lang]
+    tags = _tags(derivation, config)
+    equation_tags: dict[sp.Expr, str] = {}
+    for chain in derivation.chains:  # the first chain of a left-hand side is the one cited
+        if chain.name not in tags:
+            equation_tags.setdefault(chain.lhs, spec_latex(chain.lhs))
+        elif TARGETS[fmt] == "print":
+            equation_tags.setdefault(chain.lhs, rf"\eqref{{{anchor(spec, chain.name)}}}")
+        else:
+            equation_tags.setdefault(chain.lhs, f"({tags[chain.name]})")
+    blocks = [_block(chain, spec, words, fmt, tags, config, equation_tags)
+              for chain in derivation.chains]
+    return {
+        "lang": config.lang,
+        "title": prose(spec.title, config.lang, fmt, spec),
+        "title_text": html.escape(spec.title.get(config.lang)),
+        "intro": prose(spec.intro, config.lang, fmt, spec) if spec.intro else None,
+        "definitions": _definitions(spec, config),
+        "blocks": blocks,
+        "legend": _legend(spec, config.lang),
+        "verified_note": words.verified_note,
+    }
+
+
+def _definitions(spec: Spec, config: Config) -> str | None:
+    """The spec's definitions as one display (``L = \\prod ...``), stated before they are used."""
+    if not spec.definitions:
+        return None
+    names = declared_names(spec)
+    rows = []
+    for name, latex in spec.definitions:
+        symbol = names.declare(parse(name)[0])
+        value = names.declare(parse(latex)[0])
+        rows.append(f"{spec_latex(symbol)} &= {spec_latex(value, config.expand_limit)}")
+    return " \\\\\n".join(rows)
+
+
+def _tags(derivation: Derivation, config: Config) -> dict[str, str]:
+    tagged = [chain.name for chain in derivation.chains if chain.tag]
+    return {name: f"{config.chapter}.{n}" for n, name in enumerate(tagged, start=config.first_tag)}
+
+
+def _block(chain: Chain, spec: Spec, words: Catalog, fmt: str, tags: dict[str, str],
+           config: Config, equation_tags: dict[sp.Expr, str]) -> dict[str, Any]:
+    chain_spec = next(c for c in spec.chains if c.name == chain.name)
+    rows = []
+    for position, step in enumerate(chain.steps):
+        recalled = position == 0 and chain_spec.start is not None  # shown by the lead
+        why = None if recalled else justification(
+            step, words, TARGETS[fmt], spec, equation_tags)
+        rows.append({"lhs": spec_latex(chain.lhs, config.expand_limit) if position == 0 else "",
+                     "rhs": spec_latex(step.after, config.expand_limit), "why": why})
+    lead = prose(chain_spec.lead, config.lang, fmt, spec, tags) if chain_spec.lead else None
+    note = prose(chain_spec.note, config.lang, fmt, spec, tags) if chain_spec.note else None
+    return {"name": chain.name, "lead": lead, "rows": rows, "tag": tags.get(chain.name),
+            "note": note, "anchor": anchor(spec, chain.name) if chain.name in tags else None}
+
+
+def justification(
+    step: Step, words: Catalog, target: str, spec: Spec,
+    equation_tags: dict[sp.Expr, str] | None = None,
+) -> str:
+    """The row between two steps: the writer's own words, else the catalog's for each rule."""
+    own: Texts | None = step.params.get("why")
+    if own is not None:
+        return math_text(own.get(words.lang), spec)
+    from derivetex.rules import RULES
+
+    pieces = []
+    names = step.params.get("rules", (step.rule.name,))
+    if "sizes" in step.params:  # several sums written out at once: "N = 2, K = 3"
+        (bound, value), *rest = step.params["sizes"]
+        more = "".join(f",\\ {spec_latex(b)} = {v}" for b, v in rest)
+        return fill(words.justifications["expand_sum"], bound=spec_latex(bound), n=f"{value}{more}")
+    names = tuple(n for i, n in enumerate(names) if i == 0 or names[i - 1] != n)  # said once
+    for name in names:
+        rule = RULES[name]
+        template = words.justifications.get(name, words.justifications["_default"])
+        pieces.append(fill(
+            template, statement=rule.statement, circle1=circled(1, target),
+            circle2=circled(2, target), n=step.params.get("value", ""),
+            bound=spec_latex(step.params["bound"]) if "bound" in step.params else "K",
+            what=_substituted(step), name=_defined(step, name),
+            tag=_tag(step, equation_tags or {}),
+        ))
+    return JOIN[words.lang].join(pieces)
+
+
+def _substituted(step: Step) -> str:
+    """The names filled in (``t,\\ y``); symbolic values are shown whole (``t_{2} = 1 - t_{1}``)."""
+    values = step.params.get("values", {})
+    if any(not value.is_Number for value in values.values()):
+        return ",\\ ".join(f"{spec_latex(k)} = {spec_latex(v)}" for k, v in values.items())
+    shown = {spec_latex(key.base.label if isinstance(key, sp.Indexed) else key) for key in values}
+    return ",\\ ".join(sorted(shown))
+
+
+def _defined(step: Step, rule: str) -> str:
+    """The defined names a step put in (or, for a mean, took out)."""
+    if rule == "mean":
+        return ",\\ ".join(spec_latex(n) for n in step.params.get("means", {})
+                            if step.after.has(n))
+    if rule == "fold_definition":
+        folded = {spec_latex(n.base.label if isinstance(n, sp.Indexed) else n)
+                  for n in step.params.get("definitions", {})
+                  if (step.after.has(n.base) if isinstance(n, sp.Indexed) else step.after.has(n))}
+        return ",\\ ".join(sorted(folded))
+    definitions = step.params.get("definitions", {})
+    used = [spec_latex(name) for name in definitions if step.before.has(name)]
+    return ",\\ ".join(used)
+
+
+def _tag(step: Step, equation_tags: dict[sp.Expr, str]) -> str:
+    """``(5.1)`` (or the left-hand side, untagged) for the equations a step used."""
+    used = [tag for lhs, tag in equation_tags.items() if step.before.has(lhs)]
+    return ",\\ ".join(used)
+
+
+def math_text(text: str, spec: Spec) -> str:
+    """Prose inside a formula (a justification): words in \\text{}, escaped; math re-read."""
+    pieces = INLINE_MATH.split(text)
+    return "".join(
+        rf"\text{{{escape_tex(piece)}}}" if index % 2 == 0 else _math(piece, spec)
+        for index, piece in enumerate(pieces) if piece
+    )
+
+
+def prose(texts: Texts | None, lang: str, fmt: str, spec: Spec,
+          tags: dict[str, str] | None = None) -> str:
+    """A paragraph: words escaped for ``fmt``, each ``$...$`` re-read and re-printed, each
+    ``{eq:chain}`` the chain's number as a cross-reference."""
+    if texts is None:
+        return ""
+    escape = ESCAPERS[fmt]
+    pieces = INLINE_MATH.split(texts.get(lang))
+    out: list[str] = []
+    for index, piece in enumerate(pieces):
+        if index % 2 == 0:
+            words = REFERENCE.split(piece)
+            out.extend(escape(w) if i % 2 == 0 else reference(w, spec, tags or {}, fmt)
+                       for i, w in enumerate(words))
+        elif fmt == "html":
+            out.append(f'<span class="math inline">{html.escape(_math(piece, spec))}</span>')
+        else:
+            out.append(f"${_math(piece, spec)}$")
+    return "".join(out)
+
+
+def anchor(spec: Spec, chain: str) -> str:
+    """The label of a chain's equation: ``eq-binary-cross_entropy``."""
+    return f"eq-{spec.name}-{chain}"
+
+
+def reference(chain: str, spec: Spec, tags: dict[str, str], fmt: str) -> str:
+    """``(5.2)`` linked to its equation: ``\\eqref`` in LaTeX, a link in Markdown and HTML."""
+    if chain not in tags:
+        raise InputError(f"{spec.source}: {{eq:{chain}}} names no tagged chain (tagged: "
+                         f"{', '.join(sorted(tags)) or 'none'})")
+    target = anchor(spec, chain)
+    if fmt in ("tex", "pdf"):
+        return rf"\eqref{{{target}}}"
+    if fmt == "html":
+        return f'<a href="#{target}">({tags[chain]})</a>'
+    return f"[({tags[chain]})](#{target})"
+
+
+def _math(text: str, spec: Spec) -> str:
+    """Inline math of the spec's prose: only what the reader reads, printed by our printer."""
+    try:
+        parts = [parse(part)[0] for part in _split_relation(text)]
+    except (Unreadable, RecursionError) as error:
+        raise InputError(f"{spec.source}: cannot read the math ${text}$ in its prose: "
+                         f"{error}") from None
+    names = declared_names(spec)
+    return " = ".join(spec_latex(names.declare(part)) for part in parts)
+
+
+def _split_relation(text: str) -> list[str]:
+    """``N = 3`` is two sides; an ``=`` inside braces (``\\sum_{k=1}``) is not a relation."""
+    parts, depth, start = [], 0, 0
+    for at, char in enumerate(text):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if char == "=" and depth == 0:
+            parts.append(text[start:at])
+            start = at + 1
+    parts.append(text[start:])
+    return parts if text.strip() else ["0"]
+
+
+def _legend(spec: Spec, lang: str) -> str | None:
+    names = declared_names(spec)
+    items = []
+    for symbol in spec.symbols:
+        if symbol.legend is None:
+            continue
+        expr = names.symbols.get(names.keys[symbol.name])
+        if expr is None:
+            base = names.bases[names.keys[symbol.name]]
+            shown = spec_latex(base.label) + "_{" + _index_name(spec) + "}"
+        else:
+            shown = spec_latex(expr)
+        items.append(rf"{shown}: \text{{{escape_tex(symbol.legend.get(lang))}}}")
+    return r",\ ".join(items) if items else None
+
+
+def _index_name(spec: Spec) -> str:
+    names = declared_names(spec)
+    for symbol in spec.symbols:
+        if symbol.index:
+            return spec_latex(names.symbols[names.keys[symbol.name]])
+    return "k"

@@ -1,0 +1,242 @@
+"""TOML (a path, a string or a dict) -> ``Spec``, refusing anything malformed with one line
+that names the file and the key (or, for TOML syntax, the line) to fix.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from derivetex.errors import InputError
+from derivetex.specs.schema import (
+    ASSUMPTIONS,
+    ChainSpec,
+    ExampleSpec,
+    RowSpec,
+    Spec,
+    SymbolSpec,
+    Texts,
+)
+
+NAME = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
+SYMBOL = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,31}$")
+MAX_SPEC_BYTES = 1 << 20
+MAX_ROWS = 200
+MAX_CHAINS = 50
+
+
+class SpecError(InputError):
+    """A spec that cannot be used; the message names the file and the key or line."""
+
+
+def load_spec(spec: str | Path | Mapping[str, Any], source: str | None = None) -> Spec:
+    """A spec from a file path, TOML text (it contains a newline or ``=``) or a parsed dict."""
+    if isinstance(spec, Mapping):
+        return _spec(spec, source or "<dict>")
+    if isinstance(spec, Path) or ("\n" not in spec and "=" not in spec):
+        path = Path(spec)
+        return _spec(_parse(_read(path), str(path)), source or str(path))
+    return _spec(_parse(spec, source or "<string>"), source or "<string>")
+
+
+def _read(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_SPEC_BYTES:
+            raise SpecError(f"{path}: a spec is at most {MAX_SPEC_BYTES} bytes")
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise SpecError(f"{path}: not UTF-8 text") from None
+    except OSError as error:
+        raise SpecError(f"{path}: cannot read the spec: {error.strerror}") from None
+
+
+def _parse(text: str, source: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise SpecError(f"{source}: malformed TOML: {error}") from None
+
+
+class _Reader:
+    """Typed access to one table; every problem names ``source`` and the key path."""
+
+    def __init__(self, table: Mapping[str, Any], key: str, source: str) -> None:
+        self.table, self.key, self.source = table, key, source
+
+    def fail(self, key: str, problem: str) -> SpecError:
+        where = f"{self.key}.{key}" if self.key and key else self.key or key
+        return SpecError(f"{self.source}: {where}: {problem}")
+
+    def only(self, *allowed: str) -> None:
+        for key in self.table:
+            if key not in allowed:
+                raise self.fail(key, f"unknown key (allowed: {', '.join(allowed)})")
+
+    def get(self, key: str, kind: type, required: bool = False) -> Any:
+        if key not in self.table:
+            if required:
+                raise self.fail(key, "is required")
+            return None
+        value = self.table[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise self.fail(key, f"must be {_KINDS.get(kind, kind.__name__)}")
+        return value
+
+    def sub(self, key: str, table: Mapping[str, Any]) -> _Reader:
+        return _Reader(table, f"{self.key}.{key}" if self.key else key, self.source)
+
+    def texts(self, key: str, required: bool = False) -> Texts | None:
+        value = self.table.get(key)
+        if value is None and not required:
+            return None
+        if isinstance(value, str):
+            return Texts(value, value)
+        if not isinstance(value, dict):
+            raise self.fail(key, "must be a string or a table { ja = ..., en = ... }")
+        inner = self.sub(key, value)
+        inner.only("ja", "en")
+        return Texts(inner.get("ja", str, True), inner.get("en", str, True))
+
+
+_KINDS = {str: "a string", int: "an integer", bool: "true or false", list: "an array",
+          dict: "a table"}
+
+
+def _spec(data: Mapping[str, Any], source: str) -> Spec:
+    top = _Reader(data, "", source)
+    top.only("spec", "name", "title", "intro", "symbols", "definitions", "chains", "example")
+    version = top.get("spec", int)
+    if version not in (None, 1):
+        raise top.fail("spec", f"version {version} is not supported (this derivetex reads 1)")
+    name = top.get("name", str, True)
+    if not NAME.match(name):
+        raise top.fail("name", f"{name!r} must be lower-case letters, digits, - or _")
+    symbols = tuple(
+        _symbol(top.sub(f"symbols.{key}", _table(top, f"symbols.{key}", value)), key)
+        for key, value in (top.get("symbols", dict) or {}).items()
+    )
+    definitions = tuple(
+        (key, _latex(top, f"definitions.{key}", value))
+        for key, value in (top.get("definitions", dict) or {}).items()
+    )
+    chains = top.get("chains", list, True)
+    if not chains or len(chains) > MAX_CHAINS:
+        raise top.fail("chains", f"needs 1 to {MAX_CHAINS} chains")
+    example = top.get("example", dict)
+    return Spec(
+        name=name, title=top.texts("title", required=True) or Texts("", ""),
+        intro=top.texts("intro"), symbols=symbols, definitions=definitions,
+        chains=tuple(_chain(top, i, value) for i, value in enumerate(chains, start=1)),
+        example=_example(top.sub("example", example)) if example is not None else None,
+        source=source,
+    )
+
+
+def _table(parent: _Reader, key: str, value: Any) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise parent.fail(key, "must be a table")
+    return value
+
+
+def _latex(parent: _Reader, key: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise parent.fail(key, "must be a non-empty LaTeX string")
+    return value
+
+
+def _symbol(table: _Reader, name: str) -> SymbolSpec:
+    if not SYMBOL.match(name):
+        raise table.fail("", f"symbol name {name!r} must be letters and digits")
+    table.only("latex", "indexed", "index", "range", "legend", "sums_to_one", *ASSUMPTIONS)
+    assumptions = tuple(a for a in ASSUMPTIONS if table.get(a, bool))
+    bounds = table.get("range", list)
+    if bounds is not None and (
+        len(bounds) != 2 or not all(isinstance(b, (int, str)) for b in bounds)
+    ):
+        raise table.fail("range", "must be [lower, upper], each an integer or a symbol name")
+    return SymbolSpec(
+        name=name, latex=table.get("latex", str) or name, assumptions=assumptions,
+        indexed=bool(table.get("indexed", bool)), index=bool(table.get("index", bool)),
+        range=(bounds[0], bounds[1]) if bounds else None,
+        legend=table.texts("legend"), key=table.key,
+        sums_to_one=bool(table.get("sums_to_one", bool)),
+    )
+
+
+def _chain(top: _Reader, position: int, value: Any) -> ChainSpec:
+    key = f"chains[{position}]"
+    chain = top.sub(key, _table(top, key, value))
+    chain.key = key
+    chain.only("name", "lhs", "rows", "lead", "note", "tag", "from", "value")
+    name = chain.get("name", str, True)
+    if not NAME.match(name):
+        raise chain.fail("name", f"{name!r} must be lower-case letters, digits, - or _")
+    rows = chain.get("rows", list, True)
+    if not rows or len(rows) > MAX_ROWS:
+        raise chain.fail("rows", f"needs 1 to {MAX_ROWS} rows")
+    return ChainSpec(
+        name=name, lhs=_latex(chain, "lhs", chain.get("lhs", str, True)),
+        rows=tuple(_row(chain, i, row) for i, row in enumerate(rows, start=1)),
+        lead=chain.texts("lead"), note=chain.texts("note"), tag=bool(chain.get("tag", bool)),
+        start=chain.get("from", str), value=chain.get("value", str), key=key,
+    )
+
+
+def _row(chain: _Reader, position: int, value: Any) -> RowSpec:
+    key = f"{chain.key}.rows[{position}]"
+    if isinstance(value, str):
+        value = {"latex": value}
+    row = _Reader(_table(chain, f"rows[{position}]", value), key, chain.source)
+    row.only("latex", "rule", "why", "values")
+    latex = row.get("latex", str)
+    rule = row.table.get("rule")
+    if isinstance(rule, str):
+        rules: tuple[str, ...] = (rule,)
+    elif isinstance(rule, list) and rule and all(isinstance(r, str) for r in rule):
+        rules = tuple(rule)
+    elif rule is None:
+        rules = ()
+    else:
+        raise row.fail("rule", "must be a rule name or an array of rule names")
+    if latex is None and not rules:
+        raise row.fail("", "a row needs latex, a rule, or both")
+    values = row.get("values", dict) or {}
+    if not all(isinstance(v, str) for v in values.values()):
+        raise row.fail("values", "must map LaTeX names to LaTeX values, as strings")
+    return RowSpec(latex=latex, rules=rules, why=row.texts("why"), key=key,
+                   values=tuple(values.items()))
+
+
+def _example(table: _Reader) -> ExampleSpec:
+    table.only("sizes", "values", "labels")
+    sizes = table.get("sizes", dict) or {}
+    for key, size in sizes.items():
+        if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= 1000:
+            raise table.fail(f"sizes.{key}", "must be an integer from 1 to 1000")
+    values: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {}
+    for key, value in (table.get("values", dict) or {}).items():
+        items = value if isinstance(value, list) else [value]
+        if items and all(isinstance(v, list) for v in items):  # a table: one row per sample
+            if not all(row and all(_is_number(v) for v in row) for row in items):
+                raise table.fail(f"values.{key}", "must be arrays of numbers, one per row")
+            values[key] = tuple(tuple(_text(v) for v in row) for row in items)
+            continue
+        if not items or not all(_is_number(v) for v in items):
+            raise table.fail(f"values.{key}", "must be a number or an array of numbers")
+        values[key] = tuple(_text(v) for v in items)
+    labels = table.get("labels", list)
+    if labels is not None and not all(isinstance(v, str) for v in labels):
+        raise table.fail("labels", "must be an array of strings")
+    return ExampleSpec(sizes=dict(sizes), values=values,
+                       labels=tuple(labels) if labels is not None else None)
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else repr(value)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)

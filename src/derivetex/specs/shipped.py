@@ -1,0 +1,18 @@
+"""The derivations that ship as specs inside the package (``specs/derivations/*.toml``)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+SERIES = ("categorical", "binary", "batch", "softmax-gradient", "gaussian-mse")
+"""The shipped specs, in the order of the series (multiclass, built in Python, comes first)."""
+
+
+def _folder() -> Path:
+    return Path(str(resources.files("derivetex"))) / "specs" / "derivations"
+
+
+SHIPPED: dict[str, Path] = {
+    name: _folder() / f"{name}.toml" for name in SERIES if (_folder() / f"{name}.toml").is_file()
+}
