@@ -121,13 +121,17 @@ SERIES_FORMATS = ("md", "tex", "pdf", "html")
 
 
 def series(lang: str = "ja", formats: tuple[str, ...] = ("md", "tex"),
-           output: str = "output") -> list[Path]:
-    """The whole series as one document per format, written as a set (or one to stdout)."""
-    from derivetex.config import LANGUAGES
+           output: str = "output", flavor: str = "katex") -> list[Path]:
+    """The whole series as one document per format, written as a set (or one to stdout);
+    its Markdown marks math the ``flavor`` way."""
+    from derivetex.config import FLAVORS, LANGUAGES
+    from derivetex.render.flavors import apply_flavor
     from derivetex.render.series import render_series, series_parts
 
     if lang not in LANGUAGES:
         raise InputError(f"unknown language {lang!r} (use ja or en)")
+    if flavor not in FLAVORS:
+        raise InputError(f"unknown flavor {flavor!r} (use {', '.join(FLAVORS)})")
     for fmt in formats:
         if fmt not in SERIES_FORMATS:
             raise InputError(f"series writes {', '.join(SERIES_FORMATS)}, not {fmt!r}")
@@ -136,6 +140,8 @@ def series(lang: str = "ja", formats: tuple[str, ...] = ("md", "tex"),
     remove_stale_pdf_workdirs()
     parts = series_parts(lang)
     rendered = {fmt: render_series(parts, lang, fmt) for fmt in formats}
+    if "md" in rendered:
+        rendered["md"] = apply_flavor(str(rendered["md"]), flavor)
     if output == "-":
         (content,) = rendered.values()
         to_stdout(content)

@@ -78,6 +78,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="any of md, tex, pdf, html (default: md tex)")
     series.add_argument("-o", "--output", default="output", metavar="DIR|-",
                         help="output directory, or - for stdout (one format)")
+    series.add_argument("--flavor", default="katex", choices=FLAVORS,
+                        help="how the Markdown marks math (default katex)")
     listing = commands.add_parser("list", help="name every derivation and every rule")
     listing.add_argument("--lang", default="en", help="en (default) or ja titles")
     render = commands.add_parser("render", help="expand the derivetex blocks of Markdown posts")
@@ -134,7 +136,8 @@ def _run(argv: list[str] | None) -> int:
     if args.command == "series":
         from derivetex.api import series
 
-        for path in series(args.lang, tuple(args.formats or ("md", "tex")), args.output):
+        formats = tuple(args.formats or ("md", "tex"))
+        for path in series(args.lang, formats, args.output, args.flavor):
             _say(f"wrote {path}")
         return 0
     if args.command == "list":

@@ -92,3 +92,24 @@ def test_the_cli_writes_the_series_and_refuses_json(tmp_path, capsys):
     assert "series writes md, tex, pdf, html, not 'json'" in capsys.readouterr().err
     assert main(["series", "--lang", "en", "--format", "md", "-o", str(tmp_path / "o")]) == 0
     assert (tmp_path / "o" / "series.en.md").read_text(encoding="utf-8").startswith("# ")
+
+
+@pytest.mark.parametrize("flavor", ["mathjax", "qiita", "github"])
+def test_each_flavor_of_the_series_gives_its_platform_the_same_formulas(flavor, tmp_path):
+    """`series --flavor`: the platform finds exactly the formulas of the KaTeX form (MathJax's
+    own FindTeX for mathjax, run in Node), and they render in KaTeX and MathJax."""
+    if flavor == "mathjax":
+        require_tool("renderers")
+    from derivetex.render.flavors import apply_flavor
+    from derivetex.tools.flavorcheck import flavor_math
+
+    katex = str(rendered("en", "md"))
+    expected = [(b.tex, b.display) for b in math_blocks_from_markdown(katex)]
+    assert main(["series", "--lang", "en", "--format", "md", "--flavor", flavor,
+                 "-o", str(tmp_path)]) == 0
+    written = (tmp_path / "series.en.md").read_text(encoding="utf-8")
+    assert written == apply_flavor(katex, flavor) != katex
+    found = flavor_math(written, flavor)
+    assert [(b.tex, b.display) for b in found] == expected
+    require_tool("renderers")
+    assert not [r for r in check_math(found) if not r.ok]
