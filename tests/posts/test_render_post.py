@@ -243,3 +243,25 @@ def test_a_spec_block_renders_the_spec_beside_the_post(tmp_path: Path) -> None:
     first = post.read_bytes()
     assert render(post) == 0 and post.read_bytes() == first
     assert check(post) == (0, "")
+
+
+def test_a_spec_written_in_the_block_renders_like_its_file(tmp_path: Path) -> None:
+    """A block holding the spec itself (TOML with ``spec = 1``, options on a first line)
+    renders what ``spec: file`` renders."""
+    toml = (Path(__file__).resolve().parents[2] / "examples" / "poisson.toml").read_text(
+        encoding="utf-8"
+    )
+    (tmp_path / "poisson.toml").write_text(toml, encoding="utf-8")
+    by_file = tmp_path / "file.md"
+    by_file.write_text("```derivetex\nspec: poisson.toml\n--lang en\n```\n", encoding="utf-8")
+    inline = tmp_path / "inline.md"
+    fence = "````"  # the spec holds no fence, but a longer one is what a writer would use
+    inline.write_text(f"{fence}derivetex\n--lang en\n{toml}{fence}\n", encoding="utf-8")
+    assert render(by_file) == 0 and render(inline) == 0
+
+    def generated(path: Path) -> str:
+        text = path.read_text(encoding="utf-8")
+        return text[text.index(BEGIN.split(" ")[0]):]
+
+    assert generated(by_file) == generated(inline)
+    assert r"\sum_{i=1}^{N}" in generated(inline)

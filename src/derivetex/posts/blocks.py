@@ -9,6 +9,7 @@ is never looked at again.
 from __future__ import annotations
 
 import argparse
+import re
 import shlex
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,11 +104,29 @@ class _BlockParser(argparse.ArgumentParser):
         raise InputError(f"{self.where}: derivetex block: {message}")
 
 
+_INLINE_SPEC = re.compile(r"^spec\s*=\s*1\s*$", re.MULTILINE)
+
+
+def _inline_spec(text: str, where: str) -> dict[str, Any]:
+    """A spec written in the block itself (TOML with ``spec = 1``); a first line of
+    ``derive`` options (``--lang en``) may come before it."""
+    first, _, rest = text.partition("\n")
+    words: list[str] = []
+    if first.lstrip().startswith("--"):
+        words, text = shlex.split(first, comments=True), rest
+    options = derivation_options(_BlockParser(where).parse_args(words))
+    from derivetex.specs import load_spec
+
+    return {**options, "spec": load_spec(text)}
+
+
 def block_options(source: str, where: str, folder: Path | None = None) -> dict[str, Any]:
     """``build_config`` keywords from a block's text: the options of ``derive`` (``#``
-    starts a comment), or ``spec: path/to/spec.toml`` (relative to the post's ``folder``)
-    with any further options on the lines after it."""
+    starts a comment), ``spec: path/to/spec.toml`` (relative to the post's ``folder``) with
+    any further options on the lines after it, or a spec written in the block (``spec = 1``)."""
     text = source.lstrip()
+    if _INLINE_SPEC.search(text):
+        return _inline_spec(text, where)
     if text.startswith("spec:"):
         first, _, rest = text[len("spec:"):].partition("\n")
         text = f"--spec {shlex.quote(first.strip())}\n{rest}"
