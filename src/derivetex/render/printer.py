@@ -33,14 +33,8 @@ class ArticlePrinter(LatexPrinter):
         return str(expr.p)
 
     def _print_Rational(self, expr: sp.Rational) -> str:
-        q = int(expr.q)
-        while q % 2 == 0:
-            q //= 2
-        while q % 5 == 0:
-            q //= 5
-        if q == 1:
-            text = format(Decimal(int(expr.p)) / Decimal(int(expr.q)), "f")
-            return text
+        if finite_decimal(expr):
+            return format(Decimal(int(expr.p)) / Decimal(int(expr.q)), "f")
         return super()._print_Rational(expr)
 
     def _print_Float(self, expr: sp.Float) -> str:
@@ -161,3 +155,13 @@ def _separator(left: sp.Expr, right: sp.Expr) -> str:
 def article_latex(expr: sp.Expr, expand_limit: int = 10) -> str:
     """expr in the article's notation."""
     return ArticlePrinter({"expand_limit": expand_limit}).doprint(expr)
+
+
+def finite_decimal(number: sp.Rational) -> bool:
+    """Whether ``number`` is a finite decimal (0.5, 0.33: a value as typed), not 1/3."""
+    q = int(number.q)
+    while q % 2 == 0:
+        q //= 2
+    while q % 5 == 0:
+        q //= 5
+    return q == 1

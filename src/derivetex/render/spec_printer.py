@@ -10,23 +10,17 @@ from __future__ import annotations
 import sympy as sp
 
 from derivetex.model.logs import LogBase
-from derivetex.render.printer import ArticlePrinter
+from derivetex.render.printer import ArticlePrinter, finite_decimal
 
 
 class SpecPrinter(ArticlePrinter):
     """``\\frac{\\lambda^{x_{i}} e^{- \\lambda}}{x_{i}!}``, ``x_{i} \\log \\lambda - \\lambda``."""
 
     def _print_Rational(self, expr: sp.Rational) -> str:
-        q = int(expr.q)
-        while q % 2 == 0:
-            q //= 2
-        while q % 5 == 0:
-            q //= 5
-        if q == 1:  # a finite decimal (a value as typed, 0.5): ArticlePrinter writes it so
+        if finite_decimal(expr):  # a value as typed, 0.5: ArticlePrinter writes it so
             return super()._print_Rational(expr)
-        q = int(expr.q)
         sign = "- " if expr.p < 0 else ""
-        return rf"{sign}\frac{{{abs(int(expr.p))}}}{{{q}}}"
+        return rf"{sign}\frac{{{abs(int(expr.p))}}}{{{int(expr.q)}}}"
 
     def _print_Add(self, expr: sp.Add, order: str | None = None) -> str:
         terms = list(expr.args)
