@@ -11,8 +11,6 @@ from derivetex.engine import Derivation
 from derivetex.render.context import build_context
 from derivetex.render.environment import render_template
 from derivetex.render.flavors import apply_flavor
-from derivetex.render.html import render_html
-from derivetex.render.pdf import render_pdf
 from derivetex.render.printer import article_latex
 from derivetex.render.spec_context import render_spec
 from derivetex.render.spec_data import spec_data
@@ -85,10 +83,25 @@ def render_json(derivation: Derivation, config: Config) -> str:
     return json.dumps(derivation_data(derivation, config), ensure_ascii=False, indent=2) + "\n"
 
 
+def _pdf(derivation: Derivation, config: Config) -> bytes:
+    """LuaLaTeX and its tools, imported only when a PDF is asked for."""
+    from derivetex.render.pdf import render_pdf
+
+    return render_pdf(derivation, config)
+
+
+def _html(derivation: Derivation, config: Config) -> str:
+    """The offline page and its vendored KaTeX, imported only when HTML is asked for."""
+    from derivetex.render.html import render_html
+
+    return render_html(derivation, config)
+
+
 WRITERS: dict[str, Writer] = {
     "md": render_markdown,
     "tex": render_latex,
     "json": render_json,
-    "pdf": render_pdf,
-    "html": render_html,
+    "pdf": _pdf,
+    "html": _html,
 }
+
