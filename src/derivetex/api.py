@@ -14,7 +14,6 @@ from derivetex.errors import InputError, OutputError
 from derivetex.outputs import remove_stale_pdf_workdirs, to_stdout, write_files
 from derivetex.render.formats import WRITERS, derivation_data
 from derivetex.specs import Spec, load_spec
-from derivetex.specs.build import build_spec
 
 EXTENSIONS = {"md": "md", "tex": "tex", "json": "json", "pdf": "pdf", "html": "html"}
 
@@ -76,6 +75,8 @@ def derive(config: Config | None = None, **options: Any) -> Document:
     elif options:
         raise InputError("give derive() a Config or options, not both")
     if config.spec is not None:
+        from derivetex.specs.build import build_spec  # rules and inference: only for specs
+
         return Document(build_spec(config.spec), config)
     return Document(DERIVATIONS[config.derivation](config), config)
 

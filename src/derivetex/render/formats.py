@@ -12,8 +12,6 @@ from derivetex.render.context import build_context
 from derivetex.render.environment import render_template
 from derivetex.render.flavors import apply_flavor
 from derivetex.render.printer import article_latex
-from derivetex.render.spec_context import render_spec
-from derivetex.render.spec_data import spec_data
 from derivetex.render.wording import UNITS
 
 Writer = Callable[[Derivation, Config], str | bytes]
@@ -23,6 +21,8 @@ def render_markdown(derivation: Derivation, config: Config, *, standalone: bool 
     """The article in the config's flavor; ``standalone=False`` leaves out the title, for a
     derivation placed inside someone's post."""
     if derivation.spec is not None:
+        from derivetex.render.spec_context import render_spec  # the reader: only for specs
+
         markdown = render_spec(derivation, config, "md", standalone=standalone)
     else:
         context = {**build_context(derivation, config, "md"), "standalone": standalone}
@@ -32,6 +32,8 @@ def render_markdown(derivation: Derivation, config: Config, *, standalone: bool 
 
 def render_latex(derivation: Derivation, config: Config) -> str:
     if derivation.spec is not None:
+        from derivetex.render.spec_context import render_spec
+
         return render_spec(derivation, config, "tex")
     context = build_context(derivation, config, "tex")
     return render_template(f"tex/{derivation.name}.tex.j2", "tex", context)
@@ -40,6 +42,8 @@ def render_latex(derivation: Derivation, config: Config) -> str:
 def derivation_data(derivation: Derivation, config: Config) -> dict[str, Any]:
     """The derivation as plain data: every step with its rule, LaTeX and checks."""
     if derivation.spec is not None:
+        from derivetex.render.spec_data import spec_data
+
         return spec_data(derivation, config)
 
     def latex(expr: Any) -> str:
