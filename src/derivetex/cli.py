@@ -66,20 +66,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     derive = commands.add_parser("derive", help="derive, verify and render a derivation")
     add_derivation_options(derive)
-    derive.add_argument("--format", nargs="+", dest="formats", metavar="FMT",
-                        help=f"any of {', '.join(FORMATS)} (default: md tex json)")
-    derive.add_argument("-o", "--output", default="output", metavar="DIR|-",
-                        help="output directory, or - for stdout (one format)")
-    derive.add_argument("--flavor", default="katex", choices=FLAVORS,
-                        help="how the Markdown marks math (default katex)")
+    _add_output_options(derive, f"any of {', '.join(FORMATS)} (default: md tex json)")
     series = commands.add_parser("series", help="the whole series as one document")
     series.add_argument("--lang", default="ja", help="ja (default) or en")
-    series.add_argument("--format", nargs="+", dest="formats", metavar="FMT",
-                        help="any of md, tex, pdf, html (default: md tex)")
-    series.add_argument("-o", "--output", default="output", metavar="DIR|-",
-                        help="output directory, or - for stdout (one format)")
-    series.add_argument("--flavor", default="katex", choices=FLAVORS,
-                        help="how the Markdown marks math (default katex)")
+    _add_output_options(series, "any of md, tex, pdf, html (default: md tex)")
     listing = commands.add_parser("list", help="name every derivation and every rule")
     listing.add_argument("--lang", default="en", help="en (default) or ja titles")
     render = commands.add_parser("render", help="expand the derivetex blocks of Markdown posts")
@@ -129,6 +119,15 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         return _fail(f"internal error: {type(error).__name__}: {error!s} "
                      "(DERIVETEX_DEBUG=1 shows the traceback)")
+
+
+def _add_output_options(parser: argparse.ArgumentParser, formats_help: str) -> None:
+    """Where a document goes and in what form: shared by ``derive`` and ``series``."""
+    parser.add_argument("--format", nargs="+", dest="formats", metavar="FMT", help=formats_help)
+    parser.add_argument("-o", "--output", default="output", metavar="DIR|-",
+                        help="output directory, or - for stdout (one format)")
+    parser.add_argument("--flavor", default="katex", choices=FLAVORS,
+                        help="how the Markdown marks math (default katex)")
 
 
 def _run(argv: list[str] | None) -> int:
