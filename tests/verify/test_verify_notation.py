@@ -442,6 +442,37 @@ $$ A = \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix} $$
         [(4, "ok"), (5, "ok"), (6, "error")],
         "0.693147",
     ),
+    (
+        "chain-rule-leibniz",
+        r"""
+$$ \frac{\partial L}{\partial x_i} = \sum_{j=1}^{n} \frac{\partial L}{\partial p_j}
+\frac{\partial p_j}{\partial x_i} $$
+
+$$ \frac{d}{dg} \ln u = \frac{1}{u} \cdot \frac{du}{dg} $$
+
+$$ \frac{dE}{dw} = \frac{dE}{dy} \cdot \frac{dw}{dy} $$
+
+$$ \frac{d}{dg} \ln u = u \cdot \frac{du}{dg} $$
+""",
+        [(2, "ok"), (5, "ok"), (7, "unchecked"), (9, "unchecked")],
+        "holds by the chain rule, reading L of p_{j}; p_{j} of x_{i}",
+    ),
+    (
+        "definition-from-an-earlier-section",
+        r"""
+## The loss
+
+$$ J = (w x - y)^2 $$
+
+## Its gradient
+
+$$ \frac{dJ}{dw} = 2 x (w x - y) $$
+
+$$ \frac{dJ}{dw} = x (w x - y) $$
+""",
+        [(4, "ok"), (8, "ok"), (10, "unchecked")],
+        "(a definition from an earlier section)",
+    ),
 ]
 
 

@@ -27,6 +27,7 @@ from derivetex.judge.terms import carry_out, opaque
 from derivetex.verify.comparing import (
     compare,
     free_indices,
+    holds_by_chain_rule,
     holds_if_normalised,
     holds_message,
     index_case,
@@ -127,9 +128,9 @@ def _check(
         scope.facts[fact] = link.right.line
         return make(OK, f"a fact: $\\sum {show(fact)} = 1$, used in this section")
     a, b = scope.resolve(left), scope.resolve(right)
-    note = "".join(
-        f" (with {show(d.symbol)} as defined on line {d.line})" for d in scope.used(left, right)
-    )
+    used = scope.used(left, right)
+    loose = any(d.loose for d in used)
+    note = "".join(f" (with {show(d.symbol)} as defined on line {d.line})" for d in used)
     vectors = left_reading.vector or right_reading.vector
     if vectors and not _elementwise(left_reading, right_reading, a, b):
         if a == b:
@@ -155,6 +156,9 @@ def _check(
         return make(UNCHECKED, "≈ between expressions is not checked", reason="approximate")
     outcome = compare(a, b, link.text, frozenset(scope.facts))
     if outcome is None:
+        chained = _by_chain_rule(link, a, b, scope, make, note, loose)
+        if chained is not None:
+            return chained
         message = "the two sides cannot be evaluated at positive real points"
         return make(UNCHECKED, message, reason="not-evaluable")
     holding, failing = outcome
@@ -175,16 +179,28 @@ def _check(
         return make(
             UNCHECKED, f"{show(pending)} is not defined in this section", reason="undefined"
         )
-    finding = _verdict(link, a, b, failing, scope, make, note)
-    loose = [d for d in scope.used(left, right) if d.loose]
+    finding = _verdict(link, a, b, failing, scope, make, note, loose)
     if finding.status == ERROR and loose:
-        d = loose[0]
+        d = next(d for d in used if d.loose)
         message = (
             f"the sides differ with {show(d.symbol)} as defined on line {d.line}, which uses"
             " its index as a number (a typo there?)"
         )
         return make(UNCHECKED, message, reason="definition")
     return finding
+
+
+def _by_chain_rule(
+    link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make, note: str, loose: bool
+) -> Finding | None:
+    """``ok`` when the link holds once the names it differentiates are read as functions of
+    the variables (``judge.leibniz``); never under a definition that looks mistyped."""
+    if loose:
+        return None
+    chain = holds_by_chain_rule(a, b, link.text, frozenset(scope.facts))
+    if not chain:
+        return None
+    return make(OK, f"holds by the chain rule, reading {chain}" + note)
 
 
 def _elementwise(left: Reading, right: Reading, a: sympy.Expr, b: sympy.Expr) -> bool:
@@ -274,6 +290,7 @@ def _verdict(
     scope: Scope,
     make: Make,
     note: str,
+    loose: bool,
 ) -> Finding:
     """The link does not hold as an identity: error, equation or unchecked.
 
@@ -286,6 +303,9 @@ def _verdict(
     indices = num.index_values(ea, eb)
     ea, eb = num.put_in(ea, indices[0]), num.put_in(eb, indices[0])
     if {str(t) for t in opaque(ea)} != {str(t) for t in opaque(eb)}:
+        chained = _by_chain_rule(link, a, b, scope, make, note, loose)
+        if chained is not None:
+            return chained
         names = ", ".join(sorted({show(t) for t in opaque(ea) ^ opaque(eb)}))[:120]
         return make(UNCHECKED, f"relates terms derivetex cannot expand: {names}", reason="opaque")
     normalised = holds_if_normalised(a, b, link.text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sympy
 from sympy.tensor.indexed import Indexed
 
+from derivetex.judge import leibniz
 from derivetex.judge import numeric as num
 from derivetex.judge.diagnosis import diagnose
 from derivetex.judge.show import decimal, show
@@ -83,9 +84,14 @@ def is_number(expr: sympy.Expr) -> bool:
 
 
 def compare(
-    a: sympy.Expr, b: sympy.Expr, seed: str, normalised: frozenset[sympy.Basic] = frozenset()
+    a: sympy.Expr,
+    b: sympy.Expr,
+    seed: str,
+    normalised: frozenset[sympy.Basic] = frozenset(),
+    chain_rule: bool = False,
 ) -> tuple[list[Instance], list[Instance]] | None:
-    """Instantiations of the symbolic bounds where ``a == b`` holds, and where it fails."""
+    """Instantiations of the symbolic bounds where ``a == b`` holds, and where it fails
+    (with ``chain_rule``, reading differentiated names as functions: ``judge.leibniz``)."""
     holding: list[Instance] = []
     failing: list[Instance] = []
     for instance in instantiations(a, b):
@@ -96,11 +102,29 @@ def compare(
             seed,
             normalised,
             up_to,
+            chain_rule,
         )
         if same is None:
             return None
         (holding if same else failing).append(instance)
     return holding, failing
+
+
+def holds_by_chain_rule(
+    a: sympy.Expr, b: sympy.Expr, seed: str, normalised: frozenset[sympy.Basic] = frozenset()
+) -> str | None:
+    """What depends on what, when ``a == b`` holds at every instantiation once the names the
+    link differentiates are read as functions (the chain rule in Leibniz notation)."""
+    outcome = compare(a, b, seed, normalised, chain_rule=True)
+    if outcome is None or not outcome[0] or outcome[1]:
+        return None
+    as_written = leibniz.dependencies(carry_out(a), carry_out(b))
+    if not as_written:  # only the written-out sums differentiate: say it for one instance
+        instance = outcome[0][0]
+        as_written = leibniz.dependencies(
+            carry_out(num.expand_bounds(a, instance)), carry_out(num.expand_bounds(b, instance))
+        )
+    return leibniz.describe(as_written, show)
 
 
 def instantiations(a: sympy.Expr, b: sympy.Expr) -> list[Instance]:

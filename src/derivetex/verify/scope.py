@@ -124,6 +124,19 @@ class Scope:
     formulas: dict[sympy.Basic, tuple[sympy.Expr, int]] = field(default_factory=dict)
     bits: bool = False
 
+    def borrowing(self, earlier: dict[sympy.Basic, Definition]) -> Scope:
+        """A copy of this scope that also knows ``earlier`` definitions (its own win); the
+        copy's changes stay in the copy."""
+        return Scope(
+            definitions={**earlier, **self.definitions},
+            bindings=dict(self.bindings),
+            earlier=dict(self.earlier),
+            facts=dict(self.facts),
+            defaults=self.defaults,
+            formulas=dict(self.formulas),
+            bits=self.bits,
+        )
+
     def new_block(self) -> None:
         """The block's bindings become earlier values; definitions stay as they are."""
         self.earlier.update(self.bindings)
