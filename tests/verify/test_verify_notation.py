@@ -473,6 +473,18 @@ $$ \frac{dJ}{dw} = x (w x - y) $$
         [(4, "ok"), (8, "ok"), (10, "unchecked")],
         "(a definition from an earlier section)",
     ),
+    (
+        "values-of-events",
+        r"""
+- $P(X=0) = 0.4 + 0.1 = 0.5$, $P(X=1) = 0.5$
+
+$$ H(X) = -P(X=0)\log_2 P(X=0) - P(X=1)\log_2 P(X=1) = 1 $$
+
+$$ -P(X=0)\log_2 P(X=0) = 0.7 $$
+""",
+        [(2, "ok"), (2, "ok"), (2, "ok"), (4, "ok"), (4, "ok"), (6, "error")],
+        "P(X = 0) = 0.5",
+    ),
 ]
 
 

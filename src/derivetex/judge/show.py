@@ -32,6 +32,17 @@ class _MessagePrinter(LatexPrinter):
         return f"{shown}^{{{exp}}}" if exp else shown
 
 
+    def _print_Tuple(self, expr: sympy.Tuple) -> str:
+        """An event read inside an argument (``X = 0``: the reader keeps its parts) as
+        written; any other tuple as SymPy prints it."""
+        if any(isinstance(a, sympy.Symbol) and a.name in _RELATIONS for a in expr.args):
+            return " ".join(self._print(a) for a in expr.args)
+        return str(super()._print_Tuple(expr))
+
+
+_RELATIONS = {"=", "<", ">", r"\le", r"\ge", r"\leq", r"\geq", r"\neq"}
+
+
 def re_marks(signature: str) -> list[str]:
     """``|,`` -> ``["|", ","]``; ``||`` is one mark."""
     return re.findall(r"\|\||[,;|]", signature)

@@ -120,6 +120,10 @@ def _check(
     known = scope.defines(left)
     if _defines(link, left, right) and not (known and claim is not None):
         return _define(link, left, right, scope, make)
+    if link.opens_chain and _at_a_point(left) and not known:
+        given = _given_value(left, link.left.latex, right, scope, make)
+        if given is not None:
+            return given
     logged = _log_of_application(left)
     if logged is not None and _defines(link, logged, right) and not scope.defines(logged):
         return _define(link, logged, sympy.exp(right), scope, make)
@@ -390,6 +394,27 @@ def _parameter(arg: sympy.Basic) -> bool:
 _NAME = re.compile(r"(?:\\?[A-Za-z]+|\\[a-z]+\{[^{}]*\}|\\mathrm\{.*\})(?:\^\{\(\w+\)\})?")
 """A name a link can define: ``L``, ``\\hat{y}``, ``\\mathrm{NLL}``, and each with a layer
 index ``^{(1)}`` (``z^{(1)}``, ``\\delta^{(0)}``)."""
+
+
+def _at_a_point(left: sympy.Expr) -> bool:
+    """An undefined function at a point or an event (``P(X=0)``, ``f(1)``, ``H(X|Y=1)``): not
+    a definition of the function, but it can be given a value."""
+    return isinstance(left, AppliedUndef) and not all(_parameter(x) for x in left.args)
+
+
+def _given_value(
+    left: sympy.Expr, written: str, right: sympy.Expr, scope: Scope, make: Make
+) -> Finding | None:
+    """``P(X=0) = 0.4 + 0.1``: the term's value for the rest of the section."""
+    resolved = num.expand_bounds(scope.resolve(right), {})
+    if num.unknowns(resolved) or opaque(resolved):
+        return None
+    exact = num.value(resolved, {})
+    if exact is None:
+        return None
+    scope.bindings[left] = resolved
+    shown = str(resolved) if resolved.is_Integer else decimal(exact, 6)
+    return make(OK, f"${written.strip()}$ = {shown} is used in this section")
 
 
 def _log_of_application(left: sympy.Expr) -> sympy.Expr | None:

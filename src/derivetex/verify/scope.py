@@ -218,7 +218,8 @@ class Scope:
         used: Values = {}
         for _ in range(len(known) + 1):
             written = num.expand_bounds(expr, {})
-            wanted = {s for s in num.unknowns(written) | num.bound_symbols(written) if s in known}
+            names = num.unknowns(written) | num.bound_symbols(written)
+            wanted = {s for s in names | written.atoms(AppliedUndef) if s in known}
             if not wanted:
                 return written, used
             used.update({s: self.earlier[s] for s in wanted if s not in self.bindings})
