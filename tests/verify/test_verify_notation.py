@@ -485,6 +485,26 @@ $$ -P(X=0)\log_2 P(X=0) = 0.7 $$
         [(2, "ok"), (2, "ok"), (2, "ok"), (4, "ok"), (4, "ok"), (6, "error")],
         "P(X = 0) = 0.5",
     ),
+    (
+        "reader-odds-and-ends",
+        r"""
+$$ \left(\frac{1}{1+e^{-x}}\right)' = -\frac{1}{(1+e^{-x})^2} \cdot -e^{-x} $$
+
+$$ p^m(x \mid \lambda) = \frac{\lambda^x}{x!}\exp(-\lambda) $$
+
+$$ \log p^m(x \mid \lambda) = x \log \lambda - \log x! - \lambda $$
+
+$$ \frac{\partial}{\partial \theta{_k}} \theta_k^2 = 2 \theta{_k} $$
+
+$$ 0.25 + 0.5 = 0.75 \checkmark $$
+
+$$ \sum_{n,k} \mathbb{1}[y_n = k] t_{nk} = \sum_{n} \sum_{k} t_{nk} \mathbb{1}[y_n = k] $$
+
+$$ \left(\frac{1}{1+e^{-x}}\right)' = \frac{1}{(1+e^{-x})^2} \cdot -e^{-x} $$
+""",
+        [(2, "ok"), (4, "ok"), (6, "ok"), (8, "ok"), (10, "ok"), (12, "ok"), (14, "error")],
+        "with p^{m}(x \\mid \\lambda) as defined on line 4",
+    ),
 ]
 
 
