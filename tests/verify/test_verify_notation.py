@@ -505,6 +505,21 @@ $$ \left(\frac{1}{1+e^{-x}}\right)' = \frac{1}{(1+e^{-x})^2} \cdot -e^{-x} $$
         [(2, "ok"), (4, "ok"), (6, "ok"), (8, "ok"), (10, "ok"), (12, "ok"), (14, "error")],
         "with p^{m}(x \\mid \\lambda) as defined on line 4",
     ),
+    (
+        "optima",
+        r"""
+$$ \ell(\theta) = \sum_{i=1}^{n} \log p(x_i \mid \theta) $$
+
+$$ \hat{\theta}_{\text{MLE}} = \arg\max_\theta \ell(\theta)
+= \mathop{\rm argmax}\limits_\theta \frac{1}{n}\sum_{i=1}^n \log p(x_i \mid \theta)
+= \operatorname*{arg\,min}_\theta -\ell(\theta)
+= \underset{\theta}{\arg\max} \prod_{i=1}^n p(x_i \mid \theta) $$
+
+$$ \arg\max_\theta \ell(\theta) = \arg\min_\theta \ell(\theta) $$
+""",
+        [(2, "ok"), (4, "ok"), (5, "ok"), (6, "ok"), (7, "ok"), (9, "unchecked")],
+        "one objective is the logarithm of the other (with a sign)",
+    ),
 ]
 
 

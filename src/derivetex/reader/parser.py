@@ -49,6 +49,8 @@ class Notes:
 _STOP = {"+", "-", ")", "]", "}", ",", ";", "|", "=", "<", ">", "&", r"\}", r"\mid", r"\|"}
 _INDICATOR = re.compile(r"\\(?:mathbb|mathbf|mathds|mathbbm)\{[1I]\}")
 """The indicator of an event, ``\\mathbb{1}[y_i = k]``: an opaque term of its event."""
+OPTIMA = {r"\argmax": "argmax", r"\argmin": "argmin"}
+"""The optimiser commands (after ``verify.reading.normalise``) and their terms' names."""
 _BIG = {r"\sum": sympy.Sum, r"\prod": sympy.Product}
 _PRODUCT_OPS = {r"\cdot", r"\times", "*", r"\ast"}
 _OPEN = {"(": ")", "[": "]", r"\{": r"\}", r"\lbrace": r"\rbrace", r"\lbrack": r"\rbrack"}
@@ -351,6 +353,8 @@ class _Parser:
                 items.append(self.sum())
             self.expect(")")
             return (sympy.Max if text == r"\max" else sympy.Min)(*items)
+        if text in OPTIMA:
+            return self.optimum(text)
         if text == r"\binom":
             return sympy.binomial(self.sub_parser(self.group()), self.sub_parser(self.group()))
         if text == r"\boxed" and self.boxed_follows(1):
@@ -552,6 +556,18 @@ class _Parser:
             return whole
         left_out = body.xreplace({index: excluded})
         return whole - left_out if kind is sympy.Sum else whole / left_out
+
+    def optimum(self, command: str) -> sympy.Expr:
+        """``\\argmax_\\theta f``: an opaque term of the objective (to the end of the side)
+        and the variable; ``verify.optima`` relates two of them."""
+        if self.peek().text != "_":
+            raise Unreadable(f"{command} without the variable it optimises over")
+        self.take()
+        variable = self.sub_parser(self.group())
+        vector, algebra = self.notes.vector, self.notes.algebra
+        objective = self.sum()
+        self.notes.vector, self.notes.algebra = vector, algebra  # the optimum is one value
+        return sympy.Function(OPTIMA[command])(objective, variable)
 
     def integral(self) -> sympy.Expr:
         """``\\int_a^b f(x) \\, dx`` (and ``\\mathrm{d}x``, ``dx\\,dy``): an opaque term, kept

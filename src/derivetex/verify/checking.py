@@ -40,6 +40,7 @@ from derivetex.verify.comparing import (
     proportional,
     stated_fact,
 )
+from derivetex.verify.optima import is_optimum, same_optimum
 from derivetex.verify.reading import Reading, read
 from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding
 from derivetex.verify.rows import APPROX, DEFINE, EQUAL, ORDER, Link
@@ -64,6 +65,7 @@ REASONS = {
     "inequality": "an inequality between expressions",
     "fact": "holds only under a fact (Σ t_k = 1) the section does not state",
     "indices": "different free indices on the two sides (an implicit sum?)",
+    "optimum": "an argmax or argmin whose objectives derivetex cannot relate",
 }
 """Stable reason codes of ``unchecked`` findings (``--json`` ``reason``), with their meaning."""
 
@@ -144,6 +146,8 @@ def _check(
         if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
             return _tuples_agree(link, left, right, make)
         return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
+    if is_optimum(a) or is_optimum(b):
+        return _optima(a, b, make, note)
     if link.relation in ORDER:
         return _order(link, a, b, scope, make)
     if claim is not None:
@@ -192,6 +196,15 @@ def _check(
         )
         return make(UNCHECKED, message, reason="definition")
     return finding
+
+
+def _optima(a: sympy.Expr, b: sympy.Expr, make: Make, note: str) -> Finding:
+    """``\\arg\\max_\\theta f = \\arg\\min_\\theta g``: ok when one objective is a known increasing
+    (or, for max against min, decreasing) function of the other; else unchecked."""
+    why = same_optimum(a, b) if is_optimum(a) and is_optimum(b) else None
+    if why is None:
+        return make(UNCHECKED, "an argmax or argmin derivetex cannot relate", reason="optimum")
+    return make(OK, f"the same optimum: {why}" + note)
 
 
 def _by_chain_rule(
@@ -391,9 +404,13 @@ def _parameter(arg: sympy.Basic) -> bool:
     return isinstance(arg, (sympy.Symbol, Indexed))
 
 
-_NAME = re.compile(r"(?:\\?[A-Za-z]+|\\[a-z]+\{[^{}]*\}|\\mathrm\{.*\})(?:\^\{\(\w+\)\})?")
-"""A name a link can define: ``L``, ``\\hat{y}``, ``\\mathrm{NLL}``, and each with a layer
-index ``^{(1)}`` (``z^{(1)}``, ``\\delta^{(0)}``)."""
+_NAME = re.compile(
+    r"(?:\\?[A-Za-z]+|\\[a-z]+\{(?:[^{}]|\{[^{}]*\})*\}|\\mathrm\{.*\})"
+    r"(?:_\{(?:[^{}]|\{[^{}]*\})*\})?(?:\^\{\(\w+\)\})?"
+)
+"""A name a link can define: ``L``, ``\\hat{y}``, ``\\hat{\\boldsymbol{\\theta}}``,
+``\\mathrm{NLL}``, each with a label (``L_{\\text{total}}``, ``\\hat{\\theta}_{\\text{MLE}}``) and
+a layer index ``^{(1)}`` (``z^{(1)}``, ``\\delta^{(0)}``)."""
 
 
 def _at_a_point(left: sympy.Expr) -> bool:

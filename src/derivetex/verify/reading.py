@@ -61,11 +61,28 @@ _BRACED_SUBSCRIPT = re.compile(
 _CHECKMARK = re.compile(r"\s*(\\checkmark|✓|✔)\s*$")
 
 
+_OPTIMISER = re.compile(
+    r"\\arg\s*\\(max|min)"
+    r"|\\(?:mathop|operatorname\*?|mathrm|text|rm)\s*\{\s*(?:\\rm\s*|\\mathrm\s*\{)?"
+    r"\s*arg\s*(?:\\[,;:! ]\s*)?(max|min)\s*\}?\s*\}"
+    r"|\\(argmax|argmin)\b"
+)
+_UNDERSET = re.compile(r"\\underset\s*\{([^{}]*)\}\s*\{\s*\\arg(max|min)\s*\}")
+
+
+def optimisers(text: str) -> str:
+    """Every spelling of argmax / argmin (``\\arg\\max``, ``\\mathop{\\rm argmax}\\limits``,
+    ``\\operatorname*{arg\\,min}``, ``\\underset{\\theta}{\\arg\\max}``) as ``\\argmax``."""
+    text = _OPTIMISER.sub(lambda m: "\\arg" + (m.group(1) or m.group(2) or m.group(3)[3:]), text)
+    text = re.sub(r"(\\arg(?:max|min))\s*\\(?:no)?limits", r"\1", text)
+    return _UNDERSET.sub(lambda m: f"\\arg{m.group(2)}_{{{m.group(1)}}}", text)
+
+
 def normalise(latex: str) -> str:
     """Trailing punctuation and check marks off; ``\\lbrace`` as a brace; ``{\\bf x}`` as
     ``\\mathbf{x}``; ``\\theta{_k}`` as ``\\theta_{k}``; ``\\partial L / \\partial p`` as a
     fraction."""
-    text = latex.replace(r"\lbrace", "{").replace(r"\rbrace", "}")
+    text = optimisers(latex).replace(r"\lbrace", "{").replace(r"\rbrace", "}")
     text = _OLD_FONT.sub(lambda m: f"\\{_NEW_FONT[m.group(1)]}{{{m.group(2).strip()}}}", text)
     text = _SLASHED.sub(
         lambda m: f"\\frac{{\\partial {m.group(1)}}}{{\\partial {m.group(2)}}}", text
