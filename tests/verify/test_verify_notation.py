@@ -520,6 +520,21 @@ $$ \arg\max_\theta \ell(\theta) = \arg\min_\theta \ell(\theta) $$
         [(2, "ok"), (4, "ok"), (5, "ok"), (6, "ok"), (7, "ok"), (9, "unchecked")],
         "one objective is the logarithm of the other (with a sign)",
     ),
+    (
+        "vector-components-applied",
+        r"""
+Given: $P = [0.7, 0.2, 0.1]$, $Q = [0.5, 0.3, 0.2]$
+
+$$H(P, Q) = -\sum_i P(i) \log_2 Q(i)$$
+$$= -0.7\log_2(0.5) - 0.2\log_2(0.3) - 0.1\log_2(0.2)$$
+
+$$ -\sum_i P_i \log_2 Q_i = 1.280 $$
+
+$$ -\sum_i P_i \log_2 Q_i = 1.4 $$
+""",
+        [(2, "ok"), (2, "ok"), (4, "ok"), (5, "ok"), (7, "ok"), (9, "error")],
+        "the claim 1.280 is right to 3 decimals",
+    ),
 ]
 
 

@@ -467,6 +467,7 @@ def _components(name: sympy.Symbol, items: sympy.Tuple, scope: Scope, make: Make
         return make(UNCHECKED, "a vector of expressions is not checked", reason="vector")
     values = {IndexedBase(name.name)[i]: item for i, item in enumerate(items.args, start=1)}
     scope.bindings.update(values)
+    scope.sizes[name.name] = len(items)
     return make(OK, f"gives {listing(values)}")
 
 

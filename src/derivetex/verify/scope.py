@@ -123,6 +123,8 @@ class Scope:
     defaults: dict[str, sympy.Lambda] = field(default_factory=dict)
     formulas: dict[sympy.Basic, tuple[sympy.Expr, int]] = field(default_factory=dict)
     bits: bool = False
+    sizes: dict[str, int] = field(default_factory=dict)
+    """Lengths of the vectors given as values (``P = [0.7, 0.2, 0.1]``), for the section."""
 
     def borrowing(self, earlier: dict[sympy.Basic, Definition]) -> Scope:
         """A copy of this scope that also knows ``earlier`` definitions (its own win); the
@@ -135,6 +137,7 @@ class Scope:
             defaults=self.defaults,
             formulas=dict(self.formulas),
             bits=self.bits,
+            sizes=dict(self.sizes),
         )
 
     def new_block(self) -> None:
@@ -204,8 +207,41 @@ class Scope:
         return definition.instance(node)
 
     def resolve(self, expr: sympy.Expr) -> sympy.Expr:
-        """Definitions expanded, then this block's bindings applied."""
-        return num.substitute(self.expand(expr), self.bindings)
+        """Definitions expanded, vectors of known size read as such, then this block's
+        bindings applied."""
+        return num.substitute(self.sized(self.expand(expr)), self.bindings)
+
+    def sized(self, expr: sympy.Expr) -> sympy.Expr:
+        """With ``P = [0.7, 0.2, 0.1]`` given: ``P(i)`` is the component P_i, and a sum over
+        i with no upper bound written (``\\sum_i P(i) \\log Q(i)``) runs to 3."""
+        if not self.sizes:
+            return expr
+        components = {
+            node: IndexedBase(node.func.__name__.rstrip("("))[node.args[0]]
+            for node in expr.atoms(AppliedUndef)
+            if node.func.__name__.rstrip("(") in self.sizes
+            and node.func.__name__.endswith("(")
+            and len(node.args) == 1
+        }
+        expr = expr.xreplace(components) if components else expr
+        return expr.replace(
+            lambda e: isinstance(e, (sympy.Sum, sympy.Product)) and self._size_of(e) is not None,
+            lambda e: e.func(e.function, (e.limits[0][0], e.limits[0][1], self._size_of(e))),
+        )
+
+    def _size_of(self, node: sympy.Basic) -> sympy.Integer | None:
+        """The size of the vectors a sum with an unwritten bound runs over, if all agree."""
+        index, _, high = node.limits[0]
+        if not (isinstance(high, sympy.Symbol) and high.name.startswith("#")):
+            return None
+        sizes = {
+            self.sizes.get(str(item.base.label))
+            for item in node.function.atoms(Indexed)
+            if index in item.indices
+        }
+        if len(sizes) != 1 or None in sizes:
+            return None
+        return sympy.Integer(sizes.pop())
 
     def with_earlier_values(self, expr: sympy.Expr) -> tuple[sympy.Expr, Values]:
         """``expr`` (resolved) with sums written out and every value known put in.
