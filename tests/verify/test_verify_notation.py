@@ -535,6 +535,25 @@ $$ -\sum_i P_i \log_2 Q_i = 1.4 $$
         [(2, "ok"), (2, "ok"), (4, "ok"), (5, "ok"), (7, "ok"), (9, "error")],
         "the claim 1.280 is right to 3 decimals",
     ),
+    (
+        "information-theory",
+        r"""
+The cross-entropy is the entropy plus the KL divergence:
+
+$$ H(p, q) = H(p) + D_{\mathrm{KL}}(p \| q) $$
+
+$$ D_{\mathrm{KL}}(p \| q) = \mathbb{E}_{x \sim p}[\log p(x)] - \mathbb{E}_{x \sim p}[\log q(x)]
+= H(p) + H(p, q) $$
+
+$$ E_p[-\log_2 p(x)] = -\sum_{x \in \mathcal{X}} p(x)\log_2 p(x) $$
+
+$$ \mathbb{E}_{x \sim p}[f(x)] = \int p(x) f(x) \, dx $$
+
+$$ H(X, Y) = H(X) + H(Y \mid X) $$
+""",
+        [(4, "ok"), (6, "ok"), (7, "error"), (9, "ok"), (11, "unchecked"), (13, "ok")],
+        "agrees with what H(p, q) means (its usual definition)",
+    ),
 ]
 
 

@@ -25,6 +25,7 @@ from derivetex.errors import BudgetExceeded
 from derivetex.verify.budget import within_budget
 from derivetex.verify.checking import check
 from derivetex.verify.documents import MathBlock, find_blocks
+from derivetex.verify.information import Meaning
 from derivetex.verify.meanings import built_in
 from derivetex.verify.report import OK, UNCHECKED, FileReport, Finding
 from derivetex.verify.rows import Link, Part, last_part, links
@@ -78,7 +79,7 @@ def _audit_section(
     blocks: list[MathBlock],
     found: list[tuple[int, Finding]],
     order: int,
-    defaults: dict[str, sympy.Lambda],
+    defaults: dict[str, Meaning],
     bits: bool,
     earlier: dict[sympy.Basic, Definition],
 ) -> int:

@@ -40,6 +40,7 @@ from derivetex.verify.comparing import (
     proportional,
     stated_fact,
 )
+from derivetex.verify.information import same_outcomes
 from derivetex.verify.optima import is_optimum, same_optimum
 from derivetex.verify.reading import Reading, read
 from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding
@@ -133,7 +134,7 @@ def _check(
     if fact is not None:
         scope.facts[fact] = link.right.line
         return make(OK, f"a fact: $\\sum {show(fact)} = 1$, used in this section")
-    a, b = scope.resolve(left), scope.resolve(right)
+    a, b = same_outcomes(scope.resolve(left), scope.resolve(right))
     used = scope.used(left, right)
     loose = any(d.loose for d in used)
     note = "".join(f" (with {show(d.symbol)} as defined on line {d.line})" for d in used)
@@ -455,6 +456,10 @@ def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make:
         outcome = compare(scope.resolve(name), scope.resolve(right), link.text)
         if outcome is not None and outcome[0] and not outcome[1]:
             return make(OK, f"agrees with the definition of {show(name)} on line {old.line}")
+    if old is None and scope.built_in(name):
+        outcome = compare(scope.resolve(name), scope.resolve(right), link.text)
+        if outcome is not None and outcome[0] and not outcome[1]:
+            return make(OK, f"agrees with what {show(name)} means (its usual definition)")
     scope.define(Definition(name, right, link.left.line, link.right.latex))
     if old is not None:
         return make(OK, f"defines {show(name)} (replacing line {old.line})")

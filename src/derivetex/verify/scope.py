@@ -22,6 +22,7 @@ from sympy.tensor.indexed import Indexed, IndexedBase
 
 from derivetex.errors import LimitExceeded
 from derivetex.judge import numeric as num
+from derivetex.verify.information import Meaning, expectations_as_sums
 
 MAX_EXPANSIONS = 12
 
@@ -120,7 +121,7 @@ class Scope:
     earlier_origin: tuple[sympy.Expr, Values] | None = None
     equation: tuple[sympy.Expr, int] | None = None
     facts: dict[sympy.Basic, int] = field(default_factory=dict)
-    defaults: dict[str, sympy.Lambda] = field(default_factory=dict)
+    defaults: dict[str, Meaning] = field(default_factory=dict)
     formulas: dict[sympy.Basic, tuple[sympy.Expr, int]] = field(default_factory=dict)
     bits: bool = False
     sizes: dict[str, int] = field(default_factory=dict)
@@ -160,6 +161,13 @@ class Scope:
         """Whether ``name`` has a definition (an expression, not only a value) here; then
         ``name = 1.5`` is a claim about it, not a new value."""
         return self._lookup(name) is not None
+
+    def built_in(self, name: sympy.Basic) -> bool:
+        """Whether ``name`` has a meaning without a definition here (``H(p, q)``)."""
+        if not isinstance(name, AppliedUndef):
+            return False
+        meaning = self.defaults.get(f"{name.func}/{len(name.args)}")
+        return meaning is not None and meaning(*name.args) is not None
 
     def function_names(self) -> frozenset[str]:
         """Names the section defines as functions, so ``g(x)`` reads as g applied to x."""
@@ -209,7 +217,8 @@ class Scope:
     def resolve(self, expr: sympy.Expr) -> sympy.Expr:
         """Definitions expanded, vectors of known size read as such, then this block's
         bindings applied."""
-        return num.substitute(self.sized(self.expand(expr)), self.bindings)
+        expanded = expectations_as_sums(self.expand(expr))
+        return num.substitute(self.sized(expanded), self.bindings)
 
     def sized(self, expr: sympy.Expr) -> sympy.Expr:
         """With ``P = [0.7, 0.2, 0.1]`` given: ``P(i)`` is the component P_i, and a sum over
