@@ -554,6 +554,22 @@ $$ H(X, Y) = H(X) + H(Y \mid X) $$
         [(4, "ok"), (6, "ok"), (7, "error"), (9, "ok"), (11, "unchecked"), (13, "ok")],
         "agrees with what H(p, q) means (its usual definition)",
     ),
+    (
+        "functions-written-bare",
+        r"""
+$$ J(z) = z^2 + 3 z $$
+
+$$ \frac{\partial J}{\partial z} = 2 z + 3 $$
+
+$$ \frac{\partial J}{\partial z} = 2 z $$
+
+$$ -\frac{d}{dx} \log g(x) \frac{dg}{dx} = -\frac{1}{g(x)} \frac{dg}{dx} $$
+
+$$ H(Y) = H $$
+""",
+        [(2, "ok"), (4, "ok"), (6, "unchecked"), (8, "error"), (10, "unchecked")],
+        "(reading $J$ as $J(z)$)",
+    ),
 ]
 
 

@@ -128,6 +128,12 @@ def substitute(expr: sympy.Basic, values: Mapping[sympy.Basic, sympy.Basic]) -> 
         return sympy.sympify(values[expr])
     if not expr.args or isinstance(expr, Indexed):
         return sympy.sympify(expr)
+    if isinstance(expr, sympy.Derivative):
+        at = {v: values[v] for v in expr.variables if v in values}
+        if at:  # d/dx at x = 2: the derivative taken, then the point put in
+            inner = substitute(expr.expr, {k: v for k, v in values.items() if k not in at})
+            taken = sympy.Derivative(inner, *expr.variable_count)
+            return sympy.Subs(taken, tuple(at), tuple(at.values()))
     return rebuilt(expr, [substitute(arg, values) for arg in expr.args])
 
 

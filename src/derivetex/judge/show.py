@@ -27,6 +27,8 @@ class _MessagePrinter(LatexPrinter):
         text = args[0] if args else ""
         for mark, arg in zip(marks, args[1:], strict=False):
             text += _SEPARATORS.get(mark, ", ") + arg
+        for arg in args[1 + len(marks) :]:  # an index the reader put first: \sigma(c, z)
+            text += ", " + arg
         closer = ")" if opener == "(" else "]"
         shown = f"{head}{opener}{text}{closer}"
         return f"{shown}^{{{exp}}}" if exp else shown

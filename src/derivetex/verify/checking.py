@@ -24,6 +24,7 @@ from derivetex.judge.claims import Claim, check_claim, parse_claim, rounding_sla
 from derivetex.judge.diagnosis import diagnose, to_base
 from derivetex.judge.show import decimal, show
 from derivetex.judge.terms import carry_out, opaque
+from derivetex.verify.bare import BareReading, applied_bare
 from derivetex.verify.comparing import (
     compare,
     free_indices,
@@ -134,10 +135,12 @@ def _check(
     if fact is not None:
         scope.facts[fact] = link.right.line
         return make(OK, f"a fact: $\\sum {show(fact)} = 1$, used in this section")
+    left, right, bare = applied_bare(left, right, scope)
     a, b = same_outcomes(scope.resolve(left), scope.resolve(right))
     used = scope.used(left, right)
     loose = any(d.loose for d in used)
-    note = "".join(f" (with {show(d.symbol)} as defined on line {d.line})" for d in used)
+    note = f" (reading {_bare_text(bare)})" if bare else ""
+    note += "".join(f" (with {show(d.symbol)} as defined on line {d.line})" for d in used)
     vectors = left_reading.vector or right_reading.vector
     if vectors and not _elementwise(left_reading, right_reading, a, b):
         if a == b:
@@ -175,6 +178,9 @@ def _check(
         holding = [h for h in holding if not _one_term(h)]
     if holding and not failing:
         return make(OK, holds_message(a, b, holding) + note)
+    if holding and bare:
+        message = "holds for some sizes only, reading " + _bare_text(bare)
+        return make(UNCHECKED, message, reason="undefined")
     if holding:
         scope.bindings.update(holding[0])
         return make(OK, f"holds for {instance_text(holding[0])}, used from here on{note}")
@@ -189,6 +195,9 @@ def _check(
             UNCHECKED, f"{show(pending)} is not defined in this section", reason="undefined"
         )
     finding = _verdict(link, a, b, failing, scope, make, note, loose)
+    if finding.status == ERROR and bare.from_definitions:
+        message = "the sides differ reading " + _bare_text(bare) + ", the arguments left out"
+        return make(UNCHECKED, message, reason="undefined")
     if finding.status == ERROR and loose:
         d = next(d for d in used if d.loose)
         message = (
@@ -197,6 +206,10 @@ def _check(
         )
         return make(UNCHECKED, message, reason="definition")
     return finding
+
+
+def _bare_text(bare: BareReading) -> str:
+    return ", ".join(f"${show(n)}$ as ${show(f)}$" for n, f in bare.items())
 
 
 def _optima(a: sympy.Expr, b: sympy.Expr, make: Make, note: str) -> Finding:
