@@ -570,6 +570,22 @@ $$ H(Y) = H $$
         [(2, "ok"), (4, "ok"), (6, "unchecked"), (8, "error"), (10, "unchecked")],
         "(reading $J$ as $J(z)$)",
     ),
+    (
+        "inequalities-between-expressions",
+        r"""
+$$ \log(x) \le x - 1 $$
+
+$$ x \ge 0 $$
+
+$$ \log(x) \ge x - 1 $$
+
+$$ \frac{1}{1+e^{-z}} < 1 $$
+
+$$ 0.5 > 0.7 $$
+""",
+        [(2, "ok"), (4, "unchecked"), (6, "unchecked"), (8, "ok"), (10, "error")],
+        "numbers, not a proof",
+    ),
 ]
 
 

@@ -240,15 +240,18 @@ def close(a: sympy.Float, b: sympy.Float) -> bool:
 
 
 def sample(
-    exprs: list[sympy.Expr], seed: str, normalised: frozenset[sympy.Basic] = frozenset()
+    exprs: list[sympy.Expr],
+    seed: str,
+    normalised: frozenset[sympy.Basic] = frozenset(),
+    points: int = POINTS,
 ) -> list[list[sympy.Float]] | None:
-    """Values of each expression at the same ``POINTS`` random points, or ``None``."""
+    """Values of each expression at the same ``points`` random points, or ``None``."""
     names: set[sympy.Basic] = set()
     for expr in exprs:
         names |= unknowns(expr)
     rows: list[list[sympy.Float]] = []
     for tries, point in enumerate(random_points(names, seed, normalised)):
-        if len(rows) == POINTS or tries >= MAX_TRIES:
+        if len(rows) == points or tries >= max(MAX_TRIES, 4 * points):
             break
         values = [value(e, point) for e in exprs]
         if all(v is not None for v in values):

@@ -14,7 +14,7 @@ from derivetex.judge import numeric as num
 from derivetex.judge.diagnosis import diagnose
 from derivetex.judge.show import decimal, show
 from derivetex.judge.symbolic import expands_to_zero
-from derivetex.judge.terms import carry_out, opaque
+from derivetex.judge.terms import carry_out, evaluable, opaque
 
 Instance = dict[sympy.Symbol, sympy.Integer]
 
@@ -125,6 +125,31 @@ def holds_by_chain_rule(
             carry_out(num.expand_bounds(a, instance)), carry_out(num.expand_bounds(b, instance))
         )
     return leibniz.describe(as_written, show)
+
+
+ORDER_POINTS = 12
+"""Random points an inequality between expressions is tried at (one-sided: more than for =)."""
+
+
+def order_holds(
+    a: sympy.Expr,
+    b: sympy.Expr,
+    strict: bool,
+    seed: str,
+    normalised: frozenset[sympy.Basic] = frozenset(),
+) -> bool | None:
+    """Whether a < b (or a <= b) at every instantiation and random positive point; ``None``
+    if the sides cannot be evaluated."""
+    for instance in instantiations(a, b):
+        x, y = carry_out(num.expand_bounds(a, instance)), carry_out(num.expand_bounds(b, instance))
+        for values in num.index_values(x, y):
+            pair = [evaluable(num.put_in(x, values)), evaluable(num.put_in(y, values))]
+            rows = num.sample(pair, seed, normalised, points=ORDER_POINTS)
+            if rows is None:
+                return None
+            if not all(low < high if strict else low <= high for low, high in rows):
+                return False
+    return True
 
 
 def instantiations(a: sympy.Expr, b: sympy.Expr) -> list[Instance]:
