@@ -586,6 +586,25 @@ $$ 0.5 > 0.7 $$
         [(2, "ok"), (4, "unchecked"), (6, "unchecked"), (8, "ok"), (10, "error")],
         "numbers, not a proof",
     ),
+    (
+        "display-right-after-text",
+        "\nWe recall:  \n"  # a line break of two spaces, then $$ with no blank line
+        + r"""$$
+\begin{align*}
+\ln(1) &= 0
+\end{align*}
+$$
+For example, $\ln(0.5)$:
+$$
+\begin{align*}
+\ln(0.5) &= -0.693
+\end{align*}
+$$
+so with $\sigma(z_i) = P_i$ the sigmoid $P_i = \frac{1}{1 + e^{-z_i}}$.
+""",
+        [(5, "ok"), (11, "ok"), (14, "ok"), (14, "ok")],
+        "names \\sigma(z_{i}) P_{i}",
+    ),
 ]
 
 

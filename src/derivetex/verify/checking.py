@@ -475,6 +475,9 @@ def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make:
         outcome = compare(scope.resolve(name), scope.resolve(right), link.text)
         if outcome is not None and outcome[0] and not outcome[1]:
             return make(OK, f"agrees with what {show(name)} means (its usual definition)")
+        if isinstance(right, (sympy.Symbol, Indexed)) and not scope.defines(right):
+            scope.define(Definition(right, name, link.left.line, link.left.latex))
+            return make(OK, f"names {show(name)} {show(right)}")  # σ(z_i) = P_i
     scope.define(Definition(name, right, link.left.line, link.right.latex))
     if old is not None:
         return make(OK, f"defines {show(name)} (replacing line {old.line})")

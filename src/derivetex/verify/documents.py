@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -135,7 +135,46 @@ def _html_math(token: Token, section: int) -> list[MathBlock]:
 
 
 def _markdown_blocks(text: str, html: bool = True) -> list[MathBlock]:
-    text = dialects(text)
+    text, origin = _display_lines_apart(dialects(text))
+    blocks = _blocks_of(text, html)
+    return [replace(b, line=origin[min(b.line, len(origin)) - 1]) for b in blocks]
+
+
+def _display_lines_apart(text: str) -> tuple[str, list[int]]:
+    """A line ``$$`` opening right after a line of text, or one of text right after a
+    closing ``$$``, gets a blank line between: without it Markdown reads them as one
+    paragraph and pairs the ``$$`` inline, off by one (Hexo and Jekyll sites render them
+    as display math). A document whose ``$$`` do not pair up is left as it is. Returns the
+    text and each of its lines' number in the original."""
+    lines = text.split("\n")
+    out: list[str] = []
+    origin: list[int] = []
+    opened = fenced = False
+    for number, line in enumerate(lines, start=1):
+        bare = line.strip()
+        if bare.startswith(("```", "~~~")):
+            fenced = not fenced
+        if fenced or bare != "$$":
+            out.append(line)
+            origin.append(number)
+            if not fenced and line.count("$$") % 2:
+                opened = not opened  # $$ opening or closing a display with math on its line
+            continue
+        if not opened and out and out[-1].strip():
+            out.append("")
+            origin.append(number)
+        out.append(line)
+        origin.append(number)
+        opened = not opened
+        if not opened and number < len(lines) and lines[number].strip():
+            out.append("")
+            origin.append(number)
+    if opened:  # unbalanced $$ (damaged delimiters): which ones open is a guess, change nothing
+        return text, list(range(1, len(lines) + 1))
+    return "\n".join(out), origin
+
+
+def _blocks_of(text: str, html: bool) -> list[MathBlock]:
     line_starts = _line_starts(text)
     blocks: list[MathBlock] = []
     cursor = 0  # source offset up to which math has been placed; for tokens without a map
