@@ -605,6 +605,28 @@ so with $\sigma(z_i) = P_i$ the sigmoid $P_i = \frac{1}{1 + e^{-z_i}}$.
         [(5, "ok"), (11, "ok"), (14, "ok"), (14, "ok")],
         "names \\sigma(z_{i}) P_{i}",
     ),
+    (
+        "subsections-inherit",
+        r"""
+## The loss
+
+$$ J = (w x - y)^2 $$
+
+### Its gradient
+
+$$ \frac{dJ}{dw} = x (w x - y) $$
+
+## A matrix version
+
+$$ q = \mathbf{x}^\top \Sigma^{-1} \mathbf{x} $$
+
+### Its derivative
+
+$$ \frac{dq}{d\Sigma} = -\Sigma^{-2} \mathbf{x}^2 $$
+""",
+        [(4, "ok"), (8, "error"), (12, "ok"), (16, "unchecked")],
+        "the two sides differ",
+    ),
 ]
 
 

@@ -4,7 +4,8 @@ Links that relate a symbol not yet defined (``- \\log L = \\sum ...`` before ``L
 held back and checked once the section has been read, against the definitions and the
 values it ends with; if the symbol is never defined they are reported as unchecked. So are
 conditions such as ``y_{k} = 0`` (met by some bound y_1, y_2, ...). A section (a heading, a
-rule, ``\\section``) starts with nothing known: names do not leak between worked examples.
+rule, ``\\section``) starts with what its enclosing sections established and nothing else: a
+subsection is part of its section, but names do not leak between sibling worked examples.
 A link left unchecked only because a name is undefined in its section is tried once more with
 the symbolic definitions of earlier sections (a loss defined under one heading, differentiated
 under the next): if it holds with them it is ``ok`` and says which line it used; if not, it
@@ -25,7 +26,6 @@ from derivetex.errors import BudgetExceeded
 from derivetex.verify.budget import within_budget
 from derivetex.verify.checking import check
 from derivetex.verify.documents import MathBlock, find_blocks
-from derivetex.verify.information import Meaning
 from derivetex.verify.meanings import built_in
 from derivetex.verify.report import OK, UNCHECKED, FileReport, Finding
 from derivetex.verify.rows import Link, Part, last_part, links
@@ -57,8 +57,11 @@ def audit_text(
     defaults = built_in(text)
     bits = _WORKS_IN_BITS.search(text) is not None
     earlier: dict[sympy.Basic, Definition] = {}
+    finished: dict[int, Scope] = {}
     for section in _sections(find_blocks(text, kind)):
-        order = _audit_section(section, found, order, defaults, bits, earlier)
+        scope = _enclosed(section[0], finished, Scope(defaults=dict(defaults), bits=bits))
+        order = _audit_section(section, found, order, scope, earlier)
+        finished[section[0].section] = scope
     found.sort(key=lambda pair: (pair[1].line, pair[0]))
     report = FileReport(path, tuple(f for _, f in found))
     if explain is None:
@@ -79,12 +82,10 @@ def _audit_section(
     blocks: list[MathBlock],
     found: list[tuple[int, Finding]],
     order: int,
-    defaults: dict[str, Meaning],
-    bits: bool,
+    scope: Scope,
     earlier: dict[sympy.Basic, Definition],
 ) -> int:
     """Audit one section's links into ``found``; its definitions join ``earlier``."""
-    scope = Scope(defaults=dict(defaults), bits=bits)
     checked: list[_Checked] = []
     pending: list[_Pending] = []
     previous: Part | None = None
@@ -112,6 +113,21 @@ def _audit_section(
         found.append((done.order, _confirmed_with_earlier(done, scope, earlier)))
     earlier.update(scope.definitions)
     return order
+
+
+def _enclosed(first: MathBlock, finished: dict[int, Scope], scope: Scope) -> Scope:
+    """``scope`` knowing what the enclosing sections established (a subsection is part of its
+    section: its definitions, values and facts hold there, outermost first)."""
+    for parent in first.parents:
+        known = finished.get(parent)
+        if known is None:
+            continue
+        scope.definitions.update(known.definitions)
+        scope.earlier.update(known.earlier)
+        scope.facts.update(known.facts)
+        scope.formulas.update(known.formulas)
+        scope.sizes.update(known.sizes)
+    return scope
 
 
 @dataclass(frozen=True)

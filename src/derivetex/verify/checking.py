@@ -143,8 +143,10 @@ def _check(
     loose = any(d.loose for d in used)
     note = f" (reading {_bare_text(bare)})" if bare else ""
     note += "".join(f" (with {show(d.symbol)} as defined on line {d.line})" for d in used)
-    vectors = left_reading.vector or right_reading.vector
-    if vectors and not _elementwise(left_reading, right_reading, a, b):
+    defined = [read(d.latex, functions=scope.function_names()) for d in used]
+    vectors = left_reading.vector or right_reading.vector or any(r.vector for r in defined)
+    algebra = any(r.algebra for r in defined)  # Σ^{-1} from x^T Σ^{-1} x: matrices after all
+    if vectors and (algebra or not _elementwise(left_reading, right_reading, a, b)):
         if a == b:
             return make(OK, "the two sides are the same expression" + note)
         if isinstance(right, sympy.Tuple) and not isinstance(left, sympy.Tuple):
