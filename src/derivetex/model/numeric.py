@@ -19,7 +19,9 @@ import mpmath
 import sympy as sp
 
 from derivetex.errors import LimitExceeded
+from derivetex.model import columns
 from derivetex.model.logs import LogBase
+from derivetex.model.written import LAZY_ABOVE, Column
 
 MAX_ITERATIONS = 1_000_000
 """Cap on the terms a Sum/Product may expand to while evaluating."""
@@ -47,6 +49,8 @@ def _float_number(expr: sp.Expr) -> float:
 def _float_log(x: float) -> float:
     if x <= 0:
         raise ValueError(f"log of a non-positive number {x}")
+    if isinstance(x, mpmath.mpf):  # a product beyond the float range (columns.product)
+        return float(mpmath.log(x))
     return math.log(x)
 
 
@@ -113,6 +117,8 @@ def _eval(expr: sp.Expr, env: Point, arith: Arithmetic) -> Any:
         return env[(base.args[0].name, position)]
     if isinstance(expr, sp.Symbol):
         return env[expr]
+    if isinstance(expr, Column):
+        return arith.number(expr.values[int(_eval(expr.index, env, arith)) - 1])
     if expr.is_Number:
         return arith.number(expr)
     if isinstance(expr, sp.Add):
@@ -160,6 +166,13 @@ def _eval_series(expr: sp.Expr, env: Point, arith: Arithmetic) -> Any:
     low, high = int(_eval(lower, env, arith)), int(_eval(upper, env, arith))
     if high - low + 1 > MAX_ITERATIONS:
         raise LimitExceeded(f"a sum or product of {high - low + 1} terms is over the cap")
+    if arith is FLOAT and not inner and high - low + 1 > LAZY_ABOVE:
+        try:  # every term at once, column by column: ~20x faster on long ranges
+            values = columns.summand_values(expr.function, index, low, high, env)
+        except columns.Unsupported:
+            pass
+        else:
+            return math.fsum(values) if isinstance(expr, sp.Sum) else columns.product(values)
     values = []
     outer = env.get(index)
     for i in range(low, high + 1):

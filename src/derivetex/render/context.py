@@ -12,6 +12,7 @@ import sympy as sp
 
 from derivetex.config import Config
 from derivetex.engine import Chain, Derivation, Step
+from derivetex.model.written import IndexedValues
 from derivetex.render.printer import article_latex
 from derivetex.render.wording import CATALOGS, LOG_NAMES, Catalog, circled, fill
 
@@ -75,8 +76,9 @@ def _justification(step: Step, words: Catalog, target: str) -> str | None:
 def _substituted(step: Step) -> str:
     """`t_{k}`, `y_{k}` or both: which symbols a substitution step filled in."""
     values = step.params.get("values", {})
-    names = sorted({str(key.base.label) for key in values if isinstance(key, sp.Indexed)},
-                   key=lambda n: "ty".find(n))
+    bases = values.bases if isinstance(values, IndexedValues) else {
+        key.base for key in values if isinstance(key, sp.Indexed)}
+    names = sorted({str(base.label) for base in bases}, key=lambda n: "ty".find(n))
     return ",\\ ".join(f"{name}_{{k}}" for name in names)
 
 
