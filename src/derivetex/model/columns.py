@@ -50,7 +50,8 @@ def _column(node: sp.Expr, index: sp.Symbol, span: range, env: dict[Any, Any]) -
         if node.indices != (index,):
             raise Unsupported(node)
         name = node.base.label.name
-        return [env[(name, i)] for i in span]
+        column = getattr(env, "column", None)  # a Point draws a whole column at once
+        return column(name, span) if column else [env[(name, i)] for i in span]
     if isinstance(node, Column):
         if node.index != index:
             raise Unsupported(node)

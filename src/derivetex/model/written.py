@@ -47,19 +47,35 @@ class Column(sp.Expr):
     def free_symbols(self) -> set[sp.Basic]:  # not the 10 000 numbers of the values
         return self.index.free_symbols
 
-    @cached_property
+    @property
     def classes(self) -> tuple[object, ...]:
         """Each value as its shape class: 0, 1 and -1 exactly, other numbers by sign only."""
-        return tuple(_value_class(v) for v in self.values)
+        return _derived(self.values)[1]
 
-    @cached_property
+    @property
     def floats(self) -> list[float]:
-        return [float(v) for v in self.values]
+        return _derived(self.values)[2]
+
+
+_DERIVED: dict[int, tuple[sp.Tuple, tuple[object, ...], list[float]]] = {}
+"""Classes and floats of the value tuples in use, by identity: the same column is put into
+several rows, and a SymPy Tuple's hash is recomputed over all its values at each lookup."""
+
+
+def _derived(values: sp.Tuple) -> tuple[sp.Tuple, tuple[object, ...], list[float]]:
+    hit = _DERIVED.get(id(values))
+    if hit is None or hit[0] is not values:
+        if len(_DERIVED) > 16:
+            _DERIVED.clear()
+        hit = _DERIVED[id(values)] = (
+            values, tuple(_value_class(v) for v in values), [float(v) for v in values])
+    return hit
 
 
 def _value_class(value: sp.Expr) -> object:
-    if value.is_Rational and value in (0, 1, -1):
-        return int(value)
+    if value.is_Rational:  # numerator and denominator as ints: SymPy's == is 50x slower
+        p, q = int(value.p), int(value.q)
+        return p if q == 1 and p in (0, 1, -1) else "+" if p > 0 else "-"
     if value.is_Number:
         return "+" if value > 0 else "-"
     return value

@@ -96,14 +96,17 @@ def _classes(derivation: Derivation, limit: int) -> list[dict[str, str]] | None:
     if derivation.y is None or derivation.t is None:
         return None
     labels = derivation.labels or tuple("" for _ in derivation.y)
-    rows = [
-        {"k": str(k), "label": label, "y": article_latex(y), "t": article_latex(t)}
-        for k, (label, y, t) in enumerate(zip(labels, derivation.y, derivation.t, strict=True), 1)
-    ]
-    if len(rows) <= limit:
-        return rows
-    gap = {"k": r"\vdots", "label": "", "y": r"\vdots", "t": r"\vdots"}
-    return [rows[0], rows[1], gap, rows[-1]]
+    n = len(derivation.y)
+    shown = range(1, n + 1) if n <= limit else (1, 2, None, n)  # only the rows shown
+
+    def row(k: int | None) -> dict[str, str]:
+        if k is None:
+            return {"k": r"\vdots", "label": "", "y": r"\vdots", "t": r"\vdots"}
+        assert derivation.y is not None and derivation.t is not None
+        return {"k": str(k), "label": labels[k - 1], "y": article_latex(derivation.y[k - 1]),
+                "t": article_latex(derivation.t[k - 1])}
+
+    return [row(k) for k in shown]
 
 
 def _has_zero_log(derivation: Derivation) -> bool:

@@ -173,6 +173,21 @@ def article_latex(expr: sp.Expr, expand_limit: int = 10) -> str:
     return ArticlePrinter({"expand_limit": expand_limit}).doprint(expr)
 
 
+def values_latex(values: Sequence[sp.Expr], expand_limit: int = 10) -> list[str]:
+    """Each value in the article's notation; one printer, each distinct value printed once
+    (10 000 predictions are mostly a few repeated numbers)."""
+    printer = ArticlePrinter({"expand_limit": expand_limit})
+    printed: dict[tuple[type, sp.Expr], str] = {}  # 0.5 == Float(0.5), but prints otherwise
+    out = []
+    for value in values:
+        key = (type(value), value)
+        text = printed.get(key)
+        if text is None:
+            text = printed[key] = printer.doprint(value)
+        out.append(text)
+    return out
+
+
 def finite_decimal(number: sp.Rational) -> bool:
     """Whether ``number`` is a finite decimal (0.5, 0.33: a value as typed), not 1/3."""
     q = int(number.q)
