@@ -102,10 +102,9 @@ def _term_by_term(row: WrittenOut, other: sp.Expr, is_zero: Proof) -> tuple[bool
     parts = [] if other == row.neutral else list(row.join.make_args(other))
     neutral: dict[tuple[object, ...], bool] = {}
     matched = 0
-    for position in range(row.low, row.high + 1):
-        key = row.shape_key(position)
+    for position, key in enumerate(row.shape_keys(), start=row.low):
         if key not in neutral:
-            neutral[key] = _is_neutral(row, row.shape(key), is_zero)
+            neutral[key] = _is_neutral(row, row.shape(key))
         if neutral[key]:
             continue
         if matched == len(parts):
@@ -122,11 +121,13 @@ def _term_by_term(row: WrittenOut, other: sp.Expr, is_zero: Proof) -> tuple[bool
                   f"({shapes} distinct shapes), {matched} equal to the other side's")
 
 
-def _is_neutral(row: WrittenOut, shape: sp.Expr, is_zero: Proof) -> bool:
-    """The shape is 0 in a sum (1 in a product) for every value of its unknowns; a factor 0
-    makes a term 0 even beside log 0 (the t log t convention)."""
+def _is_neutral(row: WrittenOut, shape: sp.Expr) -> bool:
+    """The shape is 0 in a sum (1 in a product) for every value of its unknowns, by expanding
+    alone (a shape not proved so must match a term of the other side); a factor 0 makes a
+    term 0 even beside log 0 (the t log t convention)."""
     if isinstance(row, sp.Sum) and isinstance(shape, sp.Mul) and any(
         f.is_Number and f == 0 for f in shape.args
     ):
         return True
-    return bool(is_zero(shape - row.neutral))
+    difference = shape - row.neutral
+    return bool(sp.expand(sp.expand_log(difference, deep=True)) == 0)

@@ -91,6 +91,7 @@ class Point(dict[Any, Any]):
         self._draw = draw
         self._draw_many = draw_many
         """n values at once, the same as n calls of draw."""
+        self._columns: dict[tuple[str, range], list[Any]] = {}
 
     def __missing__(self, key: object) -> Any:
         if self._draw is None:
@@ -101,6 +102,9 @@ class Point(dict[Any, Any]):
     def column(self, name: str, span: range) -> list[Any]:
         """The values of name_i for i in span, the missing ones drawn in that order (one
         call for 10 000 values: the per-key lookup was a third of a large check)."""
+        cached = self._columns.get((name, span))
+        if cached is not None:  # the other side of a comparison: the same values
+            return cached
         keys = [(name, i) for i in span]
         get = self.get
         values: list[Any] = [get(key) for key in keys]
@@ -109,6 +113,7 @@ class Point(dict[Any, Any]):
             self.update(zip(keys, values, strict=True))
         elif None in values:
             values = [self[key] for key in keys]
+        self._columns[(name, span)] = values
         return values
 
 

@@ -26,6 +26,8 @@ which start above 40 indexed atoms: 20 terms of y_k^{t_k})."""
 class Column(sp.Expr):
     """values[index - 1]: the value put in for name_index, one value for each term of a row."""
 
+    is_commutative = True
+
     def __new__(cls, name: sp.Symbol, values: sp.Tuple, index: sp.Expr) -> Any:
         if index.is_Integer:
             return values[int(index) - 1]
@@ -86,6 +88,14 @@ class WrittenOut:
 
     args: tuple[sp.Expr, ...]
     function: sp.Expr
+
+    def __new__(cls, function: sp.Expr, *limits: Any) -> Any:
+        """Built directly: Sum's own constructor searches the summand for piecewise parts,
+        walking every value of its columns (0.25 s for 10 000 values)."""
+        row = sp.Expr.__new__(cls, function, *(sp.Tuple(*limit) for limit in limits))
+        row.is_commutative = function.is_commutative
+        return row
+
     limits: tuple[tuple[sp.Expr, sp.Expr, sp.Expr], ...]
     join: type[sp.Add] | type[sp.Mul]
     neutral: sp.Expr
@@ -135,6 +145,11 @@ class WrittenOut:
     def shape_key(self, position: int) -> tuple[object, ...]:
         """What decides the shape of a term: the class of each value put in at ``position``."""
         return tuple(c.classes[position - 1] for c in self._atoms[1])
+
+    def shape_keys(self) -> list[tuple[object, ...]]:
+        """shape_key of every term, in order (one pass over each column)."""
+        columns = [c.classes[self.low - 1:self.high] for c in self._atoms[1]]
+        return list(zip(*columns, strict=True)) if columns else [()] * self.count
 
     def shape(self, key: tuple[object, ...]) -> sp.Expr:
         """The summand with every value of class ``key`` put in: 0, 1, -1 as themselves,
@@ -247,7 +262,7 @@ def with_values(row: WrittenOut, values: Mapping[sp.Basic, sp.Expr]) -> sp.Expr:
             mapping[atom] = Column(sp.Symbol(str(atom.base.label)), column, row.index)
     if not mapping:
         return row
-    return type(row)(put_in(row.function, mapping), *row.limits)  # type: ignore[call-arg]
+    return type(row)(put_in(row.function, mapping), *row.limits)
 
 
 def put_in(expr: sp.Expr, mapping: Mapping[sp.Basic, sp.Expr]) -> sp.Expr:
@@ -286,7 +301,7 @@ def rewrite_terms(row: WrittenOut, rewrite: Callable[[sp.Expr], sp.Expr]) -> sp.
     on its stand-in; only the terms that stay are built. The row itself if nothing changes."""
     if not has_values(row):
         return row
-    keys = [row.shape_key(position) for position in range(row.low, row.high + 1)]
+    keys = row.shape_keys()
     shapes = {key: row.shape(key) for key in dict.fromkeys(keys)}
     rewritten = {key: rewrite(shape) for key, shape in shapes.items()}
     if all(rewritten[key] == shape for key, shape in shapes.items()):
