@@ -187,3 +187,15 @@ def test_a_log_of_a_huge_product_is_finite() -> None:
     point = Point(random.Random(2).random)
     value = evaluate(sp.log(product, evaluate=False), point, FLOAT)
     assert math.isfinite(value)
+
+
+def test_soft_labels_and_zero_predictions_in_a_long_row() -> None:
+    """t = 0.5, 0.5 and y = 0 beside t = 0 (0^0 = 1, 0 log 0 = 0): terms dropped by shape."""
+    y_values = ["0.3", "0.2", "0.2", "0.1", "0", "0.05", "0.05", "0.1"] + ["0"] * 22
+    t_values = ["0.5", "0.5"] + ["0"] * 28
+    doc = derivetex.derive(y=y_values, t=t_values)
+    details = [c.detail for s in doc.derivation.steps for c in s.checks]
+    for neutral in (1, 0):  # the product's ones, then the sum's zeros
+        assert (f"term by term: 30 terms, 28 proved {neutral} (2 distinct shapes), 2 equal to"
+                " the other side's") in details
+    assert doc.derivation.values["E"] == pytest.approx(-0.5 * math.log(0.3) - 0.5 * math.log(0.2))
