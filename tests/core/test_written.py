@@ -16,9 +16,8 @@ from derivetex.errors import VerificationError
 from derivetex.judge.symbolic import numerically_equal
 from derivetex.model import make_symbols
 from derivetex.model.numeric import FLOAT, MPMATH, Point, evaluate
+from derivetex.model.values import Column, IndexedValues
 from derivetex.model.written import (
-    Column,
-    IndexedValues,
     WrittenOut,
     WrittenProduct,
     WrittenSum,

@@ -11,7 +11,8 @@ from derivetex.engine import Chain, ChainBuilder, CheckContext, Derivation
 from derivetex.errors import VerificationError
 from derivetex.model import Symbols, log_of, make_symbols
 from derivetex.model.numeric import FLOAT, MPMATH, evaluate
-from derivetex.model.written import IndexedValues, WrittenProduct, is_lazy
+from derivetex.model.values import IndexedValues
+from derivetex.model.written import WrittenProduct, is_lazy
 from derivetex.rules import RULES
 
 DIGITS = 6

@@ -18,7 +18,7 @@ import mpmath
 import sympy as sp
 
 from derivetex.model.logs import LogBase
-from derivetex.model.written import Column
+from derivetex.model.values import Column
 
 Values = list[Any]
 

@@ -21,7 +21,8 @@ import sympy as sp
 from derivetex.errors import LimitExceeded
 from derivetex.model import columns
 from derivetex.model.logs import LogBase
-from derivetex.model.written import LAZY_ABOVE, Column
+from derivetex.model.values import Column
+from derivetex.model.written import LAZY_ABOVE
 
 MAX_ITERATIONS = 1_000_000
 """Cap on the terms a Sum/Product may expand to while evaluating."""

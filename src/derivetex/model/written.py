@@ -5,7 +5,8 @@
 `t_k log y_k` and the range 1..n instead. It *is* the Sum it subclasses (same value, same free
 symbols, `doit` writes it out); only the printer shows it written out, and it builds just the
 terms it shows. A rule applied to the summand applies to every term at once. Values put in
-(t_1 .. t_n = 0, ..., 1) live in a `Column` that the summand looks up by its index.
+(t_1 .. t_n = 0, ..., 1) live in a `Column` (`model.values`) that the summand looks up by its
+index.
 """
 
 from __future__ import annotations
@@ -17,70 +18,11 @@ from typing import Any
 import sympy as sp
 
 from derivetex.model.symbols import indexed
+from derivetex.model.values import Column, IndexedValues
 
 LAZY_ABOVE = 20
 """Rows of more terms than this are kept as summand and range (as in the term-by-term checks,
 which start above 40 indexed atoms: 20 terms of y_k^{t_k})."""
-
-
-class Column(sp.Expr):
-    """values[index - 1]: the value put in for name_index, one value for each term of a row."""
-
-    is_commutative = True
-
-    def __new__(cls, name: sp.Symbol, values: sp.Tuple, index: sp.Expr) -> Any:
-        if index.is_Integer:
-            return values[int(index) - 1]
-        return super().__new__(cls, name, values, index)
-
-    @property
-    def name(self) -> sp.Symbol:
-        return self.args[0]
-
-    @property
-    def values(self) -> sp.Tuple:
-        return self.args[1]
-
-    @property
-    def index(self) -> sp.Expr:
-        return self.args[2]
-
-    @property
-    def free_symbols(self) -> set[sp.Basic]:  # not the 10 000 numbers of the values
-        return self.index.free_symbols
-
-    @property
-    def classes(self) -> tuple[object, ...]:
-        """Each value as its shape class: 0, 1 and -1 exactly, other numbers by sign only."""
-        return _derived(self.values)[1]
-
-    @property
-    def floats(self) -> list[float]:
-        return _derived(self.values)[2]
-
-
-_DERIVED: dict[int, tuple[sp.Tuple, tuple[object, ...], list[float]]] = {}
-"""Classes and floats of the value tuples in use, by identity: the same column is put into
-several rows, and a SymPy Tuple's hash is recomputed over all its values at each lookup."""
-
-
-def _derived(values: sp.Tuple) -> tuple[sp.Tuple, tuple[object, ...], list[float]]:
-    hit = _DERIVED.get(id(values))
-    if hit is None or hit[0] is not values:
-        if len(_DERIVED) > 16:
-            _DERIVED.clear()
-        hit = _DERIVED[id(values)] = (
-            values, tuple(_value_class(v) for v in values), [float(v) for v in values])
-    return hit
-
-
-def _value_class(value: sp.Expr) -> object:
-    if value.is_Rational:  # numerator and denominator as ints: SymPy's == is 50x slower
-        p, q = int(value.p), int(value.q)
-        return p if q == 1 and p in (0, 1, -1) else "+" if p > 0 else "-"
-    if value.is_Number:
-        return "+" if value > 0 else "-"
-    return value
 
 
 class WrittenOut:
@@ -88,6 +30,9 @@ class WrittenOut:
 
     args: tuple[sp.Expr, ...]
     function: sp.Expr
+    limits: tuple[tuple[sp.Expr, sp.Expr, sp.Expr], ...]
+    join: type[sp.Add] | type[sp.Mul]
+    neutral: sp.Expr
 
     def __new__(cls, function: sp.Expr, *limits: Any) -> Any:
         """Built directly: Sum's own constructor searches the summand for piecewise parts,
@@ -95,10 +40,6 @@ class WrittenOut:
         row = sp.Expr.__new__(cls, function, *(sp.Tuple(*limit) for limit in limits))
         row.is_commutative = function.is_commutative
         return row
-
-    limits: tuple[tuple[sp.Expr, sp.Expr, sp.Expr], ...]
-    join: type[sp.Add] | type[sp.Mul]
-    neutral: sp.Expr
 
     @property
     def index(self) -> sp.Symbol:
@@ -142,12 +83,9 @@ class WrittenOut:
     def doit(self, **hints: Any) -> sp.Expr:
         return self.written().doit(**hints)
 
-    def shape_key(self, position: int) -> tuple[object, ...]:
-        """What decides the shape of a term: the class of each value put in at ``position``."""
-        return tuple(c.classes[position - 1] for c in self._atoms[1])
-
     def shape_keys(self) -> list[tuple[object, ...]]:
-        """shape_key of every term, in order (one pass over each column)."""
+        """What decides the shape of each term, in order: the class of each value put in
+        (one pass over each column)."""
         columns = [c.classes[self.low - 1:self.high] for c in self._atoms[1]]
         return list(zip(*columns, strict=True)) if columns else [()] * self.count
 
@@ -208,46 +146,6 @@ class Terms(Sequence[sp.Expr]):
 def is_lazy(n: int) -> bool:
     """Whether a row of ``n`` terms is kept as summand and range."""
     return n > LAZY_ABOVE
-
-
-class IndexedValues(Mapping[sp.Basic, sp.Expr]):
-    """{y_1: v_1, ..., y_n: v_n} for whole columns, without building the n indexed names
-    (25 µs each): a lookup reads the index of the key."""
-
-    def __init__(self, columns: Mapping[sp.IndexedBase, Sequence[sp.Expr]]) -> None:
-        self._columns = {base: sp.Tuple(*values) for base, values in columns.items()}
-
-    def column(self, base: sp.Basic) -> sp.Tuple | None:
-        return self._columns.get(base)
-
-    @property
-    def bases(self) -> tuple[sp.IndexedBase, ...]:
-        return tuple(self._columns)
-
-    def __or__(self, other: IndexedValues) -> IndexedValues:
-        return IndexedValues({**self._columns, **other._columns})
-
-    def __getitem__(self, key: sp.Basic) -> sp.Expr:
-        if isinstance(key, sp.Indexed) and len(key.indices) == 1 and key.indices[0].is_Integer:
-            values = self._columns.get(key.base)
-            position = int(key.indices[0])
-            if values is not None and 1 <= position <= len(values):
-                return values[position - 1]
-        raise KeyError(key)
-
-    def __contains__(self, key: Any) -> bool:
-        try:
-            self[key]
-        except KeyError:
-            return False
-        return True
-
-    def __len__(self) -> int:
-        return sum(len(values) for values in self._columns.values())
-
-    def __iter__(self) -> Iterator[sp.Basic]:
-        for base, values in self._columns.items():
-            yield from (indexed(base, i) for i in range(1, len(values) + 1))
 
 
 def with_values(row: WrittenOut, values: Mapping[sp.Basic, sp.Expr]) -> sp.Expr:

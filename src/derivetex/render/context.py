@@ -12,7 +12,7 @@ import sympy as sp
 
 from derivetex.config import Config
 from derivetex.engine import Chain, Derivation, Step
-from derivetex.model.written import IndexedValues
+from derivetex.model.values import IndexedValues
 from derivetex.render.printer import article_latex
 from derivetex.render.wording import CATALOGS, LOG_NAMES, Catalog, circled, fill
 
