@@ -145,12 +145,15 @@ def fill_values(expr: sp.Expr, values: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:
 
 
 def _put_value(node: sp.Expr, values: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:
+    """A value for a name; for a long row, the whole columns its summand reads (the lookup
+    the rule makes, as for short rows: a rule that writes any other row is refused)."""
     if isinstance(node, WrittenOut):
         return with_values(node, values)
     return values.get(node, node)
 
 
 def _write_out(node: sp.Expr) -> sp.Expr:
+    """A sum or product over a concrete range as its terms; a long one as a lazy row."""
     if isinstance(node, WrittenOut) or not isinstance(node, (sp.Sum, sp.Product)):
         return node
     index, low, high = node.limits[0]
