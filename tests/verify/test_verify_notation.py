@@ -627,6 +627,18 @@ $$ \frac{dq}{d\Sigma} = -\Sigma^{-2} \mathbf{x}^2 $$
         [(4, "ok"), (8, "error"), (12, "ok"), (16, "unchecked")],
         "the two sides differ",
     ),
+    (
+        "norms",
+        r"""
+$$ R = \|\vec{w}\|^2 $$
+
+$$ \frac{\partial}{\partial a} a \lVert \mathbf{w} \rVert_2^2 = \lVert \mathbf{w} \rVert_2^2 $$
+
+$$ \frac{\partial}{\partial a} a^2 \|\vec{w}\| = a \|\vec{w}\| $$
+""",
+        [(2, "ok"), (4, "ok"), (6, "error")],
+        "defines R",
+    ),
 ]
 
 

@@ -46,9 +46,12 @@ class Notes:
     vector: bool = False
 
 
-_STOP = {"+", "-", ")", "]", "}", ",", ";", "|", "=", "<", ">", "&", r"\}", r"\mid", r"\|"}
+_STOP = {
+    "+", "-", ")", "]", "}", ",", ";", "|", "=", "<", ">", "&", r"\}", r"\mid", r"\|", r"\rVert",
+}
 _INDICATOR = re.compile(r"\\(?:mathbb|mathbf|mathds|mathbbm)\{[1I]\}")
 """The indicator of an event, ``\\mathbb{1}[y_i = k]``: an opaque term of its event."""
+_NORM_OPENERS = {r"\|": r"\|", r"\lVert": r"\rVert", r"\Vert": r"\Vert"}
 OPTIMA = {r"\argmax": "argmax", r"\argmin": "argmin"}
 """The optimiser commands (after ``verify.reading.normalise``) and their terms' names."""
 _BIG = {r"\sum": sympy.Sum, r"\prod": sympy.Product}
@@ -119,6 +122,7 @@ class _Parser:
         self.depth = 0
         self.functions = functions
         self.notes = Notes()
+        self.norms = 0  # norms open: inside one, \| closes it instead of opening another
 
     # -- token helpers -------------------------------------------------------------------
     def more(self) -> bool:
@@ -191,8 +195,10 @@ class _Parser:
         return sympy.Mul(*factors)
 
     def starts_factor(self, token: Token) -> bool:
-        if token.kind in ("num", "letter", "word"):
+        if token.kind in ("num", "letter", "word") or token.text == r"\lVert":
             return True
+        if token.text == r"\|":
+            return self.norms == 0  # a \|w\| after a factor
         if token.kind == "cmd":
             return (
                 token.text not in _STOP
@@ -333,6 +339,8 @@ class _Parser:
             value = self.sum()
             self.expect("|")
             return sympy.Abs(value)
+        if text in _NORM_OPENERS:
+            return self.norm(_NORM_OPENERS[text])
         if text in (r"\frac", r"\dfrac", r"\tfrac", r"\cfrac"):
             return self.fraction()
         if text == r"\sqrt":
@@ -556,6 +564,18 @@ class _Parser:
             return whole
         left_out = body.xreplace({index: excluded})
         return whole - left_out if kind is sympy.Sum else whole / left_out
+
+    def norm(self, closer: str) -> sympy.Expr:
+        """``\\|\\mathbf{w}\\|_2``: an opaque term of its argument (and its subscript)."""
+        self.norms += 1
+        value = self.sum()
+        self.norms -= 1
+        self.expect(closer)
+        name = r"\|"
+        if self.peek().text == "_":
+            self.take()
+            name += "_{" + "".join(t.text for t in self.group()) + "}"
+        return sympy.Function(name + "(")(value)
 
     def optimum(self, command: str) -> sympy.Expr:
         """``\\argmax_\\theta f``: an opaque term of the objective (to the end of the side)

@@ -83,6 +83,7 @@ def normalise(latex: str) -> str:
     ``\\mathbf{x}``; ``\\theta{_k}`` as ``\\theta_{k}``; ``\\partial L / \\partial p`` as a
     fraction."""
     text = optimisers(latex).replace(r"\lbrace", "{").replace(r"\rbrace", "}")
+    text = re.sub(r"\\bf\s*\{", r"\\mathbf{", text)  # \bf{x}, written as a command
     text = _OLD_FONT.sub(lambda m: f"\\{_NEW_FONT[m.group(1)]}{{{m.group(2).strip()}}}", text)
     text = _SLASHED.sub(
         lambda m: f"\\frac{{\\partial {m.group(1)}}}{{\\partial {m.group(2)}}}", text
