@@ -195,6 +195,9 @@ def _check(
     if pending is not None:
         if not final:
             return None
+        if all(isinstance(side, (sympy.Symbol, Indexed)) for side in (a, b)):
+            message = f"a condition on names this section does not define (${show(a)} = {show(b)}$)"
+            return make(UNCHECKED, message, reason="condition")  # "equal when q = p"
         return make(
             UNCHECKED, f"{show(pending)} is not defined in this section", reason="undefined"
         )
