@@ -50,8 +50,9 @@ class ArticleBuild:
         self.size = size
         self.values = values
         self.base = sp.Integer(log_base) if log_base else None
-        self.bound = self.symbol(self.size_name, "example.sizes")
+        self._read: dict[str, sp.Expr] = {}
         self._written: dict[sp.Expr, sp.Expr] = {}
+        self.bound = self.symbol(self.size_name, "example.sizes")
         general = {self.read(name, f"definitions.{name}"): self.read(latex, f"definitions.{name}")
                    for name, latex in spec.definitions}
         self.general = CheckContext(bound=self.bound, definitions=general)
@@ -157,13 +158,17 @@ class ArticleBuild:
         return start
 
     def read(self, latex: str, key: str) -> sp.Expr:
-        """Spec LaTeX, read, its names declared, every log in the chosen base."""
-        expr = read_row(self.spec, self.names, latex, key)
-        if self.base is None:
-            return expr
-        base = self.base
-        return everywhere(
-            lambda node: log_of(node.args[0], base) if isinstance(node, sp.log) else node, expr)
+        """Spec LaTeX, read, its names declared, every log in the chosen base; read once
+        (multiclass writes its product five times)."""
+        if latex not in self._read:
+            expr = read_row(self.spec, self.names, latex, key)
+            base = self.base
+            if base is not None:
+                expr = everywhere(
+                    lambda node: log_of(node.args[0], base) if isinstance(node, sp.log) else node,
+                    expr)
+            self._read[latex] = expr
+        return self._read[latex]
 
     def written_out(self, expr: sp.Expr) -> sp.Expr:
         """expr with sums and products over the size written out term by term, in order;
