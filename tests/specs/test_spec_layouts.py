@@ -71,7 +71,14 @@ def test_a_malformed_condition_says_what_is_wrong(text, problem):
         ('{ rule = "log_power" },', '{ rule = "log_product" },',
          "chains[2].rows[3]: rule 'log_product' does not apply"),
         (TAKE_LOG, r"""'\log L',""",
-         "chains[2].rows[1]: a row of the article layout names one rule and no latex"),
+         "chains[2].rows[1].latex: the article layout does not take this key"),
+        (TAKE_LOG, TAKE_LOG.replace('rule = "take_log"', 'rule = ["take_log", "log_power"]'),
+         "chains[2].rows[1]: a row of the article layout names one rule"),
+        ('name = "likelihood"\nwhen', 'name = "likelihood"\nlead = "L is"\nwhen',
+         "chains[1].lead: the article layout does not take this key"),
+        ('K = { positive = true, integer = true }',
+         'K = { positive = true, integer = true, legend = "classes" }',
+         "symbols.K.legend: the article layout takes its legends from the catalog"),
         ('continues = "log_likelihood"', 'continues = "likelihood_of_nothing"',
          "chains[3].continues: no earlier chain 'likelihood_of_nothing'"),
         (START, START.replace(r"t_{k} \log y_{k}", r"y_{k} \log t_{k}"),
@@ -83,7 +90,8 @@ def test_a_malformed_condition_says_what_is_wrong(text, problem):
          "example: the article layout needs one size and the values y and t"),
     ],
     ids=["condition", "layout", "accepts", "labels", "write-out", "unknown-parameter",
-         "not-applying", "latex-row", "continues", "start", "values", "example"],
+         "not-applying", "latex-row", "two-rules", "lead", "symbol-legend", "continues",
+         "start", "values", "example"],
 )
 def test_a_malformed_article_spec_names_the_key(tmp_path, capsys, old, new, message):
     assert old in MULTICLASS

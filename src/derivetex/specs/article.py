@@ -92,9 +92,9 @@ class ArticleBuild:
 
     def step(self, builder: ChainBuilder, row: RowSpec) -> None:
         """Apply the row's rule with its parameters; a failure names the row."""
-        if len(row.rules) != 1 or row.latex is not None:
+        if len(row.rules) != 1:
             raise SpecError(f"{self.spec.source}: {row.key}: a row of the article layout names "
-                            "one rule and no latex")
+                            "one rule")
         (name,) = row.rules
         if name not in RULES:
             raise SpecError(f"{self.spec.source}: {row.key}.rule: unknown rule {name!r}")

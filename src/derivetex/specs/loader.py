@@ -10,8 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from derivetex.errors import InputError
-from derivetex.specs.conditions import condition_problem
+from derivetex.specs.consistency import SpecError, check_consistency
 from derivetex.specs.schema import (
     ASSUMPTIONS,
     ChainSpec,
@@ -27,10 +26,6 @@ SYMBOL = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,31}$")
 MAX_SPEC_BYTES = 1 << 20
 MAX_ROWS = 200
 MAX_CHAINS = 50
-
-
-class SpecError(InputError):
-    """A spec that cannot be used; the message names the file and the key or line."""
 
 
 def load_spec(spec: str | Path | Mapping[str, Any], source: str | None = None) -> Spec:
@@ -136,8 +131,7 @@ def _spec(data: Mapping[str, Any], source: str) -> Spec:
         source=source, layout=_choice(top, "layout", LAYOUTS) or "rows",
         accepts=_accepts(top),
     )
-    _check_conditions(spec)
-    _check_layout(spec)
+    check_consistency(spec)
     return spec
 
 
@@ -162,38 +156,6 @@ def _accepts(top: _Reader) -> tuple[str, ...]:
             raise top.fail("accepts", f"{option!r} is not an option a spec can take "
                                       f"({', '.join(ACCEPTED_OPTIONS)})")
     return tuple(options)
-
-
-def _check_layout(spec: Spec) -> None:
-    """The article layout's example is one size and the values y and t; its keys are its own."""
-    if spec.layout == "article":
-        example = spec.example
-        if example is None or len(example.sizes) != 1 or set(example.values) != {"y", "t"}:
-            raise SpecError(f"{spec.source}: example: the article layout needs one size and "
-                            "the values y and t")
-        return
-    for chain in spec.chains:
-        own = [key for key, used in (("legend", chain.legend), ("continues", chain.continues),
-                                     ("start", chain.start_as),
-                                     ("definitions", chain.written_out)) if used]
-        own += [f"rows[{i}].{key}" for i, row in enumerate(chain.rows, start=1)
-                for key, _ in row.params]
-        own += [f"rows[{i}].optional" for i, row in enumerate(chain.rows, start=1)
-                if row.optional]
-        if own:
-            raise SpecError(f"{spec.source}: {chain.key}.{own[0]}: only the article layout "
-                            "takes this key (layout = \"article\")")
-
-
-def _check_conditions(spec: Spec) -> None:
-    """Every ``when`` reads, and names sizes the example declares."""
-    sizes = spec.example.sizes if spec.example is not None else {}
-    keyed = [(f"{c.key}.when", c.when) for c in spec.chains]
-    keyed += [(f"{r.key}.when", r.when) for c in spec.chains for r in c.rows]
-    for key, text in keyed:
-        problem = condition_problem(text, sizes) if text is not None else None
-        if problem is not None:
-            raise SpecError(f"{spec.source}: {key}: {problem}")
 
 
 def _table(parent: _Reader, key: str, value: Any) -> Mapping[str, Any]:
