@@ -83,6 +83,8 @@ def test_a_malformed_condition_says_what_is_wrong(text, problem):
          "chains[3].continues: no earlier chain 'likelihood_of_nothing'"),
         (START, START.replace(r"t_{k} \log y_{k}", r"y_{k} \log t_{k}"),
          "chains[3].start: is not the result of chain 'log_likelihood'"),
+        ('name = "likelihood"\nwhen = "K symbolic"', 'name = "likelihood"\nwhen = "K > 2"',
+         "chains[4].name: a chain 'likelihood' is already built here"),
         ('values = ["t", "y"]', 'values = ["t", "L"]',
          "chains[9].rows[3].values: 'L' is not an indexed symbol with example values"),
         ('values = { y = ["0.33", "0.32", "0.35"], t = ["1", "0", "0"] }',
@@ -91,7 +93,7 @@ def test_a_malformed_condition_says_what_is_wrong(text, problem):
     ],
     ids=["condition", "layout", "accepts", "labels", "write-out", "unknown-parameter",
          "not-applying", "latex-row", "two-rules", "lead", "symbol-legend", "continues",
-         "start", "values", "example"],
+         "start", "same-name", "values", "example"],
 )
 def test_a_malformed_article_spec_names_the_key(tmp_path, capsys, old, new, message):
     assert old in MULTICLASS

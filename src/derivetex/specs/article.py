@@ -68,6 +68,10 @@ class ArticleBuild:
         for chain_spec in self.spec.chains:
             if not holds(chain_spec.when, sizes, self.values is not None):
                 continue
+            if chain_spec.name in done:
+                raise SpecError(f"{self.spec.source}: {chain_spec.key}.name: a chain "
+                                f"{chain_spec.name!r} is already built here (give them "
+                                "conditions that exclude each other)")
             tags += chain_spec.tag
             chain = self.chain(chain_spec, done, str(tags) if chain_spec.tag else None)
             done[chain.name] = chain
