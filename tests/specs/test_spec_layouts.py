@@ -138,3 +138,10 @@ def test_labels_are_per_language_and_reach_the_table():
     for lang, first in (("ja", "イヌ"), ("en", "dog")):
         markdown = derivetex.derive(lang=lang).to_markdown()
         assert f"| $1$ | {first} | $0.33$ | $1$ |" in markdown
+
+
+def test_two_chains_of_one_name_in_a_rows_spec_must_exclude_each_other(tmp_path, capsys):
+    text = CATEGORICAL.replace('name = "negative_log_likelihood"',
+                               'name = "log_likelihood"', 1)
+    code, err = _run(tmp_path, text, capsys)
+    assert code == 2 and "chains[2].name: a chain 'log_likelihood' is already built here" in err

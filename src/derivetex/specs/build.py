@@ -52,6 +52,9 @@ def build_spec(spec: Spec) -> Derivation:
     for chain_spec in spec.chains:
         if not holds(chain_spec.when, sizes, has_values):
             continue
+        if any(chain.name == chain_spec.name for chain in chains):
+            raise SpecError(f"{spec.source}: {chain_spec.key}.name: a chain {chain_spec.name!r} "
+                            "is already built here (give them conditions that exclude each other)")
         equations = {chain.lhs: chain.result for chain in chains}
         moves = _moves(spec, names, definitions, equations)
         context = RowContext(definitions, tuple(moves[name] for name in INFERRED), spec.name,
