@@ -442,6 +442,191 @@ $$ A = \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix} $$
         [(4, "ok"), (5, "ok"), (6, "error")],
         "0.693147",
     ),
+    (
+        "chain-rule-leibniz",
+        r"""
+$$ \frac{\partial L}{\partial x_i} = \sum_{j=1}^{n} \frac{\partial L}{\partial p_j}
+\frac{\partial p_j}{\partial x_i} $$
+
+$$ \frac{d}{dg} \ln u = \frac{1}{u} \cdot \frac{du}{dg} $$
+
+$$ \frac{dE}{dw} = \frac{dE}{dy} \cdot \frac{dw}{dy} $$
+
+$$ \frac{d}{dg} \ln u = u \cdot \frac{du}{dg} $$
+""",
+        [(2, "ok"), (5, "ok"), (7, "unchecked"), (9, "unchecked")],
+        "holds by the chain rule, reading L of p_{j}; p_{j} of x_{i}",
+    ),
+    (
+        "definition-from-an-earlier-section",
+        r"""
+## The loss
+
+$$ J = (w x - y)^2 $$
+
+## Its gradient
+
+$$ \frac{dJ}{dw} = 2 x (w x - y) $$
+
+$$ \frac{dJ}{dw} = x (w x - y) $$
+""",
+        [(4, "ok"), (8, "ok"), (10, "unchecked")],
+        "(a definition from an earlier section)",
+    ),
+    (
+        "values-of-events",
+        r"""
+- $P(X=0) = 0.4 + 0.1 = 0.5$, $P(X=1) = 0.5$
+
+$$ H(X) = -P(X=0)\log_2 P(X=0) - P(X=1)\log_2 P(X=1) = 1 $$
+
+$$ -P(X=0)\log_2 P(X=0) = 0.7 $$
+""",
+        [(2, "ok"), (2, "ok"), (2, "ok"), (4, "ok"), (4, "ok"), (6, "error")],
+        "P(X = 0) = 0.5",
+    ),
+    (
+        "reader-odds-and-ends",
+        r"""
+$$ \left(\frac{1}{1+e^{-x}}\right)' = -\frac{1}{(1+e^{-x})^2} \cdot -e^{-x} $$
+
+$$ p^m(x \mid \lambda) = \frac{\lambda^x}{x!}\exp(-\lambda) $$
+
+$$ \log p^m(x \mid \lambda) = x \log \lambda - \log x! - \lambda $$
+
+$$ \frac{\partial}{\partial \theta{_k}} \theta_k^2 = 2 \theta{_k} $$
+
+$$ 0.25 + 0.5 = 0.75 \checkmark $$
+
+$$ \sum_{n,k} \mathbb{1}[y_n = k] t_{nk} = \sum_{n} \sum_{k} t_{nk} \mathbb{1}[y_n = k] $$
+
+$$ \left(\frac{1}{1+e^{-x}}\right)' = \frac{1}{(1+e^{-x})^2} \cdot -e^{-x} $$
+""",
+        [(2, "ok"), (4, "ok"), (6, "ok"), (8, "ok"), (10, "ok"), (12, "ok"), (14, "error")],
+        "with p^{m}(x \\mid \\lambda) as defined on line 4",
+    ),
+    (
+        "optima",
+        r"""
+$$ \ell(\theta) = \sum_{i=1}^{n} \log p(x_i \mid \theta) $$
+
+$$ \hat{\theta}_{\text{MLE}} = \arg\max_\theta \ell(\theta)
+= \mathop{\rm argmax}\limits_\theta \frac{1}{n}\sum_{i=1}^n \log p(x_i \mid \theta)
+= \operatorname*{arg\,min}_\theta -\ell(\theta)
+= \underset{\theta}{\arg\max} \prod_{i=1}^n p(x_i \mid \theta) $$
+
+$$ \arg\max_\theta \ell(\theta) = \arg\min_\theta \ell(\theta) $$
+""",
+        [(2, "ok"), (4, "ok"), (5, "ok"), (6, "ok"), (7, "ok"), (9, "unchecked")],
+        "one objective is the logarithm of the other (with a sign)",
+    ),
+    (
+        "vector-components-applied",
+        r"""
+Given: $P = [0.7, 0.2, 0.1]$, $Q = [0.5, 0.3, 0.2]$
+
+$$H(P, Q) = -\sum_i P(i) \log_2 Q(i)$$
+$$= -0.7\log_2(0.5) - 0.2\log_2(0.3) - 0.1\log_2(0.2)$$
+
+$$ -\sum_i P_i \log_2 Q_i = 1.280 $$
+
+$$ -\sum_i P_i \log_2 Q_i = 1.4 $$
+""",
+        [(2, "ok"), (2, "ok"), (4, "ok"), (5, "ok"), (7, "ok"), (9, "error")],
+        "the claim 1.280 is right to 3 decimals",
+    ),
+    (
+        "information-theory",
+        r"""
+The cross-entropy is the entropy plus the KL divergence:
+
+$$ H(p, q) = H(p) + D_{\mathrm{KL}}(p \| q) $$
+
+$$ D_{\mathrm{KL}}(p \| q) = \mathbb{E}_{x \sim p}[\log p(x)] - \mathbb{E}_{x \sim p}[\log q(x)]
+= H(p) + H(p, q) $$
+
+$$ E_p[-\log_2 p(x)] = -\sum_{x \in \mathcal{X}} p(x)\log_2 p(x) $$
+
+$$ \mathbb{E}_{x \sim p}[f(x)] = \int p(x) f(x) \, dx $$
+
+$$ H(X, Y) = H(X) + H(Y \mid X) $$
+""",
+        [(4, "ok"), (6, "ok"), (7, "error"), (9, "ok"), (11, "unchecked"), (13, "ok")],
+        "agrees with what H(p, q) means (its usual definition)",
+    ),
+    (
+        "functions-written-bare",
+        r"""
+$$ J(z) = z^2 + 3 z $$
+
+$$ \frac{\partial J}{\partial z} = 2 z + 3 $$
+
+$$ \frac{\partial J}{\partial z} = 2 z $$
+
+$$ -\frac{d}{dx} \log g(x) \frac{dg}{dx} = -\frac{1}{g(x)} \frac{dg}{dx} $$
+
+$$ H(Y) = H $$
+""",
+        [(2, "ok"), (4, "ok"), (6, "unchecked"), (8, "error"), (10, "unchecked")],
+        "(reading $J$ as $J(z)$)",
+    ),
+    (
+        "inequalities-between-expressions",
+        r"""
+$$ \log(x) \le x - 1 $$
+
+$$ x \ge 0 $$
+
+$$ \log(x) \ge x - 1 $$
+
+$$ \frac{1}{1+e^{-z}} < 1 $$
+
+$$ 0.5 > 0.7 $$
+""",
+        [(2, "ok"), (4, "unchecked"), (6, "unchecked"), (8, "ok"), (10, "error")],
+        "numbers, not a proof",
+    ),
+    (
+        "display-right-after-text",
+        "\nWe recall:  \n"  # a line break of two spaces, then $$ with no blank line
+        + r"""$$
+\begin{align*}
+\ln(1) &= 0
+\end{align*}
+$$
+For example, $\ln(0.5)$:
+$$
+\begin{align*}
+\ln(0.5) &= -0.693
+\end{align*}
+$$
+so with $\sigma(z_i) = P_i$ the sigmoid $P_i = \frac{1}{1 + e^{-z_i}}$.
+""",
+        [(5, "ok"), (11, "ok"), (14, "ok"), (14, "ok")],
+        "names \\sigma(z_{i}) P_{i}",
+    ),
+    (
+        "subsections-inherit",
+        r"""
+## The loss
+
+$$ J = (w x - y)^2 $$
+
+### Its gradient
+
+$$ \frac{dJ}{dw} = x (w x - y) $$
+
+## A matrix version
+
+$$ q = \mathbf{x}^\top \Sigma^{-1} \mathbf{x} $$
+
+### Its derivative
+
+$$ \frac{dq}{d\Sigma} = -\Sigma^{-2} \mathbf{x}^2 $$
+""",
+        [(4, "ok"), (8, "error"), (12, "ok"), (16, "unchecked")],
+        "the two sides differ",
+    ),
 ]
 
 

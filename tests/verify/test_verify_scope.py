@@ -93,9 +93,12 @@ def test_a_condition_is_checked_against_the_values_the_document_gives() -> None:
 def test_partial_does_not_start_a_tex_section() -> None:
     """``\\partial`` begins with ``\\part``; only the sectioning command itself scopes names."""
     tex = (
-        "\\begin{equation*}\nE = x^{2}\n\\end{equation*}\n"
+        "\\part{One}\n\\begin{equation*}\nE = x^{2}\n\\end{equation*}\n"
         "\\begin{equation*}\n\\frac{\\partial E}{\\partial x} = 2 x\n\\end{equation*}\n"
     )
     assert [f.status for f in audit_text(tex, "tex").findings] == ["ok", "ok"]
     sectioned = tex.replace("\\begin{equation*}\n\\frac", "\\part{Two}\n\\begin{equation*}\n\\frac")
-    assert [f.status for f in audit_text(sectioned, "tex").findings] == ["ok", "unchecked"]
+    assert "earlier section" not in audit_text(tex, "tex").findings[1].message
+    findings = audit_text(sectioned, "tex").findings  # E comes from the sibling part before
+    assert [f.status for f in findings] == ["ok", "ok"]
+    assert "earlier section" in findings[1].message

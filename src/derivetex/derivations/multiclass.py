@@ -11,6 +11,8 @@ from derivetex.engine import Chain, ChainBuilder, CheckContext, Derivation
 from derivetex.errors import VerificationError
 from derivetex.model import Symbols, log_of, make_symbols
 from derivetex.model.numeric import FLOAT, MPMATH, evaluate
+from derivetex.model.values import IndexedValues
+from derivetex.model.written import WrittenProduct, is_lazy
 from derivetex.rules import RULES
 
 DIGITS = 6
@@ -105,8 +107,8 @@ def _example_chains(
     assert config.K is not None and config.y is not None and config.t is not None
     n = config.K
     base = sp.Integer(config.log_base) if config.log_base else None
-    t_values = {s.t[i]: v for i, v in enumerate(config.t, start=1)}
-    y_values = {s.y[i]: v for i, v in enumerate(config.y, start=1)}
+    t_values = IndexedValues({s.t: config.t})
+    y_values = IndexedValues({s.y: config.y})
     product = _written_product(s, n)
     concrete = CheckContext(bound=s.K, definitions={s.L: product})
     likelihood = (
@@ -123,7 +125,7 @@ def _example_chains(
         ChainBuilder("example_cross_entropy", s.E, general)
         .step(RULES["recall_equation"], value=sp.Mul(-1, total, evaluate=False))
         .step(RULES["expand_sum"], bound=s.K, value=n)
-        .step(RULES["substitute_values"], values={**t_values, **y_values})
+        .step(RULES["substitute_values"], values=t_values | y_values)
         .try_step(RULES["zero_terms"])
     )
     e_exact = entropy.current
@@ -133,9 +135,11 @@ def _example_chains(
 
 
 def _written_product(s: Symbols, n: int) -> sp.Expr:
-    """y_1^t_1 * ... * y_n^t_n, in that order."""
+    """y_1^t_1 * ... * y_n^t_n, in that order (a long one kept as factor and range)."""
     if n == 1:
         return s.factor(1)
+    if is_lazy(n):
+        return WrittenProduct(s.factor(s.k), (s.k, 1, n))
     return sp.Mul(*(s.factor(i) for i in range(1, n + 1)), evaluate=False)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import sympy as sp
 
@@ -14,6 +15,7 @@ from derivetex.errors import LimitExceeded, VerificationError
 from derivetex.judge.numeric import expand_bounds
 from derivetex.judge.symbolic import is_zero, numerically_equal, symbolically_equal, write_out
 from derivetex.model.numeric import FLOAT, MPMATH, evaluate
+from derivetex.model.written import WrittenOut, WrittenProduct, WrittenSum, is_lazy, with_values
 from derivetex.rules.base import Rule
 
 INSTANCES = range(1, 7)
@@ -126,19 +128,39 @@ def _substitutes(
     context: CheckContext, rng: random.Random,
 ) -> tuple[Check, ...]:
     """before with the values (or the bound) put in equals after, exactly and numerically."""
-    values = dict(params.get("values", {}))  # type: ignore[call-overload]
-    if "bound" in params and "value" in params:
-        values[params["bound"]] = params["value"]
+    values: Mapping[Any, Any] = params.get("values", {})  # type: ignore[assignment]
+    if "bound" in params and "value" in params:  # kept as given otherwise: whole columns
+        values = {**values, params["bound"]: params["value"]}
     filled = fill_values(before, values)
     exact, numeric = _both_ways(rule, filled, after, rng, "substitution", "values give another row")
     return (Check(exact.method, f"{len(values)} values put in; {exact.detail}"), numeric)
 
 
 def fill_values(expr: sp.Expr, values: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:
-    """expr with values put in and sums over a now-concrete bound written out, unevaluated."""
+    """expr with values put in and sums over a now-concrete bound written out, unevaluated
+    (long ones kept as summand and range, as the rules keep them)."""
     with_bounds = everywhere(lambda node: _fill_limits(node, values), expr)
-    filled = everywhere(lambda node: values.get(node, node), with_bounds)
-    return everywhere(write_out, filled)
+    filled = everywhere(lambda node: _put_value(node, values), with_bounds)
+    return everywhere(_write_out, filled)
+
+
+def _put_value(node: sp.Expr, values: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:
+    """A value for a name; for a long row, the whole columns its summand reads (the lookup
+    the rule makes, as for short rows: a rule that writes any other row is refused)."""
+    if isinstance(node, WrittenOut):
+        return with_values(node, values)
+    return values.get(node, node)
+
+
+def _write_out(node: sp.Expr) -> sp.Expr:
+    """A sum or product over a concrete range as its terms; a long one as a lazy row."""
+    if isinstance(node, WrittenOut) or not isinstance(node, (sp.Sum, sp.Product)):
+        return node
+    index, low, high = node.limits[0]
+    if len(node.limits) == 1 and low.is_Integer and high.is_Integer and is_lazy(high - low + 1):
+        lazy = WrittenSum if isinstance(node, sp.Sum) else WrittenProduct
+        return lazy(node.function, *node.limits)
+    return write_out(node)
 
 
 def _fill_limits(node: sp.Expr, values: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:

@@ -15,6 +15,7 @@ import sympy
 from sympy.tensor.indexed import Indexed
 
 from derivetex.errors import LimitExceeded
+from derivetex.judge import leibniz
 from derivetex.judge.terms import carry_out, evaluable
 from derivetex.judge.walk import Missing, Unsupported, walk_value
 
@@ -127,6 +128,12 @@ def substitute(expr: sympy.Basic, values: Mapping[sympy.Basic, sympy.Basic]) -> 
         return sympy.sympify(values[expr])
     if not expr.args or isinstance(expr, Indexed):
         return sympy.sympify(expr)
+    if isinstance(expr, sympy.Derivative):
+        at = {v: values[v] for v in expr.variables if v in values}
+        if at:  # d/dx at x = 2: the derivative taken, then the point put in
+            inner = substitute(expr.expr, {k: v for k, v in values.items() if k not in at})
+            taken = sympy.Derivative(inner, *expr.variable_count)
+            return sympy.Subs(taken, tuple(at), tuple(at.values()))
     return rebuilt(expr, [substitute(arg, values) for arg in expr.args])
 
 
@@ -233,15 +240,18 @@ def close(a: sympy.Float, b: sympy.Float) -> bool:
 
 
 def sample(
-    exprs: list[sympy.Expr], seed: str, normalised: frozenset[sympy.Basic] = frozenset()
+    exprs: list[sympy.Expr],
+    seed: str,
+    normalised: frozenset[sympy.Basic] = frozenset(),
+    points: int = POINTS,
 ) -> list[list[sympy.Float]] | None:
-    """Values of each expression at the same ``POINTS`` random points, or ``None``."""
+    """Values of each expression at the same ``points`` random points, or ``None``."""
     names: set[sympy.Basic] = set()
     for expr in exprs:
         names |= unknowns(expr)
     rows: list[list[sympy.Float]] = []
     for tries, point in enumerate(random_points(names, seed, normalised)):
-        if len(rows) == POINTS or tries >= MAX_TRIES:
+        if len(rows) == points or tries >= max(MAX_TRIES, 4 * points):
             break
         values = [value(e, point) for e in exprs]
         if all(v is not None for v in values):
@@ -251,18 +261,26 @@ def sample(
 
 def equal_everywhere(
     a: sympy.Expr, b: sympy.Expr, seed: str, normalised: frozenset[sympy.Basic] = frozenset(),
-    up_to: int = 3,
+    up_to: int = 3, chain_rule: bool = False,
 ) -> bool | None:
     """Whether ``a == b`` at random positive points; ``None`` if they cannot be evaluated.
 
     Derivatives are carried out and opaque terms become unknowns first; a letter left free
     as an index (``\\delta_{ic}``, or a derivative by ``a_k``) is tried at 1 .. ``up_to``
     (at most 3). ``normalised`` names sum to 1 over their components (stated facts).
+    With ``chain_rule``, names that the sides differentiate are read as functions of their
+    derivatives' variables (``judge.leibniz``); ``None`` if there are none.
     """
     a, b = carry_out(a), carry_out(b)
     outcome: bool | None = True
     for values in index_values(a, b, up_to=up_to):
-        pair = [evaluable(put_in(a, values)), evaluable(put_in(b, values))]
+        pair = [put_in(a, values), put_in(b, values)]
+        if chain_rule:
+            depends_on = leibniz.dependencies(*pair)
+            if not depends_on:
+                return None
+            pair = [leibniz.as_functions(side, depends_on) for side in pair]
+        pair = [evaluable(side) for side in pair]
         rows = sample(pair, seed, normalised)
         if rows is None:
             return None

@@ -27,9 +27,22 @@ class _MessagePrinter(LatexPrinter):
         text = args[0] if args else ""
         for mark, arg in zip(marks, args[1:], strict=False):
             text += _SEPARATORS.get(mark, ", ") + arg
+        for arg in args[1 + len(marks) :]:  # an index the reader put first: \sigma(c, z)
+            text += ", " + arg
         closer = ")" if opener == "(" else "]"
         shown = f"{head}{opener}{text}{closer}"
         return f"{shown}^{{{exp}}}" if exp else shown
+
+
+    def _print_Tuple(self, expr: sympy.Tuple) -> str:
+        """An event read inside an argument (``X = 0``: the reader keeps its parts) as
+        written; any other tuple as SymPy prints it."""
+        if any(isinstance(a, sympy.Symbol) and a.name in _RELATIONS for a in expr.args):
+            return " ".join(self._print(a) for a in expr.args)
+        return str(super()._print_Tuple(expr))
+
+
+_RELATIONS = {"=", "<", ">", r"\le", r"\ge", r"\leq", r"\geq", r"\neq"}
 
 
 def re_marks(signature: str) -> list[str]:

@@ -123,16 +123,24 @@ def _fresh_indices(body: sympy.Expr, variables: list[sympy.Basic]) -> sympy.Expr
 
 def opaque(expr: sympy.Basic) -> set[sympy.Basic]:
     """The opaque terms of ``expr``: undefined applications and derivatives left as written."""
+    found = {
+        node
+        for node in sympy.preorder_traversal(expr)
+        if isinstance(node, (sympy.Derivative, sympy.Subs, sympy.Integral, AppliedUndef))
+    }
+    bodies = {d.expr for d in found if isinstance(d, sympy.Derivative)}
+    alone = _outside_derivatives(expr)  # p(x) itself, not only inside d/dθ p(x)
+    return {node for node in found if node not in bodies or node in alone}
+
+
+def _outside_derivatives(expr: sympy.Basic) -> set[sympy.Basic]:
+    if isinstance(expr, AppliedUndef):
+        return {expr}
+    if isinstance(expr, sympy.Derivative):
+        return set()
     found: set[sympy.Basic] = set()
-    for node in sympy.preorder_traversal(expr):
-        if (
-            isinstance(node, (sympy.Derivative, sympy.Subs, sympy.Integral))
-            or isinstance(node, AppliedUndef)
-            and not any(
-                isinstance(parent, sympy.Derivative) and node in parent.args for parent in found
-            )
-        ):
-            found.add(node)
+    for arg in expr.args:
+        found |= _outside_derivatives(arg)
     return found
 
 

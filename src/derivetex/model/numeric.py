@@ -19,7 +19,10 @@ import mpmath
 import sympy as sp
 
 from derivetex.errors import LimitExceeded
+from derivetex.model import columns
 from derivetex.model.logs import LogBase
+from derivetex.model.values import Column
+from derivetex.model.written import LAZY_ABOVE
 
 MAX_ITERATIONS = 1_000_000
 """Cap on the terms a Sum/Product may expand to while evaluating."""
@@ -47,6 +50,8 @@ def _float_number(expr: sp.Expr) -> float:
 def _float_log(x: float) -> float:
     if x <= 0:
         raise ValueError(f"log of a non-positive number {x}")
+    if isinstance(x, mpmath.mpf):  # a product beyond the float range (columns.product)
+        return float(mpmath.log(x))
     return math.log(x)
 
 
@@ -79,15 +84,38 @@ class Point(dict[Any, Any]):
     bind k and look y_k up without building SymPy objects.
     """
 
-    def __init__(self, draw: Callable[[], float] | None = None) -> None:
+    def __init__(
+        self, draw: Callable[[], float] | None = None,
+        draw_many: Callable[[int], list[float]] | None = None,
+    ) -> None:
         super().__init__()
         self._draw = draw
+        self._draw_many = draw_many
+        """n values at once, the same as n calls of draw."""
+        self._columns: dict[tuple[str, range], list[Any]] = {}
 
     def __missing__(self, key: object) -> Any:
         if self._draw is None:
             raise KeyError(f"no value for {key}")
         value = self[key] = self._draw()
         return value
+
+    def column(self, name: str, span: range) -> list[Any]:
+        """The values of name_i for i in span, the missing ones drawn in that order (one
+        call for 10 000 values: the per-key lookup was a third of a large check)."""
+        cached = self._columns.get((name, span))
+        if cached is not None:  # the other side of a comparison: the same values
+            return cached
+        keys = [(name, i) for i in span]
+        get = self.get
+        values: list[Any] = [get(key) for key in keys]
+        if self._draw_many is not None and all(v is None for v in values):
+            values = list(self._draw_many(len(keys)))
+            self.update(zip(keys, values, strict=True))
+        elif None in values:
+            values = [self[key] for key in keys]
+        self._columns[(name, span)] = values
+        return values
 
 
 def evaluate(expr: sp.Expr, env: Mapping[Any, Any], arith: Arithmetic = FLOAT) -> Any:
@@ -113,6 +141,8 @@ def _eval(expr: sp.Expr, env: Point, arith: Arithmetic) -> Any:
         return env[(base.args[0].name, position)]
     if isinstance(expr, sp.Symbol):
         return env[expr]
+    if isinstance(expr, Column):
+        return arith.number(expr.values[int(_eval(expr.index, env, arith)) - 1])
     if expr.is_Number:
         return arith.number(expr)
     if isinstance(expr, sp.Add):
@@ -160,6 +190,13 @@ def _eval_series(expr: sp.Expr, env: Point, arith: Arithmetic) -> Any:
     low, high = int(_eval(lower, env, arith)), int(_eval(upper, env, arith))
     if high - low + 1 > MAX_ITERATIONS:
         raise LimitExceeded(f"a sum or product of {high - low + 1} terms is over the cap")
+    if arith is FLOAT and not inner and high - low + 1 > LAZY_ABOVE:
+        try:  # every term at once, column by column: ~20x faster on long ranges
+            values = columns.summand_values(expr.function, index, low, high, env)
+        except columns.Unsupported:
+            pass
+        else:
+            return math.fsum(values) if isinstance(expr, sp.Sum) else columns.product(values)
     values = []
     outer = env.get(index)
     for i in range(low, high + 1):

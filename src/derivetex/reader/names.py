@@ -140,8 +140,6 @@ UNREAD = frozenset(
         r"\iint",
         r"\lim",
         r"\arg",
-        r"\argmax",
-        r"\argmin",
         r"\sup",
         r"\inf",
         r"\nabla",

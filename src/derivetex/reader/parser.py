@@ -47,6 +47,11 @@ class Notes:
 
 
 _STOP = {"+", "-", ")", "]", "}", ",", ";", "|", "=", "<", ">", "&", r"\}", r"\mid", r"\|"}
+_INDICATOR = re.compile(r"\\(?:mathbb|mathbf|mathds|mathbbm)\{[1I]\}")
+"""The indicator of an event, ``\\mathbb{1}[y_i = k]``: an opaque term of its event."""
+OPTIMA = {r"\argmax": "argmax", r"\argmin": "argmin"}
+"""The optimiser commands (after ``verify.reading.normalise``) and their terms' names."""
+_BIG = {r"\sum": sympy.Sum, r"\prod": sympy.Product}
 _PRODUCT_OPS = {r"\cdot", r"\times", "*", r"\ast"}
 _OPEN = {"(": ")", "[": "]", r"\{": r"\}", r"\lbrace": r"\rbrace", r"\lbrack": r"\rbrack"}
 _ARG_SPLIT = {
@@ -80,6 +85,16 @@ def _lacks_partial(top: list[Token], bottom: list[Token]) -> bool:
     texts = [t.text for t in bottom]
     plain = bool(bottom) and bottom[0].kind == "letter" and r"\partial" not in texts
     return len(top) == 1 and top[0].text == r"\partial" and plain and len(bottom) <= 4
+
+
+def _letters_listed(tokens: list[Token]) -> list[Token]:
+    """The letters of ``n,k`` (two or more, separated by commas); else none."""
+    letters, commas = tokens[::2], tokens[1::2]
+    if len(letters) < 2 or len(commas) != len(letters) - 1:
+        return []
+    if all(c.text == "," for c in commas) and all(t.kind == "letter" for t in letters):
+        return letters
+    return []
 
 
 def parse(text: str, functions: frozenset[str] = frozenset()) -> tuple[sympy.Expr, Notes]:
@@ -157,7 +172,9 @@ class _Parser:
                 break
             if token.text in _PRODUCT_OPS:
                 self.take()
-                factors.append(self.power())
+                sign = self.take().text if self.peek().text in ("+", "-") else "+"
+                factor = self.power()  # a \cdot -e^{-x}: the sign belongs to the factor
+                factors.append(-factor if sign == "-" else factor)
             elif token.text == "/":
                 self.take()
                 factors.append(1 / self.power())
@@ -336,6 +353,8 @@ class _Parser:
                 items.append(self.sum())
             self.expect(")")
             return (sympy.Max if text == r"\max" else sympy.Min)(*items)
+        if text in OPTIMA:
+            return self.optimum(text)
         if text == r"\binom":
             return sympy.binomial(self.sub_parser(self.group()), self.sub_parser(self.group()))
         if text == r"\boxed" and self.boxed_follows(1):
@@ -518,6 +537,13 @@ class _Parser:
             elif self.peek().text == "^":
                 self.take()
                 upper = self.script()
+        letters = _letters_listed(lower)
+        if letters and upper is None:  # \sum_{n,k}: one sum over each letter
+            body = self.product(stop=frozenset())
+            for token in reversed(letters):
+                index = sympy.Symbol(token.text)
+                body = _BIG[command](body, (index, 1, sympy.Symbol(f"#{index}")))
+            return body
         index, low, excluded, bound = self.sum_index(lower)
         body = self.product(stop=frozenset())
         if index is None:
@@ -530,6 +556,18 @@ class _Parser:
             return whole
         left_out = body.xreplace({index: excluded})
         return whole - left_out if kind is sympy.Sum else whole / left_out
+
+    def optimum(self, command: str) -> sympy.Expr:
+        """``\\argmax_\\theta f``: an opaque term of the objective (to the end of the side)
+        and the variable; ``verify.optima`` relates two of them."""
+        if self.peek().text != "_":
+            raise Unreadable(f"{command} without the variable it optimises over")
+        self.take()
+        variable = self.sub_parser(self.group())
+        vector, algebra = self.notes.vector, self.notes.algebra
+        objective = self.sum()
+        self.notes.vector, self.notes.algebra = vector, algebra  # the optimum is one value
+        return sympy.Function(OPTIMA[command])(objective, variable)
 
     def integral(self) -> sympy.Expr:
         """``\\int_a^b f(x) \\, dx`` (and ``\\mathrm{d}x``, ``dx\\,dy``): an opaque term, kept
@@ -664,6 +702,8 @@ class _Parser:
             return self.applied(text, indices)
         if self.peek().text == "[" and re.match(r"(\\mathbb\{E\}|E)(_|$)", text):
             return self.applied(text, indices, opener="[")
+        if _INDICATOR.fullmatch(text) and self.peek().text in ("[", "(", r"\{"):
+            return self.applied(text, indices, opener=self.peek().text)  # 1[y_i = k]
         return self.symbol(text, indices)
 
     def is_label(self, first: Token, second: Token, name: str = "") -> bool:
@@ -692,7 +732,7 @@ class _Parser:
 
     def applies(self, name: str) -> bool:
         """Whether ``name(`` is a function applied (else a product with a bracket)."""
-        base = name.split("_{")[0]
+        base = re.sub(r"\^\{.*\}$", "", name.split("_{")[0])  # p^{m}(x): p applied
         decorated = re.fullmatch(r"\\(?:hat|tilde|bar|mathcal|mathbb)\{(.+)\}", base)
         if decorated and decorated.group(1) in N.APPLIED_LETTERS:
             return True  # \hat{p}(x), \tilde{q}(z)

@@ -12,6 +12,7 @@ import sympy as sp
 
 from derivetex.config import Config
 from derivetex.engine import Chain, Derivation, Step
+from derivetex.model.values import IndexedValues
 from derivetex.render.printer import article_latex
 from derivetex.render.wording import CATALOGS, LOG_NAMES, Catalog, circled, fill
 
@@ -75,8 +76,9 @@ def _justification(step: Step, words: Catalog, target: str) -> str | None:
 def _substituted(step: Step) -> str:
     """`t_{k}`, `y_{k}` or both: which symbols a substitution step filled in."""
     values = step.params.get("values", {})
-    names = sorted({str(key.base.label) for key in values if isinstance(key, sp.Indexed)},
-                   key=lambda n: "ty".find(n))
+    bases = values.bases if isinstance(values, IndexedValues) else {
+        key.base for key in values if isinstance(key, sp.Indexed)}
+    names = sorted({str(base.label) for base in bases}, key=lambda n: "ty".find(n))
     return ",\\ ".join(f"{name}_{{k}}" for name in names)
 
 
@@ -94,14 +96,17 @@ def _classes(derivation: Derivation, limit: int) -> list[dict[str, str]] | None:
     if derivation.y is None or derivation.t is None:
         return None
     labels = derivation.labels or tuple("" for _ in derivation.y)
-    rows = [
-        {"k": str(k), "label": label, "y": article_latex(y), "t": article_latex(t)}
-        for k, (label, y, t) in enumerate(zip(labels, derivation.y, derivation.t, strict=True), 1)
-    ]
-    if len(rows) <= limit:
-        return rows
-    gap = {"k": r"\vdots", "label": "", "y": r"\vdots", "t": r"\vdots"}
-    return [rows[0], rows[1], gap, rows[-1]]
+    n = len(derivation.y)
+    shown = range(1, n + 1) if n <= limit else (1, 2, None, n)  # only the rows shown
+
+    def row(k: int | None) -> dict[str, str]:
+        if k is None:
+            return {"k": r"\vdots", "label": "", "y": r"\vdots", "t": r"\vdots"}
+        assert derivation.y is not None and derivation.t is not None
+        return {"k": str(k), "label": labels[k - 1], "y": article_latex(derivation.y[k - 1]),
+                "t": article_latex(derivation.t[k - 1])}
+
+    return [row(k) for k in shown]
 
 
 def _has_zero_log(derivation: Derivation) -> bool:

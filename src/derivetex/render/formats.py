@@ -11,7 +11,7 @@ from derivetex.engine import Derivation
 from derivetex.render.context import build_context
 from derivetex.render.environment import render_template
 from derivetex.render.flavors import apply_flavor
-from derivetex.render.printer import article_latex
+from derivetex.render.printer import article_latex, values_latex
 from derivetex.render.wording import UNITS
 
 Writer = Callable[[Derivation, Config], str | bytes]
@@ -77,8 +77,8 @@ def derivation_data(derivation: Derivation, config: Config) -> dict[str, Any]:
     }
     if derivation.y is not None and derivation.t is not None:
         data["labels"] = list(derivation.labels) if derivation.labels else None
-        data["y"] = [latex(v) for v in derivation.y]
-        data["t"] = [latex(v) for v in derivation.t]
+        data["y"] = values_latex(derivation.y, config.expand_limit)
+        data["t"] = values_latex(derivation.t, config.expand_limit)
         data["values"] = dict(derivation.values)
     return data
 

@@ -7,6 +7,7 @@ products are elided in the middle above `expand_limit` terms.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -14,6 +15,7 @@ import sympy as sp
 from sympy.printing.latex import LatexPrinter
 
 from derivetex.model.logs import LogBase, log_parts
+from derivetex.model.written import WrittenProduct, WrittenSum
 
 DIGITS = 6
 
@@ -84,7 +86,17 @@ class ArticlePrinter(LatexPrinter):
 
     # sums of terms -----------------------------------------------------------
     def _print_Add(self, expr: sp.Add, order: str | None = None) -> str:
-        shown = self._elide(list(expr.args))
+        return self._print_terms(list(expr.args))
+
+    def _print_WrittenSum(self, expr: WrittenSum) -> str:
+        return self._print_terms(expr.terms)
+
+    def _print_WrittenProduct(self, expr: WrittenProduct) -> str:
+        """Its factors share one shape, so one rank: the order is the row's own."""
+        return self._print_ordered_factors(expr.terms)
+
+    def _print_terms(self, terms: Sequence[sp.Expr]) -> str:
+        shown = self._elide(terms)
         pieces = [r"\cdots" if term is None else self._print(term) for term in shown]
         out = pieces[0]
         for piece in pieces[1:]:
@@ -96,13 +108,16 @@ class ArticlePrinter(LatexPrinter):
         if factors and factors[0] == -1 and len(factors) > 1:
             rest = factors[1:]
             inner = self._print(rest[0]) if len(rest) == 1 else self._print_factors(rest)
-            if len(rest) == 1 and isinstance(rest[0], sp.Add):
+            if len(rest) == 1 and isinstance(rest[0], (sp.Add, WrittenSum)):
                 inner = f"({inner})"
             return f"- {inner}"
         return self._print_factors(factors)
 
     def _print_factors(self, factors: list[sp.Expr]) -> str:
-        ordered = self._elide(sorted(factors, key=_factor_rank))
+        return self._print_ordered_factors(sorted(factors, key=_factor_rank))
+
+    def _print_ordered_factors(self, factors: Sequence[sp.Expr]) -> str:
+        ordered = self._elide(factors)
         out = self._print_factor(ordered[0])
         for left, right in zip(ordered, ordered[1:], strict=False):
             if right is None:
@@ -117,12 +132,13 @@ class ArticlePrinter(LatexPrinter):
 
     def _print_factor(self, factor: sp.Expr) -> str:
         text = self._print(factor)
-        if isinstance(factor, sp.Add) or (factor.is_Number and factor < 0):
+        if isinstance(factor, (sp.Add, WrittenSum)) or (factor.is_Number and factor < 0):
             return f"({text})"
         return text
 
-    def _elide(self, items: list[sp.Expr]) -> list[sp.Expr | None]:
-        """First two, a gap (None), the last, above expand_limit; only those get printed."""
+    def _elide(self, items: Sequence[sp.Expr]) -> list[sp.Expr | None]:
+        """First two, a gap (None), the last, above expand_limit; only those get printed
+        (and, for a row kept as summand and range, only those get built)."""
         if len(items) <= self._settings["expand_limit"]:
             return list(items)
         return [items[0], items[1], None, items[-1]]
@@ -155,6 +171,21 @@ def _separator(left: sp.Expr, right: sp.Expr) -> str:
 def article_latex(expr: sp.Expr, expand_limit: int = 10) -> str:
     """expr in the article's notation."""
     return ArticlePrinter({"expand_limit": expand_limit}).doprint(expr)
+
+
+def values_latex(values: Sequence[sp.Expr], expand_limit: int = 10) -> list[str]:
+    """Each value in the article's notation; one printer, each distinct value printed once
+    (10 000 predictions are mostly a few repeated numbers)."""
+    printer = ArticlePrinter({"expand_limit": expand_limit})
+    printed: dict[tuple[type, sp.Expr], str] = {}  # 0.5 == Float(0.5), but prints otherwise
+    out = []
+    for value in values:
+        key = (type(value), value)
+        text = printed.get(key)
+        if text is None:
+            text = printed[key] = printer.doprint(value)
+        out.append(text)
+    return out
 
 
 def finite_decimal(number: sp.Rational) -> bool:

@@ -13,10 +13,14 @@ from collections.abc import Mapping
 import sympy as sp
 
 from derivetex.model.numeric import MPMATH, evaluate
+from derivetex.model.written import WrittenOut, WrittenProduct, WrittenSum, rewrite_terms
+from derivetex.model.written import with_values as values_in_row
 from derivetex.rules.base import Rule
 
 
 def _substitute_values(node: sp.Expr, values: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:
+    if isinstance(node, WrittenOut):  # a long row: whole columns, looked up by the index
+        return values_in_row(node, values)
     return values.get(node, node)
 
 
@@ -31,6 +35,8 @@ def _power_identity(factor: sp.Expr) -> sp.Expr:
 def _power_identities(node: sp.Expr) -> sp.Expr:
     if isinstance(node, sp.Pow):
         return _power_identity(node)
+    if isinstance(node, WrittenProduct):
+        return rewrite_terms(node, _power_identity)
     if not isinstance(node, sp.Mul):
         return node
     factors = [_power_identity(f) for f in node.args]
@@ -51,9 +57,12 @@ def _simplify_term(term: sp.Expr) -> sp.Expr:
 
 def _zero_terms(node: sp.Expr) -> sp.Expr:
     if isinstance(node, sp.Mul):  # -(0 \log a + 0 \log b) is 0, not -0: simplify inside first
-        factors = [_zero_terms(f) if isinstance(f, sp.Add) else f for f in node.args]
+        factors = [_zero_terms(f) if isinstance(f, (sp.Add, WrittenSum)) else f
+                   for f in node.args]
         inner = node if factors == list(node.args) else _join(sp.Mul, factors)
         return _simplify_term(inner) if isinstance(inner, sp.Mul) else inner
+    if isinstance(node, WrittenSum):
+        return rewrite_terms(node, _simplify_term)
     if not isinstance(node, sp.Add):
         return node
     terms = [_simplify_term(t) for t in node.args]

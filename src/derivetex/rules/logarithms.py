@@ -11,6 +11,7 @@ import sympy as sp
 
 from derivetex.model.logs import log_of, log_parts
 from derivetex.model.symbols import positive
+from derivetex.model.written import WrittenProduct, WrittenSum
 from derivetex.rules.base import Rule
 
 
@@ -21,6 +22,8 @@ def _log_product(node: sp.Expr) -> sp.Expr:
     arg, base = parts
     if isinstance(arg, sp.Mul) and all(positive(f) for f in arg.args):
         return sp.Add(*(log_of(f, base, evaluate=False) for f in arg.args), evaluate=False)
+    if isinstance(arg, WrittenProduct) and positive(arg.function):  # every factor, at once
+        return WrittenSum(log_of(arg.function, base, evaluate=False), *arg.limits)
     if isinstance(arg, sp.Product) and positive(arg.function) and len(arg.limits) > 1:
         *inner, outer = arg.limits  # log prod_n prod_k f => sum_n log prod_k f: one sign a step
         rest = sp.Product(arg.function, *inner)

@@ -12,6 +12,7 @@ import sympy as sp
 
 from derivetex.model.symbols import indexed as cached_indexed
 from derivetex.model.symbols import instance
+from derivetex.model.written import WrittenOut, WrittenProduct, WrittenSum, has_values, is_lazy
 from derivetex.rules.base import Rule
 
 
@@ -34,7 +35,18 @@ def _collect(args: tuple[sp.Expr, ...], index: sp.Symbol) -> sp.Expr | None:
     return template
 
 
+def _collected(node: WrittenOut, index: sp.Symbol) -> sp.Expr:
+    """A row kept as summand and range is its template already (no values put in)."""
+    if has_values(node):
+        return node
+    body = node.function.xreplace({node.index: index}) if node.index != index else node.function
+    kind = sp.Sum if isinstance(node, WrittenSum) else sp.Product
+    return kind(body, (index, node.low, node.high))
+
+
 def _collect_sum(node: sp.Expr, index: sp.Symbol) -> sp.Expr:
+    if isinstance(node, WrittenSum):
+        return _collected(node, index)
     if not isinstance(node, sp.Add):
         return node
     template = _collect(node.args, index)
@@ -42,6 +54,8 @@ def _collect_sum(node: sp.Expr, index: sp.Symbol) -> sp.Expr:
 
 
 def _collect_product(node: sp.Expr, index: sp.Symbol) -> sp.Expr:
+    if isinstance(node, WrittenProduct):
+        return _collected(node, index)
     if not isinstance(node, sp.Mul):
         return node
     template = _collect(node.args, index)
@@ -49,6 +63,8 @@ def _collect_product(node: sp.Expr, index: sp.Symbol) -> sp.Expr:
 
 
 def _generalise_k(node: sp.Expr, bound: sp.Symbol, instance: int) -> sp.Expr:
+    if isinstance(node, WrittenOut):
+        return node  # written out: collect it first
     if isinstance(node, (sp.Sum, sp.Product)) and len(node.limits) == 1:
         index, lower, upper = node.limits[0]
         if upper == instance:
@@ -64,6 +80,9 @@ def _expand_sum(node: sp.Expr, bound: sp.Symbol, value: int) -> sp.Expr:
     if isinstance(node, (sp.Sum, sp.Product)) and len(node.limits) == 1:
         index, lower, upper = node.limits[0]
         if upper == bound and lower.is_Integer:
+            if is_lazy(value - int(lower) + 1):  # kept as summand and range, built when shown
+                lazy = WrittenSum if isinstance(node, sp.Sum) else WrittenProduct
+                return lazy(node.function, (index, lower, value))
             terms = [instance(node.function, index, i) for i in range(int(lower), value + 1)]
             join = sp.Add if isinstance(node, sp.Sum) else sp.Mul
             return join(*terms, evaluate=False) if len(terms) > 1 else terms[0]

@@ -4,7 +4,12 @@ Links that relate a symbol not yet defined (``- \\log L = \\sum ...`` before ``L
 held back and checked once the section has been read, against the definitions and the
 values it ends with; if the symbol is never defined they are reported as unchecked. So are
 conditions such as ``y_{k} = 0`` (met by some bound y_1, y_2, ...). A section (a heading, a
-rule, ``\\section``) starts with nothing known: names do not leak between worked examples.
+rule, ``\\section``) starts with what its enclosing sections established and nothing else: a
+subsection is part of its section, but names do not leak between sibling worked examples.
+A link left unchecked only because a name is undefined in its section is tried once more with
+the symbolic definitions of earlier sections (a loss defined under one heading, differentiated
+under the next): if it holds with them it is ``ok`` and says which line it used; if not, it
+stays unchecked. Earlier sections confirm, never accuse, and their values never carry over.
 A display block that opens with ``=`` continues the chain of the display block before it.
 """
 
@@ -12,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 import sympy
@@ -22,9 +27,9 @@ from derivetex.verify.budget import within_budget
 from derivetex.verify.checking import check
 from derivetex.verify.documents import MathBlock, find_blocks
 from derivetex.verify.meanings import built_in
-from derivetex.verify.report import UNCHECKED, FileReport, Finding
+from derivetex.verify.report import OK, UNCHECKED, FileReport, Finding
 from derivetex.verify.rows import Link, Part, last_part, links
-from derivetex.verify.scope import Scope
+from derivetex.verify.scope import Definition, Scope
 
 ADJACENT = 4
 """A block opening with ``=`` continues the display block that ended at most this many lines
@@ -51,8 +56,12 @@ def audit_text(
     order = 0
     defaults = built_in(text)
     bits = _WORKS_IN_BITS.search(text) is not None
+    earlier: dict[sympy.Basic, Definition] = {}
+    finished: dict[int, Scope] = {}
     for section in _sections(find_blocks(text, kind)):
-        order = _audit_section(section, found, order, defaults, bits)
+        scope = _enclosed(section[0], finished, Scope(defaults=dict(defaults), bits=bits))
+        order = _audit_section(section, found, order, scope, earlier)
+        finished[section[0].section] = scope
     found.sort(key=lambda pair: (pair[1].line, pair[0]))
     report = FileReport(path, tuple(f for _, f in found))
     if explain is None:
@@ -73,10 +82,11 @@ def _audit_section(
     blocks: list[MathBlock],
     found: list[tuple[int, Finding]],
     order: int,
-    defaults: dict[str, sympy.Lambda],
-    bits: bool,
+    scope: Scope,
+    earlier: dict[sympy.Basic, Definition],
 ) -> int:
-    scope = Scope(defaults=dict(defaults), bits=bits)
+    """Audit one section's links into ``found``; its definitions join ``earlier``."""
+    checked: list[_Checked] = []
     pending: list[_Pending] = []
     previous: Part | None = None
     ended = -10
@@ -89,7 +99,7 @@ def _audit_section(
             if finding is None:
                 pending.append(_Pending(order, link, dict(scope.bindings)))
             else:
-                found.append((order, finding))
+                checked.append(_Checked(order, link, dict(scope.bindings), finding))
         if block.display:
             previous = last_part(block)
             ended = block.line + block.text.count("\n")
@@ -98,8 +108,50 @@ def _audit_section(
         scope.bindings, scope.origin = dict(item.bindings), None
         finding = _budgeted(item.link, partial(check, item.link, scope, final=True))
         if finding is not None:
-            found.append((item.order, finding))
+            checked.append(_Checked(item.order, item.link, item.bindings, finding))
+    for done in checked:
+        found.append((done.order, _confirmed_with_earlier(done, scope, earlier)))
+    earlier.update(scope.definitions)
     return order
+
+
+def _enclosed(first: MathBlock, finished: dict[int, Scope], scope: Scope) -> Scope:
+    """``scope`` knowing what the enclosing sections established (a subsection is part of its
+    section: its definitions, values and facts hold there, outermost first)."""
+    for parent in first.parents:
+        known = finished.get(parent)
+        if known is None:
+            continue
+        scope.definitions.update(known.definitions)
+        scope.earlier.update(known.earlier)
+        scope.facts.update(known.facts)
+        scope.formulas.update(known.formulas)
+        scope.sizes.update(known.sizes)
+    return scope
+
+
+@dataclass(frozen=True)
+class _Checked:
+    order: int
+    link: Link
+    bindings: dict[sympy.Basic, sympy.Basic]
+    finding: Finding
+
+
+def _confirmed_with_earlier(
+    item: _Checked, scope: Scope, earlier: dict[sympy.Basic, Definition]
+) -> Finding:
+    """A link unchecked for an undefined name, checked again with the definitions of earlier
+    sections; their verdict is kept only when the link then holds."""
+    finding = item.finding
+    if not earlier or finding.status != UNCHECKED or finding.reason != "undefined":
+        return finding
+    trial = scope.borrowing(earlier)
+    trial.bindings = dict(item.bindings)
+    again = _budgeted(item.link, partial(check, item.link, trial, final=True))
+    if again is None or again.status != OK:
+        return finding
+    return replace(again, message=again.message + " (a definition from an earlier section)")
 
 
 def _budgeted(link: Link, run: Callable[[], Finding | None]) -> Finding | None:

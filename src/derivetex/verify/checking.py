@@ -24,9 +24,12 @@ from derivetex.judge.claims import Claim, check_claim, parse_claim, rounding_sla
 from derivetex.judge.diagnosis import diagnose, to_base
 from derivetex.judge.show import decimal, show
 from derivetex.judge.terms import carry_out, opaque
+from derivetex.verify.bare import BareReading, applied_bare
 from derivetex.verify.comparing import (
+    ORDER_POINTS,
     compare,
     free_indices,
+    holds_by_chain_rule,
     holds_if_normalised,
     holds_message,
     index_case,
@@ -36,9 +39,12 @@ from derivetex.verify.comparing import (
     likely_cause,
     listing,
     names_of,
+    order_holds,
     proportional,
     stated_fact,
 )
+from derivetex.verify.information import same_outcomes
+from derivetex.verify.optima import is_optimum, same_optimum
 from derivetex.verify.reading import Reading, read
 from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding
 from derivetex.verify.rows import APPROX, DEFINE, EQUAL, ORDER, Link
@@ -63,6 +69,7 @@ REASONS = {
     "inequality": "an inequality between expressions",
     "fact": "holds only under a fact (Σ t_k = 1) the section does not state",
     "indices": "different free indices on the two sides (an implicit sum?)",
+    "optimum": "an argmax or argmin whose objectives derivetex cannot relate",
 }
 """Stable reason codes of ``unchecked`` findings (``--json`` ``reason``), with their meaning."""
 
@@ -119,6 +126,10 @@ def _check(
     known = scope.defines(left)
     if _defines(link, left, right) and not (known and claim is not None):
         return _define(link, left, right, scope, make)
+    if link.opens_chain and _at_a_point(left) and not known:
+        given = _given_value(left, link.left.latex, right, scope, make)
+        if given is not None:
+            return given
     logged = _log_of_application(left)
     if logged is not None and _defines(link, logged, right) and not scope.defines(logged):
         return _define(link, logged, sympy.exp(right), scope, make)
@@ -126,12 +137,16 @@ def _check(
     if fact is not None:
         scope.facts[fact] = link.right.line
         return make(OK, f"a fact: $\\sum {show(fact)} = 1$, used in this section")
-    a, b = scope.resolve(left), scope.resolve(right)
-    note = "".join(
-        f" (with {show(d.symbol)} as defined on line {d.line})" for d in scope.used(left, right)
-    )
-    vectors = left_reading.vector or right_reading.vector
-    if vectors and not _elementwise(left_reading, right_reading, a, b):
+    left, right, bare = applied_bare(left, right, scope)
+    a, b = same_outcomes(scope.resolve(left), scope.resolve(right))
+    used = scope.used(left, right)
+    loose = any(d.loose for d in used)
+    note = f" (reading {_bare_text(bare)})" if bare else ""
+    note += "".join(f" (with {show(d.symbol)} as defined on line {d.line})" for d in used)
+    defined = [read(d.latex, functions=scope.function_names()) for d in used]
+    vectors = left_reading.vector or right_reading.vector or any(r.vector for r in defined)
+    algebra = any(r.algebra for r in defined)  # Σ^{-1} from x^T Σ^{-1} x: matrices after all
+    if vectors and (algebra or not _elementwise(left_reading, right_reading, a, b)):
         if a == b:
             return make(OK, "the two sides are the same expression" + note)
         if isinstance(right, sympy.Tuple) and not isinstance(left, sympy.Tuple):
@@ -139,6 +154,8 @@ def _check(
         if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
             return _tuples_agree(link, left, right, make)
         return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
+    if is_optimum(a) or is_optimum(b):
+        return _optima(a, b, make, note)
     if link.relation in ORDER:
         return _order(link, a, b, scope, make)
     if claim is not None:
@@ -155,6 +172,9 @@ def _check(
         return make(UNCHECKED, "≈ between expressions is not checked", reason="approximate")
     outcome = compare(a, b, link.text, frozenset(scope.facts))
     if outcome is None:
+        chained = _by_chain_rule(link, a, b, scope, make, note, loose)
+        if chained is not None:
+            return chained
         message = "the two sides cannot be evaluated at positive real points"
         return make(UNCHECKED, message, reason="not-evaluable")
     holding, failing = outcome
@@ -162,6 +182,9 @@ def _check(
         holding = [h for h in holding if not _one_term(h)]
     if holding and not failing:
         return make(OK, holds_message(a, b, holding) + note)
+    if holding and bare:
+        message = "holds for some sizes only, reading " + _bare_text(bare)
+        return make(UNCHECKED, message, reason="undefined")
     if holding:
         scope.bindings.update(holding[0])
         return make(OK, f"holds for {instance_text(holding[0])}, used from here on{note}")
@@ -175,16 +198,44 @@ def _check(
         return make(
             UNCHECKED, f"{show(pending)} is not defined in this section", reason="undefined"
         )
-    finding = _verdict(link, a, b, failing, scope, make, note)
-    loose = [d for d in scope.used(left, right) if d.loose]
+    finding = _verdict(link, a, b, failing, scope, make, note, loose)
+    if finding.status == ERROR and bare.from_definitions:
+        message = "the sides differ reading " + _bare_text(bare) + ", the arguments left out"
+        return make(UNCHECKED, message, reason="undefined")
     if finding.status == ERROR and loose:
-        d = loose[0]
+        d = next(d for d in used if d.loose)
         message = (
             f"the sides differ with {show(d.symbol)} as defined on line {d.line}, which uses"
             " its index as a number (a typo there?)"
         )
         return make(UNCHECKED, message, reason="definition")
     return finding
+
+
+def _bare_text(bare: BareReading) -> str:
+    return ", ".join(f"${show(n)}$ as ${show(f)}$" for n, f in bare.items())
+
+
+def _optima(a: sympy.Expr, b: sympy.Expr, make: Make, note: str) -> Finding:
+    """``\\arg\\max_\\theta f = \\arg\\min_\\theta g``: ok when one objective is a known increasing
+    (or, for max against min, decreasing) function of the other; else unchecked."""
+    why = same_optimum(a, b) if is_optimum(a) and is_optimum(b) else None
+    if why is None:
+        return make(UNCHECKED, "an argmax or argmin derivetex cannot relate", reason="optimum")
+    return make(OK, f"the same optimum: {why}" + note)
+
+
+def _by_chain_rule(
+    link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make, note: str, loose: bool
+) -> Finding | None:
+    """``ok`` when the link holds once the names it differentiates are read as functions of
+    the variables (``judge.leibniz``); never under a definition that looks mistyped."""
+    if loose:
+        return None
+    chain = holds_by_chain_rule(a, b, link.text, frozenset(scope.facts))
+    if not chain:
+        return None
+    return make(OK, f"holds by the chain rule, reading {chain}" + note)
 
 
 def _elementwise(left: Reading, right: Reading, a: sympy.Expr, b: sympy.Expr) -> bool:
@@ -274,6 +325,7 @@ def _verdict(
     scope: Scope,
     make: Make,
     note: str,
+    loose: bool,
 ) -> Finding:
     """The link does not hold as an identity: error, equation or unchecked.
 
@@ -286,6 +338,9 @@ def _verdict(
     indices = num.index_values(ea, eb)
     ea, eb = num.put_in(ea, indices[0]), num.put_in(eb, indices[0])
     if {str(t) for t in opaque(ea)} != {str(t) for t in opaque(eb)}:
+        chained = _by_chain_rule(link, a, b, scope, make, note, loose)
+        if chained is not None:
+            return chained
         names = ", ".join(sorted({show(t) for t in opaque(ea) ^ opaque(eb)}))[:120]
         return make(UNCHECKED, f"relates terms derivetex cannot expand: {names}", reason="opaque")
     normalised = holds_if_normalised(a, b, link.text)
@@ -367,9 +422,34 @@ def _parameter(arg: sympy.Basic) -> bool:
     return isinstance(arg, (sympy.Symbol, Indexed))
 
 
-_NAME = re.compile(r"(?:\\?[A-Za-z]+|\\[a-z]+\{[^{}]*\}|\\mathrm\{.*\})(?:\^\{\(\w+\)\})?")
-"""A name a link can define: ``L``, ``\\hat{y}``, ``\\mathrm{NLL}``, and each with a layer
-index ``^{(1)}`` (``z^{(1)}``, ``\\delta^{(0)}``)."""
+_NAME = re.compile(
+    r"(?:\\?[A-Za-z]+|\\[a-z]+\{(?:[^{}]|\{[^{}]*\})*\}|\\mathrm\{.*\})"
+    r"(?:_\{(?:[^{}]|\{[^{}]*\})*\})?(?:\^\{\(\w+\)\})?"
+)
+"""A name a link can define: ``L``, ``\\hat{y}``, ``\\hat{\\boldsymbol{\\theta}}``,
+``\\mathrm{NLL}``, each with a label (``L_{\\text{total}}``, ``\\hat{\\theta}_{\\text{MLE}}``) and
+a layer index ``^{(1)}`` (``z^{(1)}``, ``\\delta^{(0)}``)."""
+
+
+def _at_a_point(left: sympy.Expr) -> bool:
+    """An undefined function at a point or an event (``P(X=0)``, ``f(1)``, ``H(X|Y=1)``): not
+    a definition of the function, but it can be given a value."""
+    return isinstance(left, AppliedUndef) and not all(_parameter(x) for x in left.args)
+
+
+def _given_value(
+    left: sympy.Expr, written: str, right: sympy.Expr, scope: Scope, make: Make
+) -> Finding | None:
+    """``P(X=0) = 0.4 + 0.1``: the term's value for the rest of the section."""
+    resolved = num.expand_bounds(scope.resolve(right), {})
+    if num.unknowns(resolved) or opaque(resolved):
+        return None
+    exact = num.value(resolved, {})
+    if exact is None:
+        return None
+    scope.bindings[left] = resolved
+    shown = str(resolved) if resolved.is_Integer else decimal(exact, 6)
+    return make(OK, f"${written.strip()}$ = {shown} is used in this section")
 
 
 def _log_of_application(left: sympy.Expr) -> sympy.Expr | None:
@@ -393,6 +473,13 @@ def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make:
         outcome = compare(scope.resolve(name), scope.resolve(right), link.text)
         if outcome is not None and outcome[0] and not outcome[1]:
             return make(OK, f"agrees with the definition of {show(name)} on line {old.line}")
+    if old is None and scope.built_in(name):
+        outcome = compare(scope.resolve(name), scope.resolve(right), link.text)
+        if outcome is not None and outcome[0] and not outcome[1]:
+            return make(OK, f"agrees with what {show(name)} means (its usual definition)")
+        if isinstance(right, (sympy.Symbol, Indexed)) and not scope.defines(right):
+            scope.define(Definition(right, name, link.left.line, link.left.latex))
+            return make(OK, f"names {show(name)} {show(right)}")  # σ(z_i) = P_i
     scope.define(Definition(name, right, link.left.line, link.right.latex))
     if old is not None:
         return make(OK, f"defines {show(name)} (replacing line {old.line})")
@@ -405,6 +492,7 @@ def _components(name: sympy.Symbol, items: sympy.Tuple, scope: Scope, make: Make
         return make(UNCHECKED, "a vector of expressions is not checked", reason="vector")
     values = {IndexedBase(name.name)[i]: item for i, item in enumerate(items.args, start=1)}
     scope.bindings.update(values)
+    scope.sizes[name.name] = len(items)
     return make(OK, f"gives {listing(values)}")
 
 
@@ -489,18 +577,39 @@ def _numbers_agree(
 
 
 def _order(link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make) -> Finding:
+    strict = link.relation in ("<", ">", r"\lt", r"\gt")
+    less = link.relation in ("<", r"\lt", r"\leq", r"\le")
     if not (is_number(a) and is_number(b)):
-        return make(UNCHECKED, "an inequality between expressions", reason="inequality")
+        return _order_of_expressions(a, b, strict, less, link, scope, make)
     x, y = num.value(num.expand_bounds(a, {}), {}), num.value(num.expand_bounds(b, {}), {})
     if x is None or y is None:
         return make(UNCHECKED, "a side has no real value", reason="not-evaluable")
-    strict = link.relation in ("<", ">", r"\lt", r"\gt")
-    less = link.relation in ("<", r"\lt", r"\leq", r"\le")
     low, high = (x, y) if less else (y, x)
     holds = low < high if strict else low <= high
     if holds:
         return make(OK, f"holds: {decimal(x, 6)} {link.relation} {decimal(y, 6)}")
     return make(ERROR, f"does not hold: the left is {decimal(x, 6)}, the right {decimal(y, 6)}")
+
+
+def _order_of_expressions(
+    a: sympy.Expr, b: sympy.Expr, strict: bool, less: bool, link: Link, scope: Scope, make: Make
+) -> Finding:
+    """``\\log x \\le x - 1``: ok when it holds at every random positive point tried. It is
+    never an error (``D_{KL} \\ge 0`` needs distributions that sum to 1, which random points
+    are not), and a bound on a single name (``x \\ge 0``, ``p(x) > 0``) is a condition."""
+    if _is_bound_on_a_name(a, b):
+        return make(UNCHECKED, "a condition on a name, not a claim", reason="condition")
+    low, high = (a, b) if less else (b, a)
+    holds = order_holds(low, high, strict, link.text, frozenset(scope.facts))
+    if holds:
+        tried = f"{ORDER_POINTS} random positive points a case"
+        return make(OK, f"holds at every point tried ({tried}; numbers, not a proof)")
+    return make(UNCHECKED, "an inequality between expressions", reason="inequality")
+
+
+def _is_bound_on_a_name(a: sympy.Expr, b: sympy.Expr) -> bool:
+    names = (sympy.Symbol, Indexed, AppliedUndef)
+    return isinstance(a, names) and b.is_number or isinstance(b, names) and a.is_number
 
 
 def _substitution(

@@ -9,11 +9,12 @@ from __future__ import annotations
 import sympy
 from sympy.tensor.indexed import Indexed
 
+from derivetex.judge import leibniz
 from derivetex.judge import numeric as num
 from derivetex.judge.diagnosis import diagnose
 from derivetex.judge.show import decimal, show
 from derivetex.judge.symbolic import expands_to_zero
-from derivetex.judge.terms import carry_out, opaque
+from derivetex.judge.terms import carry_out, evaluable, opaque
 
 Instance = dict[sympy.Symbol, sympy.Integer]
 
@@ -83,9 +84,14 @@ def is_number(expr: sympy.Expr) -> bool:
 
 
 def compare(
-    a: sympy.Expr, b: sympy.Expr, seed: str, normalised: frozenset[sympy.Basic] = frozenset()
+    a: sympy.Expr,
+    b: sympy.Expr,
+    seed: str,
+    normalised: frozenset[sympy.Basic] = frozenset(),
+    chain_rule: bool = False,
 ) -> tuple[list[Instance], list[Instance]] | None:
-    """Instantiations of the symbolic bounds where ``a == b`` holds, and where it fails."""
+    """Instantiations of the symbolic bounds where ``a == b`` holds, and where it fails
+    (with ``chain_rule``, reading differentiated names as functions: ``judge.leibniz``)."""
     holding: list[Instance] = []
     failing: list[Instance] = []
     for instance in instantiations(a, b):
@@ -96,11 +102,54 @@ def compare(
             seed,
             normalised,
             up_to,
+            chain_rule,
         )
         if same is None:
             return None
         (holding if same else failing).append(instance)
     return holding, failing
+
+
+def holds_by_chain_rule(
+    a: sympy.Expr, b: sympy.Expr, seed: str, normalised: frozenset[sympy.Basic] = frozenset()
+) -> str | None:
+    """What depends on what, when ``a == b`` holds at every instantiation once the names the
+    link differentiates are read as functions (the chain rule in Leibniz notation)."""
+    outcome = compare(a, b, seed, normalised, chain_rule=True)
+    if outcome is None or not outcome[0] or outcome[1]:
+        return None
+    as_written = leibniz.dependencies(carry_out(a), carry_out(b))
+    if not as_written:  # only the written-out sums differentiate: say it for one instance
+        instance = outcome[0][0]
+        as_written = leibniz.dependencies(
+            carry_out(num.expand_bounds(a, instance)), carry_out(num.expand_bounds(b, instance))
+        )
+    return leibniz.describe(as_written, show)
+
+
+ORDER_POINTS = 12
+"""Random points an inequality between expressions is tried at (one-sided: more than for =)."""
+
+
+def order_holds(
+    a: sympy.Expr,
+    b: sympy.Expr,
+    strict: bool,
+    seed: str,
+    normalised: frozenset[sympy.Basic] = frozenset(),
+) -> bool | None:
+    """Whether a < b (or a <= b) at every instantiation and random positive point; ``None``
+    if the sides cannot be evaluated."""
+    for instance in instantiations(a, b):
+        x, y = carry_out(num.expand_bounds(a, instance)), carry_out(num.expand_bounds(b, instance))
+        for values in num.index_values(x, y):
+            pair = [evaluable(num.put_in(x, values)), evaluable(num.put_in(y, values))]
+            rows = num.sample(pair, seed, normalised, points=ORDER_POINTS)
+            if rows is None:
+                return None
+            if not all(low < high if strict else low <= high for low, high in rows):
+                return False
+    return True
 
 
 def instantiations(a: sympy.Expr, b: sympy.Expr) -> list[Instance]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -33,6 +33,8 @@ class MathBlock:
     line: int
     display: bool = True
     section: int = 0
+    parents: tuple[int, ...] = ()
+    """The sections this block's section is part of (its enclosing headings), outermost first."""
 
     def line_at(self, offset: int) -> int:
         """The source line of the character at ``offset`` in ``text``."""
@@ -135,18 +137,59 @@ def _html_math(token: Token, section: int) -> list[MathBlock]:
 
 
 def _markdown_blocks(text: str, html: bool = True) -> list[MathBlock]:
-    text = dialects(text)
+    text, origin = _display_lines_apart(dialects(text))
+    blocks = _blocks_of(text, html)
+    return [replace(b, line=origin[min(b.line, len(origin)) - 1]) for b in blocks]
+
+
+def _display_lines_apart(text: str) -> tuple[str, list[int]]:
+    """A line ``$$`` opening right after a line of text, or one of text right after a
+    closing ``$$``, gets a blank line between: without it Markdown reads them as one
+    paragraph and pairs the ``$$`` inline, off by one (Hexo and Jekyll sites render them
+    as display math). A document whose ``$$`` do not pair up is left as it is. Returns the
+    text and each of its lines' number in the original."""
+    lines = text.split("\n")
+    out: list[str] = []
+    origin: list[int] = []
+    opened = fenced = False
+    for number, line in enumerate(lines, start=1):
+        bare = line.strip()
+        if bare.startswith(("```", "~~~")):
+            fenced = not fenced
+        if fenced or bare != "$$":
+            out.append(line)
+            origin.append(number)
+            if not fenced and line.count("$$") % 2:
+                opened = not opened  # $$ opening or closing a display with math on its line
+            continue
+        if not opened and out and out[-1].strip():
+            out.append("")
+            origin.append(number)
+        out.append(line)
+        origin.append(number)
+        opened = not opened
+        if not opened and number < len(lines) and lines[number].strip():
+            out.append("")
+            origin.append(number)
+    if opened:  # unbalanced $$ (damaged delimiters): which ones open is a guess, change nothing
+        return text, list(range(1, len(lines) + 1))
+    return "\n".join(out), origin
+
+
+def _blocks_of(text: str, html: bool) -> list[MathBlock]:
     line_starts = _line_starts(text)
     blocks: list[MathBlock] = []
     cursor = 0  # source offset up to which math has been placed; for tokens without a map
     section = 0
     headings: list[int] = []
+    levels: list[int] = []
     for token in _MD.parse(text):
         if token.map is not None:
             cursor = max(cursor, line_starts[token.map[0]])
         if token.type in ("heading_open", "hr"):
             section += 1
             headings.append(token.map[0] + 1 if token.map else 0)
+            levels.append(int(token.tag[1:]) if token.type == "heading_open" else 0)
         if token.type in _MD_BLOCK_TYPES:
             line = _block_content_line(text, token, cursor, line_starts)
             blocks.append(MathBlock(token.content, line, True, section))
@@ -159,6 +202,7 @@ def _markdown_blocks(text: str, html: bool = True) -> list[MathBlock]:
     if html:
         blocks.extend(table_claims(text, headings))
     blocks.sort(key=lambda block: block.line)
+    blocks = _with_parents(blocks, levels)
     return blocks
 
 
@@ -212,7 +256,7 @@ _TEX_OPENER = re.compile(
 )
 _TEX_VERBATIM_OPENER = re.compile(r"\\begin\{(?P<env>verbatim|lstlisting|minted|comment)\*?\}")
 _TEX_SECTION = re.compile(
-    r"\\(?:part|chapter|section|subsection|subsubsection|paragraph|frametitle|begin\{frame\})"
+    r"\\(part|chapter|section|subsection|subsubsection|paragraph|frametitle|begin\{frame\})"
     r"(?![A-Za-z])"  # \\part, not the \\partial of every derivative
 )
 _TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
@@ -284,9 +328,32 @@ def _latex_blocks(text: str) -> list[MathBlock]:
     cleaned = _TEX_COMMENT.sub(lambda m: " " * len(m.group(0)), _blank_verbatim(text))
     cleaned = cleaned.replace(r"\$", "  ")
     line_starts = _line_starts(cleaned)
-    sections = [m.start() for m in _TEX_SECTION.finditer(cleaned)]
+    found = list(_TEX_SECTION.finditer(cleaned))
+    sections = [m.start() for m in found]
     blocks: list[MathBlock] = []
     for start, body, display in _tex_math(cleaned):
         section = bisect.bisect_left(sections, start)
         blocks.append(MathBlock(body, _line_of(start, line_starts), display, section))
-    return blocks
+    return _with_parents(blocks, [_TEX_LEVELS[m.group(1)] for m in found])
+
+
+_TEX_LEVELS = {
+    "part": 1, "chapter": 2, "section": 3, "subsection": 4, "subsubsection": 5,
+    "paragraph": 6, "begin{frame}": 7, "frametitle": 7,
+}
+
+
+def _with_parents(blocks: list[MathBlock], levels: list[int]) -> list[MathBlock]:
+    """Each block with the sections enclosing its own: ``levels[k - 1]`` is the heading level
+    of section k (0 for a rule, which starts afresh); section 0, before any heading, encloses
+    everything up to the first rule."""
+    parents: dict[int, tuple[int, ...]] = {0: ()}
+    open_: list[tuple[int, int]] = [(0, 0)]  # (level, section) of the enclosing headings
+    for section, level in enumerate(levels, start=1):
+        if level == 0:
+            open_ = []
+        while open_ and open_[-1][0] >= level and level > 0:
+            open_.pop()
+        parents[section] = tuple(number for _, number in open_)
+        open_.append((level, section))
+    return [replace(b, parents=parents.get(b.section, ())) for b in blocks]

@@ -5,9 +5,11 @@ function; in one that speaks of softmax, ``\mathrm{softmax}(z)_i``, ``\sigma_i(z
 ``\sigma(z)_i`` are the softmax's i-th component e^{z_i} / Σ_j e^{z_j}, over as many components
 as a bound ``#classes`` says (checked at 1..6 like any unwritten bound);
 ``\mathcal{N}(x \mid \mu, \sigma^2)`` is the normal density, its second parameter the
-variance. A definition in the document still wins. Meanings are keyed by the reader's function
-name and the number of arguments. Each is built only for a document that uses it: building
-``exp`` makes SymPy import its combinatorics, 20 ms a run.
+variance; in one that speaks of entropy or divergence, H(p), H(p, q) and D_KL(p ‖ q) are
+their discrete definitions (``verify.information``). A definition in the document still
+wins. Meanings are keyed by the reader's function name and the number of arguments. Each is
+built only for a document that uses it: building ``exp`` makes SymPy import its
+combinatorics, 20 ms a run.
 """
 
 from __future__ import annotations
@@ -17,7 +19,14 @@ from functools import cache
 
 import sympy
 
+from derivetex.verify import information
+from derivetex.verify.information import Meaning
+
 _MENTIONS_SIGMOID = re.compile(r"sigmoid|logistic|シグモイド|ロジスティック", re.IGNORECASE)
+_MENTIONS_INFORMATION = re.compile(
+    r"entropy|divergence|Kullback|\bKL\b|D_\{?\\?(?:mathrm|text)?\{?KL|エントロピー|ダイバージェンス",
+    re.IGNORECASE,
+)
 _MENTIONS_SOFTMAX = re.compile(r"soft-?max|ソフトマックス", re.IGNORECASE)
 SOFTMAX_BOUND = sympy.Symbol("#classes")
 
@@ -44,9 +53,11 @@ def _softmax() -> sympy.Lambda:
     return sympy.Lambda((i, z), sympy.exp(components[i]) / total)
 
 
-def built_in(text: str) -> dict[str, sympy.Lambda]:
+def built_in(text: str) -> dict[str, Meaning]:
     """The meanings ``text`` may rely on, keyed ``name/arity`` (``\\sigma(/1``)."""
-    meanings: dict[str, sympy.Lambda] = {}
+    meanings: dict[str, Meaning] = {}
+    if _MENTIONS_INFORMATION.search(text):
+        meanings.update(information.meanings())
     if r"\mathcal{N}" in text or r"\mathcal N" in text:
         meanings[r"\mathcal{N}(|,/3"] = _gaussian()
     if _MENTIONS_SIGMOID.search(text):

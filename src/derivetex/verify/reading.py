@@ -54,14 +54,41 @@ _NEW_FONT = {
 _SLASHED = re.compile(r"\\partial\s*([^/=]+?)\s*/\s*\\partial\s*([A-Za-z\\]+(?:_\{?[^\s{}]+\}?)?)")
 
 
+_BRACED_SUBSCRIPT = re.compile(
+    r"(\\[A-Za-z]+|\b[A-Za-z])\{_(?:\{([A-Za-z0-9]+)\}|([A-Za-z0-9]+))\}"
+)
+"""``\\theta{_k}``: a subscript written inside braces after its name."""
+_CHECKMARK = re.compile(r"\s*(\\checkmark|✓|✔)\s*$")
+
+
+_OPTIMISER = re.compile(
+    r"\\arg\s*\\(max|min)"
+    r"|\\(?:mathop|operatorname\*?|mathrm|text|rm)\s*\{\s*(?:\\rm\s*|\\mathrm\s*\{)?"
+    r"\s*arg\s*(?:\\[,;:! ]\s*)?(max|min)\s*\}?\s*\}"
+    r"|\\(argmax|argmin)\b"
+)
+_UNDERSET = re.compile(r"\\underset\s*\{([^{}]*)\}\s*\{\s*\\arg(max|min)\s*\}")
+
+
+def optimisers(text: str) -> str:
+    """Every spelling of argmax / argmin (``\\arg\\max``, ``\\mathop{\\rm argmax}\\limits``,
+    ``\\operatorname*{arg\\,min}``, ``\\underset{\\theta}{\\arg\\max}``) as ``\\argmax``."""
+    text = _OPTIMISER.sub(lambda m: "\\arg" + (m.group(1) or m.group(2) or m.group(3)[3:]), text)
+    text = re.sub(r"(\\arg(?:max|min))\s*\\(?:no)?limits", r"\1", text)
+    return _UNDERSET.sub(lambda m: f"\\arg{m.group(2)}_{{{m.group(1)}}}", text)
+
+
 def normalise(latex: str) -> str:
-    """Trailing punctuation off; ``\\lbrace`` as a brace; ``{\\bf x}`` as ``\\mathbf{x}``;
-    ``\\partial L / \\partial p`` as a fraction."""
-    text = latex.replace(r"\lbrace", "{").replace(r"\rbrace", "}")
+    """Trailing punctuation and check marks off; ``\\lbrace`` as a brace; ``{\\bf x}`` as
+    ``\\mathbf{x}``; ``\\theta{_k}`` as ``\\theta_{k}``; ``\\partial L / \\partial p`` as a
+    fraction."""
+    text = optimisers(latex).replace(r"\lbrace", "{").replace(r"\rbrace", "}")
     text = _OLD_FONT.sub(lambda m: f"\\{_NEW_FONT[m.group(1)]}{{{m.group(2).strip()}}}", text)
     text = _SLASHED.sub(
         lambda m: f"\\frac{{\\partial {m.group(1)}}}{{\\partial {m.group(2)}}}", text
     )
+    text = _BRACED_SUBSCRIPT.sub(lambda m: f"{m.group(1)}_{{{m.group(2) or m.group(3)}}}", text)
+    text = _CHECKMARK.sub("", text)
     text = text.strip().rstrip(".,;")
     if text.endswith("\\") and not text.endswith("\\\\"):
         text = text[:-1].rstrip()  # a control space "\ " cut off at the end of a row

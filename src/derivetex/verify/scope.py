@@ -22,6 +22,7 @@ from sympy.tensor.indexed import Indexed, IndexedBase
 
 from derivetex.errors import LimitExceeded
 from derivetex.judge import numeric as num
+from derivetex.verify.information import Meaning, expectations_as_sums
 
 MAX_EXPANSIONS = 12
 
@@ -120,9 +121,25 @@ class Scope:
     earlier_origin: tuple[sympy.Expr, Values] | None = None
     equation: tuple[sympy.Expr, int] | None = None
     facts: dict[sympy.Basic, int] = field(default_factory=dict)
-    defaults: dict[str, sympy.Lambda] = field(default_factory=dict)
+    defaults: dict[str, Meaning] = field(default_factory=dict)
     formulas: dict[sympy.Basic, tuple[sympy.Expr, int]] = field(default_factory=dict)
     bits: bool = False
+    sizes: dict[str, int] = field(default_factory=dict)
+    """Lengths of the vectors given as values (``P = [0.7, 0.2, 0.1]``), for the section."""
+
+    def borrowing(self, earlier: dict[sympy.Basic, Definition]) -> Scope:
+        """A copy of this scope that also knows ``earlier`` definitions (its own win); the
+        copy's changes stay in the copy."""
+        return Scope(
+            definitions={**earlier, **self.definitions},
+            bindings=dict(self.bindings),
+            earlier=dict(self.earlier),
+            facts=dict(self.facts),
+            defaults=self.defaults,
+            formulas=dict(self.formulas),
+            bits=self.bits,
+            sizes=dict(self.sizes),
+        )
 
     def new_block(self) -> None:
         """The block's bindings become earlier values; definitions stay as they are."""
@@ -144,6 +161,13 @@ class Scope:
         """Whether ``name`` has a definition (an expression, not only a value) here; then
         ``name = 1.5`` is a claim about it, not a new value."""
         return self._lookup(name) is not None
+
+    def built_in(self, name: sympy.Basic) -> bool:
+        """Whether ``name`` has a meaning without a definition here (``H(p, q)``)."""
+        if not isinstance(name, AppliedUndef):
+            return False
+        meaning = self.defaults.get(f"{name.func}/{len(name.args)}")
+        return meaning is not None and meaning(*name.args) is not None
 
     def function_names(self) -> frozenset[str]:
         """Names the section defines as functions, so ``g(x)`` reads as g applied to x."""
@@ -191,8 +215,42 @@ class Scope:
         return definition.instance(node)
 
     def resolve(self, expr: sympy.Expr) -> sympy.Expr:
-        """Definitions expanded, then this block's bindings applied."""
-        return num.substitute(self.expand(expr), self.bindings)
+        """Definitions expanded, vectors of known size read as such, then this block's
+        bindings applied."""
+        expanded = expectations_as_sums(self.expand(expr))
+        return num.substitute(self.sized(expanded), self.bindings)
+
+    def sized(self, expr: sympy.Expr) -> sympy.Expr:
+        """With ``P = [0.7, 0.2, 0.1]`` given: ``P(i)`` is the component P_i, and a sum over
+        i with no upper bound written (``\\sum_i P(i) \\log Q(i)``) runs to 3."""
+        if not self.sizes:
+            return expr
+        components = {
+            node: IndexedBase(node.func.__name__.rstrip("("))[node.args[0]]
+            for node in expr.atoms(AppliedUndef)
+            if node.func.__name__.rstrip("(") in self.sizes
+            and node.func.__name__.endswith("(")
+            and len(node.args) == 1
+        }
+        expr = expr.xreplace(components) if components else expr
+        return expr.replace(
+            lambda e: isinstance(e, (sympy.Sum, sympy.Product)) and self._size_of(e) is not None,
+            lambda e: e.func(e.function, (e.limits[0][0], e.limits[0][1], self._size_of(e))),
+        )
+
+    def _size_of(self, node: sympy.Basic) -> sympy.Integer | None:
+        """The size of the vectors a sum with an unwritten bound runs over, if all agree."""
+        index, _, high = node.limits[0]
+        if not (isinstance(high, sympy.Symbol) and high.name.startswith("#")):
+            return None
+        sizes = {
+            self.sizes.get(str(item.base.label))
+            for item in node.function.atoms(Indexed)
+            if index in item.indices
+        }
+        if len(sizes) != 1 or None in sizes:
+            return None
+        return sympy.Integer(sizes.pop())
 
     def with_earlier_values(self, expr: sympy.Expr) -> tuple[sympy.Expr, Values]:
         """``expr`` (resolved) with sums written out and every value known put in.
@@ -205,7 +263,8 @@ class Scope:
         used: Values = {}
         for _ in range(len(known) + 1):
             written = num.expand_bounds(expr, {})
-            wanted = {s for s in num.unknowns(written) | num.bound_symbols(written) if s in known}
+            names = num.unknowns(written) | num.bound_symbols(written)
+            wanted = {s for s in names | written.atoms(AppliedUndef) if s in known}
             if not wanted:
                 return written, used
             used.update({s: self.earlier[s] for s in wanted if s not in self.bindings})

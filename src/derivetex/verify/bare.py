@@ -1,0 +1,100 @@
+r"""A function written without its arguments: ``J`` for ``J(z)``, ``\sigma_c`` for
+``\sigma_c(z)``.
+
+Writers drop the arguments once they are clear: ``\frac{\partial J}{\partial z_i}`` after
+``J(z) = -\sum_i t_i \log \sigma_i(z)``, or ``\frac{\partial \sigma_c}{\partial z_i}`` beside
+``\log \sigma_c(z)`` in the same row. A name with no definition of its own is read as that
+function at those arguments when the link itself applies the function (its arguments are
+taken from there) and the name is not a whole side (``H(Y) = H``: H is a number there), or
+else when the section defines the function (at the definition's parameters). A derivative's
+variable is never rewritten. A reading from a definition confirms a link but never accuses it:
+``\frac{dg}{dx}(f(w))`` is g' at f(w), not dg/dx times f(w).
+"""
+
+from __future__ import annotations
+
+import sympy
+from sympy.core.function import AppliedUndef
+from sympy.tensor.indexed import Indexed
+
+from derivetex.verify.scope import Scope
+
+
+def function_name(node: AppliedUndef) -> str:
+    """``\\sigma`` for the reader's ``\\sigma(`` (and ``p`` for ``p(|``)."""
+    name = node.func.__name__
+    cut = min((name.find(c) for c in "([" if c in name), default=len(name))
+    return name[:cut]
+
+
+class BareReading(dict[sympy.Basic, sympy.Expr]):
+    """What each bare name was read as; ``from_definitions`` if any came from a definition."""
+
+    from_definitions: bool = False
+
+
+def applied_bare(
+    left: sympy.Expr, right: sympy.Expr, scope: Scope
+) -> tuple[sympy.Expr, sympy.Expr, BareReading]:
+    """Both sides with bare function names applied, and what each name was read as."""
+    in_link: dict[str, set[AppliedUndef]] = {}
+    for side in (left, right):
+        for node in side.atoms(AppliedUndef):
+            in_link.setdefault(function_name(node), set()).add(node)
+    defined = {
+        function_name(d.symbol): d.symbol
+        for d in scope.definitions.values()
+        if isinstance(d.symbol, AppliedUndef)
+    }
+    known = {**scope.earlier, **scope.bindings}
+    reading = BareReading()
+    for node in _names(left) | _names(right):
+        if node in known or scope.defines(node):
+            continue
+        found = _applied(node, in_link, defined, whole_side=node in (left, right))
+        if found is not None:
+            reading[node] = found
+            reading.from_definitions |= found in defined.values()
+    if not reading:
+        return left, right, reading
+    return _rewritten(left, reading), _rewritten(right, reading), reading
+
+
+def _names(expr: sympy.Expr) -> set[sympy.Basic]:
+    found: set[sympy.Basic] = set(expr.atoms(Indexed))
+    inner = {s for item in found for s in item.free_symbols}
+    found |= {
+        s
+        for s in expr.free_symbols
+        if isinstance(s, sympy.Symbol) and s not in inner and not s.name.startswith("#")
+    }
+    return found
+
+
+def _applied(
+    node: sympy.Basic,
+    in_link: dict[str, set[AppliedUndef]],
+    defined: dict[str, AppliedUndef],
+    whole_side: bool,
+) -> sympy.Expr | None:
+    indices = node.indices if isinstance(node, Indexed) else ()
+    name = str(node.base.label) if isinstance(node, Indexed) else str(node)
+    uses = in_link.get(name, set())
+    tails = {use.args[len(indices) :] for use in uses if len(use.args) > len(indices)}
+    if len(tails) == 1 and not whole_side:
+        use = next(iter(uses))
+        return use.func(*indices, *tails.pop())
+    if not uses and not indices and name in defined:
+        return defined[name]
+    return None
+
+
+def _rewritten(expr: sympy.Basic, reading: dict[sympy.Basic, sympy.Expr]) -> sympy.Expr:
+    """``expr`` with the names replaced, except as a derivative's variable."""
+    if expr in reading:
+        return reading[expr]
+    if isinstance(expr, sympy.Derivative):
+        return sympy.Derivative(_rewritten(expr.expr, reading), *expr.variable_count)
+    if not expr.args or isinstance(expr, (Indexed, AppliedUndef)):
+        return expr
+    return expr.func(*(_rewritten(arg, reading) for arg in expr.args))

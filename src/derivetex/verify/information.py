@@ -1,0 +1,162 @@
+r"""Information theory's notation, read as its definitions over a discrete outcome x.
+
+An expectation with its distribution written (``\mathbb{E}_{x \sim p}[f(x)]``,
+``\mathbb{E}_{p(x)}[f]``, ``E_p[-\log p(x)]``) is Σ_x p(x) f(x); the entropy H(p), the
+cross-entropy H(p, q) and the divergence D_KL(p ‖ q) (``KL(p, q)``, ``D_{\mathrm{KL}}``) are
+-Σ_x p(x) log p(x), -Σ_x p(x) log q(x) and Σ_x p(x) log(p(x)/q(x)), unless the document
+defines them. The sum over x has an unwritten bound (checked at 1..6 like any other), the
+values p(1), p(2), ... are unknowns: identities such as H(p, q) = H(p) + D_KL(p ‖ q) hold for
+any values, so they are checked without knowing the distribution; a sign slip shows. The
+continuous forms (integrals) stay opaque, so an expectation written as an integral, or as an
+average over samples, is never compared with this sum: different opaque terms are unchecked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import sympy
+from sympy.core.function import AppliedUndef
+from sympy.tensor.indexed import Indexed
+
+from derivetex.reader import Unreadable, parse
+
+OUTCOME = sympy.Symbol("x")
+"""The outcome a definition sums over; ``\\sum_x`` in a document reads to the same sum."""
+
+Meaning = Callable[..., sympy.Expr | None]
+
+_RANDOM_VARIABLES = frozenset("XYZABUVW")
+"""Capital letters that name random variables or events, not distributions."""
+
+
+def meanings() -> dict[str, Meaning]:
+    """Entropy, cross-entropy and KL, keyed ``name/arity`` as the reader names them."""
+    found: dict[str, Meaning] = {"H(/1": _entropy, "H(,/2": _cross_entropy}
+    for name in ("D_{KL}", r"D_{\mathrm{KL}}", r"D_{\text{KL}}", r"D_\mathrm{KL}", "KL"):
+        for marks in ("||", ","):
+            found[f"{name}({marks}/2"] = _divergence
+    found["D(||/2"] = _divergence
+    return found
+
+
+def applied(distribution: sympy.Basic, outcome: sympy.Symbol) -> sympy.Expr | None:
+    """``p(x)`` for a distribution written ``p``, ``p_\\theta``, ``\\hat{p}`` or ``p(x)``; none
+    for a random variable (``H(X)``, ``H(X, Y)`` is the joint entropy, not a cross-entropy)."""
+    if isinstance(distribution, sympy.Symbol) and not distribution.name.startswith("#"):
+        if distribution.name in _RANDOM_VARIABLES:
+            return None
+        return sympy.Function(f"{distribution.name}(")(outcome)
+    if isinstance(distribution, Indexed):
+        return sympy.Function(f"{distribution.base.label}(")(*distribution.indices, outcome)
+    if isinstance(distribution, AppliedUndef) and distribution.args == (outcome,):
+        return distribution
+    return None
+
+
+def _outcome_of(*distributions: sympy.Basic) -> sympy.Symbol:
+    """The outcome the arguments name (``D(p(y) \\| q(y))`` sums over y), else x."""
+    for d in distributions:
+        if isinstance(d, AppliedUndef) and len(d.args) == 1 and isinstance(d.args[0], sympy.Symbol):
+            return d.args[0]
+    return OUTCOME
+
+
+def _over(outcome: sympy.Symbol, body: sympy.Expr) -> sympy.Expr:
+    return sympy.Sum(body, (outcome, 1, sympy.Symbol(f"#{outcome}")))
+
+
+def _entropy(p: sympy.Basic) -> sympy.Expr | None:
+    x = _outcome_of(p)
+    px = applied(p, x)
+    return None if px is None else -_over(x, px * sympy.log(px))
+
+
+def _cross_entropy(p: sympy.Basic, q: sympy.Basic) -> sympy.Expr | None:
+    x = _outcome_of(p, q)
+    px, qx = applied(p, x), applied(q, x)
+    return None if px is None or qx is None else -_over(x, px * sympy.log(qx))
+
+
+def _divergence(p: sympy.Basic, q: sympy.Basic) -> sympy.Expr | None:
+    x = _outcome_of(p, q)
+    px, qx = applied(p, x), applied(q, x)
+    if px is None or qx is None:
+        return None
+    return _over(x, px * (sympy.log(px) - sympy.log(qx)))
+
+
+_SUBSCRIPTED = re.compile(r"(?:\\mathbb\{E\}|E)_(.+)\[")
+
+
+def expectations_as_sums(expr: sympy.Expr) -> sympy.Expr:
+    """Every expectation whose distribution is written, as its sum over the outcome."""
+    found = {}
+    for node in expr.atoms(AppliedUndef):
+        total = _as_sum(node)
+        if total is not None:
+            found[node] = total
+    return sympy.sympify(expr.xreplace(found)) if found else expr
+
+
+def _as_sum(node: AppliedUndef) -> sympy.Expr | None:
+    name = node.func.__name__
+    if not (name.startswith((r"\mathbb{E}", "E")) and name.endswith("[")) or not node.args:
+        return None
+    body = node.args[-1]
+    written = _SUBSCRIPTED.fullmatch(name)
+    if written is not None:
+        return _from_subscript(written.group(1), body)
+    if len(node.args) == 2:  # E_p[...]: the reader took p for an index
+        distribution = node.args[0]
+        outcomes = {
+            a.args[-1]
+            for a in body.atoms(AppliedUndef)
+            if applied(distribution, a.args[-1]) == a and isinstance(a.args[-1], sympy.Symbol)
+        }
+        if len(outcomes) == 1:
+            outcome = outcomes.pop()
+            density = applied(distribution, outcome)
+            return None if density is None else _over(outcome, density * body)
+    return None
+
+
+def _from_subscript(subscript: str, body: sympy.Expr) -> sympy.Expr | None:
+    """``{x\\sim p}``, ``{x \\sim p(x)}`` or ``{p(x)}``: the outcome and the density."""
+    text = subscript[1:-1] if subscript.startswith("{") and subscript.endswith("}") else subscript
+    if r"\sim" in text:
+        letter, distribution = (part.strip() for part in text.split(r"\sim", 1))
+    else:
+        call = re.fullmatch(r"(.+)\((\\?[A-Za-z]+)\)", text)
+        if call is None:
+            return None
+        distribution, letter = call.group(1), call.group(2)
+    if not re.fullmatch(r"\\?[A-Za-z]+", letter):
+        return None
+    outcome = sympy.Symbol(letter)
+    distribution = re.sub(rf"\({re.escape(letter)}\)$", "", distribution)
+    try:
+        density, _ = parse(f"{distribution}({letter})")
+    except (Unreadable, RecursionError, TypeError, ValueError, AttributeError, IndexError):
+        return None
+    if not isinstance(density, AppliedUndef):
+        return None
+    return _over(outcome, density * body)
+
+
+def same_outcomes(a: sympy.Expr, b: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr]:
+    """A meaning's sum over x (bound ``#x``) and the document's ``\\sum_{x \\in \\mathcal{X}}``
+    in the same link run over the same outcomes: one bound for both."""
+    default = sympy.Symbol(f"#{OUTCOME}")
+    bounds: dict[sympy.Basic, set[sympy.Basic]] = {}
+    for side in (a, b):
+        for node in side.atoms(sympy.Sum):
+            index, _, high = node.limits[0]
+            if isinstance(high, sympy.Symbol) and high.name.startswith("#|"):
+                bounds.setdefault(index, set()).add(high)
+    sets = bounds.get(OUTCOME, set())
+    if len(sets) != 1 or not (a.has(default) or b.has(default)):
+        return a, b
+    written = {default: sets.pop()}
+    return a.xreplace(written), b.xreplace(written)
