@@ -28,6 +28,8 @@ OPTIONS = {
                              "log_base": "2"},
     "values.k12.ja": {"y": ["0.1"] * 8 + ["0.05"] * 4, "t": ["1"] + ["0"] * 11},
     "first-tag3.en": {"first_tag": 3, "lang": "en"},
+    "k40.lazy-rows.en": {"K": "40", "lang": "en"},  # over 20 terms: kept as summand and range
+    "values.k25.lazy-rows.ja": {"y": ["0.04"] * 25, "t": ["0"] * 24 + ["1"], "log_base": "2"},
 }
 FORMATS = ("md", "tex", "json", "html")
 

@@ -22,6 +22,7 @@ from derivetex.errors import DerivetexError
 from derivetex.judge.symbolic import symbolically_equal, write_out
 from derivetex.model.logs import log_of
 from derivetex.model.numeric import FLOAT, MPMATH, evaluate
+from derivetex.model.values import IndexedValues
 from derivetex.rules import RULES
 from derivetex.specs.conditions import holds
 from derivetex.specs.loader import SpecError
@@ -199,19 +200,20 @@ class ArticleBuild:
                             f"{self.size_name}; add when = \"{self.size_name} concrete\"")
         return self.size
 
-    def example_values(self, wanted: Sequence[str], row: RowSpec) -> dict[sp.Expr, sp.Expr]:
-        """The example's values of the named indexed symbols, ``y_{1} -> 0.33``, in order."""
+    def example_values(self, wanted: Sequence[str], row: RowSpec) -> IndexedValues:
+        """The example's values of the named indexed symbols, ``y_{1} -> 0.33``, in order,
+        as whole columns (a long row looks them up by its index)."""
         if self.values is None:
             raise SpecError(f"{self.spec.source}: {row.key}.values: the example's values are "
                             "not given here; add when = \"values\"")
-        found: dict[sp.Expr, sp.Expr] = {}
+        columns: dict[sp.IndexedBase, Sequence[sp.Expr]] = {}
         for name in wanted:
             base = self.names.bases.get(self.names.keys.get(name, ""))
             if base is None or name not in self.values:
                 raise SpecError(f"{self.spec.source}: {row.key}.values: {name!r} is not an "
                                 "indexed symbol with example values")
-            found.update({base[i]: v for i, v in enumerate(self.values[name], start=1)})
-        return found
+            columns[base] = self.values[name]
+        return IndexedValues(columns)
 
     def value(self, chain: Chain, chain_spec: ChainSpec) -> float:
         """The chain's exact number (before rounding), in floats and mpmath; they must agree."""
