@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from derivetex.config import Config, build_config
-from derivetex.derivations import DERIVATIONS
 from derivetex.engine import Derivation
 from derivetex.errors import InputError, OutputError
 from derivetex.outputs import remove_stale_pdf_workdirs, to_stdout, write_files
 from derivetex.render.formats import WRITERS, derivation_data
 from derivetex.specs import Spec, load_spec
+from derivetex.specs.shipped import SHIPPED
 
 EXTENSIONS = {"md": "md", "tex": "tex", "json": "json", "pdf": "pdf", "html": "html"}
 
@@ -74,11 +74,25 @@ def derive(config: Config | None = None, **options: Any) -> Document:
         config = build_config(**options)
     elif options:
         raise InputError("give derive() a Config or options, not both")
-    if config.spec is not None:
+    return Document(derivation_of(config), config)
+
+
+def derivation_of(config: Config) -> Derivation:
+    """The verified derivation a config asks for: a shipped or given spec, by its layout."""
+    spec = config.spec
+    if spec is None and config.derivation in SHIPPED:  # a Config made by hand
+        spec = load_spec(SHIPPED[config.derivation])
+    if spec is not None and spec.layout == "article":
+        from derivetex.specs.article import build_article  # the engine, as Python derivations
+
+        values = ({"y": config.y, "t": config.t}
+                  if config.y is not None and config.t is not None else None)
+        return build_article(spec, config.K, values, config.log_base, config.labels)
+    if spec is not None:
         from derivetex.specs.build import build_spec  # rules and inference: only for specs
 
-        return Document(build_spec(config.spec), config)
-    return Document(DERIVATIONS[config.derivation](config), config)
+        return build_spec(spec)
+    raise InputError(f"unknown derivation {config.derivation!r}")
 
 
 def write(config: Config) -> list[Path]:
@@ -102,14 +116,11 @@ def write(config: Config) -> list[Path]:
 def listing(lang: str = "en") -> str:
     """Every shipped derivation with its title, then every rule with its statement."""
     from derivetex.config import DERIVATIONS, LANGUAGES
-    from derivetex.render.wording import CATALOGS
     from derivetex.rules import RULES
-    from derivetex.specs.shipped import SHIPPED
 
     if lang not in LANGUAGES:
         raise InputError(f"unknown language {lang!r} (use ja or en)")
-    titles = {"multiclass": CATALOGS[lang].title}
-    titles.update({name: load_spec(path).title.get(lang) for name, path in SHIPPED.items()})
+    titles = {name: load_spec(path).title.get(lang) for name, path in SHIPPED.items()}
     width = max(map(len, [*DERIVATIONS, *RULES])) + 2
     lines = ["derivations:"]
     lines += [f"  {name:<{width}}{titles[name]}" for name in DERIVATIONS]

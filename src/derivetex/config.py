@@ -17,8 +17,8 @@ import sympy as sp
 from derivetex.errors import InputError
 from derivetex.specs.shipped import SHIPPED
 
-DERIVATIONS = ("multiclass", *SHIPPED)
-"""multiclass is built in Python; the others ship as specs (``specs/derivations/*.toml``)."""
+DERIVATIONS = tuple(SHIPPED)
+"""Every derivation ships as a spec (``specs/derivations/*.toml``), multiclass first."""
 FORMATS = ("md", "tex", "json", "pdf", "html")
 FLAVORS = ("katex", "mathjax", "qiita", "github")
 """How Markdown writes its math, per platform (``render/flavors.py`` holds each one's form)."""
@@ -157,13 +157,16 @@ def build_config(
         from derivetex.specs.loader import load_spec
 
         spec = load_spec(SHIPPED[derivation])
+    article = spec is not None and spec.layout == "article"
     if spec is not None:
-        given = [name for name, value in (("--labels", labels),) if value is not None]
-        if log_base != "e":
+        given = [name for name, value in (("--labels", labels),) if value is not None
+                 and "labels" not in spec.accepts]
+        if log_base != "e" and "log-base" not in spec.accepts:
             given.append("--log-base")
         if given:
             raise InputError(f"{', '.join(given)} cannot be used with the spec {spec.name!r}: "
                              "a spec writes its own labels and logarithms")
+    if spec is not None and not article:
         from derivetex.specs.options import with_options
 
         spec = with_options(spec, {"K": K, "N": N}, {"y": y, "t": t})
@@ -197,9 +200,12 @@ def build_config(
     )
     if spec is not None:
         common["derivation"] = spec.name
-        return Config(K=None, labels=None, y=None, t=None, spec=spec,
-                      **common)  # type: ignore[arg-type]
+        common["spec"] = spec
+    if spec is not None and not article:
+        return Config(K=None, labels=None, y=None, t=None, **common)  # type: ignore[arg-type]
     if K is None and labels is None and y is None and t is None:
+        if article:
+            return Config(**_example_of(spec, lang), **common)  # type: ignore[arg-type]
         return Config(labels=ARTICLE_LABELS[lang], **common)  # type: ignore[arg-type]
     if labels is not None:
         _check_labels(labels)
@@ -212,6 +218,18 @@ def build_config(
         K=k_value, labels=tuple(labels) if labels is not None else None,
         y=y_values, t=t_values, **common,  # type: ignore[arg-type]
     )
+
+
+def _example_of(spec: Any, lang: str) -> dict[str, Any]:
+    """An article-layout spec's own example: its size, labels and values y, t, checked."""
+    example = spec.example
+    where = f"{spec.source}: example.values"
+    y, t = (tuple(parse_number(v, f"{where}.{name}") for v in example.values[name])
+            for name in ("y", "t"))
+    _check_values(y, t)
+    (size,) = example.sizes.values()
+    labels = example.labels[lang] if example.labels is not None else None
+    return {"K": size, "labels": labels, "y": y, "t": t}
 
 
 def _values(

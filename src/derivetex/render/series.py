@@ -1,7 +1,7 @@
 """``derivetex series``: the whole series as one document, each part a section with its own
 equation numbers (part p tags (p.1), (p.2), ...), cross-references resolved in every format.
 
-Part 1 is multiclass (built in Python); the others are the shipped specs, in series order.
+The parts are the shipped specs in series order, multiclass first.
 Each part is derived and verified exactly as ``derive`` does it.
 """
 
@@ -24,15 +24,13 @@ FOLDERS = {"md": "md", "tex": "tex", "pdf": "tex", "html": "html"}
 
 def series_parts(lang: str) -> list[tuple[Derivation, Config]]:
     """Every part, derived and verified, with the config (its chapter) it renders with."""
-    from derivetex.derivations import DERIVATIONS
-    from derivetex.specs.build import build_spec
+    from derivetex.api import derivation_of
     from derivetex.specs.shipped import SERIES, SHIPPED
 
-    first = build_config(lang=lang, chapter=1)
-    parts = [(DERIVATIONS["multiclass"](first), first)]
-    for number, name in enumerate((n for n in SERIES if n in SHIPPED), start=2):
+    parts = []
+    for number, name in enumerate((n for n in SERIES if n in SHIPPED), start=1):
         config = build_config(derivation=name, lang=lang, chapter=number)
-        parts.append((build_spec(config.spec), config))
+        parts.append((derivation_of(config), config))
     return parts
 
 

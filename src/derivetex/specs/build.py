@@ -7,6 +7,7 @@ engine computed from the row before instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import sympy as sp
@@ -19,6 +20,7 @@ from derivetex.errors import DerivetexError
 from derivetex.model.numeric import FLOAT, MPMATH, evaluate
 from derivetex.render.spec_printer import spec_latex
 from derivetex.rules import RULES
+from derivetex.specs.conditions import holds
 from derivetex.specs.loader import SpecError
 from derivetex.specs.reading import Definitions, Names, declared_names, read_row
 from derivetex.specs.schema import ChainSpec, RowSpec, Spec
@@ -45,13 +47,24 @@ def build_spec(spec: Spec) -> Derivation:
     })
     chains: list[Chain] = []
     values: dict[str, float] = {}
+    sizes = dict(spec.example.sizes) if spec.example is not None else {}
+    has_values = spec.example is not None and bool(spec.example.values)
     for chain_spec in spec.chains:
+        if not holds(chain_spec.when, sizes, has_values):
+            continue
+        if any(chain.name == chain_spec.name for chain in chains):
+            raise SpecError(f"{spec.source}: {chain_spec.key}.name: a chain {chain_spec.name!r} "
+                            "is already built here (give them conditions that exclude each other)")
         equations = {chain.lhs: chain.result for chain in chains}
         moves = _moves(spec, names, definitions, equations)
         context = RowContext(definitions, tuple(moves[name] for name in INFERRED), spec.name,
                              _normalised(spec, names))
         tag = str(sum(1 for c in chains if c.tag) + 1) if chain_spec.tag else None
-        chain = _chain(spec, names, chain_spec, chains, moves, context, tag)
+        rows = tuple(r for r in chain_spec.rows if holds(r.when, sizes, has_values))
+        if not rows:
+            raise SpecError(f"{spec.source}: {chain_spec.key}.rows: no row holds here (each "
+                            "row's when fails)")
+        chain = _chain(spec, names, replace(chain_spec, rows=rows), chains, moves, context, tag)
         chains.append(chain)
         if chain_spec.value is not None:
             values[chain_spec.value] = _value(spec, chain_spec, chain)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from derivetex.errors import InputError
+from derivetex.specs.consistency import SpecError, check_consistency
 from derivetex.specs.schema import (
     ASSUMPTIONS,
     ChainSpec,
@@ -26,10 +26,6 @@ SYMBOL = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,31}$")
 MAX_SPEC_BYTES = 1 << 20
 MAX_ROWS = 200
 MAX_CHAINS = 50
-
-
-class SpecError(InputError):
-    """A spec that cannot be used; the message names the file and the key or line."""
 
 
 def load_spec(spec: str | Path | Mapping[str, Any], source: str | None = None) -> Spec:
@@ -107,7 +103,8 @@ _KINDS = {str: "a string", int: "an integer", bool: "true or false", list: "an a
 
 def _spec(data: Mapping[str, Any], source: str) -> Spec:
     top = _Reader(data, "", source)
-    top.only("spec", "name", "title", "intro", "symbols", "definitions", "chains", "example")
+    top.only("spec", "name", "title", "intro", "symbols", "definitions", "chains", "example",
+             "layout", "accepts")
     version = top.get("spec", int)
     if version not in (None, 1):
         raise top.fail("spec", f"version {version} is not supported (this derivetex reads 1)")
@@ -126,13 +123,39 @@ def _spec(data: Mapping[str, Any], source: str) -> Spec:
     if not chains or len(chains) > MAX_CHAINS:
         raise top.fail("chains", f"needs 1 to {MAX_CHAINS} chains")
     example = top.get("example", dict)
-    return Spec(
+    spec = Spec(
         name=name, title=top.texts("title", required=True) or Texts("", ""),
         intro=top.texts("intro"), symbols=symbols, definitions=definitions,
         chains=tuple(_chain(top, i, value) for i, value in enumerate(chains, start=1)),
         example=_example(top.sub("example", example)) if example is not None else None,
-        source=source,
+        source=source, layout=_choice(top, "layout", LAYOUTS) or "rows",
+        accepts=_accepts(top),
     )
+    check_consistency(spec)
+    return spec
+
+
+LAYOUTS = ("rows", "article")
+ACCEPTED_OPTIONS = ("log-base", "labels")
+RULE_ROW_PARAMS = ("value", "index", "bound", "old", "new", "write_out")
+"""A rule row's parameters given as text (LaTeX, or a symbol's name); ``values`` and
+``digits`` are read apart."""
+
+
+def _choice(table: _Reader, key: str, allowed: tuple[str, ...]) -> str | None:
+    value = table.get(key, str)
+    if value is not None and value not in allowed:
+        raise table.fail(key, f"{value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def _accepts(top: _Reader) -> tuple[str, ...]:
+    options = top.get("accepts", list) or []
+    for option in options:
+        if option not in ACCEPTED_OPTIONS:
+            raise top.fail("accepts", f"{option!r} is not an option a spec can take "
+                                      f"({', '.join(ACCEPTED_OPTIONS)})")
+    return tuple(options)
 
 
 def _table(parent: _Reader, key: str, value: Any) -> Mapping[str, Any]:
@@ -170,7 +193,8 @@ def _chain(top: _Reader, position: int, value: Any) -> ChainSpec:
     key = f"chains[{position}]"
     chain = top.sub(key, _table(top, key, value))
     chain.key = key
-    chain.only("name", "lhs", "rows", "lead", "note", "tag", "from", "value")
+    chain.only("name", "lhs", "rows", "lead", "note", "tag", "from", "value", "when", "legend",
+               "continues", "start", "definitions")
     name = chain.get("name", str, True)
     if not NAME.match(name):
         raise chain.fail("name", f"{name!r} must be lower-case letters, digits, - or _")
@@ -182,7 +206,29 @@ def _chain(top: _Reader, position: int, value: Any) -> ChainSpec:
         rows=tuple(_row(chain, i, row) for i, row in enumerate(rows, start=1)),
         lead=chain.texts("lead"), note=chain.texts("note"), tag=bool(chain.get("tag", bool)),
         start=chain.get("from", str), value=chain.get("value", str), key=key,
+        when=chain.get("when", str), legend=_strings(chain, "legend"),
+        continues=chain.get("continues", str), start_as=_start(chain),
+        written_out=_choice(chain, "definitions", ("written out",)) is not None,
     )
+
+
+def _strings(table: _Reader, key: str) -> tuple[str, ...]:
+    items = table.get(key, list) or []
+    if not all(isinstance(item, str) for item in items):
+        raise table.fail(key, "must be an array of strings")
+    return tuple(items)
+
+
+def _start(chain: _Reader) -> tuple[tuple[str, object], ...]:
+    """``start = { latex = '...', at = "K" }``: how a continued result is written."""
+    table = chain.get("start", dict)
+    if table is None:
+        return ()
+    start = chain.sub("start", table)
+    start.only("latex", "at")
+    _latex(start, "latex", start.get("latex", str, True))
+    start.get("at", str)
+    return tuple(table.items())
 
 
 def _row(chain: _Reader, position: int, value: Any) -> RowSpec:
@@ -190,7 +236,8 @@ def _row(chain: _Reader, position: int, value: Any) -> RowSpec:
     if isinstance(value, str):
         value = {"latex": value}
     row = _Reader(_table(chain, f"rows[{position}]", value), key, chain.source)
-    row.only("latex", "rule", "why", "values")
+    row.only("latex", "rule", "why", "values", "when", "optional", "digits",
+             *RULE_ROW_PARAMS)
     latex = row.get("latex", str)
     rule = row.table.get("rule")
     if isinstance(rule, str):
@@ -203,11 +250,20 @@ def _row(chain: _Reader, position: int, value: Any) -> RowSpec:
         raise row.fail("rule", "must be a rule name or an array of rule names")
     if latex is None and not rules:
         raise row.fail("", "a row needs latex, a rule, or both")
-    values = row.get("values", dict) or {}
+    params: dict[str, object] = {p: row.get(p, str) for p in RULE_ROW_PARAMS if p in row.table}
+    if isinstance(row.table.get("values"), list):  # names of the example's values
+        params["values"] = _strings(row, "values")
+        values: dict[str, str] = {}
+    else:
+        values = row.get("values", dict) or {}
     if not all(isinstance(v, str) for v in values.values()):
-        raise row.fail("values", "must map LaTeX names to LaTeX values, as strings")
+        raise row.fail("values", "must map LaTeX names to LaTeX values, as strings, or list "
+                                 "names of the example's values")
+    if "digits" in row.table:
+        params["digits"] = row.get("digits", int)
     return RowSpec(latex=latex, rules=rules, why=row.texts("why"), key=key,
-                   values=tuple(values.items()))
+                   values=tuple(values.items()), when=row.get("when", str),
+                   optional=bool(row.get("optional", bool)), params=tuple(params.items()))
 
 
 def _example(table: _Reader) -> ExampleSpec:
@@ -227,11 +283,26 @@ def _example(table: _Reader) -> ExampleSpec:
         if not items or not all(_is_number(v) for v in items):
             raise table.fail(f"values.{key}", "must be a number or an array of numbers")
         values[key] = tuple(_text(v) for v in items)
-    labels = table.get("labels", list)
-    if labels is not None and not all(isinstance(v, str) for v in labels):
-        raise table.fail("labels", "must be an array of strings")
-    return ExampleSpec(sizes=dict(sizes), values=values,
-                       labels=tuple(labels) if labels is not None else None)
+    return ExampleSpec(sizes=dict(sizes), values=values, labels=_labels(table))
+
+
+def _labels(table: _Reader) -> dict[str, tuple[str, ...]] | None:
+    """``labels = [...]`` for every language, or ``labels = { ja = [...], en = [...] }``."""
+    labels = table.table.get("labels")
+    if labels is None:
+        return None
+    if isinstance(labels, list):
+        strings = _strings(table, "labels")
+        return {"ja": strings, "en": strings}
+    if not isinstance(labels, dict):
+        raise table.fail("labels", "must be an array of strings or a table { ja = [...], "
+                                   "en = [...] }")
+    inner = table.sub("labels", labels)
+    inner.only("ja", "en")
+    found = {lang: _strings(inner, lang) for lang in ("ja", "en")}
+    if len({len(v) for v in found.values()}) != 1:
+        raise table.fail("labels", "ja and en need the same number of labels")
+    return found
 
 
 def _text(value: Any) -> str:

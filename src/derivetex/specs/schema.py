@@ -48,6 +48,13 @@ class RowSpec:
     key: str
     values: tuple[tuple[str, str], ...] = ()
     """For ``substitute_values``: LaTeX name -> LaTeX value, put in at this row."""
+    when: str | None = None
+    """A condition on the example's sizes (``K > 1``): the row is left out where it fails."""
+    optional: bool = False
+    """The row is left out where its rule does not change the row before (``a^{1} = a``)."""
+    params: tuple[tuple[str, object], ...] = ()
+    """A rule row's parameters (``value``, ``index``, ``bound``, ``old``, ``new``,
+    ``write_out``, ``values`` as example names), for the article layout's engine."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,16 @@ class ChainSpec:
     start: str | None
     value: str | None
     key: str
+    when: str | None = None
+    """A condition on the example's sizes (``K symbolic``); the chain is left out where it fails."""
+    legend: tuple[str, ...] = ()
+    """The catalog's legend entries shown under this chain (article layout)."""
+    continues: str | None = None
+    """The chain starts from this earlier chain's result, shown in no row (article layout)."""
+    start_as: tuple[tuple[str, object], ...] = ()
+    """How the continued result is written (``latex``, ``at``); checked equal to it."""
+    written_out: bool = False
+    """Steps are checked with every definition's sums written out at the concrete sizes."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +89,8 @@ class ExampleSpec:
     sizes: dict[str, int]
     values: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]]
     """A name's values: one, a list (x_1, x_2, ...) or rows of a table (y_{11}, y_{12}, ...)."""
-    labels: tuple[str, ...] | None
+    labels: dict[str, tuple[str, ...]] | None
+    """Names of the terms of the example (class labels), per language."""
 
 
 @dataclass(frozen=True)
@@ -87,3 +105,8 @@ class Spec:
     chains: tuple[ChainSpec, ...]
     example: ExampleSpec | None
     source: str
+    layout: str = "rows"
+    """``rows``: rows of LaTeX, judged and inferred; ``article``: rule rows applied by the
+    engine and rendered by the derivation's own article templates with the catalog's words."""
+    accepts: tuple[str, ...] = ()
+    """Options besides the sizes and values the spec takes (``log-base``, ``labels``)."""

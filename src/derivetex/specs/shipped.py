@@ -5,8 +5,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-SERIES = ("categorical", "binary", "batch", "softmax-gradient", "gaussian-mse")
-"""The shipped specs, in the order of the series (multiclass, built in Python, comes first)."""
+SERIES = ("multiclass", "categorical", "binary", "batch", "softmax-gradient", "gaussian-mse")
+"""The shipped specs, in the order of the series."""
 
 
 def _folder() -> Path:
