@@ -639,6 +639,21 @@ $$ \frac{\partial}{\partial a} a^2 \|\vec{w}\| = a \|\vec{w}\| $$
         [(2, "ok"), (4, "ok"), (6, "error")],
         "defines R",
     ),
+    (
+        "summand-continues",
+        r"""
+$$ \log \prod_{i=1}^n p_i^{y_i} (1 - p_i)^{1 - y_i}
+= \sum_{i=1}^n y_i \log p_i + (1 - y_i) \log (1 - p_i) $$
+
+$$ \sum_{i=1}^n y_i \log p_i + \lambda \left(\sum_{i=1}^n p_i - 1\right)
+= \sum_{i=1}^n (y_i \log p_i + \lambda p_i) - \lambda $$
+
+$$ \ell = \log \prod_{i=1}^n p_i^{y_i} (1 - p_i)^{1 - y_i}
+= \sum_{i=1}^n y_i \log p_i + y_i \log (1 - p_i) $$
+""",
+        [(3, "ok"), (6, "ok"), (8, "ok"), (9, "error")],
+        "holds for n = 1..6",
+    ),
 ]
 
 

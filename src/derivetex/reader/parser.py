@@ -556,6 +556,8 @@ class _Parser:
         body = self.product(stop=frozenset())
         if index is None:
             index = self.implicit_index(body)
+        if command == r"\sum":
+            body = self.summand_continued(body, index)
         if upper is None:
             upper = sympy.Symbol(f"#{bound or index}")
         kind = sympy.Sum if command == r"\sum" else sympy.Product
@@ -588,6 +590,23 @@ class _Parser:
         objective = self.sum()
         self.notes.vector, self.notes.algebra = vector, algebra  # the optimum is one value
         return sympy.Function(OPTIMA[command])(objective, variable)
+
+    def summand_continued(self, body: sympy.Expr, index: sympy.Symbol) -> sympy.Expr:
+        """``\\sum_i y_i \\log p_i + (1 - y_i) \\log(1 - p_i)``: a term after the summand that
+        still uses the index belongs to it (outside the sum the index would mean nothing)."""
+        while self.peek().text in ("+", "-") and self.depth < MAX_DEPTH:
+            start = self.at
+            sign = -1 if self.take().text == "-" else 1
+            try:
+                term = self.product(stop=frozenset())
+            except Unreadable:
+                self.at = start
+                break
+            if index not in term.free_symbols:
+                self.at = start
+                break
+            body = body + sign * term
+        return body
 
     def integral(self) -> sympy.Expr:
         """``\\int_a^b f(x) \\, dx`` (and ``\\mathrm{d}x``, ``dx\\,dy``): an opaque term, kept
