@@ -654,6 +654,20 @@ $$ \ell = \log \prod_{i=1}^n p_i^{y_i} (1 - p_i)^{1 - y_i}
         [(3, "ok"), (6, "ok"), (8, "ok"), (9, "error")],
         "holds for n = 1..6",
     ),
+    (
+        "gradient-nabla",
+        r"""
+The sigmoid $\sigma$ and the log-likelihood:
+
+$$ \ell = \sum_{i=1}^n \left[y_i \theta x_i - \log(1 + e^{\theta x_i})\right] $$
+
+$$ \nabla_\theta \ell = \sum_{i=1}^n (y_i - \sigma(\theta x_i)) x_i $$
+
+$$ \nabla_\theta \ell = \sum_{i=1}^n (y_i - \sigma(\theta x_i)) $$
+""",
+        [(4, "ok"), (6, "ok"), (8, "error")],
+        "holds for n = 1..6",
+    ),
 ]
 
 

@@ -76,7 +76,7 @@ def test_reads(latex: str, expected: sympy.Expr) -> None:
     ("latex", "reason"),
     [
         (r"\int x^2", "without a differential"),
-        (r"\nabla_w L", "\\nabla"),
+        (r"\nabla L", "without the variable written below"),
         (r"10^{10^{10}}", "too large"),
         (r"a + \cdots + b", "cannot write out \\cdots"),
         (r"y_{1}^{0} \cdot y_{2}^{0} \cdots y_{9}^{1}", "do not follow"),

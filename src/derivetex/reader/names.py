@@ -142,7 +142,6 @@ UNREAD = frozenset(
         r"\arg",
         r"\sup",
         r"\inf",
-        r"\nabla",
         r"\det",
         r"\cup",
         r"\cap",

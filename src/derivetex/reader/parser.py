@@ -363,6 +363,8 @@ class _Parser:
             return (sympy.Max if text == r"\max" else sympy.Min)(*items)
         if text in OPTIMA:
             return self.optimum(text)
+        if text == r"\nabla":
+            return self.gradient()
         if text == r"\binom":
             return sympy.binomial(self.sub_parser(self.group()), self.sub_parser(self.group()))
         if text == r"\boxed" and self.boxed_follows(1):
@@ -566,6 +568,17 @@ class _Parser:
             return whole
         left_out = body.xreplace({index: excluded})
         return whole - left_out if kind is sympy.Sum else whole / left_out
+
+    def gradient(self) -> sympy.Expr:
+        """``\\nabla_\\theta \\ell``: the derivative by the variable written below (by a bold
+        variable it is a vector, which the vector checks then leave alone)."""
+        if self.peek().text != "_":
+            raise Unreadable("a gradient without the variable written below it")
+        self.take()
+        variable = self.sub_parser(self.group())
+        if not isinstance(variable, (sympy.Symbol, sympy.Indexed)):
+            raise Unreadable("a gradient by an expression")
+        return sympy.Derivative(self.product(), variable)
 
     def norm(self, closer: str) -> sympy.Expr:
         """``\\|\\mathbf{w}\\|_2``: an opaque term of its argument (and its subscript)."""
