@@ -127,6 +127,7 @@ def _enclosed(first: MathBlock, finished: dict[int, Scope], scope: Scope) -> Sco
         scope.facts.update(known.facts)
         scope.formulas.update(known.formulas)
         scope.sizes.update(known.sizes)
+        scope.matrices.update(known.matrices)
     return scope
 
 

@@ -24,6 +24,7 @@ from derivetex.judge.claims import Claim, check_claim, parse_claim, rounding_sla
 from derivetex.judge.diagnosis import diagnose, to_base
 from derivetex.judge.show import decimal, show
 from derivetex.judge.terms import carry_out, opaque
+from derivetex.verify import matrices
 from derivetex.verify.bare import BareReading, applied_bare
 from derivetex.verify.comparing import (
     ORDER_POINTS,
@@ -43,7 +44,7 @@ from derivetex.verify.comparing import (
     proportional,
     stated_fact,
 )
-from derivetex.verify.information import same_outcomes
+from derivetex.verify.information import constant_expectations, same_outcomes
 from derivetex.verify.optima import is_optimum, same_optimum
 from derivetex.verify.reading import Reading, read
 from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding
@@ -138,7 +139,7 @@ def _check(
         scope.facts[fact] = link.right.line
         return make(OK, f"a fact: $\\sum {show(fact)} = 1$, used in this section")
     left, right, bare = applied_bare(left, right, scope)
-    a, b = same_outcomes(scope.resolve(left), scope.resolve(right))
+    a, b = same_outcomes(*constant_expectations(scope.resolve(left), scope.resolve(right)))
     used = scope.used(left, right)
     loose = any(d.loose for d in used)
     note = f" (reading {_bare_text(bare)})" if bare else ""
@@ -153,6 +154,9 @@ def _check(
             return _vector_claim(link, left, right, scope, make)
         if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
             return _tuples_agree(link, left, right, make)
+        in_order = _in_order(link, scope, make)
+        if in_order is not None:
+            return in_order
         return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
     if is_optimum(a) or is_optimum(b):
         return _optima(a, b, make, note)
@@ -484,6 +488,7 @@ def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make:
             scope.define(Definition(right, name, link.left.line, link.left.latex))
             return make(OK, f"names {show(name)} {show(right)}")  # σ(z_i) = P_i
     scope.define(Definition(name, right, link.left.line, link.right.latex))
+    matrices.learn(link.left.latex, link.right.latex, scope.matrices, link.left.line)
     if old is not None:
         return make(OK, f"defines {show(name)} (replacing line {old.line})")
     return make(OK, f"defines {show(name)}")
@@ -692,3 +697,20 @@ def _undefined(a: sympy.Expr, b: sympy.Expr, scope: Scope) -> sympy.Basic | None
             ):
                 return only
     return None
+
+
+def _in_order(link: Link, scope: Scope, make: Make) -> Finding | None:
+    """Matrix algebra checked with its products in the order written (:mod:`matrices`)."""
+    given = {matrices.plain(str(k)) for k in (*scope.definitions, *scope.bindings, *scope.earlier)}
+    verdict = matrices.judge(
+        link.left.latex,
+        link.right.latex,
+        link.opens_chain,
+        scope.matrices,
+        link.right.line,
+        lambda name: matrices.plain(name) in given,
+    )
+    if verdict is None:
+        return None
+    status, message = verdict
+    return make(ERROR if status == "error" else OK, message)
