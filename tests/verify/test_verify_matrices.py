@@ -110,3 +110,27 @@ def test_transpose_and_inverse_of_products(a: str, b: str, c: str) -> None:
     wrong = judge(rf"({A}{B})^{{-1}}", rf"{A}^{{-1}}{B}^{{-1}}")
     assert wrong is not None
     assert wrong[0] == ("ok" if a == b else "error")
+
+
+def test_a_sum_past_the_components_a_vector_was_given() -> None:
+    text = r"""
+## Layer
+
+$$ \mathbf{x} = [x_1, x_2]^T $$
+
+$$ z_k = \sum_{i=1}^2 w_{ik} x_i + b_k $$
+
+$$ u_k = \sum_{i=1}^3 w_{ik} x_i + b_k $$
+
+## Another layer
+
+$$ v_k = \sum_{i=1}^3 w_{ik} x_i $$
+"""
+    report = audit_text(text, "md")
+    assert [(f.line, f.status) for f in report.findings] == [
+        (4, "ok"),
+        (6, "ok"),
+        (8, "error"),
+        (12, "ok"),  # another section: x's components are not known there
+    ]
+    assert "x has 2 components" in report.findings[2].message

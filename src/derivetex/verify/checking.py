@@ -120,6 +120,9 @@ def _check(
     assert left is not None and right is not None
     if _is_condition(left, right):
         return _condition(left, right, scope, make) if final else None
+    beyond = _beyond_components((left, right), scope, make) if scope.sizes else None
+    if beyond is not None:
+        return beyond
     if link.opens_chain and isinstance(left, sympy.Symbol) and isinstance(right, sympy.Tuple):
         return _components(left, right, scope, make)
     if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
@@ -497,11 +500,45 @@ def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make:
 def _components(name: sympy.Symbol, items: sympy.Tuple, scope: Scope, make: Make) -> Finding:
     """``y = (0.33, 0.32, 0.35)`` gives y_1, y_2, y_3 their values for this block."""
     if not all(is_number(item) for item in items):
-        return make(UNCHECKED, "a vector of expressions is not checked", reason="vector")
+        base = _named_components(items)
+        if base is None:
+            return make(UNCHECKED, "a vector of expressions is not checked", reason="vector")
+        scope.sizes[base] = len(items)
+        return make(OK, f"names the {len(items)} components of {show(name)}")
     values = {IndexedBase(name.name)[i]: item for i, item in enumerate(items.args, start=1)}
     scope.bindings.update(values)
     scope.sizes[name.name] = len(items)
     return make(OK, f"gives {listing(values)}")
+
+
+def _named_components(items: sympy.Tuple) -> str | None:
+    """``x`` when the items are x_1, x_2, ..., x_n in order (``\\mathbf{x} = [x_1, x_2]^T``)."""
+    bases = {item.base.label for item in items.args if isinstance(item, Indexed)}
+    if len(bases) != 1 or not all(isinstance(item, Indexed) for item in items.args):
+        return None
+    wanted = [(sympy.Integer(i),) for i in range(1, len(items) + 1)]
+    if [item.indices for item in items.args] != wanted:
+        return None
+    return str(bases.pop())
+
+
+def _beyond_components(sides: tuple[sympy.Expr, ...], scope: Scope, make: Make) -> Finding | None:
+    """A sum whose written range takes a component past a vector's length (x = [x_1, x_2]
+    given, then ``\\sum_{i=1}^3 w_{ik} x_i``)."""
+    for side in sides:
+        for node in side.atoms(sympy.Sum):
+            index, _, high = node.limits[0]
+            if not high.is_Integer:
+                continue
+            for item in node.function.atoms(Indexed):
+                size = scope.sizes.get(str(item.base.label))
+                if size is not None and index in item.indices and high > size:
+                    message = (
+                        f"{show(item.base)} has {size} components in this section, "
+                        f"but the sum takes {show(item.subs(index, high))}"
+                    )
+                    return make(ERROR, message)
+    return None
 
 
 def _pairs(
