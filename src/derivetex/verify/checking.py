@@ -48,7 +48,7 @@ from derivetex.verify.information import constant_expectations, same_outcomes
 from derivetex.verify.optima import is_optimum, same_optimum
 from derivetex.verify.reading import Reading, read
 from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding
-from derivetex.verify.rows import APPROX, DEFINE, EQUAL, ORDER, Link
+from derivetex.verify.rows import APPROX, DEFINE, EQUAL, ORDER, UNEQUAL, Link
 from derivetex.verify.scope import Definition, Scope
 from derivetex.verify.substitution import propose
 from derivetex.verify.vectors import check_components
@@ -85,7 +85,7 @@ def check(link: Link, scope: Scope, *, final: bool = False) -> Finding | None:
     def make(status: str, message: str, diagnosis: str | None = None, reason: str = "") -> Finding:
         return Finding(link.right.line, status, link.text, message, diagnosis, reason or None)
 
-    if link.relation not in (EQUAL, APPROX, *DEFINE, *ORDER):
+    if link.relation not in (EQUAL, APPROX, *DEFINE, *ORDER, *UNEQUAL):
         return make(UNCHECKED, f"relation {link.relation} is not checked", reason="relation")
     functions = scope.function_names()
     left = read(link.left.latex, functions)
@@ -96,6 +96,8 @@ def check(link: Link, scope: Scope, *, final: bool = False) -> Finding | None:
     if right.expr is None and claim is None:
         return make(UNCHECKED, f"cannot read the right-hand side: {right.reason}", reason="unread")
     try:
+        if link.relation in UNEQUAL:
+            return _unequal(link, left, right, scope, make)
         finding = _check(link, left, right, claim, scope, final, make)
         _remember_formula(link, left, right, finding, scope)
         return finding
@@ -165,6 +167,9 @@ def _check(
         return _optima(a, b, make, note)
     if link.relation in ORDER:
         return _order(link, a, b, scope, make)
+    if claim is not None and _named_in_chain(link, left, scope):
+        scope.bindings[left] = claim.value
+        return make(OK, f"{show(left)} = {show(claim.value)} is used in this block")
     if claim is not None:
         slack = _slack(left_reading, scope)
         a_value, earlier = scope.with_earlier_values(a)
@@ -509,6 +514,46 @@ def _components(name: sympy.Symbol, items: sympy.Tuple, scope: Scope, make: Make
     scope.bindings.update(values)
     scope.sizes[name.name] = len(items)
     return make(OK, f"gives {listing(values)}")
+
+
+def _named_in_chain(link: Link, left: sympy.Expr, scope: Scope) -> bool:
+    """``\\sigma_2`` in ``\\sigma_1 = \\sigma_2 = 1``: a name later in a chain, with no value
+    or definition yet, takes the number the chain ends with."""
+    if link.opens_chain or not isinstance(left, (sympy.Symbol, Indexed)):
+        return False
+    if isinstance(left, Indexed) and not all(i.is_Integer for i in left.indices):
+        return False
+    return not scope.defines(left) and left not in scope.bindings and left not in scope.earlier
+
+
+def _unequal(link: Link, left: Reading, right: Reading, scope: Scope, make: Make) -> Finding:
+    """``a \\neq b`` claims the sides are not the same function: ``ok`` when they differ at
+    random points, ``error`` when they agree everywhere; never with terms it cannot expand
+    (different opaque terms always differ at random values) or between bare names (a
+    condition such as j ≠ i)."""
+    if left.expr is None or right.expr is None:
+        return make(UNCHECKED, "cannot read a side of ≠", reason="unread")
+    names = (sympy.Symbol, Indexed)
+    if isinstance(left.expr, names) and isinstance(right.expr, names):
+        return make(UNCHECKED, "a condition on names, not a claim", reason="condition")
+    if left.vector or right.vector:
+        return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
+    a, b = same_outcomes(scope.resolve(left.expr), scope.resolve(right.expr))
+    ea, eb = carry_out(num.expand_bounds(a, {})), carry_out(num.expand_bounds(b, {}))
+    if {str(t) for t in opaque(ea)} != {str(t) for t in opaque(eb)}:
+        names = ", ".join(sorted({show(t) for t in opaque(ea) ^ opaque(eb)}))[:120]
+        return make(UNCHECKED, f"relates terms derivetex cannot expand: {names}", reason="opaque")
+    outcome = compare(a, b, link.text, frozenset(scope.facts))
+    if outcome is None:
+        message = "the two sides cannot be evaluated at positive real points"
+        return make(UNCHECKED, message, reason="not-evaluable")
+    holding, failing = outcome
+    failing = [f for f in failing if not _one_term(f)]  # one outcome: a distribution is 1 there
+    if failing:
+        return make(OK, "the sides differ at random positive points, as claimed")
+    if not holding:
+        return make(UNCHECKED, "the sides differ only for one term", reason="condition")
+    return make(ERROR, "the two sides are equal: " + holds_message(a, b, holding))
 
 
 def _named_components(items: sympy.Tuple) -> str | None:

@@ -23,6 +23,7 @@ RELATIONS = re.compile(
 )
 EQUAL = "="
 APPROX = r"\approx"
+UNEQUAL = (r"\neq", r"\ne")
 DEFINE = (":=", r"\coloneqq", r"\equiv", r"\triangleq", r"\doteq")
 ORDER = ("<", ">", r"\leq", r"\le", r"\geq", r"\ge", r"\lt", r"\gt")
 
