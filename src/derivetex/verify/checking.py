@@ -533,8 +533,8 @@ def _unequal(link: Link, left: Reading, right: Reading, scope: Scope, make: Make
     condition such as j ≠ i)."""
     if left.expr is None or right.expr is None:
         return make(UNCHECKED, "cannot read a side of ≠", reason="unread")
-    names = (sympy.Symbol, Indexed)
-    if isinstance(left.expr, names) and isinstance(right.expr, names):
+    bare = (sympy.Symbol, Indexed)
+    if isinstance(left.expr, bare) and isinstance(right.expr, bare):
         return make(UNCHECKED, "a condition on names, not a claim", reason="condition")
     if left.vector or right.vector:
         return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
