@@ -44,6 +44,7 @@ from derivetex.verify.comparing import (
     proportional,
     stated_fact,
 )
+from derivetex.verify.dot_products import as_dot_products
 from derivetex.verify.information import constant_expectations, same_outcomes
 from derivetex.verify.optima import is_optimum, same_optimum
 from derivetex.verify.reading import Reading, read
@@ -145,10 +146,15 @@ def _check(
         return make(OK, f"a fact: $\\sum {show(fact)} = 1$, used in this section")
     left, right, bare = applied_bare(left, right, scope)
     a, b = same_outcomes(*constant_expectations(scope.resolve(left), scope.resolve(right)))
+    dotted = as_dot_products(a, b)
+    dot_note = " (reading the product of the vectors as their dot product)"
+    dot_note = dot_note if dotted != (a, b) else ""
+    a, b = dotted
     used = scope.used(left, right)
     loose = any(d.loose for d in used)
     note = f" (reading {_bare_text(bare)})" if bare else ""
     note += "".join(f" (with {show(d.symbol)} as defined on line {d.line})" for d in used)
+    note += dot_note
     defined = [read(d.latex, functions=scope.function_names()) for d in used]
     vectors = left_reading.vector or right_reading.vector or any(r.vector for r in defined)
     algebra = any(r.algebra for r in defined)  # Σ^{-1} from x^T Σ^{-1} x: matrices after all
