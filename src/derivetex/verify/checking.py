@@ -491,11 +491,11 @@ def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make:
         return make(OK, f"{show(name)} = {shown} is used in this block")
     old = scope.definitions.get(Definition(name, right, 0, "").key)
     if old is not None and old.instance(name) is not None:
-        outcome = compare(scope.resolve(name), scope.resolve(right), link.text)
+        outcome = compare(*same_outcomes(scope.resolve(name), scope.resolve(right)), link.text)
         if outcome is not None and outcome[0] and not outcome[1]:
             return make(OK, f"agrees with the definition of {show(name)} on line {old.line}")
     if old is None and scope.built_in(name):
-        outcome = compare(scope.resolve(name), scope.resolve(right), link.text)
+        outcome = compare(*same_outcomes(scope.resolve(name), scope.resolve(right)), link.text)
         if outcome is not None and outcome[0] and not outcome[1]:
             return make(OK, f"agrees with what {show(name)} means (its usual definition)")
         if isinstance(right, (sympy.Symbol, Indexed)) and not scope.defines(right):

@@ -148,17 +148,19 @@ def _from_subscript(subscript: str, body: sympy.Expr) -> sympy.Expr | None:
 def same_outcomes(a: sympy.Expr, b: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr]:
     """A meaning's sum over x (bound ``#x``) and the document's ``\\sum_{x \\in \\mathcal{X}}``
     in the same link run over the same outcomes: one bound for both."""
-    default = sympy.Symbol(f"#{OUTCOME}")
     bounds: dict[sympy.Basic, set[sympy.Basic]] = {}
     for side in (a, b):
         for node in side.atoms(sympy.Sum):
-            index, _, high = node.limits[0]
-            if isinstance(high, sympy.Symbol) and high.name.startswith("#|"):
-                bounds.setdefault(index, set()).add(high)
-    sets = bounds.get(OUTCOME, set())
-    if len(sets) != 1 or not (a.has(default) or b.has(default)):
+            for index, _, high in node.limits:
+                if isinstance(high, sympy.Symbol) and high.name.startswith("#|"):
+                    bounds.setdefault(index, set()).add(high)
+    written = {}
+    for index, sets in bounds.items():
+        default = sympy.Symbol(f"#{index}")
+        if len(sets) == 1 and (a.has(default) or b.has(default)):
+            written[default] = next(iter(sets))
+    if not written:
         return a, b
-    written = {default: sets.pop()}
     return a.xreplace(written), b.xreplace(written)
 
 
