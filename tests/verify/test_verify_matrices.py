@@ -134,3 +134,37 @@ $$ v_k = \sum_{i=1}^3 w_{ik} x_i $$
         (12, "ok"),  # another section: x's components are not known there
     ]
     assert "x has 2 components" in report.findings[2].message
+
+
+def test_written_out_matrices_in_a_worked_example() -> None:
+    text = r"""
+The sigmoid $\sigma(z) = \frac{1}{1+e^{-z}}$.
+
+$$ \vec{a} = \begin{pmatrix} \sigma(0) \\ \sigma(1) \end{pmatrix}
+  = \boxed{\begin{pmatrix} 0.5 \\ 0.7311 \end{pmatrix}} $$
+
+$$ \vec{b} = \begin{pmatrix} \sigma(0) \\ \sigma(1) \end{pmatrix}
+  = \begin{pmatrix} 0.5 \\ 0.7312 \end{pmatrix} $$
+
+$$ \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix} \begin{pmatrix} 1 \\ 1 \end{pmatrix}
+  = \begin{pmatrix} 3 \\ 7 \end{pmatrix} = \begin{pmatrix} 3 & 8 \end{pmatrix}^T $$
+
+$$ \begin{vmatrix} 1 & 2 \\ 3 & 4 \end{vmatrix} = -2 $$
+
+$$ \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix} \begin{pmatrix} 1 & 1 \end{pmatrix}
+  = \begin{pmatrix} 3 \\ 7 \end{pmatrix} $$
+"""
+    report = audit_text(text, "md")
+    assert [(f.line, f.status) for f in report.findings] == [
+        (2, "ok"),
+        (4, "ok"),
+        (5, "ok"),  # 0.7311 is σ(1) to the four places shown
+        (7, "ok"),
+        (8, "error"),  # σ(1) = 0.731059, not 0.7312
+        (11, "ok"),
+        (11, "error"),  # the transpose of (3, 8) is not (3, 7)
+        (13, "ok"),  # the determinant
+        (16, "error"),  # a 2×2 times a 1×2 cannot be formed
+    ]
+    assert "0.731059" in report.findings[4].message
+    assert "cannot be formed" in report.findings[-1].message

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 import sympy
 from sympy.core.function import AppliedUndef
@@ -159,7 +160,7 @@ def _check(
     vectors = left_reading.vector or right_reading.vector or any(r.vector for r in defined)
     algebra = any(r.algebra for r in defined)  # Σ^{-1} from x^T Σ^{-1} x: matrices after all
     if vectors and (algebra or not _elementwise(left_reading, right_reading, a, b)):
-        if a == b:
+        if a == b and not a.has(_WRITTEN_OUT):
             return make(OK, "the two sides are the same expression" + note)
         if isinstance(right, sympy.Tuple) and not isinstance(left, sympy.Tuple):
             return _vector_claim(link, left, right, scope, make)
@@ -168,6 +169,9 @@ def _check(
         in_order = _in_order(link, scope, make)
         if in_order is not None:
             return in_order
+        generic = _for_every_vector(link, left_reading, right_reading, scope, make)
+        if generic is not None:
+            return generic
         return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
     if is_optimum(a) or is_optimum(b):
         return _optima(a, b, make, note)
@@ -420,8 +424,8 @@ def _defines(link: Link, left: sympy.Expr, right: sympy.Expr) -> bool:
         return False
     if link.relation == APPROX and not (isinstance(left, sympy.Symbol) and right.is_number):
         return False  # x ≈ 1.28 gives x a value, as x = 1.28 does; nothing else does
-    if isinstance(right, sympy.Symbol):
-        return False  # i = j, p_1 = p_2: a condition, not a definition
+    if isinstance(right, sympy.Symbol) or left == _WRITTEN_OUT:
+        return False  # i = j, p_1 = p_2: a condition, not a definition; a matrix: no name
     if isinstance(left, sympy.Symbol):
         named = _NAME.fullmatch(left.name) is not None
         return named and left not in right.free_symbols
@@ -502,7 +506,13 @@ def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make:
             scope.define(Definition(right, name, link.left.line, link.left.latex))
             return make(OK, f"names {show(name)} {show(right)}")  # σ(z_i) = P_i
     scope.define(Definition(name, right, link.left.line, link.right.latex))
-    matrices.learn(link.left.latex, link.right.latex, scope.matrices, link.left.line)
+    matrices.learn(
+        link.left.source or link.left.latex,
+        link.right.source or link.right.latex,
+        scope.matrices,
+        link.left.line,
+        partial(_entry_value, scope=scope),
+    )
     if old is not None:
         return make(OK, f"defines {show(name)} (replacing line {old.line})")
     return make(OK, f"defines {show(name)}")
@@ -787,16 +797,48 @@ def _undefined(a: sympy.Expr, b: sympy.Expr, scope: Scope) -> sympy.Basic | None
     return None
 
 
+_WRITTEN_OUT = sympy.Symbol("MATRIX")
+"""What the reader makes of a written-out matrix: two of them are not the same matrix."""
+
+
+def _for_every_vector(
+    link: Link, left: Reading, right: Reading, scope: Scope, make: Make
+) -> Finding | None:
+    """``σ(u)(1 - σ(u)) = ...`` in one vector u, where u's definition is matrix algebra: the
+    link read component by component, with its names as written (not their definitions),
+    holds for every u, so it holds for this one. Only confirms: a step may rely on what u is."""
+    a, b = left.expr, right.expr
+    if a is None or b is None or left.algebra or right.algebra:
+        return None
+    if not _elementwise(left, right, a, b) or opaque(a) or opaque(b):
+        return None
+    outcome = compare(a, b, link.text, frozenset(scope.facts))
+    if outcome is None or outcome[1] or not outcome[0]:
+        return None
+    return make(OK, holds_message(a, b, outcome[0]) + " (component by component, for any value)")
+
+
+def _entry_value(latex: str, scope: Scope) -> float | None:
+    """An entry of a written-out matrix as a number, through the section's meanings and
+    values (``\\sigma(1)`` in a document about the sigmoid); ``None`` if it is not one."""
+    reading = read(latex, scope.function_names())
+    if reading.expr is None or reading.vector:
+        return None
+    value = num.value(num.substitute(scope.resolve(reading.expr), scope.bindings), {})
+    return None if value is None else float(value)
+
+
 def _in_order(link: Link, scope: Scope, make: Make) -> Finding | None:
     """Matrix algebra checked with its products in the order written (:mod:`matrices`)."""
     given = {matrices.plain(str(k)) for k in (*scope.definitions, *scope.bindings, *scope.earlier)}
     verdict = matrices.judge(
-        link.left.latex,
-        link.right.latex,
+        link.left.source or link.left.latex,
+        link.right.source or link.right.latex,
         link.opens_chain,
         scope.matrices,
         link.right.line,
         lambda name: matrices.plain(name) in given,
+        partial(_entry_value, scope=scope),
     )
     if verdict is None:
         return None

@@ -33,6 +33,7 @@ from derivetex.verify.matrix_reading import (
     MATRIX,
     SCALAR,
     VECTOR,
+    Literal,
     Name,
     Node,
     NotMatrixAlgebra,
@@ -66,27 +67,30 @@ def judge(
     definitions: Definitions,
     line: int,
     valued: Callable[[str], bool],
+    entry: Callable[[str], float | None] = lambda latex: None,
 ) -> Verdict | None:
     """The verdict on ``left = right`` as matrix algebra, or ``None`` to leave it.
 
     ``valued(name)`` says whether the document gives that name a value or a definition
     this reader did not take (then a disagreement at random values proves nothing)."""
     try:
-        right = read_side(right_latex, left_latex)
+        right = _numbers_in(read_side(right_latex, left_latex), entry)
     except (NotMatrixAlgebra, RecursionError):
         return None
     try:
-        left = read_side(left_latex, right_latex)
+        left = _numbers_in(read_side(left_latex, right_latex), entry)
     except (NotMatrixAlgebra, RecursionError):
         return _malformed(right, "right", definitions)
     written = names(left) | names(right)
-    if all(n.kind == SCALAR for n in written) and not _defined_names(written, definitions):
+    literal = _has_literal(left) or _has_literal(right)
+    scalars = all(n.kind == SCALAR for n in written)
+    if scalars and not literal and not _defined_names(written, definitions):
         return None
     if opens_chain:
         for name, other in ((right, left), (left, right)):
             if (
                 isinstance(name, Name)
-                and name.kind != SCALAR
+                and (name.kind != SCALAR or _has_literal(other))
                 and name.key not in definitions
                 and name not in names(other)
                 and _forms(other, definitions)
@@ -96,7 +100,50 @@ def judge(
     return _compare(left, right, opens_chain, definitions, valued)
 
 
-def learn(name_latex: str, right_latex: str, definitions: Definitions, line: int) -> None:
+@dataclass(frozen=True)
+class Fixed:
+    """A written-out matrix with its entries' values (``None``: an entry is not a number)."""
+
+    value: mv.Value | None
+
+
+def _numbers_in(node: Node, entry: Callable[[str], float | None]) -> Node:
+    """``node`` with each written-out matrix replaced by its value."""
+    if isinstance(node, Literal):
+        values = [[entry(text) for text in row] for row in node.entries]
+        if any(v is None for row in values for v in row):
+            return Fixed(None)  # type: ignore[return-value]
+        slack = tuple(
+            tuple(0.0 if (p := _places(text)) is None else 0.5 * 10.0**-p for text in row)
+            for row in node.entries
+        )
+        rows = [[float(v) for v in row if v is not None] for row in values]
+        value = mv.Value(len(rows), len(rows[0]), tuple(map(tuple, rows)), firm=True, slack=slack)
+        return Fixed(value)  # type: ignore[return-value]
+    if isinstance(node, Op):
+        return Op(node.op, tuple(_numbers_in(arg, entry) for arg in node.args))
+    return node
+
+
+def _places(text: str) -> int | None:
+    """Decimal places of an entry written as a decimal number (``0.7311``: 4)."""
+    match = re.fullmatch(r"\s*[-+]?\d*\.(\d+)\s*", text)
+    return len(match.group(1)) if match else None
+
+
+def _has_literal(node: Node) -> bool:
+    if isinstance(node, Fixed):
+        return True
+    return isinstance(node, Op) and any(_has_literal(arg) for arg in node.args)
+
+
+def learn(
+    name_latex: str,
+    right_latex: str,
+    definitions: Definitions,
+    line: int,
+    entry: Callable[[str], float | None] = lambda latex: None,
+) -> None:
     """After ``name = right`` defined a name: a matrix or vector name keeps the matrix
     expression for later links; a name defined as something else forgets an older one."""
     try:
@@ -109,7 +156,7 @@ def learn(name_latex: str, right_latex: str, definitions: Definitions, line: int
     if name.kind == SCALAR:
         return
     try:
-        right = read_side(right_latex, name_latex)
+        right = _numbers_in(read_side(right_latex, name_latex), entry)
     except (NotMatrixAlgebra, RecursionError):
         return
     if name not in names(right) and _forms(right, definitions):
@@ -170,7 +217,7 @@ def _compare(
             and isinstance(right_values, list)
             and all(mv.close(a, b) for a, b in zip(left_values, right_values, strict=True))
         ):
-            return "ok", _holds(convention, variant, symmetric, definitions)
+            return "ok", _holds(convention, variant, symmetric, definitions, both)
     if any(valued(n.key) for n in _all_names(both, definitions)):
         return None  # a value or a definition this reader did not take: nothing to accuse
     formed = [
@@ -186,7 +233,10 @@ def _compare(
     if formed:
         first = outcomes.get(("column", False))
         shown = first if first is not None and first in formed else formed[0]
-        return "error", _differ(shown, definitions)
+        a, b = shown.left[0], shown.right[0]  # type: ignore[index]
+        if (a.rows, a.cols) != (b.rows, b.cols) and not (a.firm and b.firm):
+            return None  # a plain letter may name a matrix: shapes alone prove nothing
+        return "error", _differ(shown, definitions, Op("+", (left, right)))
     for label, node in (("left", left), ("right", right)) if opens_chain else (("right", right),):
         found = _malformed(node, label, definitions)
         if found is not None:
@@ -197,7 +247,7 @@ def _compare(
 def _malformed(node: Node, label: str, definitions: Definitions) -> Verdict | None:
     """An error when ``node`` cannot be formed under either convention for a reason that
     involves a capital matrix or a transpose (so its shapes are certain)."""
-    if all(n.kind == SCALAR for n in _all_names(node, definitions)):
+    if all(n.kind == SCALAR for n in _all_names(node, definitions)) and not _has_literal(node):
         return None
     failures = {}
     for convention in CONVENTIONS:
@@ -224,14 +274,18 @@ def _draws(
     return values
 
 
-def _holds(convention: str, symmetric: bool, names_: list[Name], definitions: Definitions) -> str:
+def _holds(
+    convention: str, symmetric: bool, names_: list[Name], definitions: Definitions, used: Node
+) -> str:
+    if not _all_names(used, definitions):
+        return "the written-out matrices agree entry by entry" + _using(definitions, used)
     message = f"holds as matrix algebra at random {SIZE}×{SIZE} matrices ({convention} vectors)"
     if symmetric:
         message += f", reading {', '.join(n.shown for n in names_)} as symmetric"
-    return message + _using(definitions)
+    return message + _using(definitions, used)
 
 
-def _differ(outcome: _Outcome, definitions: Definitions) -> str:
+def _differ(outcome: _Outcome, definitions: Definitions, used: Node) -> str:
     assert isinstance(outcome.left, list) and isinstance(outcome.right, list)
     a, b = outcome.left[0], outcome.right[0]
     if (a.rows, a.cols) != (b.rows, b.cols):
@@ -245,12 +299,17 @@ def _differ(outcome: _Outcome, definitions: Definitions) -> str:
         )
         left, right = f"{a.data[i][j]:.6g}", f"{b.data[i][j]:.6g}"
         detail = f"entry ({i + 1}, {j + 1}) is {left} on the left, {right} on the right"
-    at = f"at random {SIZE}×{SIZE} matrices"
-    return f"as matrices the two sides differ {at}: {detail}{_using(definitions)}"
+    at = f"at random {SIZE}×{SIZE} matrices" if _all_names(used, definitions) else "as written"
+    return f"as matrices the two sides differ {at}: {detail}{_using(definitions, used)}"
 
 
-def _using(definitions: Definitions) -> str:
-    return "".join(f" (with {d.shown} as defined on line {d.line})" for d in definitions.values())
+def _using(definitions: Definitions, used: Node) -> str:
+    keys = {n.key for n in names(used)}
+    return "".join(
+        f" (with {d.shown} as defined on line {d.line})"
+        for key, d in definitions.items()
+        if key in keys
+    )
 
 
 def _all_names(node: Node, definitions: Definitions, depth: int = 0) -> list[Name]:
@@ -300,6 +359,12 @@ def _evaluate(
 ) -> mv.Value:
     if isinstance(node, Number):
         return mv.scalar(node.value)
+    if isinstance(node, Literal):
+        raise mv.Unclear("a written-out matrix whose entries were not read")
+    if isinstance(node, Fixed):
+        if node.value is None:
+            raise mv.Unclear("a written-out matrix with an entry that is not a number")
+        return node.value
     if isinstance(node, Name):
         definition = definitions.get(node.key)
         if definition is not None and depth < 8:

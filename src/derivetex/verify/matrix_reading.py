@@ -39,6 +39,14 @@ class Number:
 
 
 @dataclass(frozen=True)
+class Literal:
+    """A matrix written out (``\\begin{pmatrix} 1 & -1 \\\\ 0.5 & 0.5 \\end{pmatrix}``): the
+    LaTeX of each entry, row by row."""
+
+    entries: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class Op:
     """``op`` is one of + (args summed), * (args multiplied in order), neg, T, inv, det,
     pow (args[1] a Number), div (args[0] over the scalar args[1]), log, exp, sqrt."""
@@ -47,12 +55,12 @@ class Op:
     args: tuple[Node, ...]
 
 
-Node = Name | Number | Op
+Node = Name | Number | Literal | Op
 
 _BOLD = (r"\mathbf", r"\bm", r"\boldsymbol", r"\vec", r"\pmb")
 _MATRIX_GREEK = {r"\Sigma", r"\Lambda"}
 _SKIP = re.compile(
-    r"\\[,;:! ]|\\quad|\\qquad|\\left|\\right|\\big[lr]?|\\Big[lr]?|&|\\displaystyle"
+    r"\\[,;:! ]|\\boxed|\\quad|\\qquad|\\left|\\right|\\big[lr]?|\\Big[lr]?|&|\\displaystyle"
 )
 _TOKEN = re.compile(
     r"\s*(\\[A-Za-z]+|\d+\.\d+|\d+|\.\d+|[A-Za-z]|\^|_|\{|\}|\(|\)|\[|\]|\+|-|\||'|\*|/|.)"
@@ -68,10 +76,25 @@ def tokens(latex: str) -> list[str]:
     return [t for t in found if t.strip() and t != "\\"]  # a lone \ is a control space
 
 
+_ENVIRONMENT = re.compile(r"\\begin\{([pbvBV]?)matrix\}(.*?)\\end\{\1matrix\}", re.DOTALL)
+
+
 def read_side(latex: str, link: str = "") -> Node:
     """The tree of one side; :class:`NotMatrixAlgebra` when it is not plain matrix algebra.
     ``link`` is the whole link's text: a letter transposed anywhere in it is not a scalar."""
-    reader = _Reader(tokens(latex), _transposed_names(f"{latex} {link}"))
+    literals: list[Literal] = []
+
+    def literal(match: re.Match[str]) -> str:
+        rows = [r for r in re.split(r"\\\\", match.group(2)) if r.strip()]
+        entries = tuple(tuple(e.strip() for e in row.split("&")) for row in rows)
+        if not entries or len({len(row) for row in entries}) != 1:
+            raise NotMatrixAlgebra("a matrix with rows of different lengths")
+        literals.append(Literal(entries))
+        index = len(literals) - 1
+        return f" \\LITERAL{{{index}}} " if match.group(1) != "v" else f" |\\LITERAL{{{index}}}| "
+
+    text = _ENVIRONMENT.sub(literal, latex)
+    reader = _Reader(tokens(text), _transposed_names(f"{latex} {link}"), literals)
     node = reader.sum()
     if reader.at < len(reader.tokens):
         raise NotMatrixAlgebra(f"cannot read {reader.tokens[reader.at]!r} here")
@@ -85,8 +108,9 @@ def _transposed_names(latex: str) -> set[str]:
 
 
 class _Reader:
-    def __init__(self, tokens: list[str], transposed: set[str]) -> None:
+    def __init__(self, tokens: list[str], transposed: set[str], literals: list[Literal]) -> None:
         self.tokens = tokens
+        self.literals = literals
         self.at = 0
         self.transposed = transposed
         self.bars = 0
@@ -189,6 +213,9 @@ class _Reader:
             return Op("det", (node,))
         if re.fullmatch(r"\d*\.?\d+", token):
             return Number(float(self.take()))
+        if token == r"\LITERAL":
+            self.take()
+            return self.literals[int(self._group_text())]
         if token == r"\frac":
             self.take()
             top, bottom = self._braced(), self._braced()
@@ -200,6 +227,17 @@ class _Reader:
             self.take()
             return Op("sqrt", (self._braced(),))
         return self.name()
+
+    def _label(self) -> str:
+        """``^{(0)}`` after a name: a layer or step label, part of the name."""
+        ahead = self.tokens[self.at : self.at + 3]
+        if ahead[:3] == ["^", "{", "("]:
+            end = self.tokens.index("}", self.at) if "}" in self.tokens[self.at :] else -1
+            if end > 0 and self.tokens[end - 1] == ")":
+                label = "".join(self.tokens[self.at + 2 : end])
+                self.at = end + 1
+                return label
+        return ""
 
     def _braced(self) -> Node:
         if self.peek() != "{":
@@ -229,6 +267,10 @@ class _Reader:
             sub = self._group_text()
             key += f"_{{{sub}}}"
             shown += f"_{{{sub}}}"
+        label = self._label()
+        if label:
+            key += f"^{{{label}}}"
+            shown += f"^{{{label}}}"
         upper = _is_upper(token)
         if bold or token in _MATRIX_GREEK or token in self.transposed:
             kind = MATRIX if upper else VECTOR

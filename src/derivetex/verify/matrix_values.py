@@ -36,6 +36,9 @@ class Value:
     plain: bool = False
     firm: bool = False
     """Whether a capital matrix or a transpose went into it (its shape is certain)."""
+    slack: tuple[tuple[float, ...], ...] | None = None
+    """How far each entry may be off: half a unit of the last digit a written-out matrix
+    shows for it (``None``: exact)."""
 
     @property
     def shape(self) -> str:
@@ -148,11 +151,16 @@ def scalar_function(name: str, a: Value) -> Value:
 
 
 def close(a: Value, b: Value) -> bool:
-    """Same shape (a 1×1 and a scalar agree) and every entry equal to 1e-9, relatively."""
+    """Same shape (a 1×1 and a scalar agree) and every entry equal to 1e-9, relatively, or
+    within the rounding a written-out matrix shows."""
     if (a.rows, a.cols) != (b.rows, b.cols):
         return False
     return all(
-        math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9)
-        for ra, rb in zip(a.data, b.data, strict=True)
-        for x, y in zip(ra, rb, strict=True)
+        math.isclose(x, y, rel_tol=1e-9, abs_tol=max(_slack(a, i, j), _slack(b, i, j), 1e-9))
+        for i, (ra, rb) in enumerate(zip(a.data, b.data, strict=True))
+        for j, (x, y) in enumerate(zip(ra, rb, strict=True))
     )
+
+
+def _slack(a: Value, i: int, j: int) -> float:
+    return 0.0 if a.slack is None else a.slack[i][j]
