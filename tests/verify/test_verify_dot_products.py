@@ -53,3 +53,15 @@ def test_the_reading_differentiates_like_the_written_out_dot_product(k: int, pow
     rest = next(s for s in read.free_symbols if str(s).startswith("ρ"))
     got = read.doit().subs(rest, full - w[k] * x[k])
     assert sympy.simplify(got - expected) == 0
+
+
+def test_a_derivative_by_a_defined_name_differentiates_first() -> None:
+    """d(e^u)/du with u = -z_i defined is e^u, then e^{-z_i}: not d(e^{-z_i})/du = 0."""
+    text = r"""
+$$ u = -z_i $$
+
+$$ \frac{d}{dz_i}e^u = \frac{d(e^u)}{du} \cdot \frac{du}{dz_i} = -e^u $$
+
+$$ \frac{d(e^u)}{du} = e^{-z_i} $$
+"""
+    assert statuses(text) == [(2, "ok"), (4, "ok"), (4, "ok"), (6, "ok")]

@@ -200,11 +200,31 @@ class Scope:
         if isinstance(node, (sympy.Symbol, Indexed, IndexedBase)) or not node.args:
             return node
         if isinstance(node, sympy.Derivative):
+            defined = [v for v in node.variables if self._lookup(v) is not None]
+            if defined:
+                return self._by_defined_variable(node, defined)
             return sympy.Derivative(self._expand_once(node.expr), *node.variable_count)
         args = [self._expand_once(arg) for arg in node.args]
         if all(new is old for new, old in zip(args, node.args, strict=True)):
             return node
         return node.func(*args)
+
+    def _by_defined_variable(
+        self, node: sympy.Derivative, defined: list[sympy.Basic]
+    ) -> sympy.Basic:
+        """``\\frac{d(e^u)}{du}`` with u = -z_i defined: differentiate by u as written, then
+        put u's definition in (e^{-z_i}); expanding u first would leave nothing to
+        differentiate by."""
+        values = {v: self._lookup(v) for v in defined}
+        keys = {Definition(v, v, 0, "").key for v in defined}
+        hidden = {k: self.definitions.pop(k) for k in keys if k in self.definitions}
+        try:
+            inner = self.expand(node.expr)
+        finally:
+            self.definitions.update(hidden)
+        if any(inner.has(v) and not isinstance(v, (sympy.Symbol, Indexed)) for v in defined):
+            return node
+        return sympy.Derivative(inner, *node.variable_count).doit().subs(values)
 
     def _lookup(self, node: sympy.Basic) -> sympy.Expr | None:
         key = node.func if isinstance(node, AppliedUndef) else node
