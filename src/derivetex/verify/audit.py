@@ -28,6 +28,7 @@ from derivetex.verify.checking import check
 from derivetex.verify.documents import MathBlock, find_blocks
 from derivetex.verify.information import Meaning
 from derivetex.verify.meanings import built_in, random_variable_meanings
+from derivetex.verify.reading import read
 from derivetex.verify.report import OK, UNCHECKED, FileReport, Finding
 from derivetex.verify.rows import Link, Part, last_part, links
 from derivetex.verify.scope import Definition, Scope
@@ -114,7 +115,8 @@ def _audit_section(
         if finding is not None:
             checked.append(_Checked(item.order, item.link, item.bindings, finding))
     for done in checked:
-        finding = _confirmed_with_earlier(done, scope, earlier)
+        finding = _confirmed_later(done, scope)
+        finding = _confirmed_with_earlier(replace(done, finding=finding), scope, earlier)
         if confirming is not None:
             finding = _confirmed_with(replace(done, finding=finding), scope, confirming)
         found.append((done.order, finding))
@@ -160,6 +162,50 @@ def _confirmed_with_earlier(
     if again is None or again.status != OK:
         return finding
     return replace(again, message=again.message + " (a definition from an earlier section)")
+
+
+def _confirmed_later(item: _Checked, scope: Scope) -> Finding:
+    """A link unchecked for a name or a function its section defines only further down (a
+    property stated first, ``I(p_1 p_2) = I(p_1) + I(p_2)``, then ``I(p) = -\\log p``), checked
+    again with those definitions; kept only when it then holds. Names the section defines
+    twice are left out: the later definition may not be the one the link meant."""
+    finding = item.finding
+    if finding.status != UNCHECKED or finding.reason not in ("opaque", "undefined"):
+        return finding
+    later = {
+        key: d
+        for key, d in scope.definitions.items()
+        if d.line > item.link.right.line and key not in scope.replaced
+    }
+    if not later:
+        return finding
+    trial = scope.borrowing({})
+    trial.definitions = {
+        key: d
+        for key, d in trial.definitions.items()
+        if not (key in scope.replaced and d.line > item.link.right.line)
+    }
+    trial.bindings = dict(item.bindings)
+    again = _budgeted(item.link, partial(check, item.link, trial, final=True))
+    if again is None or again.status != OK or _vanishes(item.link, trial):
+        return finding
+    return replace(again, message=again.message + " (a definition further down this section)")
+
+
+def _vanishes(link: Link, scope: Scope) -> bool:
+    """Whether a side is 0 once the definitions are in (a derivative by a name the
+    definitions never use): 0 = 0 would confirm nothing."""
+    functions = scope.function_names()
+    for latex in (link.left.latex, link.right.latex):
+        expr = read(latex, functions).expr
+        if expr is None:
+            return True
+        try:
+            if sympy.sympify(scope.resolve(expr)).doit() == 0:
+                return True
+        except (TypeError, ValueError, ArithmeticError, AttributeError, RecursionError):
+            return True
+    return False
 
 
 _PROBABILITY_TERM = re.compile(r"(?<![A-Za-z\\])(?:H|I|p|P|Pr)\s*\(")

@@ -127,6 +127,9 @@ class Scope:
     bits: bool = False
     sizes: dict[str, int] = field(default_factory=dict)
     """Lengths of the vectors given as values (``P = [0.7, 0.2, 0.1]``), for the section."""
+    replaced: set[sympy.Basic] = field(default_factory=set)
+    """Names defined more than once in the section (a later definition may not be the one
+    an earlier link meant)."""
     matrices: Definitions = field(default_factory=dict)
     """Matrix expressions named in the section (``\\mathbf{L}^\\top\\mathbf{L} = \\Sigma``)."""
 
@@ -156,6 +159,8 @@ class Scope:
     def define(self, definition: Definition) -> Definition | None:
         """Record ``definition``; the one it replaces, if any."""
         old = self.definitions.get(definition.key)
+        if old is not None:
+            self.replaced.add(definition.key)
         self.definitions[definition.key] = definition
         self.bindings.pop(definition.symbol, None)
         self.earlier.pop(definition.symbol, None)
