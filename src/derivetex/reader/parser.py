@@ -20,6 +20,7 @@ import sympy
 from sympy.tensor.indexed import IndexedBase
 
 from derivetex.reader import names as N
+from derivetex.reader.bare import bare_big
 from derivetex.reader.tokens import Token, tokenize
 
 MAX_DEPTH = 60
@@ -215,8 +216,10 @@ class _Parser:
                 base = sympy.factorial(base)
             elif token.text == r"\%":
                 base = base / 100
-            elif token.text == "'" and isinstance(base, (sympy.Symbol, sympy.Indexed)):
+            elif token.text == "'" and isinstance(base, sympy.Symbol):
                 base = sympy.Symbol(f"{base}'")  # L' is a name of its own
+            elif token.text == "'" and isinstance(base, sympy.Indexed):
+                base = IndexedBase(f"{base.base}'")[base.indices]  # e_i': the name e', at i
             elif token.text == "'":
                 base = self.prime(base)
             else:
@@ -350,6 +353,8 @@ class _Parser:
         if text in N.ELEMENTARY:
             return N.ELEMENTARY[text](self.argument())
         if text in (r"\sum", r"\prod"):
+            if bare_big(self.tokens, self.at):
+                return self.bare_name(text)  # \frac{e_i}{\sum}: the writer's name for a sum
             return self.big_operator(text)
         if text == r"\int":
             return self.integral()
@@ -382,6 +387,8 @@ class _Parser:
             return self.sub_parser(self.group())
         if text == r"\infty":
             return sympy.oo
+        if text == r"\ELIDEDLIST":
+            return self.elided_list()
         if text == r"\MATRIX":
             self.notes.vector = self.notes.algebra = True
             return sympy.Symbol("MATRIX")
@@ -399,6 +406,26 @@ class _Parser:
         raise Unreadable(f"notation {text!r} is not read")
 
     # -- constructs ----------------------------------------------------------------------
+    def elided_list(self) -> sympy.Expr:
+        """``x_1, \\ldots, x_n`` (as ``verify.sequences`` writes it): one opaque value named
+        ``(x_{i}, i = 1, \\ldots, n)``, a vector (its items are never summed)."""
+        pattern, index, low, high = (
+            "".join(t.text + (" " if t.kind == "cmd" else "") for t in self.group()).strip()
+            for _ in range(4)
+        )
+        self.notes.vector = True  # opaque: its items are never compared one by one
+        run = sympy.Symbol(f"{index} = {low}, \\ldots, {high}")
+        return sympy.Function("(")(sympy.Symbol(pattern), run)
+
+    def bare_name(self, command: str) -> sympy.Expr:
+        """``\\sum`` or ``\\sum_K`` with no summand: a name (its subscript a label, never an
+        index: ``\\sum_K`` is not the K-th of anything)."""
+        name = command
+        if self.peek().text == "_":
+            self.take()
+            name += "_{" + "".join(t.text for t in self.group()) + "}"
+        return sympy.Symbol(name)
+
     def vector(self, first: sympy.Expr, close: str = ")") -> sympy.Expr:
         """``(0.33, 0.32, 0.35)`` or ``[0.7, 0.2, 0.1]``: the components of a vector, as a
         tuple."""

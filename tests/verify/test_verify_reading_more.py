@@ -1,0 +1,171 @@
+"""Notation of real ML writing the reader learned in the second reading round.
+
+One small document of our own per notation, read by ``verify``: the (line, status) findings
+it must give and a piece of text the messages must contain. Each case also pins that a
+planted mistake in the same notation is still an error (the reading is not a blind spot).
+"""
+
+from __future__ import annotations
+
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from derivetex.verify import audit_text
+from derivetex.verify.reading import read
+
+CASES = [
+    (
+        "bare-sum-as-a-name",
+        r"""
+$$
+\begin{aligned}
+\frac{e_i \sum - e_i e_i}{\sum^2} &= \frac{e_i}{\sum} \left( \frac{\sum - e_i}{\sum} \right) \\
+&= \frac{e_i}{\sum} \left( 1 + \frac{e_i}{\sum} \right)
+\end{aligned}
+$$
+""",
+        [(4, "ok"), (5, "error")],
+        "holds symbolically",
+    ),
+    (
+        "bare-sum-defined",
+        r"""
+Write $\sum_K = \sum_{j=1}^{K} \exp(\theta_j)$.
+
+$$ \frac{\partial}{\partial \theta_i} \frac{\exp(\theta_i)}{\sum_K}
+ = \frac{\exp(\theta_i) \sum_K - \exp(\theta_i) \exp(\theta_i)}{(\sum_K)^2} $$
+
+$$ \frac{\partial}{\partial \theta_i} \frac{\exp(\theta_i)}{\sum_K}
+ = \frac{\exp(\theta_i) \sum_K + \exp(\theta_i) \exp(\theta_i)}{(\sum_K)^2} $$
+""",
+        [(2, "ok"), (5, "ok"), (8, "error")],
+        "as defined on line 2",
+    ),
+    (
+        "sum-with-summand-after-minus",
+        r"""
+$$ \sum_i - y_i \log p_i = - \sum_i y_i \log p_i $$
+""",
+        [(2, "unchecked")],
+        "cannot read",
+    ),
+    (
+        "primed-names",
+        r"""
+$$
+\begin{aligned}
+\sum' &= \frac{\partial (\exp(x_1) + \exp(x_2))}{\partial x_1} \\
+&= \exp(x_1) \\
+e_1' &= \exp(x_1)
+\end{aligned}
+$$
+
+$$ e_1' \sum' = \exp(x_1)^2 $$
+
+$$ e_1' \sum' = \exp(x_1) $$
+""",
+        [(4, "ok"), (5, "ok"), (6, "ok"), (10, "ok"), (12, "error")],
+        "defines \\sum'",
+    ),
+    (
+        "jacobian-off-diagonal-case",
+        r"""
+$$ \frac{\partial}{\partial \theta_j} \frac{\exp(\theta_i)}{\sum_{k=1}^K \exp(\theta_k)}
+ = -\frac{\exp(\theta_i) \exp(\theta_j)}{(\sum_{k=1}^K \exp(\theta_k))^2} $$
+
+$$ \frac{\partial}{\partial \theta_j} \frac{\exp(\theta_i)}{\sum_{k=1}^K \exp(\theta_k)}
+ = \frac{\exp(\theta_i) \exp(\theta_j)}{(\sum_{k=1}^K \exp(\theta_k))^2} $$
+""",
+        [(3, "unchecked"), (6, "error")],
+        "i \\neq j",
+    ),
+    (
+        "elided-lists",
+        r"""
+$$ \mathbf{z} = (z_1, \ldots, z_n)^\top $$
+
+$$ \mathcal{D} = \{(x_1, y_1), (x_2, y_2), \ldots, (x_N, y_N)\} $$
+
+$$ \log \frac{e^{z_i}}{\sum_j e^{z_j}} = z_i - \log \sum_j e^{z_j} $$
+
+$$ \log \frac{e^{z_i}}{\sum_j e^{z_j}} = z_i + \log \sum_j e^{z_j} $$
+
+$$ L = P(X_1 = y_1, X_2 = y_2, \cdots, X_N = y_N) $$
+""",
+        [(2, "ok"), (4, "ok"), (6, "ok"), (8, "unchecked"), (10, "ok")],
+        "by its components",
+    ),
+    (
+        "negated-sum-operator-missing",
+        r"""
+$$ -\log p_1 - \log p_2 \cdots - \log p_n = -\sum_{i=1}^n \log p_i $$
+
+$$ -\log p_1 - \cdots - \log p_n = \sum_{i=1}^n \log p_i $$
+""",
+        [(2, "ok"), (4, "error")],
+        None,
+    ),
+    (
+        "elided-product-after-another-factor",
+        r"""
+$$ \frac{\partial}{\partial \theta} (\theta^2 q_1) \cdot q_2 \cdots q_n
+ = 2 \theta \prod_{i=1}^n q_i $$
+
+$$ \frac{\partial}{\partial \theta} (\theta^2 q_1) \cdot q_2 \cdots q_n
+ = \theta \prod_{i=1}^n q_i $$
+""",
+        [(3, "ok"), (6, "error")],
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "document", "expected", "needle"), CASES, ids=[c[0] for c in CASES]
+)
+def test_reading(
+    name: str, document: str, expected: list[tuple[int, str]], needle: str | None
+) -> None:
+    report = audit_text(document, "md", name)
+    assert [(f.line, f.status) for f in report.findings] == expected, report.findings
+    if needle is not None:
+        assert needle in " ".join(f.message for f in report.findings)
+
+
+def test_odd_terms_are_not_taken_for_a_run() -> None:
+    """``a_1 + a_3 + \\cdots + a_n`` does not say what the elided terms are."""
+    assert read(r"a_1 + a_3 + \cdots + a_n").expr is None
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    low=st.integers(1, 3),
+    size=st.integers(2, 6),
+    letter=st.sampled_from("xyw"),
+    minus=st.booleans(),
+)
+def test_elided_sum_is_the_sum_it_stands_for(low: int, size: int, letter: str, minus: bool) -> None:
+    """Shown terms a, a + 1 … last written out are the sum of all of them, with or without the
+    operator before the dots, negated term by term or not."""
+    high = low + size
+    sign = "-" if minus else "+"
+    lead = "-" if minus else ""
+    first, second, last = (f"{letter}_{{{i}}}" for i in (low, low + 1, high))
+    text = f"{lead}{first} {sign} {second} \\cdots {sign} {last}"
+    base = sympy.IndexedBase(letter)
+    total = sum(base[i] for i in range(low, high + 1))
+    reading = read(text)
+    assert reading.expr is not None, reading.reason
+    assert sympy.expand(reading.expr - (-total if minus else total)) == 0
+
+
+@settings(max_examples=25, deadline=None)
+@given(low=st.integers(0, 2), size=st.integers(2, 8))
+def test_elided_numeric_list_is_written_out(low: int, size: int) -> None:
+    high = low + size
+    reading = read(f"(v_{{{low}}}, v_{{{low + 1}}}, \\ldots, v_{{{high}}})")
+    v = sympy.IndexedBase("v")
+    assert reading.expr == sympy.Tuple(*(v[i] for i in range(low, high + 1)))
+    assert reading.vector
