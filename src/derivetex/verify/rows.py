@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from derivetex.verify.documents import MathBlock
 
 RELATIONS = re.compile(
-    r":=|\\coloneqq(?![A-Za-z])|=|<|>|\\(?:approx|simeq|neq|ne|leq|le|geq|ge|lt|gt|"
+    r":=|\\coloneqq(?![A-Za-z])|>=|<=|=|<|>|\\(?:approx|simeq|neq|ne|leq|le|geq|ge|lt|gt|"
     r"propto|equiv|triangleq|doteq)(?![A-Za-z])"
 )
 EQUAL = "="
@@ -34,6 +34,12 @@ _BLANKED = re.compile(
     r"|\\[ ,;:!>]"
     r"|&"
 )
+_ASCII_ORDER = {">=": r"\ge", "<=": r"\le"}
+"""``>=`` and ``<=`` typed as in code: the relations ≥ and ≤."""
+_RELATION_LABEL = re.compile(
+    r"(?:=|<|>|\\(?:leq|le|geq|ge|approx)(?![A-Za-z]))\s*(\^\{(?:[^{}]|\{[^{}]*\})*\})"
+)
+"""``\\le^{\\textrm{(a)}}``, ``=^{(b)}``: a label on a relation naming the step's reason."""
 _STACKED = re.compile(r"\\(?:overset|stackrel|underset)\{(?:[^{}]|\{[^{}]*\})*\}\{\s*=\s*\}")
 _CONNECTOR_WORDS = {
     "where", "and", "if", "for", "with", "since", "then", "so", "as", "when", "otherwise",
@@ -121,7 +127,13 @@ def blank(text: str) -> str:
     ``cases`` environment becomes one opaque ``\\MATRIX`` (its rows are not equations)."""
     text = _MATRIX.sub(lambda m: "\\MATRIX" + re.sub(r"[^\n]", " ", m.group(0)[7:]), text)
     text = _STACKED.sub(lambda m: " " * (len(m.group(0)) - 1) + "=", text)
+    text = _RELATION_LABEL.sub(lambda m: _blanked_label(m), text)
     return _BLANKED.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def _blanked_label(match: re.Match[str]) -> str:
+    start = match.start(1) - match.start()
+    return match.group(0)[:start] + re.sub(r"[^\n]", " ", match.group(1))
 
 
 _NAMED_START = re.compile(r"^\s*\\(?:text|mathrm|operatorname)\{[A-Za-z][A-Za-z0-9]*\}\s*[=(_^]")
@@ -207,6 +219,9 @@ def _rows(block: MathBlock) -> list[list[_Chain]]:
         if rows and not first.relations and _CONTINUATION.match(piece) and rows[-1]:
             rows[-1][-1] = _extend(rows[-1][-1], first.parts[0])
             chains = chains[1:]
+        elif rows and rows[-1] and _open_ended(rows[-1][-1]) and first.parts[0].latex:
+            rows[-1][-1] = _joined(rows[-1][-1], first)  # A = \\ B = C: one chain A = B = C
+            chains = chains[1:]
         if chains:
             rows.append(chains)
     return rows
@@ -272,7 +287,7 @@ def _split(
     cut = 0
     for start, end in _top_level(piece, _relation_end):
         parts.append(_part(block, offset + cut, piece[cut:start]))
-        relations.append(piece[start:end])
+        relations.append(_ASCII_ORDER.get(piece[start:end], piece[start:end]))
         cut = end
     parts.append(_part(block, offset + cut, piece[cut:]))
     leading = bool(relations) and not parts[0].latex
@@ -295,4 +310,20 @@ def _extend(chain: _Chain, more: Part) -> _Chain:
         chain.leading_relation,
         chain.first,
         chain.last,
+    )
+
+
+def _open_ended(chain: _Chain) -> bool:
+    """A chain whose row ends on its relation (``A = \\\\``): the next row holds the right side."""
+    return bool(chain.relations) and not chain.parts[-1].latex
+
+
+def _joined(chain: _Chain, more: _Chain) -> _Chain:
+    """``chain`` (ending on a relation) continued by the chain of the next row."""
+    return _Chain(
+        chain.parts[:-1] + more.parts,
+        chain.relations + more.relations,
+        chain.leading_relation,
+        chain.first,
+        chain.last or more.last,
     )
