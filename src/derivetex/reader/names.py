@@ -138,7 +138,6 @@ UNREAD = frozenset(
     [
         r"\oint",
         r"\iint",
-        r"\lim",
         r"\arg",
         r"\sup",
         r"\inf",

@@ -17,10 +17,13 @@ import re
 from dataclasses import dataclass, field
 
 import sympy
+from sympy.core.function import AppliedUndef
 from sympy.tensor.indexed import IndexedBase
 
+from derivetex.reader import limits
 from derivetex.reader import names as N
 from derivetex.reader.bare import bare_big
+from derivetex.reader.groups import divergence_follows, lists_arguments
 from derivetex.reader.tokens import Token, tokenize
 
 MAX_DEPTH = 60
@@ -56,11 +59,17 @@ _NORM_OPENERS = {r"\|": r"\|", r"\lVert": r"\rVert", r"\Vert": r"\Vert"}
 OPTIMA = {r"\argmax": "argmax", r"\argmin": "argmin"}
 """The optimiser commands (after ``verify.reading.normalise``) and their terms' names."""
 _BIG = {r"\sum": sympy.Sum, r"\prod": sympy.Product}
+_ELEMENTWISE = {r"\circ", r"\odot"}
 _PRODUCT_OPS = {r"\cdot", r"\times", "*", r"\ast"}
 _OPEN = {"(": ")", "[": "]", r"\{": r"\}", r"\lbrace": r"\rbrace", r"\lbrack": r"\rbrack"}
 _ARG_SPLIT = {
     ",": ",", ";": ";", "|": "|", r"\mid": "|", r"\|": "||", r"\parallel": "||", r"\Vert": "||",
 }  # fmt: skip
+_EVENT_RELATIONS = {
+    "=", r"\sim", r"\in", "<", ">", r"\le", r"\leq", r"\ge", r"\geq", r"\neq", r"\ne",
+    r"\cap", r"\cup", r"\setminus",
+}  # fmt: skip
+"""What joins the parts of an event inside ``P(...)``: relations and set operations."""
 _FUNCTION_STARTS = {*N.LOGS, *N.ELEMENTARY, r"\sum", r"\prod"}
 
 
@@ -183,6 +192,11 @@ class _Parser:
             elif token.text == "/":
                 self.take()
                 factors.append(1 / self.power())
+            elif token.text in _ELEMENTWISE:
+                self.take()  # a ∘ b, a ⊙ b: Hadamard (or composition), never a scalar product
+                self.notes.vector = self.notes.algebra = True
+                joined = sympy.Function(token.text)(sympy.Mul(*factors), self.power())
+                factors = [joined]
             elif self.starts_factor(token):
                 factors.append(self.power())
             else:
@@ -337,6 +351,14 @@ class _Parser:
         if text == "{":
             value = self.sum()
             self.expect("}")
+            if isinstance(value, AppliedUndef) and self.peek().text == "_":
+                return self.indexed_result(value)  # {\text{softmax}(\theta)}_k
+            if (
+                isinstance(value, sympy.Symbol)
+                and self.peek().text == "^"
+                and self.is_label(self.peek(1), self.peek(2), value.name)
+            ):
+                return self.name(Token("cmd", value.name, token.at))  # {x}^{(i)} is x^{(i)}
             return value
         if text == "|":
             value = self.sum()
@@ -368,6 +390,8 @@ class _Parser:
             return (sympy.Max if text == r"\max" else sympy.Min)(*items)
         if text in OPTIMA:
             return self.optimum(text)
+        if text == r"\lim":
+            return self.limit()
         if text == r"\nabla":
             return self.gradient()
         if text == r"\binom":
@@ -416,6 +440,31 @@ class _Parser:
         self.notes.vector = True  # opaque: its items are never compared one by one
         run = sympy.Symbol(f"{index} = {low}, \\ldots, {high}")
         return sympy.Function("(")(sympy.Symbol(pattern), run)
+
+    def limit(self) -> sympy.Expr:
+        """``\\lim_{x \\to 0^+} x \\log x``: the limit of the product that follows, taken
+        (``reader.limits`` says when)."""
+        if self.peek().text != "_":
+            raise Unreadable("\\lim without the variable written below it")
+        self.take()
+        try:
+            variable, point, side = limits.approach(self.group())
+            at = self.sub_parser(point)
+            name = self.sub_parser(variable)
+            return limits.take(self.product(), name, at, side)
+        except limits.NoLimit as error:
+            raise Unreadable(str(error)) from error
+
+    def indexed_result(self, value: AppliedUndef) -> sympy.Expr:
+        """``{f(x)}_k``: the k-th component of f's result, as ``f(x)_k`` and ``f_k(x)`` are."""
+        name = str(value.func)
+        if not name.endswith("(") or "_{" in name:
+            raise Unreadable(f"a subscript after {name}...) that is not an index")
+        self.take()
+        _, found = self.subscript()
+        if found is None:
+            raise Unreadable(f"a subscript after {name}...) that is not an index")
+        return value.func(*found, *value.args)
 
     def bare_name(self, command: str) -> sympy.Expr:
         """``\\sum`` or ``\\sum_K`` with no summand: a name (its subscript a label, never an
@@ -653,10 +702,16 @@ class _Parser:
         whole so that the same integral on both sides is the same unknown. The body runs to
         the differentials at its end; anything else (``\\int dx\\, f``) is refused."""
         bounds: dict[str, sympy.Expr] = {}
+        domain: set[str] = set()
         for _ in range(2):
             if self.peek().text in ("_", "^"):
                 mark = self.take().text
-                bounds[mark] = self.sub_parser(self.group())
+                group = self.group()
+                listed = _letters_listed(group) if mark == "_" else []
+                if listed:  # \int_{x, y}: over all of x and y, the differentials say the same
+                    domain = {t.text for t in listed}
+                    continue
+                bounds[mark] = self.sub_parser(group)
         start = depth = 0
         start = self.at
         variables: list[sympy.Symbol] = []
@@ -671,6 +726,8 @@ class _Parser:
                     variables.append(self._take_differential())
                 if not self.tokens[start:end]:
                     raise Unreadable("an integral with nothing before its differential")
+                if domain and domain != {str(v) for v in variables}:
+                    raise Unreadable("an integral over other names than its differentials")
                 body = self.sub_parser(self.tokens[start:end])
                 low, high = bounds.get("_"), bounds.get("^")
                 limits = [
@@ -777,9 +834,13 @@ class _Parser:
         if self.peek().text == "'" and self.peek(1).text == "(":
             self.take()
             return self.applied(text, indices, derivative=True)
-        if self.peek().text == "(" and self.applies(text):
+        if self.peek().text == "(" and (
+            self.applies(text) or lists_arguments(self.tokens, self.at)
+        ):
             return self.applied(text, indices)
-        if self.peek().text == "[" and re.match(r"(\\mathbb\{E\}|E)(_|$)", text):
+        if self.peek().text == "[" and (
+            re.match(r"(\\mathbb\{E\}|E)(_|$)", text) or divergence_follows(self.tokens, self.at)
+        ):
             return self.applied(text, indices, opener="[")
         if _INDICATOR.fullmatch(text) and self.peek().text in ("[", "(", r"\{"):
             return self.applied(text, indices, opener=self.peek().text)  # 1[y_i = k]
@@ -858,7 +919,8 @@ class _Parser:
             and not _simple(arguments[0])
         ):
             return IndexedBase(name)[tuple(indices)] * arguments[0]  # p_i (1 - p_i)
-        function = sympy.Function(f"{name}{opener}{signature}")
+        shape = "(" if opener == "[" and "||" in signature else opener  # KL[p \| q] = KL(p \| q)
+        function = sympy.Function(f"{name}{shape}{signature}")
         value = function(*indices, *arguments)
         if derivative:
             if len(arguments) != 1:
@@ -874,12 +936,14 @@ class _Parser:
         if not tokens:
             raise Unreadable("an empty argument")
         texts = _top_level(tokens)  # P(y = 1): the = of the argument, not of \sum_{j=1}
-        for relation in ("=", r"\sim", r"\in"):
-            if relation in texts:
-                cut = texts.index(relation)
-                left = self.sub_parser(tokens[:cut])
-                right = self.sub_parser(tokens[cut + 1 :])
-                return sympy.Tuple(left, sympy.Symbol(relation), right)
+        cuts = [i for i, text in enumerate(texts) if text in _EVENT_RELATIONS]
+        if cuts:  # P(x \le X < x + \Delta x), I(A \cap B): an event, kept as written
+            pieces: list[sympy.Basic] = []
+            for start, end in zip([-1, *cuts], [*cuts, len(tokens)], strict=True):
+                pieces.append(self.sub_parser(tokens[start + 1 : end]))
+                if end < len(tokens):
+                    pieces.append(sympy.Symbol(texts[end]))
+            return sympy.Tuple(*pieces)
         vector, algebra = self.notes.vector, self.notes.algebra
         value = self.sub_parser(tokens)
         self.notes.vector = vector  # bold inside an argument is part of an opaque term

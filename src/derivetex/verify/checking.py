@@ -129,7 +129,7 @@ def _check(
     known = scope.defines(left)
     if _defines(link, left, right) and not (known and claim is not None):
         return _define(link, left, right, scope, make)
-    if link.opens_chain and _at_a_point(left) and not known:
+    if link.opens_chain and _at_a_point(left) and not known and link.relation not in ORDER:
         given = _given_value(left, link.left.latex, right, scope, make)
         if given is not None:
             return given
