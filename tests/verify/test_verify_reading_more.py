@@ -119,6 +119,126 @@ $$ \frac{\partial}{\partial \theta} (\theta^2 q_1) \cdot q_2 \cdots q_n
         [(3, "ok"), (6, "error")],
         None,
     ),
+    (
+        "row-ending-on-its-relation",
+        r"""
+$$
+\begin{align}
+H =& \frac{1}{2}\log_2 2 + \frac{1}{2}\log_2 2 = \\
+& \frac{1}{2} + \frac{1}{2} = 1 \approx 1.0
+\end{align}
+$$
+
+$$
+\begin{align}
+H =& \frac{1}{2}\log_2 2 + \frac{1}{2}\log_2 2 = \\
+& \frac{1}{2} + \frac{1}{3}
+\end{align}
+$$
+""",
+        [(4, "ok"), (5, "ok"), (5, "ok"), (5, "ok"), (11, "ok"), (12, "error")],
+        None,
+    ),
+    (
+        "labelled-relations-and-ascii-order",
+        r"""
+$$ \log \frac{q}{p} \le^{\textrm{(a)}} \frac{q}{p} - 1 =^{(b)} \frac{q - p}{p} $$
+
+$$ \frac{1}{1 + e^{-2}} >= 0.5 $$
+
+$$ \frac{1}{1 + e^{2}} >= 0.5 $$
+""",
+        [(2, "ok"), (2, "ok"), (4, "ok"), (6, "error")],
+        None,
+    ),
+    (
+        "divergence-in-square-brackets",
+        r"""
+$$ KL[p \| q] = \sum_x p(x) \log \frac{p(x)}{q(x)} $$
+
+$$ KL[p \| q] = KL(p \| q) $$
+""",
+        [(2, "ok"), (4, "ok")],
+        "what KL(p \\| q) means",
+    ),
+    (
+        "application-with-several-arguments",
+        r"""
+$$ \mathrm{z}(u, v) = \log(1 + e^{u v}) $$
+
+$$ \frac{\partial}{\partial v} \mathrm{z}(u, v) = \frac{u e^{u v}}{1 + e^{u v}} $$
+
+$$ \frac{\partial}{\partial v} \mathrm{z}(u, v) = \frac{e^{u v}}{1 + e^{u v}} $$
+""",
+        [(2, "ok"), (4, "ok"), (6, "error")],
+        "defines z(u, v)",
+    ),
+    (
+        "events-with-order-and-set-operations",
+        r"""
+$$ P(A \cap B) = P(A) P(B) $$
+
+$$ P(x \le X < x + h) = P(x \le X < x + h) $$
+""",
+        [(2, "unchecked"), (4, "ok")],
+        None,
+    ),
+    (
+        "component-of-a-braced-result",
+        r"""
+$$ -\log({\text{softmax}(\theta)}_k) = -\log(\text{softmax}_k(\theta)) $$
+""",
+        [(2, "ok")],
+        None,
+    ),
+    (
+        "limits",
+        r"""
+$$ \lim_{x \rightarrow 0^{+}} x \log x = 0 $$
+
+$$ \lim_{n \to \infty} \left(1 + \frac{1}{n}\right)^n = e $$
+
+$$ \lim_{x \to 0} \frac{\sin x}{x} = 0 $$
+
+$$ \lim_{x \to 0} \frac{|x|}{x} = 1 $$
+""",
+        [(2, "ok"), (4, "ok"), (6, "error"), (8, "unchecked")],
+        None,
+    ),
+    (
+        "integral-over-named-variables",
+        r"""
+$$ KL(p \| q) = \int_{x, y} p(x, y) \log \frac{p(x, y)}{q(x, y)} dx dy $$
+
+$$ \int_{x, y} p(x, y) \log \frac{p(x, y)}{q(x, y)} dx dy = KL(p \| q) $$
+""",
+        [(2, "ok"), (4, "ok")],
+        None,
+    ),
+    (
+        "hadamard-product",
+        r"""
+$$ \delta = (\hat{y} - y) W^\top \circ \sigma'(h) $$
+
+$$ (\hat{y} - y) W^\top \circ \sigma'(h) = \sigma'(h) \circ (\hat{y} - y) W^\top $$
+""",
+        [(2, "ok"), (4, "unchecked")],
+        "vector",
+    ),
+    (
+        "document-macros",
+        r"""
+$$ \newcommand{\ex}[2]{{#1}^{(#2)}} \newcommand{\E}{\mathbb{E}} \def\half{\frac{1}{2}} $$
+
+$$ \ex{g}{i} = \sigma(\theta \ex{x}{i} + \theta_0) $$
+
+$$ \half \ex{x}{i} + \half x^{(i)} = x^{(i)} $$
+
+$$ \half \ex{x}{i} + \half x^{(i)} = \half (x^{(i)} + x^{(i)}) = 2 x^{(i)} $$
+""",
+        [(4, "ok"), (6, "ok"), (8, "ok"), (8, "error")],
+        "defines g^{(i)}",
+    ),
 ]
 
 
@@ -169,3 +289,27 @@ def test_elided_numeric_list_is_written_out(low: int, size: int) -> None:
     v = sympy.IndexedBase("v")
     assert reading.expr == sympy.Tuple(*(v[i] for i in range(low, high + 1)))
     assert reading.vector
+
+
+@settings(max_examples=20, deadline=None)
+@given(a=st.integers(-3, 3), c=st.integers(1, 5), d=st.integers(-5, 5))
+def test_limit_of_a_continuous_function_is_its_value(a: int, c: int, d: int) -> None:
+    sign = "+" if d >= 0 else "-"
+    reading = read(f"\\lim_{{x \\to {a}}} ({c} x^2 {sign} {abs(d)})")
+    assert reading.expr == c * a**2 + d
+
+
+def test_macros_keep_lines_and_stop_growing() -> None:
+    from derivetex.verify.macros import expand
+
+    text = "\\newcommand{\\loop}{\\loop\\loop}\n$\\loop$\n\\newcommand{\\R}\n{\\mathbb{R}}\n$\\R$"
+    expanded = expand(text)
+    assert expanded.count("\n") == text.count("\n")
+    assert expanded.splitlines()[-1] == "$\\mathbb{R}$"
+    assert "\\loop" in expanded.splitlines()[1]  # left as written: it never settles
+
+
+def test_a_macro_with_an_optional_argument_is_left_alone() -> None:
+    from derivetex.verify.macros import expand
+
+    assert expand("\\newcommand{\\v}[1][x]{#1}\n$\\v$").endswith("$\\v$")
