@@ -239,6 +239,48 @@ $$ \half \ex{x}{i} + \half x^{(i)} = \half (x^{(i)} + x^{(i)}) = 2 x^{(i)} $$
         [(4, "ok"), (6, "ok"), (8, "ok"), (8, "error")],
         "defines g^{(i)}",
     ),
+    (
+        "undefined-macro-with-arguments",
+        r"""
+$$ J = \frac{1}{n} \sum_{i=1}^n \mathcal{L}(\ex{g}{i}, \ex{y}{i}) $$
+
+$$ \ex{a}{i} + \ex{a}{i} = 2 \ex{a}{i} $$
+
+$$ \ex{a}{i} + \ex{a}{i} = 3 \ex{a}{i} = \ex{a}{i} $$
+
+$$ \hl{x} = x $$
+""",
+        [(2, "ok"), (4, "ok"), (6, "error"), (6, "error"), (8, "unchecked")],
+        "defines J",
+    ),
+    (
+        "component-of-a-bracket",
+        r"""
+$$ \big[ \hat{y}_b - y_b \big] W_{cb} = \big[ \hat{y} - y \big]_b W_{cb} $$
+
+$$ \big[ \hat{y}_b - y_b \big] W_{cb} = \big[ \hat{y} + y \big]_b W_{cb} = 0 $$
+
+$$ H = \left(\frac{\partial^2 \ell}{\partial w_i \partial w_j}\right)_{i,j} $$
+""",
+        [(2, "ok"), (4, "error"), (4, "unchecked"), (6, "ok")],
+        None,
+    ),
+    (
+        "set-builder",
+        r"""
+$$ I := \{ 1 \le i \le n \mid p_i \neq 0 \} $$
+""",
+        [(2, "ok")],
+        "defines I",
+    ),
+    (
+        "function-applied-inside-text",
+        r"""
+$$ \frac{e^{x_i}}{\sum_{j=1}^n e^{x_j}} = \text{softmax(x)}_i $$
+""",
+        [(2, "ok")],
+        None,
+    ),
 ]
 
 

@@ -41,3 +41,9 @@ def divergence_follows(tokens: list[Token], at: int) -> bool:
     """``[p \\| q]`` after a name: the two arguments of a divergence."""
     inside = top_level_inside(tokens, at)
     return inside is not None and bool(DIVERGENCE_BARS & set(inside))
+
+
+def set_builder(tokens: list[Token], at: int) -> bool:
+    """``\\{ i \\mid p_i \\neq 0 \\}`` (or with ``|``, ``:``): a set written by a condition."""
+    inside = top_level_inside(tokens, at)
+    return inside is not None and bool({r"\mid", "|", ":"} & set(inside))

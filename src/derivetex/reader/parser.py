@@ -23,7 +23,7 @@ from sympy.tensor.indexed import IndexedBase
 from derivetex.reader import limits
 from derivetex.reader import names as N
 from derivetex.reader.bare import bare_big
-from derivetex.reader.groups import divergence_follows, lists_arguments
+from derivetex.reader.groups import divergence_follows, lists_arguments, set_builder
 from derivetex.reader.tokens import Token, tokenize
 
 MAX_DEPTH = 60
@@ -342,11 +342,15 @@ class _Parser:
         text = token.text
         if token.kind == "num":
             return self.number(text)
+        if text == r"\{" and set_builder(self.tokens, self.at - 1):
+            return self.set_of()
         if text in _OPEN:
             value = self.sum()
             if text in ("(", "[") and self.peek().text == ",":
                 return self.vector(value, _OPEN[text])
             self.expect(_OPEN[text])
+            if text in ("(", "[") and self.peek().text == "_":
+                return self.component(value)
             return value
         if text == "{":
             value = self.sum()
@@ -427,6 +431,8 @@ class _Parser:
             or (text.startswith("\\") and text[1:] in N.GREEK)
         ):
             return self.name(token)
+        if token.kind == "cmd" and self.peek().text == "{" and text not in N.NOT_VALUES:
+            return self.unknown_macro(text)
         raise Unreadable(f"notation {text!r} is not read")
 
     # -- constructs ----------------------------------------------------------------------
@@ -440,6 +446,57 @@ class _Parser:
         self.notes.vector = True  # opaque: its items are never compared one by one
         run = sympy.Symbol(f"{index} = {low}, \\ldots, {high}")
         return sympy.Function("(")(sympy.Symbol(pattern), run)
+
+    def set_of(self) -> sympy.Expr:
+        """``\\{1 \\le i \\le n \\mid p_i \\neq 0\\}``: a set, one opaque value named by
+        what is written (a set is no number, so never part of arithmetic)."""
+        start, depth = self.at, 0
+        while True:
+            text = self.take().text
+            if text == r"\}" and depth == 0:
+                break
+            depth += {r"\{": 1, r"\}": -1}.get(text, 0)
+        written = " ".join(t.text for t in self.tokens[start : self.at - 1])
+        self.notes.vector = self.notes.algebra = True
+        return sympy.Function(r"\{")(sympy.Symbol(written))
+
+    def component(self, value: sympy.Expr) -> sympy.Expr:
+        """``[\\hat{y} - y]_b``: the b-th component of a sum of names is that sum of their
+        b-th components; ``(\\frac{\\partial^2 \\ell}{\\partial w_i \\partial w_j})_{i,j}``
+        is the matrix of those entries (opaque, and a matrix). Anything else is refused."""
+        self.take()
+        _, found = self.subscript()
+        if found is None:
+            raise Unreadable("a subscript on a bracket that is not an index")
+        names = value.free_symbols
+        plain = all(isinstance(n, sympy.Symbol) and not n.name.startswith("#") for n in names)
+        simple = names and plain and not value.atoms(sympy.Function, sympy.Derivative)
+        if simple and sympy.Poly(value, *names).total_degree() <= 1:
+            at = tuple(found)
+            return value.xreplace({n: IndexedBase(str(n))[at] for n in names})
+        if len(found) == 2:
+            self.notes.vector = self.notes.algebra = True
+            entries = sympy.Symbol(",".join(str(i) for i in found))
+            return sympy.Function("(")(value, entries)
+        raise Unreadable("a component of a bracket that is not a sum of names")
+
+    def unknown_macro(self, command: str) -> sympy.Expr:
+        """``\\ex{x}{i}``: a command this reader does not know with two or more braced
+        arguments -- the writer's own macro, defined elsewhere -- as an opaque term of them
+        (the same text is the same value; nothing else is assumed). With one argument it may
+        only dress its content (``\\hl{x}``), so it stays unread."""
+        groups: list[list[Token]] = []
+        while self.peek().text == "{":
+            groups.append(self.group())
+        if len(groups) < 2:
+            raise Unreadable(f"notation {command!r} is not read")
+        arguments: list[sympy.Basic] = []
+        for group in groups:
+            try:
+                arguments.append(self.argument_value(group))
+            except Unreadable:
+                arguments.append(sympy.Symbol("".join(t.text for t in group) or "{}"))
+        return sympy.Function(f"{command}(" + "," * (len(groups) - 1))(*arguments)
 
     def limit(self) -> sympy.Expr:
         """``\\lim_{x \\to 0^+} x \\log x``: the limit of the product that follows, taken
@@ -804,7 +861,13 @@ class _Parser:
                 self.notes.vector = True
             text = f"{text}{{{inner}}}"
         elif text in N.WORDS:
-            word = "".join(t.text for t in self.group()).strip()
+            group = self.group()
+            word = "".join(t.text for t in group).strip()
+            applied = re.fullmatch(r"([A-Za-z]{2,})\(.+\)", word)
+            if applied:  # \text{softmax(x)}: softmax applied to x
+                opening = next(i for i, t in enumerate(group) if t.text == "(")
+                self.tokens[self.at : self.at] = group[opening:]
+                word = applied.group(1)
             if word.lower() in N.WORD_FUNCTIONS:
                 return N.WORD_FUNCTIONS[word.lower()](self.argument())
             if word == "d":

@@ -53,6 +53,7 @@ _SEPARATOR = re.compile(
     r"|:(?!=)|[^\x00-\x7f]+|(?<![\\A-Za-z])(?:where|and|for|with|since|then|when|otherwise|thus|hence|"
     r"given|subject|because|therefore)(?![A-Za-z])"
 )
+_APPLIED_WORD = re.compile(r"[A-Za-z]{2,}\([A-Za-z0-9_, ]+\)")
 _FUNCTION_WORDS = {
     "softmax",
     "sigmoid",
@@ -268,6 +269,8 @@ def _separator_end(piece: str, position: int) -> int | None:
         word = text.group(1).strip()
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word) and word.lower() not in _CONNECTOR_WORDS:
             return None  # \text{NLL}, \mathrm{CE}: a name
+        if _APPLIED_WORD.fullmatch(word):
+            return None  # \text{softmax(x)}: a function applied, written inside the text
         return text.end()
     match = _SEPARATOR.match(piece, position)
     if match is None:
