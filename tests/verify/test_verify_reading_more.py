@@ -355,3 +355,19 @@ def test_a_macro_with_an_optional_argument_is_left_alone() -> None:
     from derivetex.verify.macros import expand
 
     assert expand("\\newcommand{\\v}[1][x]{#1}\n$\\v$").endswith("$\\v$")
+
+
+_PIECES = [
+    r"\sum", r"\sum_K", r"\prod", "'", "^2", "_i", "_{i,j}", "(", ")", "[", "]", r"\{", r"\}",
+    r"\mid", ",", r"\ldots", r"\cdots", "-", "+", "x_1", "x_n", "a", r"\lim_{x \to 0}",
+    r"\circ", r"\cap", r"\le", "<", r"\|", "KL", r"\mathrm{z}", r"\text{softmax(x)}", "{",
+    "}", r"\ex{x}{i}", r"\int_{x,y}", "dx", r"\frac{1}{2}", r"\log", r"\sqrt{x}", "0.5",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=9))
+def test_reading_never_raises(pieces: list[str]) -> None:
+    """Whatever the text, a reading or a reason -- never an exception."""
+    reading = read(" ".join(pieces))
+    assert (reading.expr is None) == bool(reading.reason)

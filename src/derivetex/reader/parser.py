@@ -80,6 +80,14 @@ def _simple(argument: sympy.Basic) -> bool:
     )
 
 
+def _linear_term(term: sympy.Expr) -> bool:
+    """A number, a plain name (no literal, no index) or a number times one."""
+    coefficient, rest = term.as_coeff_Mul()
+    if rest == 1:
+        return bool(coefficient.is_Number)
+    return isinstance(rest, sympy.Symbol) and not rest.name.startswith("#")
+
+
 def _top_level(tokens: list[Token]) -> list[str]:
     """The tokens' texts, with those inside braces or brackets blanked."""
     texts: list[str] = []
@@ -469,9 +477,7 @@ class _Parser:
         if found is None:
             raise Unreadable("a subscript on a bracket that is not an index")
         names = value.free_symbols
-        plain = all(isinstance(n, sympy.Symbol) and not n.name.startswith("#") for n in names)
-        simple = names and plain and not value.atoms(sympy.Function, sympy.Derivative)
-        if simple and sympy.Poly(value, *names).total_degree() <= 1:
+        if names and all(_linear_term(term) for term in sympy.Add.make_args(value)):
             at = tuple(found)
             return value.xreplace({n: IndexedBase(str(n))[at] for n in names})
         if len(found) == 2:
