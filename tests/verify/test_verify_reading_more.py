@@ -281,6 +281,29 @@ $$ \frac{e^{x_i}}{\sum_{j=1}^n e^{x_j}} = \text{softmax(x)}_i $$
         [(2, "ok")],
         None,
     ),
+    (
+        "guards-on-the-new-readings",
+        r"""
+$$
+\begin{aligned}
+L &= -\sum_j \\
+&\quad t_j \log y_j
+\end{aligned}
+$$
+
+$$
+\begin{aligned}
+A &= \\
+\text{the sum below} \\
+B &= 2
+\end{aligned}
+$$
+
+$$ \binom{4}{2} = \dbinom{4}{2} = 6 $$
+""",
+        [(4, "unchecked"), (11, "unchecked"), (13, "ok"), (17, "ok"), (17, "ok")],
+        None,
+    ),
 ]
 
 

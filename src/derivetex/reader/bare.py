@@ -2,8 +2,8 @@ r"""A ``\sum`` with no summand: the writer's short name for a sum written out el
 
 Posts that take the softmax apart write ``\frac{e_i \sum - e_i e_i}{\sum^2}`` or define
 ``\sum_K = \sum_{j=1}^K \exp(\theta_j)`` and then divide by ``\sum_K``. A sum needs a
-summand, so a ``\sum`` (or ``\prod``) followed by nothing it could sum -- the end of the side,
-a closing bracket, ``=``, a prime, a numeric power -- can only be a name. Before ``+`` or
+summand, so a ``\sum`` (or ``\prod``) followed by nothing it could sum -- a closing bracket,
+a prime, a numeric power, or the end of a side it is all of -- can only be a name. Before ``+`` or
 ``-`` it is a name only when the next term does not use its subscript: in
 ``\sum_i - y_i \log p_i`` the term after the minus is the summand, and the side stays unread.
 """
@@ -49,7 +49,10 @@ def _next_term(tokens: list[Token], at: int) -> list[str]:
 
 
 def bare_big(tokens: list[Token], at: int) -> bool:
-    """Whether the ``\\sum``/``\\prod`` just taken (``tokens[at]`` follows it) has no summand."""
+    """Whether the ``\\sum``/``\\prod`` just taken (``tokens[at]`` follows it) has no summand.
+    At the end of the side it is a name only when it is the whole side (``\\sum_K = …``): in
+    ``L = -\\sum_j`` the summand may be on the next row."""
+    whole = at == 1
     label: list[Token] = []
     if at < len(tokens) and tokens[at].text == "_":
         found = _script(tokens, at + 1)
@@ -63,7 +66,9 @@ def bare_big(tokens: list[Token], at: int) -> bool:
         if not power or power[0].kind != "num":
             return False  # \sum^n: an upper bound
         at += 2
-    if at >= len(tokens) or tokens[at].text in _ENDS:
+    if at >= len(tokens):
+        return whole
+    if tokens[at].text in _ENDS:
         return True
     if tokens[at].text in ("+", "-"):
         used = {t.text for t in label if t.kind in ("letter", "cmd", "word")}

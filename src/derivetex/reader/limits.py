@@ -15,6 +15,8 @@ from derivetex.reader.tokens import Token
 
 ARROWS = frozenset({r"\to", r"\rightarrow", r"\longrightarrow", r"\searrow", r"\nearrow"})
 _SIDES = {"+": "+", "-": "-"}
+MAX_OPERATIONS = 30
+"""A longer body is not given to SymPy's limit, which can take long on nested exponentials."""
 
 
 class NoLimit(Exception):
@@ -49,6 +51,8 @@ def take(body: sympy.Expr, variable: sympy.Basic, point: sympy.Expr, side: str) 
         raise NoLimit("a limit of an expression with other names")
     if body.atoms(sympy.Sum, sympy.Product, sympy.Integral, sympy.Derivative, AppliedUndef):
         raise NoLimit("a limit of an expression this reader does not take")
+    if sympy.count_ops(body) > MAX_OPERATIONS:
+        raise NoLimit("a limit of an expression too long to take here")
     try:
         value = sympy.limit(body, variable, point, side)
     except (NotImplementedError, ValueError, TypeError, RecursionError) as error:

@@ -406,7 +406,7 @@ class _Parser:
             return self.limit()
         if text == r"\nabla":
             return self.gradient()
-        if text == r"\binom":
+        if text in (r"\binom", r"\dbinom", r"\tbinom"):
             return sympy.binomial(self.sub_parser(self.group()), self.sub_parser(self.group()))
         if text == r"\boxed" and self.boxed_follows(1):
             return self.boxed_row()

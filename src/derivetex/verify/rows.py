@@ -194,10 +194,13 @@ def _rows(block: MathBlock) -> list[list[_Chain]]:
         pieces.append((start, text[start : match.start()]))
         start = match.end()
     pieces.append((start, text[start:]))
+    follows = False  # whether this piece comes right after the last row kept
     for offset, piece in pieces:
         raw = block.text[offset : offset + len(piece)]
         if not piece.strip() or (is_prose(piece) and not _ALIGNED_RELATION.search(raw)):
+            follows = False
             continue
+        after, follows = follows, True
         segments = _segments(piece)
         justified = _JUSTIFICATION.search(piece)
         reason_at = justified.start() if justified else len(piece) + 1
@@ -215,12 +218,13 @@ def _rows(block: MathBlock) -> list[list[_Chain]]:
         ]
         chains = [c for c in chains if c.parts and any(p.latex for p in c.parts)]
         if not chains:
+            follows = False
             continue
         first = chains[0]
         if rows and not first.relations and _CONTINUATION.match(piece) and rows[-1]:
             rows[-1][-1] = _extend(rows[-1][-1], first.parts[0])
             chains = chains[1:]
-        elif rows and rows[-1] and _open_ended(rows[-1][-1]) and first.parts[0].latex:
+        elif after and rows and rows[-1] and _open_ended(rows[-1][-1]) and first.parts[0].latex:
             rows[-1][-1] = _joined(rows[-1][-1], first)  # A = \\ B = C: one chain A = B = C
             chains = chains[1:]
         if chains:
