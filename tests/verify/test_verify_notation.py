@@ -427,7 +427,7 @@ $$ \mathbf{X}^\top (\hat{\mathbf{y}} - \mathbf{y}) = \sum_{n} (\hat{y}_n - y_n) 
 
 $$ A = \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix} $$
 """,
-        [(2, "unchecked"), (4, "unchecked")],
+        [(2, "unchecked"), (4, "ok")],  # a matrix given by its entries defines A
         None,
     ),
     (

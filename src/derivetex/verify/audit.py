@@ -26,7 +26,8 @@ from derivetex.errors import BudgetExceeded
 from derivetex.verify.budget import within_budget
 from derivetex.verify.checking import check
 from derivetex.verify.documents import MathBlock, find_blocks
-from derivetex.verify.meanings import built_in
+from derivetex.verify.information import Meaning
+from derivetex.verify.meanings import built_in, random_variable_meanings
 from derivetex.verify.report import OK, UNCHECKED, FileReport, Finding
 from derivetex.verify.rows import Link, Part, last_part, links
 from derivetex.verify.scope import Definition, Scope
@@ -55,12 +56,13 @@ def audit_text(
     found: list[tuple[int, Finding]] = []
     order = 0
     defaults = built_in(text)
+    confirming = random_variable_meanings(text, defaults)
     bits = _WORKS_IN_BITS.search(text) is not None
     earlier: dict[sympy.Basic, Definition] = {}
     finished: dict[int, Scope] = {}
     for section in _sections(find_blocks(text, kind)):
         scope = _enclosed(section[0], finished, Scope(defaults=dict(defaults), bits=bits))
-        order = _audit_section(section, found, order, scope, earlier)
+        order = _audit_section(section, found, order, scope, earlier, confirming)
         finished[section[0].section] = scope
     found.sort(key=lambda pair: (pair[1].line, pair[0]))
     report = FileReport(path, tuple(f for _, f in found))
@@ -84,8 +86,10 @@ def _audit_section(
     order: int,
     scope: Scope,
     earlier: dict[sympy.Basic, Definition],
+    confirming: dict[str, Meaning] | None = None,
 ) -> int:
-    """Audit one section's links into ``found``; its definitions join ``earlier``."""
+    """Audit one section's links into ``found``; its definitions join ``earlier``.
+    ``confirming`` are meanings that may confirm a link left unchecked, never accuse one."""
     checked: list[_Checked] = []
     pending: list[_Pending] = []
     previous: Part | None = None
@@ -110,7 +114,10 @@ def _audit_section(
         if finding is not None:
             checked.append(_Checked(item.order, item.link, item.bindings, finding))
     for done in checked:
-        found.append((done.order, _confirmed_with_earlier(done, scope, earlier)))
+        finding = _confirmed_with_earlier(done, scope, earlier)
+        if confirming is not None:
+            finding = _confirmed_with(replace(done, finding=finding), scope, confirming)
+        found.append((done.order, finding))
     earlier.update(scope.definitions)
     return order
 
@@ -127,6 +134,7 @@ def _enclosed(first: MathBlock, finished: dict[int, Scope], scope: Scope) -> Sco
         scope.facts.update(known.facts)
         scope.formulas.update(known.formulas)
         scope.sizes.update(known.sizes)
+        scope.matrices.update(known.matrices)
     return scope
 
 
@@ -152,6 +160,33 @@ def _confirmed_with_earlier(
     if again is None or again.status != OK:
         return finding
     return replace(again, message=again.message + " (a definition from an earlier section)")
+
+
+_PROBABILITY_TERM = re.compile(r"(?<![A-Za-z\\])(?:H|I|p|P|Pr)\s*\(")
+_CONFIRMABLE = frozenset({"opaque", "undefined", "not-evaluable", "no-value"})
+
+
+def _confirmed_with(item: _Checked, scope: Scope, meanings: dict[str, Meaning]) -> Finding:
+    """A link left unchecked, checked again with ``meanings`` (the entropies of random
+    variables over one joint distribution): kept only when the link then holds, since
+    those meanings are true of every distribution and a document's example is one."""
+    finding = item.finding
+    if finding.status != UNCHECKED or finding.reason not in _CONFIRMABLE:
+        return finding
+    if not _PROBABILITY_TERM.search(item.link.text):
+        return finding
+    trial = scope.borrowing({})
+    trial.defaults = meanings
+    trial.bindings = dict(item.bindings)
+    again = _budgeted(item.link, partial(check, item.link, trial, final=True))
+    if again is None or again.status != OK:
+        return finding
+    control = scope.borrowing({})
+    control.bindings = dict(item.bindings)
+    without = _budgeted(item.link, partial(check, item.link, control, final=True))
+    if without is not None and without.status == OK:
+        return finding  # it holds for another reason, which the first check did not take
+    return replace(again, message=again.message + " (reading the random variables' entropies)")
 
 
 def _budgeted(link: Link, run: Callable[[], Finding | None]) -> Finding | None:

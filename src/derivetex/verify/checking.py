@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 import sympy
 from sympy.core.function import AppliedUndef
@@ -24,6 +25,7 @@ from derivetex.judge.claims import Claim, check_claim, parse_claim, rounding_sla
 from derivetex.judge.diagnosis import diagnose, to_base
 from derivetex.judge.show import decimal, show
 from derivetex.judge.terms import carry_out, opaque
+from derivetex.verify import matrices
 from derivetex.verify.bare import BareReading, applied_bare
 from derivetex.verify.comparing import (
     ORDER_POINTS,
@@ -43,11 +45,12 @@ from derivetex.verify.comparing import (
     proportional,
     stated_fact,
 )
-from derivetex.verify.information import same_outcomes
+from derivetex.verify.dot_products import as_dot_products
+from derivetex.verify.information import constant_expectations, same_outcomes
 from derivetex.verify.optima import is_optimum, same_optimum
 from derivetex.verify.reading import Reading, read
 from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding
-from derivetex.verify.rows import APPROX, DEFINE, EQUAL, ORDER, Link
+from derivetex.verify.rows import APPROX, DEFINE, EQUAL, ORDER, UNEQUAL, Link
 from derivetex.verify.scope import Definition, Scope
 from derivetex.verify.sequences import names_components
 from derivetex.verify.substitution import propose
@@ -85,7 +88,7 @@ def check(link: Link, scope: Scope, *, final: bool = False) -> Finding | None:
     def make(status: str, message: str, diagnosis: str | None = None, reason: str = "") -> Finding:
         return Finding(link.right.line, status, link.text, message, diagnosis, reason or None)
 
-    if link.relation not in (EQUAL, APPROX, *DEFINE, *ORDER):
+    if link.relation not in (EQUAL, APPROX, *DEFINE, *ORDER, *UNEQUAL):
         return make(UNCHECKED, f"relation {link.relation} is not checked", reason="relation")
     functions = scope.function_names()
     left = read(link.left.latex, functions)
@@ -96,6 +99,8 @@ def check(link: Link, scope: Scope, *, final: bool = False) -> Finding | None:
     if right.expr is None and claim is None:
         return make(UNCHECKED, f"cannot read the right-hand side: {right.reason}", reason="unread")
     try:
+        if link.relation in UNEQUAL:
+            return _unequal(link, left, right, scope, make)
         finding = _check(link, left, right, claim, scope, final, make)
         _remember_formula(link, left, right, finding, scope)
         return finding
@@ -120,6 +125,9 @@ def _check(
     assert left is not None and right is not None
     if _is_condition(left, right):
         return _condition(left, right, scope, make) if final else None
+    beyond = _beyond_components((left, right), scope, make) if scope.sizes else None
+    if beyond is not None:
+        return beyond
     if link.opens_chain and names_components(left, right):
         return make(OK, f"writes {show(left)} by its components")
     if link.opens_chain and isinstance(left, sympy.Symbol) and isinstance(right, sympy.Tuple):
@@ -141,26 +149,40 @@ def _check(
         scope.facts[fact] = link.right.line
         return make(OK, f"a fact: $\\sum {show(fact)} = 1$, used in this section")
     left, right, bare = applied_bare(left, right, scope)
-    a, b = same_outcomes(scope.resolve(left), scope.resolve(right))
+    a, b = same_outcomes(*constant_expectations(scope.resolve(left), scope.resolve(right)))
+    dotted = as_dot_products(a, b)
+    dot_note = " (reading the product of the vectors as their dot product)"
+    dot_note = dot_note if dotted != (a, b) else ""
+    a, b = dotted
     used = scope.used(left, right)
     loose = any(d.loose for d in used)
     note = f" (reading {_bare_text(bare)})" if bare else ""
     note += "".join(f" (with {show(d.symbol)} as defined on line {d.line})" for d in used)
+    note += dot_note
     defined = [read(d.latex, functions=scope.function_names()) for d in used]
     vectors = left_reading.vector or right_reading.vector or any(r.vector for r in defined)
     algebra = any(r.algebra for r in defined)  # Σ^{-1} from x^T Σ^{-1} x: matrices after all
     if vectors and (algebra or not _elementwise(left_reading, right_reading, a, b)):
-        if a == b:
+        if a == b and not a.has(_WRITTEN_OUT):
             return make(OK, "the two sides are the same expression" + note)
         if isinstance(right, sympy.Tuple) and not isinstance(left, sympy.Tuple):
             return _vector_claim(link, left, right, scope, make)
         if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
             return _tuples_agree(link, left, right, make)
+        in_order = _in_order(link, scope, make)
+        if in_order is not None:
+            return in_order
+        generic = _for_every_vector(link, left_reading, right_reading, scope, make)
+        if generic is not None:
+            return generic
         return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
     if is_optimum(a) or is_optimum(b):
         return _optima(a, b, make, note)
     if link.relation in ORDER:
         return _order(link, a, b, scope, make)
+    if claim is not None and _named_in_chain(link, left, scope):
+        scope.bindings[left] = claim.value
+        return make(OK, f"{show(left)} = {show(claim.value)} is used in this block")
     if claim is not None:
         slack = _slack(left_reading, scope)
         a_value, earlier = scope.with_earlier_values(a)
@@ -427,8 +449,8 @@ def _defines(link: Link, left: sympy.Expr, right: sympy.Expr) -> bool:
         return False
     if link.relation == APPROX and not (isinstance(left, sympy.Symbol) and right.is_number):
         return False  # x ≈ 1.28 gives x a value, as x = 1.28 does; nothing else does
-    if isinstance(right, sympy.Symbol):
-        return False  # i = j, p_1 = p_2: a condition, not a definition
+    if isinstance(right, sympy.Symbol) or left == _WRITTEN_OUT:
+        return False  # i = j, p_1 = p_2: a condition, not a definition; a matrix: no name
     if isinstance(left, sympy.Symbol):
         named = _NAME.fullmatch(left.name) is not None
         return named and left not in right.free_symbols
@@ -499,17 +521,24 @@ def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make:
         return make(OK, f"{show(name)} = {shown} is used in this block")
     old = scope.definitions.get(Definition(name, right, 0, "").key)
     if old is not None and old.instance(name) is not None:
-        outcome = compare(scope.resolve(name), scope.resolve(right), link.text)
+        outcome = compare(*same_outcomes(scope.resolve(name), scope.resolve(right)), link.text)
         if outcome is not None and outcome[0] and not outcome[1]:
             return make(OK, f"agrees with the definition of {show(name)} on line {old.line}")
     if old is None and scope.built_in(name):
-        outcome = compare(scope.resolve(name), scope.resolve(right), link.text)
+        outcome = compare(*same_outcomes(scope.resolve(name), scope.resolve(right)), link.text)
         if outcome is not None and outcome[0] and not outcome[1]:
             return make(OK, f"agrees with what {show(name)} means (its usual definition)")
         if isinstance(right, (sympy.Symbol, Indexed)) and not scope.defines(right):
             scope.define(Definition(right, name, link.left.line, link.left.latex))
             return make(OK, f"names {show(name)} {show(right)}")  # σ(z_i) = P_i
     scope.define(Definition(name, right, link.left.line, link.right.latex))
+    matrices.learn(
+        link.left.source or link.left.latex,
+        link.right.source or link.right.latex,
+        scope.matrices,
+        link.left.line,
+        partial(_entry_value, scope=scope),
+    )
     if old is not None:
         return make(OK, f"defines {show(name)} (replacing line {old.line})")
     return make(OK, f"defines {show(name)}")
@@ -518,11 +547,85 @@ def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make:
 def _components(name: sympy.Symbol, items: sympy.Tuple, scope: Scope, make: Make) -> Finding:
     """``y = (0.33, 0.32, 0.35)`` gives y_1, y_2, y_3 their values for this block."""
     if not all(is_number(item) for item in items):
-        return make(UNCHECKED, "a vector of expressions is not checked", reason="vector")
+        base = _named_components(items)
+        if base is None:
+            return make(UNCHECKED, "a vector of expressions is not checked", reason="vector")
+        scope.sizes[base] = len(items)
+        return make(OK, f"names the {len(items)} components of {show(name)}")
     values = {IndexedBase(name.name)[i]: item for i, item in enumerate(items.args, start=1)}
     scope.bindings.update(values)
     scope.sizes[name.name] = len(items)
     return make(OK, f"gives {listing(values)}")
+
+
+def _named_in_chain(link: Link, left: sympy.Expr, scope: Scope) -> bool:
+    """``\\sigma_2`` in ``\\sigma_1 = \\sigma_2 = 1``: a name later in a chain, with no value
+    or definition yet, takes the number the chain ends with."""
+    if link.opens_chain or not isinstance(left, (sympy.Symbol, Indexed)):
+        return False
+    if isinstance(left, Indexed) and not all(i.is_Integer for i in left.indices):
+        return False
+    return not scope.defines(left) and left not in scope.bindings and left not in scope.earlier
+
+
+def _unequal(link: Link, left: Reading, right: Reading, scope: Scope, make: Make) -> Finding:
+    """``a \\neq b`` claims the sides are not the same function: ``ok`` when they differ at
+    random points, ``error`` when they agree everywhere; never with terms it cannot expand
+    (different opaque terms always differ at random values) or between bare names (a
+    condition such as j ≠ i)."""
+    if left.expr is None or right.expr is None:
+        return make(UNCHECKED, "cannot read a side of ≠", reason="unread")
+    bare = (sympy.Symbol, Indexed)
+    if isinstance(left.expr, bare) and isinstance(right.expr, bare):
+        return make(UNCHECKED, "a condition on names, not a claim", reason="condition")
+    if left.vector or right.vector:
+        return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
+    a, b = same_outcomes(scope.resolve(left.expr), scope.resolve(right.expr))
+    ea, eb = carry_out(num.expand_bounds(a, {})), carry_out(num.expand_bounds(b, {}))
+    if {str(t) for t in opaque(ea)} != {str(t) for t in opaque(eb)}:
+        names = ", ".join(sorted({show(t) for t in opaque(ea) ^ opaque(eb)}))[:120]
+        return make(UNCHECKED, f"relates terms derivetex cannot expand: {names}", reason="opaque")
+    outcome = compare(a, b, link.text, frozenset(scope.facts))
+    if outcome is None:
+        message = "the two sides cannot be evaluated at positive real points"
+        return make(UNCHECKED, message, reason="not-evaluable")
+    holding, failing = outcome
+    failing = [f for f in failing if not _one_term(f)]  # one outcome: a distribution is 1 there
+    if failing:
+        return make(OK, "the sides differ at random positive points, as claimed")
+    if not holding:
+        return make(UNCHECKED, "the sides differ only for one term", reason="condition")
+    return make(ERROR, "the two sides are equal: " + holds_message(a, b, holding))
+
+
+def _named_components(items: sympy.Tuple) -> str | None:
+    """``x`` when the items are x_1, x_2, ..., x_n in order (``\\mathbf{x} = [x_1, x_2]^T``)."""
+    bases = {item.base.label for item in items.args if isinstance(item, Indexed)}
+    if len(bases) != 1 or not all(isinstance(item, Indexed) for item in items.args):
+        return None
+    wanted = [(sympy.Integer(i),) for i in range(1, len(items) + 1)]
+    if [item.indices for item in items.args] != wanted:
+        return None
+    return str(bases.pop())
+
+
+def _beyond_components(sides: tuple[sympy.Expr, ...], scope: Scope, make: Make) -> Finding | None:
+    """A sum whose written range takes a component past a vector's length (x = [x_1, x_2]
+    given, then ``\\sum_{i=1}^3 w_{ik} x_i``)."""
+    for side in sides:
+        for node in side.atoms(sympy.Sum):
+            index, _, high = node.limits[0]
+            if not high.is_Integer:
+                continue
+            for item in node.function.atoms(Indexed):
+                size = scope.sizes.get(str(item.base.label))
+                if size is not None and index in item.indices and high > size:
+                    message = (
+                        f"{show(item.base)} has {size} components in this section, "
+                        f"but the sum takes {show(item.subs(index, high))}"
+                    )
+                    return make(ERROR, message)
+    return None
 
 
 def _pairs(
@@ -718,3 +821,52 @@ def _undefined(a: sympy.Expr, b: sympy.Expr, scope: Scope) -> sympy.Basic | None
             ):
                 return only
     return None
+
+
+_WRITTEN_OUT = sympy.Symbol("MATRIX")
+"""What the reader makes of a written-out matrix: two of them are not the same matrix."""
+
+
+def _for_every_vector(
+    link: Link, left: Reading, right: Reading, scope: Scope, make: Make
+) -> Finding | None:
+    """``σ(u)(1 - σ(u)) = ...`` in one vector u, where u's definition is matrix algebra: the
+    link read component by component, with its names as written (not their definitions),
+    holds for every u, so it holds for this one. Only confirms: a step may rely on what u is."""
+    a, b = left.expr, right.expr
+    if a is None or b is None or left.algebra or right.algebra:
+        return None
+    if not _elementwise(left, right, a, b) or opaque(a) or opaque(b):
+        return None
+    outcome = compare(a, b, link.text, frozenset(scope.facts))
+    if outcome is None or outcome[1] or not outcome[0]:
+        return None
+    return make(OK, holds_message(a, b, outcome[0]) + " (component by component, for any value)")
+
+
+def _entry_value(latex: str, scope: Scope) -> float | None:
+    """An entry of a written-out matrix as a number, through the section's meanings and
+    values (``\\sigma(1)`` in a document about the sigmoid); ``None`` if it is not one."""
+    reading = read(latex, scope.function_names())
+    if reading.expr is None or reading.vector:
+        return None
+    value = num.value(num.substitute(scope.resolve(reading.expr), scope.bindings), {})
+    return None if value is None else float(value)
+
+
+def _in_order(link: Link, scope: Scope, make: Make) -> Finding | None:
+    """Matrix algebra checked with its products in the order written (:mod:`matrices`)."""
+    given = {matrices.plain(str(k)) for k in (*scope.definitions, *scope.bindings, *scope.earlier)}
+    verdict = matrices.judge(
+        link.left.source or link.left.latex,
+        link.right.source or link.right.latex,
+        link.opens_chain,
+        scope.matrices,
+        link.right.line,
+        lambda name: matrices.plain(name) in given,
+        partial(_entry_value, scope=scope),
+    )
+    if verdict is None:
+        return None
+    status, message = verdict
+    return make(ERROR if status == "error" else OK, message)

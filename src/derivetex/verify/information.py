@@ -148,15 +148,57 @@ def _from_subscript(subscript: str, body: sympy.Expr) -> sympy.Expr | None:
 def same_outcomes(a: sympy.Expr, b: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr]:
     """A meaning's sum over x (bound ``#x``) and the document's ``\\sum_{x \\in \\mathcal{X}}``
     in the same link run over the same outcomes: one bound for both."""
-    default = sympy.Symbol(f"#{OUTCOME}")
     bounds: dict[sympy.Basic, set[sympy.Basic]] = {}
     for side in (a, b):
         for node in side.atoms(sympy.Sum):
-            index, _, high = node.limits[0]
-            if isinstance(high, sympy.Symbol) and high.name.startswith("#|"):
-                bounds.setdefault(index, set()).add(high)
-    sets = bounds.get(OUTCOME, set())
-    if len(sets) != 1 or not (a.has(default) or b.has(default)):
+            for index, _, high in node.limits:
+                if isinstance(high, sympy.Symbol) and high.name.startswith("#|"):
+                    bounds.setdefault(index, set()).add(high)
+    written = {}
+    for index, sets in bounds.items():
+        default = sympy.Symbol(f"#{index}")
+        if len(sets) == 1 and (a.has(default) or b.has(default)):
+            written[default] = next(iter(sets))
+    if not written:
         return a, b
-    written = {default: sets.pop()}
     return a.xreplace(written), b.xreplace(written)
+
+
+def constant_expectations(a: sympy.Expr, b: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr]:
+    """``E_x[f]`` with f free of x is f, whatever x's distribution: its weights sum to 1.
+
+    The subscript is read as the outcome only when the link uses it as one (a sum's index
+    or a function's argument) and never as a distribution's name, so ``E_p[\\log q(x)]``
+    (p the distribution) is left alone. An expectation whose body does depend on x, with no
+    distribution written, stays opaque."""
+    used = _outcomes(a) | _outcomes(b)
+    names = {n.func.__name__.rstrip("(") for side in (a, b) for n in side.atoms(AppliedUndef)}
+    found = {}
+    for side in (a, b):
+        for node in side.atoms(AppliedUndef):
+            name = node.func.__name__
+            if not (name in ("E[", r"\mathbb{E}[") and len(node.args) == 2):
+                continue
+            outcome, body = node.args
+            if (
+                isinstance(outcome, sympy.Symbol)
+                and outcome in used
+                and outcome.name not in names
+                and not body.has(outcome)
+                and not body.atoms(AppliedUndef) & {node}
+            ):
+                found[node] = body
+    if not found:
+        return a, b
+    return sympy.sympify(a.xreplace(found)), sympy.sympify(b.xreplace(found))
+
+
+def _outcomes(expr: sympy.Expr) -> set[sympy.Basic]:
+    """Names the expression uses as outcomes: sum indices and arguments of functions."""
+    found: set[sympy.Basic] = set()
+    for node in expr.atoms(sympy.Sum):
+        found.update(limit[0] for limit in node.limits)
+    for node in expr.atoms(AppliedUndef):
+        if not node.func.__name__.endswith("["):
+            found.update(arg for arg in node.args if isinstance(arg, sympy.Symbol))
+    return found

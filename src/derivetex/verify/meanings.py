@@ -19,7 +19,7 @@ from functools import cache
 
 import sympy
 
-from derivetex.verify import information
+from derivetex.verify import information, random_variables
 from derivetex.verify.information import Meaning
 
 _MENTIONS_SIGMOID = re.compile(r"sigmoid|logistic|シグモイド|ロジスティック", re.IGNORECASE)
@@ -66,3 +66,31 @@ def built_in(text: str) -> dict[str, Meaning]:
         for name in (r"\sigma(", "softmax(", r"\mathrm{softmax}(", r"\operatorname{softmax}("):
             meanings[f"{name}/2"] = _softmax()
     return meanings
+
+
+def random_variable_meanings(text: str, meanings: dict[str, Meaning]) -> dict[str, Meaning] | None:
+    """``meanings`` with entropies of random variables and their probabilities read over one
+    joint distribution (``verify.random_variables``), for a document whose entropies are of
+    random variables; ``None`` for any other."""
+    if not _MENTIONS_INFORMATION.search(text):
+        return None
+    variables = random_variables.variables_in(text)
+    if variables is None:
+        return None
+    found = dict(meanings)
+    for key, meaning in random_variables.meanings(*variables).items():
+        found[key] = _first_of(meaning, meanings.get(key))
+    return found
+
+
+def _first_of(meaning: Meaning, fallback: Meaning | None) -> Meaning:
+    """``meaning`` where it applies (H of a random variable), else ``fallback`` (H of a
+    distribution p)."""
+    if fallback is None:
+        return meaning
+
+    def either(*args: sympy.Basic) -> sympy.Expr | None:
+        found = meaning(*args)
+        return found if found is not None else fallback(*args)
+
+    return either

@@ -23,6 +23,7 @@ RELATIONS = re.compile(
 )
 EQUAL = "="
 APPROX = r"\approx"
+UNEQUAL = (r"\neq", r"\ne")
 DEFINE = (":=", r"\coloneqq", r"\equiv", r"\triangleq", r"\doteq")
 ORDER = ("<", ">", r"\leq", r"\le", r"\geq", r"\ge", r"\lt", r"\gt")
 
@@ -89,6 +90,8 @@ class Part:
 
     latex: str
     line: int
+    source: str = ""
+    """The same span as written, matrix environments kept (the matrix checks read them)."""
 
 
 @dataclass(frozen=True)
@@ -305,12 +308,17 @@ def _part(block: MathBlock, offset: int, raw: str) -> Part:
     stripped = raw.strip()
     lead = len(raw) - len(raw.lstrip())
     latex = re.sub(r"\s+", " ", stripped).rstrip(".,; ")
-    return Part(latex, block.line_at(offset + lead))
+    start = offset + lead
+    source = block.text[offset : offset + len(raw)].strip() if r"\MATRIX" in latex else ""
+    return Part(latex, block.line_at(start), source)
 
 
 def _extend(chain: _Chain, more: Part) -> _Chain:
     last = chain.parts[-1]
-    joined = Part(f"{last.latex} {more.latex}".strip(), last.line)
+    source = ""
+    if last.source or more.source:
+        source = f"{last.source or last.latex} {more.source or more.latex}"
+    joined = Part(f"{last.latex} {more.latex}".strip(), last.line, source)
     return _Chain(
         chain.parts[:-1] + (joined,),
         chain.relations,

@@ -23,6 +23,7 @@ from sympy.tensor.indexed import Indexed, IndexedBase
 from derivetex.errors import LimitExceeded
 from derivetex.judge import numeric as num
 from derivetex.verify.information import Meaning, expectations_as_sums
+from derivetex.verify.matrices import Definitions
 
 MAX_EXPANSIONS = 12
 
@@ -126,6 +127,8 @@ class Scope:
     bits: bool = False
     sizes: dict[str, int] = field(default_factory=dict)
     """Lengths of the vectors given as values (``P = [0.7, 0.2, 0.1]``), for the section."""
+    matrices: Definitions = field(default_factory=dict)
+    """Matrix expressions named in the section (``\\mathbf{L}^\\top\\mathbf{L} = \\Sigma``)."""
 
     def borrowing(self, earlier: dict[sympy.Basic, Definition]) -> Scope:
         """A copy of this scope that also knows ``earlier`` definitions (its own win); the
@@ -139,6 +142,7 @@ class Scope:
             formulas=dict(self.formulas),
             bits=self.bits,
             sizes=dict(self.sizes),
+            matrices=dict(self.matrices),
         )
 
     def new_block(self) -> None:

@@ -1,0 +1,409 @@
+r"""Links between matrix expressions, checked in the order their products are written.
+
+``-\frac{1}{2}\Sigma^{-1}(2\mathbf{x} - 2\bm{\mu}) = -(\mathbf{L}\mathbf{L}^\top)^{-1}(\mathbf{x}
+- \bm{\mu})`` with ``\Sigma = \mathbf{L}^\top\mathbf{L}`` is wrong only because matrix
+products do not commute, which the commutative reading cannot see. Here each side is read
+in order (:mod:`matrix_reading`) and evaluated at random 3×3 matrices, 3-vectors and
+positive scalars (:mod:`matrix_values`), three draws, once with column vectors and once
+with row vectors, since writers use both:
+
+- ``ok`` when the sides agree at every draw under one convention (a covariance-like Σ or Λ
+  that the document does not define may also be read as symmetric, said so);
+- ``error`` when they disagree under every convention in which both sides can be formed,
+  or when the side a link introduces cannot be formed under either convention because of a
+  capital matrix or a transpose (``(\mathbf{x}-\bm{\mu})(\mathbf{L}^\top\mathbf{L})^{-1}``
+  with x a column vector, or a 1×1 quadratic form added to a 3×3 matrix);
+- otherwise (a scalar added to a matrix, a name with a value in the document, notation this
+  reader does not take) the link is left to the other checks.
+
+A side that is a single bold or matrix name, in a link that opens a chain, defines it
+(``\mathbf{L}^\top\mathbf{L} = \bm{\Sigma}``); later links read it through its definition.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from derivetex.verify import matrix_values as mv
+from derivetex.verify.matrix_reading import (
+    _MATRIX_GREEK,
+    MATRIX,
+    SCALAR,
+    VECTOR,
+    Literal,
+    Name,
+    Node,
+    NotMatrixAlgebra,
+    Number,
+    Op,
+    names,
+    read_side,
+)
+
+CONVENTIONS = ("column", "row")
+SIZE = 3
+DRAWS = (11, 23, 37)
+
+
+@dataclass(frozen=True)
+class MatrixDefinition:
+    node: Node
+    line: int
+    shown: str
+
+
+Definitions = dict[str, MatrixDefinition]
+Verdict = tuple[str, str]
+"""("ok" | "error" | "define", message)."""
+
+
+def judge(
+    left_latex: str,
+    right_latex: str,
+    opens_chain: bool,
+    definitions: Definitions,
+    line: int,
+    valued: Callable[[str], bool],
+    entry: Callable[[str], float | None] = lambda latex: None,
+) -> Verdict | None:
+    """The verdict on ``left = right`` as matrix algebra, or ``None`` to leave it.
+
+    ``valued(name)`` says whether the document gives that name a value or a definition
+    this reader did not take (then a disagreement at random values proves nothing)."""
+    try:
+        right = _numbers_in(read_side(right_latex, left_latex), entry)
+    except (NotMatrixAlgebra, RecursionError):
+        return None
+    try:
+        left = _numbers_in(read_side(left_latex, right_latex), entry)
+    except (NotMatrixAlgebra, RecursionError):
+        return _malformed(right, "right", definitions)
+    written = names(left) | names(right)
+    literal = _has_literal(left) or _has_literal(right)
+    scalars = all(n.kind == SCALAR for n in written)
+    if scalars and not literal and not _defined_names(written, definitions):
+        return None
+    if opens_chain:
+        for name, other in ((right, left), (left, right)):
+            if (
+                isinstance(name, Name)
+                and (name.kind != SCALAR or _has_literal(other))
+                and name.key not in definitions
+                and name not in names(other)
+                and _forms(other, definitions)
+            ):
+                definitions[name.key] = MatrixDefinition(other, line, name.shown)
+                return "define", f"defines {name.shown} as a matrix expression"
+    return _compare(left, right, opens_chain, definitions, valued)
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """A written-out matrix with its entries' values (``None``: an entry is not a number)."""
+
+    value: mv.Value | None
+
+
+def _numbers_in(node: Node, entry: Callable[[str], float | None]) -> Node:
+    """``node`` with each written-out matrix replaced by its value."""
+    if isinstance(node, Literal):
+        values = [[entry(text) for text in row] for row in node.entries]
+        if any(v is None for row in values for v in row):
+            return Fixed(None)  # type: ignore[return-value]
+        slack = tuple(
+            tuple(0.0 if (p := _places(text)) is None else 0.5 * 10.0**-p for text in row)
+            for row in node.entries
+        )
+        rows = [[float(v) for v in row if v is not None] for row in values]
+        value = mv.Value(len(rows), len(rows[0]), tuple(map(tuple, rows)), firm=True, slack=slack)
+        return Fixed(value)  # type: ignore[return-value]
+    if isinstance(node, Op):
+        return Op(node.op, tuple(_numbers_in(arg, entry) for arg in node.args))
+    return node
+
+
+def _places(text: str) -> int | None:
+    """Decimal places of an entry written as a decimal number (``0.7311``: 4)."""
+    match = re.fullmatch(r"\s*[-+]?\d*\.(\d+)\s*", text)
+    return len(match.group(1)) if match else None
+
+
+def _has_literal(node: Node) -> bool:
+    if isinstance(node, Fixed):
+        return True
+    return isinstance(node, Op) and any(_has_literal(arg) for arg in node.args)
+
+
+def learn(
+    name_latex: str,
+    right_latex: str,
+    definitions: Definitions,
+    line: int,
+    entry: Callable[[str], float | None] = lambda latex: None,
+) -> None:
+    """After ``name = right`` defined a name: a matrix or vector name keeps the matrix
+    expression for later links; a name defined as something else forgets an older one."""
+    try:
+        name = read_side(name_latex, right_latex)
+    except (NotMatrixAlgebra, RecursionError):
+        return
+    if not isinstance(name, Name):
+        return
+    definitions.pop(name.key, None)
+    if name.kind == SCALAR:
+        return
+    try:
+        right = _numbers_in(read_side(right_latex, name_latex), entry)
+    except (NotMatrixAlgebra, RecursionError):
+        return
+    if name not in names(right) and _forms(right, definitions):
+        definitions[name.key] = MatrixDefinition(right, line, name.shown)
+
+
+def plain(name: str) -> str:
+    """A name without its typeface, braces or spaces, to match a name across readers."""
+    text = re.sub(r"^bold ", "", name)
+    text = re.sub(r"\\(?:mathbf|bm|boldsymbol|vec|pmb|mathrm|hat|bar|tilde)\{", "{", text)
+    return re.sub(r"[{}\s]", "", text)
+
+
+def _defined_names(found: set[Name], definitions: Definitions) -> bool:
+    return any(n.key in definitions for n in found)
+
+
+def _forms(node: Node, definitions: Definitions) -> bool:
+    """Whether the expression can be formed under some convention."""
+    for convention in CONVENTIONS:
+        try:
+            _evaluate(
+                node, _environment(node, definitions, convention, DRAWS[0], False), definitions
+            )
+            return True
+        except (mv.ShapeMismatch, mv.Unclear, ArithmeticError, ValueError):
+            continue
+    return False
+
+
+@dataclass
+class _Outcome:
+    left: list[mv.Value] | Exception
+    right: list[mv.Value] | Exception
+
+
+def _compare(
+    left: Node,
+    right: Node,
+    opens_chain: bool,
+    definitions: Definitions,
+    valued: Callable[[str], bool],
+) -> Verdict | None:
+    both = Op("+", (left, right))
+    symmetric = [n for n in _all_names(both, definitions) if _maybe_symmetric(n, definitions)]
+    variants = (False, True) if symmetric else (False,)
+    outcomes: dict[tuple[str, bool], _Outcome] = {}
+    for convention in CONVENTIONS:
+        for variant in variants:
+            outcomes[convention, variant] = _Outcome(
+                _draws(left, both, definitions, convention, variant),
+                _draws(right, both, definitions, convention, variant),
+            )
+    for (convention, variant), outcome in outcomes.items():
+        left_values, right_values = outcome.left, outcome.right
+        if (
+            isinstance(left_values, list)
+            and isinstance(right_values, list)
+            and all(mv.close(a, b) for a, b in zip(left_values, right_values, strict=True))
+        ):
+            return "ok", _holds(convention, variant, symmetric, definitions, both)
+    if any(valued(n.key) for n in _all_names(both, definitions)):
+        return None  # a value or a definition this reader did not take: nothing to accuse
+    formed = [
+        o for o in outcomes.values() if isinstance(o.left, list) and isinstance(o.right, list)
+    ]
+    unclear = any(
+        isinstance(side, (mv.Unclear, ArithmeticError))
+        for o in outcomes.values()
+        for side in (o.left, o.right)
+    )
+    if unclear:
+        return None
+    if formed:
+        first = outcomes.get(("column", False))
+        shown = first if first is not None and first in formed else formed[0]
+        a, b = shown.left[0], shown.right[0]  # type: ignore[index]
+        if (a.rows, a.cols) != (b.rows, b.cols) and not (a.firm and b.firm):
+            return None  # a plain letter may name a matrix: shapes alone prove nothing
+        return "error", _differ(shown, definitions, Op("+", (left, right)))
+    for label, node in (("left", left), ("right", right)) if opens_chain else (("right", right),):
+        found = _malformed(node, label, definitions)
+        if found is not None:
+            return found
+    return None
+
+
+def _malformed(node: Node, label: str, definitions: Definitions) -> Verdict | None:
+    """An error when ``node`` cannot be formed under either convention for a reason that
+    involves a capital matrix or a transpose (so its shapes are certain)."""
+    if all(n.kind == SCALAR for n in _all_names(node, definitions)) and not _has_literal(node):
+        return None
+    failures = {}
+    for convention in CONVENTIONS:
+        found = _draws(node, node, definitions, convention, False)
+        if not (isinstance(found, mv.ShapeMismatch) and found.firm):
+            return None
+        failures[convention] = found
+    return "error", (
+        f"the {label}-hand side cannot be formed: with column vectors it {failures['column']}, "
+        f"with row vectors it {failures['row']}"
+    )
+
+
+def _draws(
+    node: Node, both: Node, definitions: Definitions, convention: str, symmetric: bool
+) -> list[mv.Value] | Exception:
+    values = []
+    for seed in DRAWS:
+        try:
+            env = _environment(both, definitions, convention, seed, symmetric)
+            values.append(_evaluate(node, env, definitions))
+        except (mv.ShapeMismatch, mv.Unclear, ArithmeticError, ValueError) as error:
+            return error
+    return values
+
+
+def _holds(
+    convention: str, symmetric: bool, names_: list[Name], definitions: Definitions, used: Node
+) -> str:
+    if not _all_names(used, definitions):
+        return "the written-out matrices agree entry by entry" + _using(definitions, used)
+    message = f"holds as matrix algebra at random {SIZE}×{SIZE} matrices ({convention} vectors)"
+    if symmetric:
+        message += f", reading {', '.join(n.shown for n in names_)} as symmetric"
+    return message + _using(definitions, used)
+
+
+def _differ(outcome: _Outcome, definitions: Definitions, used: Node) -> str:
+    assert isinstance(outcome.left, list) and isinstance(outcome.right, list)
+    a, b = outcome.left[0], outcome.right[0]
+    if (a.rows, a.cols) != (b.rows, b.cols):
+        detail = f"the left is {a.shape}, the right {b.shape}"
+    else:
+        i, j = next(
+            (i, j)
+            for i in range(a.rows)
+            for j in range(a.cols)
+            if not mv.close(mv.scalar(a.data[i][j]), mv.scalar(b.data[i][j]))
+        )
+        left, right = f"{a.data[i][j]:.6g}", f"{b.data[i][j]:.6g}"
+        detail = f"entry ({i + 1}, {j + 1}) is {left} on the left, {right} on the right"
+    at = f"at random {SIZE}×{SIZE} matrices" if _all_names(used, definitions) else "as written"
+    return f"as matrices the two sides differ {at}: {detail}{_using(definitions, used)}"
+
+
+def _using(definitions: Definitions, used: Node) -> str:
+    keys = {n.key for n in names(used)}
+    return "".join(
+        f" (with {d.shown} as defined on line {d.line})"
+        for key, d in definitions.items()
+        if key in keys
+    )
+
+
+def _all_names(node: Node, definitions: Definitions, depth: int = 0) -> list[Name]:
+    """The names of ``node`` and of the definitions it uses, in a fixed order."""
+    found: dict[str, Name] = {}
+    for name in sorted(names(node), key=lambda n: n.key):
+        definition = definitions.get(name.key)
+        if definition is not None and depth < 8:
+            for inner in _all_names(definition.node, definitions, depth + 1):
+                found.setdefault(inner.key, inner)
+        else:
+            found.setdefault(name.key, name)
+    return list(found.values())
+
+
+def _maybe_symmetric(name: Name, definitions: Definitions) -> bool:
+    return name.kind == MATRIX and name.key in _MATRIX_GREEK and name.key not in definitions
+
+
+def _environment(
+    node: Node, definitions: Definitions, convention: str, seed: int, symmetric: bool
+) -> dict[str, mv.Value]:
+    rng = random.Random(seed)
+    env: dict[str, mv.Value] = {}
+    for name in _all_names(node, definitions):
+        if name.kind == SCALAR:
+            env[name.key] = mv.scalar(rng.uniform(0.5, 2.0))
+        elif name.kind == VECTOR:
+            entries = [rng.uniform(-1.0, 1.0) for _ in range(SIZE)]
+            rows = [entries] if convention == "row" else [[x] for x in entries]
+            env[name.key] = mv.matrix(rows, firm=False)
+        else:
+            rows = [
+                [rng.uniform(-1.0, 1.0) + 2.0 * (i == j) for j in range(SIZE)] for i in range(SIZE)
+            ]
+            if symmetric and _maybe_symmetric(name, definitions):
+                rows = [
+                    [rows[i][j] + rows[j][i] + (SIZE if i == j else 0) for j in range(SIZE)]
+                    for i in range(SIZE)
+                ]
+            env[name.key] = mv.matrix(rows, firm=True)
+    return env
+
+
+def _evaluate(
+    node: Node, env: dict[str, mv.Value], definitions: Definitions, depth: int = 0
+) -> mv.Value:
+    if isinstance(node, Number):
+        return mv.scalar(node.value)
+    if isinstance(node, Literal):
+        raise mv.Unclear("a written-out matrix whose entries were not read")
+    if isinstance(node, Fixed):
+        if node.value is None:
+            raise mv.Unclear("a written-out matrix with an entry that is not a number")
+        return node.value
+    if isinstance(node, Name):
+        definition = definitions.get(node.key)
+        if definition is not None and depth < 8:
+            return _evaluate(definition.node, env, definitions, depth + 1)
+        return env[node.key]
+    args = [_evaluate(arg, env, definitions, depth) for arg in node.args]
+    if node.op == "+":
+        total = args[0]
+        for arg in args[1:]:
+            total = mv.add(total, arg)
+        return total
+    if node.op == "*":
+        product = args[0]
+        for arg in args[1:]:
+            product = mv.multiply(product, arg)
+        return product
+    if node.op == "neg":
+        return mv.multiply(mv.scalar(-1.0), args[0])
+    if node.op == "T":
+        return mv.transpose(args[0])
+    if node.op == "inv":
+        return mv.inverse(args[0])
+    if node.op == "det":
+        return mv.determinant(args[0])
+    if node.op == "pow":
+        return _power(args[0], int(args[1].data[0][0]))
+    if node.op == "div":
+        if args[1].scalar is None:
+            raise mv.Unclear("a quotient by a matrix")
+        return mv.multiply(mv.inverse(args[1]), args[0])
+    return mv.scalar_function(node.op, args[0])
+
+
+def _power(base: mv.Value, exponent: int) -> mv.Value:
+    if base.scalar is not None:
+        return mv.Value(1, 1, ((base.data[0][0] ** exponent,),), base.plain, base.firm)
+    if exponent < 1:
+        raise mv.Unclear("a zeroth power of a matrix")
+    result = base
+    for _ in range(exponent - 1):
+        result = mv.multiply(result, base)
+    return result

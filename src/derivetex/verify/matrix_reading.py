@@ -1,0 +1,346 @@
+r"""Matrix algebra read in the order it is written, for the matrix checks.
+
+SymPy's reading of a side is commutative, so ``(\mathbf{L}\mathbf{L}^\top)^{-1}`` and
+``(\mathbf{L}^\top\mathbf{L})^{-1}`` read the same. This small reader keeps the order: a
+side becomes a tree of sums, products (juxtaposition, ``\times``, ``\cdot``), transposes,
+inverses, determinants and quotients by scalars over named matrices, vectors and scalars.
+
+A name's kind comes from how it is written, as ML writing does: bold or arrowed lower case
+(``\mathbf{x}``, ``\bm{\mu}``, ``\vec{a}``) is a vector; bold upper case (``\mathbf{L}``)
+and ``\Sigma``/``\Lambda`` are matrices; a plain name that is transposed somewhere in the
+side is a vector (lower case) or a matrix (upper case); any other plain name is a scalar.
+Bold and plain upper case name one matrix (``\bm{\Sigma}`` is ``\Sigma``). Anything else --
+a derivative, a sum, a function applied to an argument, a blackboard letter -- is not read
+(:class:`NotMatrixAlgebra`), and the link is left to the other checks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SCALAR, VECTOR, MATRIX = "scalar", "vector", "matrix"
+
+
+class NotMatrixAlgebra(ValueError):
+    """The side uses notation this reader does not take."""
+
+
+@dataclass(frozen=True)
+class Name:
+    key: str
+    kind: str
+    shown: str
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+
+
+@dataclass(frozen=True)
+class Literal:
+    """A matrix written out (``\\begin{pmatrix} 1 & -1 \\\\ 0.5 & 0.5 \\end{pmatrix}``): the
+    LaTeX of each entry, row by row."""
+
+    entries: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Op:
+    """``op`` is one of + (args summed), * (args multiplied in order), neg, T, inv, det,
+    pow (args[1] a Number), div (args[0] over the scalar args[1]), log, exp, sqrt."""
+
+    op: str
+    args: tuple[Node, ...]
+
+
+Node = Name | Number | Literal | Op
+
+_BOLD = (r"\mathbf", r"\bm", r"\boldsymbol", r"\vec", r"\pmb")
+_MATRIX_GREEK = {r"\Sigma", r"\Lambda"}
+_SKIP = re.compile(
+    r"\\[,;:! ]|\\boxed|\\quad|\\qquad|\\left|\\right|\\big[lr]?|\\Big[lr]?|&|\\displaystyle"
+)
+_TOKEN = re.compile(
+    r"\s*(\\[A-Za-z]+|\d+\.\d+|\d+|\.\d+|[A-Za-z]|\^|_|\{|\}|\(|\)|\[|\]|\+|-|\||'|\*|/|.)"
+)
+_TRANSPOSE = {"T", r"\top", r"\intercal", r"\mathsf{T}", r"\mathrm{T}", r"\mathsf T", "t"}
+_FUNCTIONS = {r"\log": "log", r"\ln": "log", r"\exp": "exp"}
+
+
+def tokens(latex: str) -> list[str]:
+    text = _SKIP.sub(" ", latex)
+    text = re.sub(r"\{\\bf\s+([A-Za-z])\}", r"\\mathbf{\1}", text)
+    found = [m.group(1) for m in _TOKEN.finditer(text)]
+    return [t for t in found if t.strip() and t != "\\"]  # a lone \ is a control space
+
+
+_ENVIRONMENT = re.compile(r"\\begin\{([pbvBV]?)matrix\}(.*?)\\end\{\1matrix\}", re.DOTALL)
+
+
+def read_side(latex: str, link: str = "") -> Node:
+    """The tree of one side; :class:`NotMatrixAlgebra` when it is not plain matrix algebra.
+    ``link`` is the whole link's text: a letter transposed anywhere in it is not a scalar."""
+    literals: list[Literal] = []
+
+    def literal(match: re.Match[str]) -> str:
+        rows = [r for r in re.split(r"\\\\", match.group(2)) if r.strip()]
+        entries = tuple(tuple(e.strip() for e in row.split("&")) for row in rows)
+        if not entries or len({len(row) for row in entries}) != 1:
+            raise NotMatrixAlgebra("a matrix with rows of different lengths")
+        literals.append(Literal(entries))
+        index = len(literals) - 1
+        return f" \\LITERAL{{{index}}} " if match.group(1) != "v" else f" |\\LITERAL{{{index}}}| "
+
+    text = _ENVIRONMENT.sub(literal, latex)
+    reader = _Reader(tokens(text), _transposed_names(f"{latex} {link}"), literals)
+    node = reader.sum()
+    if reader.at < len(reader.tokens):
+        raise NotMatrixAlgebra(f"cannot read {reader.tokens[reader.at]!r} here")
+    return node
+
+
+def _transposed_names(latex: str) -> set[str]:
+    """Plain letters written with a transpose (``\\theta^T``): vectors or matrices."""
+    mark = r"(?:\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\{T\})\s*\}?)"
+    return set(re.findall(r"(\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?\s*" + mark, latex))
+
+
+class _Reader:
+    def __init__(self, tokens: list[str], transposed: set[str], literals: list[Literal]) -> None:
+        self.tokens = tokens
+        self.literals = literals
+        self.at = 0
+        self.transposed = transposed
+        self.bars = 0
+
+    def peek(self) -> str | None:
+        return self.tokens[self.at] if self.at < len(self.tokens) else None
+
+    def take(self, expected: str | None = None) -> str:
+        token = self.peek()
+        if token is None or (expected is not None and token != expected):
+            raise NotMatrixAlgebra(f"expected {expected!r}")
+        self.at += 1
+        return token
+
+    def sum(self) -> Node:
+        terms: list[Node] = []
+        sign = self._sign()
+        terms.append(self._signed(sign, self.product()))
+        while self.peek() in ("+", "-"):
+            sign = self._sign()
+            terms.append(self._signed(sign, self.product()))
+        return terms[0] if len(terms) == 1 else Op("+", tuple(terms))
+
+    def _sign(self) -> bool:
+        negative = False
+        while self.peek() in ("+", "-"):
+            negative ^= self.take() == "-"
+        return negative
+
+    @staticmethod
+    def _signed(negative: bool, node: Node) -> Node:
+        return Op("neg", (node,)) if negative else node
+
+    def product(self) -> Node:
+        factors = [self.postfix()]
+        while True:
+            token = self.peek()
+            if token in (r"\times", r"\cdot", "*"):
+                self.take()
+                factors.append(self.postfix())
+            elif (
+                token is not None
+                and token not in ("+", "-", ")", "]", "}", "=", ",")
+                and (token != "|" or self.bars == 0)
+            ):
+                factors.append(self.postfix())
+            else:
+                break
+        return factors[0] if len(factors) == 1 else Op("*", tuple(factors))
+
+    def postfix(self) -> Node:
+        node = self.atom()
+        while self.peek() == "^":
+            self.take()
+            node = self._power(node)
+        return node
+
+    def _power(self, node: Node) -> Node:
+        text = self._group_text()
+        compact = text.replace(" ", "")
+        if compact in _TRANSPOSE and (compact != "t" or _kind(node) != SCALAR):
+            return Op("T", (node,))
+        if compact == "-1":
+            return Op("inv", (node,))
+        if re.fullmatch(r"\d+", compact):
+            return Op("pow", (node, Number(float(compact))))
+        raise NotMatrixAlgebra(f"the power ^{{{text}}}")
+
+    def _group_text(self) -> str:
+        """The raw tokens of a ``{...}`` group, or the one token after ``^``."""
+        if self.peek() != "{":
+            token = self.take()
+            if token == "\\":
+                raise NotMatrixAlgebra("a lone backslash")
+            return token
+        self.take("{")
+        depth, parts = 1, list[str]()
+        while True:
+            token = self.take()
+            depth += {"{": 1, "}": -1}.get(token, 0)
+            if depth == 0:
+                return " ".join(parts)
+            parts.append(token)
+
+    def atom(self) -> Node:
+        token = self.peek()
+        if token is None:
+            raise NotMatrixAlgebra("the side ends too early")
+        if token in ("(", "[", "{"):
+            close = {"(": ")", "[": "]", "{": "}"}[self.take()]
+            node = self.sum()
+            self.take(close)
+            return node
+        if token == "|":
+            self.take()
+            self.bars += 1
+            node = self.sum()
+            self.take("|")
+            self.bars -= 1
+            return Op("det", (node,))
+        if re.fullmatch(r"\d*\.?\d+", token):
+            return Number(float(self.take()))
+        if token == r"\LITERAL":
+            self.take()
+            return self.literals[int(self._group_text())]
+        if token == r"\frac":
+            self.take()
+            top, bottom = self._braced(), self._braced()
+            return Op("div", (top, bottom))
+        if token in _FUNCTIONS:
+            self.take()
+            return Op(_FUNCTIONS[token], (self.postfix(),))
+        if token == r"\sqrt":
+            self.take()
+            return Op("sqrt", (self._braced(),))
+        return self.name()
+
+    def _label(self) -> str:
+        """``^{(0)}`` after a name: a layer or step label, part of the name."""
+        ahead = self.tokens[self.at : self.at + 3]
+        if ahead[:3] == ["^", "{", "("]:
+            end = self.tokens.index("}", self.at) if "}" in self.tokens[self.at :] else -1
+            if end > 0 and self.tokens[end - 1] == ")":
+                label = "".join(self.tokens[self.at + 2 : end])
+                self.at = end + 1
+                return label
+        return ""
+
+    def _braced(self) -> Node:
+        if self.peek() != "{":
+            return self.postfix()
+        self.take("{")
+        node = self.sum()
+        self.take("}")
+        return node
+
+    def name(self) -> Node:
+        token = self.take()
+        bold = False
+        if token in _BOLD:
+            bold = True
+            self.take("{")
+            inner = self.take()
+            self.take("}")
+            token = inner
+        if not (re.fullmatch(r"[A-Za-z]", token) or re.fullmatch(r"\\[A-Za-z]+", token)):
+            raise NotMatrixAlgebra(f"notation {token!r}")
+        if token.startswith("\\") and not _is_letter(token):
+            raise NotMatrixAlgebra(f"notation {token!r}")
+        shown = f"\\mathbf{{{token}}}" if bold and not _is_upper(token) else token
+        key = token
+        if self.peek() == "_":
+            self.take()
+            sub = self._group_text()
+            key += f"_{{{sub}}}"
+            shown += f"_{{{sub}}}"
+        label = self._label()
+        if label:
+            key += f"^{{{label}}}"
+            shown += f"^{{{label}}}"
+        upper = _is_upper(token)
+        if bold or token in _MATRIX_GREEK or token in self.transposed:
+            kind = MATRIX if upper else VECTOR
+        else:
+            kind = SCALAR
+        if kind == SCALAR and self.peek() == "(":  # f(x), \sigma(z): not a product
+            raise NotMatrixAlgebra(f"{shown} applied to an argument")
+        if kind == VECTOR:
+            key = "bold " + key  # \mathbf{x} and a scalar x are different names
+        return Name(key, kind, shown)
+
+
+_GREEK_UPPER = {
+    r"\Gamma",
+    r"\Delta",
+    r"\Theta",
+    r"\Lambda",
+    r"\Xi",
+    r"\Pi",
+    r"\Sigma",
+    r"\Upsilon",
+    r"\Phi",
+    r"\Psi",
+    r"\Omega",
+}
+_GREEK_LOWER = {
+    r"\alpha",
+    r"\beta",
+    r"\gamma",
+    r"\delta",
+    r"\epsilon",
+    r"\varepsilon",
+    r"\zeta",
+    r"\eta",
+    r"\theta",
+    r"\vartheta",
+    r"\iota",
+    r"\kappa",
+    r"\lambda",
+    r"\mu",
+    r"\nu",
+    r"\xi",
+    r"\rho",
+    r"\sigma",
+    r"\tau",
+    r"\upsilon",
+    r"\phi",
+    r"\varphi",
+    r"\chi",
+    r"\psi",
+    r"\omega",
+}
+
+
+def _is_letter(token: str) -> bool:
+    return token in _GREEK_UPPER or token in _GREEK_LOWER
+
+
+def _is_upper(token: str) -> bool:
+    return token in _GREEK_UPPER or (len(token) == 1 and token.isupper())
+
+
+def _kind(node: Node) -> str:
+    return node.kind if isinstance(node, Name) else MATRIX if isinstance(node, Op) else SCALAR
+
+
+def names(node: Node) -> set[Name]:
+    """Every name in the tree."""
+    if isinstance(node, Name):
+        return {node}
+    if isinstance(node, Op):
+        return set().union(*(names(arg) for arg in node.args))
+    return set()
