@@ -3,7 +3,7 @@ r"""A list elided with ``\ldots``: ``\{x_1, x_2, \ldots, x_n\}``, ``(z_1, \cdots
 The first term (or the first two) and the last fix the pattern, as for a sum: the terms
 differ in one index that runs a, (a + 1,) …, n. A list to a numeric index is written out in
 full (a vector of its terms); a list to a letter becomes ``\ELIDEDLIST`` -- one opaque value
-named like the sequence ``(z_{i})_{i=1}^{n}`` it is, read as a vector (never as a number).
+named like the sequence it is, ``(z_{i}, i = 1, \ldots, n)``, read as a vector (never a number).
 A trailing empty item (``P(a_1, \cdots, a_N, )``, a stray comma) is left out.
 """
 
