@@ -138,7 +138,6 @@ UNREAD = frozenset(
     [
         r"\oint",
         r"\iint",
-        r"\lim",
         r"\arg",
         r"\sup",
         r"\inf",
@@ -175,3 +174,15 @@ UNREAD = frozenset(
     ]
 )
 """Commands whose meaning a scalar reading would get wrong: the side is left unchecked."""
+
+_NOT_VALUES = (
+    r"\overset \underset \stackrel \substack \xrightarrow \xleftarrow \begin \end \label \tag"
+    r" \ref \eqref \hspace \vspace \hphantom \vphantom \bcancel \xcancel \cancelto \sout"
+    r" \colorbox \fcolorbox \href \raisebox \scalebox \resizebox \makebox \framebox \parbox"
+    r" \mathop \mathbin \mathrel \mathord \mathopen \mathclose \mathpunct \genfrac"
+    r" \multicolumn \rule \footnote \hbox \vbox \verb"
+)
+NOT_VALUES = frozenset(_NOT_VALUES.split())
+"""Commands with braced arguments that are layout, relations or operators, not a value: an
+unknown command outside this list, with two or more braced arguments, is a macro the document
+uses without defining it here (``\\ex{x}{i}``), read as an opaque term of its arguments."""

@@ -17,9 +17,13 @@ import re
 from dataclasses import dataclass, field
 
 import sympy
+from sympy.core.function import AppliedUndef
 from sympy.tensor.indexed import IndexedBase
 
+from derivetex.reader import limits
 from derivetex.reader import names as N
+from derivetex.reader.bare import bare_big
+from derivetex.reader.groups import divergence_follows, lists_arguments, set_builder
 from derivetex.reader.tokens import Token, tokenize
 
 MAX_DEPTH = 60
@@ -55,11 +59,17 @@ _NORM_OPENERS = {r"\|": r"\|", r"\lVert": r"\rVert", r"\Vert": r"\Vert"}
 OPTIMA = {r"\argmax": "argmax", r"\argmin": "argmin"}
 """The optimiser commands (after ``verify.reading.normalise``) and their terms' names."""
 _BIG = {r"\sum": sympy.Sum, r"\prod": sympy.Product}
+_ELEMENTWISE = {r"\circ", r"\odot"}
 _PRODUCT_OPS = {r"\cdot", r"\times", "*", r"\ast"}
 _OPEN = {"(": ")", "[": "]", r"\{": r"\}", r"\lbrace": r"\rbrace", r"\lbrack": r"\rbrack"}
 _ARG_SPLIT = {
     ",": ",", ";": ";", "|": "|", r"\mid": "|", r"\|": "||", r"\parallel": "||", r"\Vert": "||",
 }  # fmt: skip
+_EVENT_RELATIONS = {
+    "=", r"\sim", r"\in", "<", ">", r"\le", r"\leq", r"\ge", r"\geq", r"\neq", r"\ne",
+    r"\cap", r"\cup", r"\setminus",
+}  # fmt: skip
+"""What joins the parts of an event inside ``P(...)``: relations and set operations."""
 _FUNCTION_STARTS = {*N.LOGS, *N.ELEMENTARY, r"\sum", r"\prod"}
 
 
@@ -68,6 +78,14 @@ def _simple(argument: sympy.Basic) -> bool:
     return isinstance(argument, (sympy.Symbol, sympy.Indexed, sympy.Tuple, sympy.Number)) or (
         isinstance(argument, sympy.Mul) and len(argument.args) == 2 and argument.args[0] == -1
     )
+
+
+def _linear_term(term: sympy.Expr) -> bool:
+    """A number, a plain name (no literal, no index) or a number times one."""
+    coefficient, rest = term.as_coeff_Mul()
+    if rest == 1:
+        return bool(coefficient.is_Number)
+    return isinstance(rest, sympy.Symbol) and not rest.name.startswith("#")
 
 
 def _top_level(tokens: list[Token]) -> list[str]:
@@ -182,6 +200,11 @@ class _Parser:
             elif token.text == "/":
                 self.take()
                 factors.append(1 / self.power())
+            elif token.text in _ELEMENTWISE:
+                self.take()  # a ∘ b, a ⊙ b: Hadamard (or composition), never a scalar product
+                self.notes.vector = self.notes.algebra = True
+                joined = sympy.Function(token.text)(sympy.Mul(*factors), self.power())
+                factors = [joined]
             elif self.starts_factor(token):
                 factors.append(self.power())
             else:
@@ -215,8 +238,10 @@ class _Parser:
                 base = sympy.factorial(base)
             elif token.text == r"\%":
                 base = base / 100
-            elif token.text == "'" and isinstance(base, (sympy.Symbol, sympy.Indexed)):
+            elif token.text == "'" and isinstance(base, sympy.Symbol):
                 base = sympy.Symbol(f"{base}'")  # L' is a name of its own
+            elif token.text == "'" and isinstance(base, sympy.Indexed):
+                base = IndexedBase(f"{base.base}'")[base.indices]  # e_i': the name e', at i
             elif token.text == "'":
                 base = self.prime(base)
             else:
@@ -325,15 +350,27 @@ class _Parser:
         text = token.text
         if token.kind == "num":
             return self.number(text)
+        if text == r"\{" and set_builder(self.tokens, self.at - 1):
+            return self.set_of()
         if text in _OPEN:
             value = self.sum()
             if text in ("(", "[") and self.peek().text == ",":
                 return self.vector(value, _OPEN[text])
             self.expect(_OPEN[text])
+            if text in ("(", "[") and self.peek().text == "_":
+                return self.component(value)
             return value
         if text == "{":
             value = self.sum()
             self.expect("}")
+            if isinstance(value, AppliedUndef) and self.peek().text == "_":
+                return self.indexed_result(value)  # {\text{softmax}(\theta)}_k
+            if (
+                isinstance(value, sympy.Symbol)
+                and self.peek().text == "^"
+                and self.is_label(self.peek(1), self.peek(2), value.name)
+            ):
+                return self.name(Token("cmd", value.name, token.at))  # {x}^{(i)} is x^{(i)}
             return value
         if text == "|":
             value = self.sum()
@@ -350,6 +387,8 @@ class _Parser:
         if text in N.ELEMENTARY:
             return N.ELEMENTARY[text](self.argument())
         if text in (r"\sum", r"\prod"):
+            if bare_big(self.tokens, self.at):
+                return self.bare_name(text)  # \frac{e_i}{\sum}: the writer's name for a sum
             return self.big_operator(text)
         if text == r"\int":
             return self.integral()
@@ -363,9 +402,11 @@ class _Parser:
             return (sympy.Max if text == r"\max" else sympy.Min)(*items)
         if text in OPTIMA:
             return self.optimum(text)
+        if text == r"\lim":
+            return self.limit()
         if text == r"\nabla":
             return self.gradient()
-        if text == r"\binom":
+        if text in (r"\binom", r"\dbinom", r"\tbinom"):
             return sympy.binomial(self.sub_parser(self.group()), self.sub_parser(self.group()))
         if text == r"\boxed" and self.boxed_follows(1):
             return self.boxed_row()
@@ -382,6 +423,8 @@ class _Parser:
             return self.sub_parser(self.group())
         if text == r"\infty":
             return sympy.oo
+        if text == r"\ELIDEDLIST":
+            return self.elided_list()
         if text == r"\MATRIX":
             self.notes.vector = self.notes.algebra = True
             return sympy.Symbol("MATRIX")
@@ -396,9 +439,105 @@ class _Parser:
             or (text.startswith("\\") and text[1:] in N.GREEK)
         ):
             return self.name(token)
+        if token.kind == "cmd" and self.peek().text == "{" and text not in N.NOT_VALUES:
+            return self.unknown_macro(text)
         raise Unreadable(f"notation {text!r} is not read")
 
     # -- constructs ----------------------------------------------------------------------
+    def elided_list(self) -> sympy.Expr:
+        """``x_1, \\ldots, x_n`` (as ``verify.sequences`` writes it): one opaque value named
+        ``(x_{i}, i = 1, \\ldots, n)``, a vector (its items are never summed)."""
+        pattern, index, low, high = (
+            "".join(t.text + (" " if t.kind == "cmd" else "") for t in self.group()).strip()
+            for _ in range(4)
+        )
+        self.notes.vector = True  # opaque: its items are never compared one by one
+        run = sympy.Symbol(f"{index} = {low}, \\ldots, {high}")
+        return sympy.Function("(")(sympy.Symbol(pattern), run)
+
+    def set_of(self) -> sympy.Expr:
+        """``\\{1 \\le i \\le n \\mid p_i \\neq 0\\}``: a set, one opaque value named by
+        what is written (a set is no number, so never part of arithmetic)."""
+        start, depth = self.at, 0
+        while True:
+            text = self.take().text
+            if text == r"\}" and depth == 0:
+                break
+            depth += {r"\{": 1, r"\}": -1}.get(text, 0)
+        written = " ".join(t.text for t in self.tokens[start : self.at - 1])
+        self.notes.vector = self.notes.algebra = True
+        return sympy.Function(r"\{")(sympy.Symbol(written))
+
+    def component(self, value: sympy.Expr) -> sympy.Expr:
+        """``[\\hat{y} - y]_b``: the b-th component of a sum of names is that sum of their
+        b-th components; ``(\\frac{\\partial^2 \\ell}{\\partial w_i \\partial w_j})_{i,j}``
+        is the matrix of those entries (opaque, and a matrix). Anything else is refused."""
+        self.take()
+        _, found = self.subscript()
+        if found is None:
+            raise Unreadable("a subscript on a bracket that is not an index")
+        names = value.free_symbols
+        if names and all(_linear_term(term) for term in sympy.Add.make_args(value)):
+            at = tuple(found)
+            return value.xreplace({n: IndexedBase(str(n))[at] for n in names})
+        if len(found) == 2:
+            self.notes.vector = self.notes.algebra = True
+            entries = sympy.Symbol(",".join(str(i) for i in found))
+            return sympy.Function("(")(value, entries)
+        raise Unreadable("a component of a bracket that is not a sum of names")
+
+    def unknown_macro(self, command: str) -> sympy.Expr:
+        """``\\ex{x}{i}``: a command this reader does not know with two or more braced
+        arguments -- the writer's own macro, defined elsewhere -- as an opaque term of them
+        (the same text is the same value; nothing else is assumed). With one argument it may
+        only dress its content (``\\hl{x}``), so it stays unread."""
+        groups: list[list[Token]] = []
+        while self.peek().text == "{":
+            groups.append(self.group())
+        if len(groups) < 2:
+            raise Unreadable(f"notation {command!r} is not read")
+        arguments: list[sympy.Basic] = []
+        for group in groups:
+            try:
+                arguments.append(self.argument_value(group))
+            except Unreadable:
+                arguments.append(sympy.Symbol("".join(t.text for t in group) or "{}"))
+        return sympy.Function(f"{command}(" + "," * (len(groups) - 1))(*arguments)
+
+    def limit(self) -> sympy.Expr:
+        """``\\lim_{x \\to 0^+} x \\log x``: the limit of the product that follows, taken
+        (``reader.limits`` says when)."""
+        if self.peek().text != "_":
+            raise Unreadable("\\lim without the variable written below it")
+        self.take()
+        try:
+            variable, point, side = limits.approach(self.group())
+            at = self.sub_parser(point)
+            name = self.sub_parser(variable)
+            return limits.take(self.product(), name, at, side)
+        except limits.NoLimit as error:
+            raise Unreadable(str(error)) from error
+
+    def indexed_result(self, value: AppliedUndef) -> sympy.Expr:
+        """``{f(x)}_k``: the k-th component of f's result, as ``f(x)_k`` and ``f_k(x)`` are."""
+        name = str(value.func)
+        if not name.endswith("(") or "_{" in name:
+            raise Unreadable(f"a subscript after {name}...) that is not an index")
+        self.take()
+        _, found = self.subscript()
+        if found is None:
+            raise Unreadable(f"a subscript after {name}...) that is not an index")
+        return value.func(*found, *value.args)
+
+    def bare_name(self, command: str) -> sympy.Expr:
+        """``\\sum`` or ``\\sum_K`` with no summand: a name (its subscript a label, never an
+        index: ``\\sum_K`` is not the K-th of anything)."""
+        name = command
+        if self.peek().text == "_":
+            self.take()
+            name += "_{" + "".join(t.text for t in self.group()) + "}"
+        return sympy.Symbol(name)
+
     def vector(self, first: sympy.Expr, close: str = ")") -> sympy.Expr:
         """``(0.33, 0.32, 0.35)`` or ``[0.7, 0.2, 0.1]``: the components of a vector, as a
         tuple."""
@@ -626,10 +765,16 @@ class _Parser:
         whole so that the same integral on both sides is the same unknown. The body runs to
         the differentials at its end; anything else (``\\int dx\\, f``) is refused."""
         bounds: dict[str, sympy.Expr] = {}
+        domain: set[str] = set()
         for _ in range(2):
             if self.peek().text in ("_", "^"):
                 mark = self.take().text
-                bounds[mark] = self.sub_parser(self.group())
+                group = self.group()
+                listed = _letters_listed(group) if mark == "_" else []
+                if listed:  # \int_{x, y}: over all of x and y, the differentials say the same
+                    domain = {t.text for t in listed}
+                    continue
+                bounds[mark] = self.sub_parser(group)
         start = depth = 0
         start = self.at
         variables: list[sympy.Symbol] = []
@@ -644,6 +789,8 @@ class _Parser:
                     variables.append(self._take_differential())
                 if not self.tokens[start:end]:
                     raise Unreadable("an integral with nothing before its differential")
+                if domain and domain != {str(v) for v in variables}:
+                    raise Unreadable("an integral over other names than its differentials")
                 body = self.sub_parser(self.tokens[start:end])
                 low, high = bounds.get("_"), bounds.get("^")
                 limits = [
@@ -720,7 +867,13 @@ class _Parser:
                 self.notes.vector = True
             text = f"{text}{{{inner}}}"
         elif text in N.WORDS:
-            word = "".join(t.text for t in self.group()).strip()
+            group = self.group()
+            word = "".join(t.text for t in group).strip()
+            applied = re.fullmatch(r"([A-Za-z]{2,})\(.+\)", word)
+            if applied:  # \text{softmax(x)}: softmax applied to x
+                opening = next(i for i, t in enumerate(group) if t.text == "(")
+                self.tokens[self.at : self.at] = group[opening:]
+                word = applied.group(1)
             if word.lower() in N.WORD_FUNCTIONS:
                 return N.WORD_FUNCTIONS[word.lower()](self.argument())
             if word == "d":
@@ -750,9 +903,13 @@ class _Parser:
         if self.peek().text == "'" and self.peek(1).text == "(":
             self.take()
             return self.applied(text, indices, derivative=True)
-        if self.peek().text == "(" and self.applies(text):
+        if self.peek().text == "(" and (
+            self.applies(text) or lists_arguments(self.tokens, self.at)
+        ):
             return self.applied(text, indices)
-        if self.peek().text == "[" and re.match(r"(\\mathbb\{E\}|E)(_|$)", text):
+        if self.peek().text == "[" and (
+            re.match(r"(\\mathbb\{E\}|E)(_|$)", text) or divergence_follows(self.tokens, self.at)
+        ):
             return self.applied(text, indices, opener="[")
         if _INDICATOR.fullmatch(text) and self.peek().text in ("[", "(", r"\{"):
             return self.applied(text, indices, opener=self.peek().text)  # 1[y_i = k]
@@ -831,7 +988,8 @@ class _Parser:
             and not _simple(arguments[0])
         ):
             return IndexedBase(name)[tuple(indices)] * arguments[0]  # p_i (1 - p_i)
-        function = sympy.Function(f"{name}{opener}{signature}")
+        shape = "(" if opener == "[" and "||" in signature else opener  # KL[p \| q] = KL(p \| q)
+        function = sympy.Function(f"{name}{shape}{signature}")
         value = function(*indices, *arguments)
         if derivative:
             if len(arguments) != 1:
@@ -847,12 +1005,14 @@ class _Parser:
         if not tokens:
             raise Unreadable("an empty argument")
         texts = _top_level(tokens)  # P(y = 1): the = of the argument, not of \sum_{j=1}
-        for relation in ("=", r"\sim", r"\in"):
-            if relation in texts:
-                cut = texts.index(relation)
-                left = self.sub_parser(tokens[:cut])
-                right = self.sub_parser(tokens[cut + 1 :])
-                return sympy.Tuple(left, sympy.Symbol(relation), right)
+        cuts = [i for i, text in enumerate(texts) if text in _EVENT_RELATIONS]
+        if cuts:  # P(x \le X < x + \Delta x), I(A \cap B): an event, kept as written
+            pieces: list[sympy.Basic] = []
+            for start, end in zip([-1, *cuts], [*cuts, len(tokens)], strict=True):
+                pieces.append(self.sub_parser(tokens[start + 1 : end]))
+                if end < len(tokens):
+                    pieces.append(sympy.Symbol(texts[end]))
+            return sympy.Tuple(*pieces)
         vector, algebra = self.notes.vector, self.notes.algebra
         value = self.sub_parser(tokens)
         self.notes.vector = vector  # bold inside an argument is part of an opaque term

@@ -52,6 +52,7 @@ from derivetex.verify.reading import Reading, read
 from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding
 from derivetex.verify.rows import APPROX, DEFINE, EQUAL, ORDER, UNEQUAL, Link
 from derivetex.verify.scope import Definition, Scope
+from derivetex.verify.sequences import names_components
 from derivetex.verify.substitution import propose
 from derivetex.verify.vectors import check_components
 
@@ -127,6 +128,8 @@ def _check(
     beyond = _beyond_components((left, right), scope, make) if scope.sizes else None
     if beyond is not None:
         return beyond
+    if link.opens_chain and names_components(left, right):
+        return make(OK, f"writes {show(left)} by its components")
     if link.opens_chain and isinstance(left, sympy.Symbol) and isinstance(right, sympy.Tuple):
         return _components(left, right, scope, make)
     if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
@@ -134,7 +137,7 @@ def _check(
     known = scope.defines(left)
     if _defines(link, left, right) and not (known and claim is not None):
         return _define(link, left, right, scope, make)
-    if link.opens_chain and _at_a_point(left) and not known:
+    if link.opens_chain and _at_a_point(left) and not known and link.relation not in ORDER:
         given = _given_value(left, link.left.latex, right, scope, make)
         if given is not None:
             return given
@@ -376,7 +379,7 @@ def _verdict(
             return make(OK, f"holds with ${fact}$ (line {where})" + note)
         message = f"holds only if ${fact}$, which this section does not state"
         return make(UNCHECKED, message, reason="fact")
-    case = index_case(written_a, written_b, link.text, frozenset(scope.facts))
+    case = _index_case(a, b, written_a, written_b, failing, link.text, scope)
     if case is not None:
         message = f"holds when ${case}$, a case this check does not know was taken"
         return make(UNCHECKED, message, reason="condition")
@@ -397,6 +400,28 @@ def _verdict(
     expected = _expected(a)
     message = "the two sides differ" + (f"; likely cause: {cause}" if cause else "")
     return make(ERROR, message + expected + note, cause)
+
+
+def _index_case(
+    a: sympy.Expr,
+    b: sympy.Expr,
+    written_a: sympy.Expr,
+    written_b: sympy.Expr,
+    failing: list[Instance],
+    seed: str,
+    scope: Scope,
+) -> str | None:
+    """The index case (``i \\neq j``) the link holds in, at the smallest failing bound or,
+    for indices that differ, at the largest: with K = 1 no two indices i ≠ j are both ≤ K, so
+    only a larger K shows a softmax Jacobian's i ≠ j case (an i = j case shows at K = 1)."""
+    facts = frozenset(scope.facts)
+    case = index_case(written_a, written_b, seed, facts)
+    if case is not None or len(failing) < 2:
+        return case
+    last = failing[-1]
+    wa, wb = carry_out(num.expand_bounds(a, last)), carry_out(num.expand_bounds(b, last))
+    case = index_case(wa, wb, seed, facts)
+    return case if case is not None and "\\neq" in case else None
 
 
 def _equation(link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make) -> Finding:
@@ -449,11 +474,12 @@ def _parameter(arg: sympy.Basic) -> bool:
 
 _NAME = re.compile(
     r"(?:\\?[A-Za-z]+|\\[a-z]+\{(?:[^{}]|\{[^{}]*\})*\}|\\mathrm\{.*\})"
-    r"(?:_\{(?:[^{}]|\{[^{}]*\})*\})?(?:\^\{\(\w+\)\})?"
+    r"(?:_\{(?:[^{}]|\{[^{}]*\})*\})?(?:\^\{\(\w+\)\})?'*"
 )
 """A name a link can define: ``L``, ``\\hat{y}``, ``\\hat{\\boldsymbol{\\theta}}``,
 ``\\mathrm{NLL}``, each with a label (``L_{\\text{total}}``, ``\\hat{\\theta}_{\\text{MLE}}``) and
-a layer index ``^{(1)}`` (``z^{(1)}``, ``\\delta^{(0)}``)."""
+a layer index ``^{(1)}`` (``z^{(1)}``, ``\\delta^{(0)}``), and primes (``f'``, ``\\sum'``: the
+writer's name for a derivative worked out next)."""
 
 
 def _at_a_point(left: sympy.Expr) -> bool:

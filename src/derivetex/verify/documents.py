@@ -18,6 +18,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.texmath import texmath_plugin
 
 from derivetex.errors import InputError
+from derivetex.verify import macros
 
 KINDS = ("md", "tex")
 
@@ -42,7 +43,9 @@ class MathBlock:
 
 
 def find_blocks(text: str, kind: str) -> list[MathBlock]:
-    """Every math block of a document of ``kind`` ("md" or "tex"), in source order."""
+    """Every math block of a document of ``kind`` ("md" or "tex"), in source order, with the
+    document's own macros expanded."""
+    text = macros.expand(text)
     if kind == "md":
         return _markdown_blocks(text)
     if kind == "tex":

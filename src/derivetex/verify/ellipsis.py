@@ -16,12 +16,17 @@ import re
 from dataclasses import dataclass
 
 from derivetex.judge.numeric import MAX_TERMS
-from derivetex.reader.tokens import tokenize
+from derivetex.verify.patterns import (
+    DOTS,
+    LETTER_INDEX,
+    compact,
+    fits,
+    shown_pattern,
+    up_to_letter,
+)
+from derivetex.verify.sequences import is_list, write_list
 
-DOTS = r"\cdots"
 _OPERATOR = re.compile(r"\+|\\cdot(?![A-Za-z])|\\times(?![A-Za-z])")
-_INDEX = re.compile(r"_\{(\d+)\}|_(\d)(?!\d)")
-_LETTER_INDEX = re.compile(r"_\{([A-Za-z])\}|_([A-Za-z])(?![A-Za-z])")
 _OTHER_DOTS = re.compile(r"\\l?dots(?![A-Za-z])")
 _FRESH = "ijlmrsuv"
 _OPEN, _CLOSE = "({", ")}"
@@ -48,6 +53,8 @@ def write_out(text: str) -> Elision:
         if at < 0:
             break  # one write-out took two elisions (a term singled out between them)
         start, end = _group(text, at)
+        if text[start:end].endswith("\\"):
+            end -= 1  # the \ of a closing \}
         written = _expand(text[start:end], text)
         if written.text is None:
             return written
@@ -80,9 +87,16 @@ def _group(text: str, at: int) -> tuple[int, int]:
 
 def _expand(group: str, text: str) -> Elision:
     """The sum or product ``group`` written out; fresh index letters are not in ``text``."""
+    if is_list(group):
+        listed, reason = write_list(group, next((c for c in _FRESH if c not in text), None))
+        return Elision(listed, reason)
+    negated = _negated(group)
+    if negated is not None:
+        inner = _expand(negated, text)
+        return Elision(None if inner.text is None else f"-({inner.text})", inner.reason)
     items = _split(group)
     plus = "+" in items
-    terms = [_compact(term) for term in _split_on(items, plus)]
+    terms = [compact(term) for term in _split_on(items, plus)]
     joiner = " + " if plus else r" \cdot "
     if plus and terms.count(DOTS) == 2:
         special = _with_special_term(terms, text)
@@ -94,7 +108,11 @@ def _expand(group: str, text: str) -> Elision:
     if where < 1 or where != len(terms) - 2:
         return Elision(None, "\\cdots needs the terms before it and the last term after it")
     before = terms[where - 2] if where >= 2 else None
-    symbolic = _up_to_letter(before, terms[where - 1], terms[-1])
+    symbolic = up_to_letter(before, terms[where - 1], terms[-1])
+    kept = max(where - 2, 0)
+    if symbolic is None and before is not None and not fits(before, terms[where - 1]):
+        symbolic = up_to_letter(None, terms[where - 1], terms[-1])  # D \cdot P_2 \cdots P_n
+        kept = where - 1
     if symbolic is not None:
         pattern, low, letter = symbolic
         index = next((c for c in _FRESH if c not in text), None)
@@ -102,11 +120,11 @@ def _expand(group: str, text: str) -> Elision:
             return Elision(None, "no free letter for the index of the elided terms")
         big = r"\sum" if plus else r"\prod"
         whole = f"{big}_{{{index}={low}}}^{{{letter}}} {{{pattern.replace('@', index)}}}"
-        return Elision(joiner.join([*terms[: max(where - 2, 0)], whole]))
+        return Elision(joiner.join([*terms[:kept], whole]))
     if where < 2:
         return Elision(None, "\\cdots needs two terms before it and the last term after it")
     first, second, last = terms[where - 2], terms[where - 1], terms[-1]
-    found = _pattern(first, second, last)
+    found = shown_pattern(first, second, last)
     if found is None:
         shown = ", ".join((first, second, "…", last))
         return Elision(None, f"the terms \\cdots stands for do not follow from {shown}")
@@ -117,12 +135,30 @@ def _expand(group: str, text: str) -> Elision:
     return Elision(joiner.join([*terms[: where - 2], *every]))
 
 
-def _compact(term: str) -> str:
-    """``term`` with its spacing made canonical (``p_i y_n`` and ``p_iy_n`` alike): the
-    reader's tokens, a space only after a command."""
-    if term == DOTS:
-        return term
-    return "".join(t.text + (" " if t.kind == "cmd" else "") for t in tokenize(term)).strip()
+def _negated(group: str) -> str | None:
+    """``-a_1 - a_2 \\cdots - a_n`` (every term subtracted, an operator perhaps missing
+    before the dots) as the sum ``a_1 + a_2 + \\cdots + a_n`` to negate; else ``None``."""
+    terms: list[str] = []
+    depth, cut = 0, 0
+    for position, char in enumerate(group):
+        depth += 1 if char in _OPEN else -1 if char in _CLOSE else 0
+        if depth == 0 and char in "+-" and group[position - 1 : position] not in ("^", "_"):
+            terms.append(group[cut:position])
+            cut = position
+    terms.append(group[cut:])
+    terms = [t.strip() for t in terms if t.strip()]
+    if len(terms) < 3 or not all(t.startswith("-") for t in terms):
+        return None
+    parts: list[str] = []
+    for term in terms:
+        body = term[1:].strip()
+        if body.endswith(DOTS) and body != DOTS:
+            parts += [body[: -len(DOTS)].strip(), DOTS]  # - b_2 \cdots - b_n
+        else:
+            parts.append(body)
+    if parts.count(DOTS) != 1 or "" in parts:
+        return None
+    return " + ".join(parts)
 
 
 def _with_special_term(terms: list[str], text: str) -> str | None:
@@ -138,11 +174,11 @@ def _with_special_term(terms: list[str], text: str) -> str | None:
         return None
     last, tail = _peel(rest[0])
     before = terms[first_dots - 2] if first_dots >= 2 else None
-    found = _up_to_letter(before, terms[first_dots - 1], last)
+    found = up_to_letter(before, terms[first_dots - 1], last)
     if found is None:
         return None
     pattern, low, letter = found
-    at = {a or b for a, b in _LETTER_INDEX.findall(special)} - {letter}
+    at = {a or b for a, b in LETTER_INDEX.findall(special)} - {letter}
     index = next((c for c in _FRESH if c not in text), None)
     if len(at) != 1 or index is None:
         return None
@@ -203,56 +239,3 @@ def _split_on(items: list[str], plus: bool) -> list[str]:
     if current:
         terms.append(" ".join(current))
     return terms
-
-
-def _up_to_letter(before: str | None, first: str, last: str) -> tuple[str, int, str] | None:
-    """``(pattern, a, n)`` for terms a (, a + 1) … n whose last index is the letter n; when
-    two terms come before the dots, ``first`` is the second of them."""
-    start = before if before is not None else first
-    indices = {int(a or b) for a, b in _INDEX.findall(start)}
-    if len(indices) != 1:
-        return None
-    (low,) = indices
-    pattern = _numbered(start, low)
-    if before is not None and _numbered(first, low + 1) != pattern:
-        return None
-    for letter in sorted({a or b for a, b in _LETTER_INDEX.findall(last)}):
-        if _numbered_letter(last, letter) == pattern:
-            return pattern, low, letter
-    return None
-
-
-def _numbered(term: str, index: int) -> str:
-    """``term`` with each subscript ``index`` (``_{1}`` or ``_1``) as ``_{@}``."""
-
-    def mark(match: re.Match[str]) -> str:
-        return "_{@}" if int(match.group(1) or match.group(2)) == index else match.group(0)
-
-    return _INDEX.sub(mark, term)
-
-
-def _numbered_letter(term: str, letter: str) -> str:
-    """``term`` with each subscript ``letter`` (``_{n}`` or ``_n``) as ``_{@}``."""
-
-    def mark(match: re.Match[str]) -> str:
-        return "_{@}" if (match.group(1) or match.group(2)) == letter else match.group(0)
-
-    return _LETTER_INDEX.sub(mark, term)
-
-
-def _pattern(first: str, second: str, last: str) -> tuple[str, int, int] | None:
-    """``(pattern with @ for the index, first index, last index)`` if the terms agree."""
-    indices = {int(a or b) for a, b in _INDEX.findall(first)}
-    if len(indices) != 1:
-        return None
-    (low,) = indices
-    pattern = _numbered(first, low)
-    second = _numbered(second, low + 1).replace("@", str(low + 1))
-    last = _INDEX.sub(lambda m: "_{" + (m.group(1) or m.group(2)) + "}", last)
-    if pattern.replace("@", str(low + 1)) != second:
-        return None
-    match = re.fullmatch(re.escape(pattern).replace("@", r"(\d+)"), last)
-    if match is None or len(set(match.groups())) != 1:
-        return None
-    high = int(match.group(1))
-    return (pattern, low, high) if high > low + 1 else None

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from derivetex.verify.documents import MathBlock
 
 RELATIONS = re.compile(
-    r":=|\\coloneqq(?![A-Za-z])|=|<|>|\\(?:approx|simeq|neq|ne|leq|le|geq|ge|lt|gt|"
+    r":=|\\coloneqq(?![A-Za-z])|>=|<=|=|<|>|\\(?:approx|simeq|neq|ne|leq|le|geq|ge|lt|gt|"
     r"propto|equiv|triangleq|doteq)(?![A-Za-z])"
 )
 EQUAL = "="
@@ -35,6 +35,12 @@ _BLANKED = re.compile(
     r"|\\[ ,;:!>]"
     r"|&"
 )
+_ASCII_ORDER = {">=": r"\ge", "<=": r"\le"}
+"""``>=`` and ``<=`` typed as in code: the relations ≥ and ≤."""
+_RELATION_LABEL = re.compile(
+    r"(?:=|<|>|\\(?:leq|le|geq|ge|approx)(?![A-Za-z]))\s*(\^\{(?:[^{}]|\{[^{}]*\})*\})"
+)
+"""``\\le^{\\textrm{(a)}}``, ``=^{(b)}``: a label on a relation naming the step's reason."""
 _STACKED = re.compile(r"\\(?:overset|stackrel|underset)\{(?:[^{}]|\{[^{}]*\})*\}\{\s*=\s*\}")
 _CONNECTOR_WORDS = {
     "where", "and", "if", "for", "with", "since", "then", "so", "as", "when", "otherwise",
@@ -48,6 +54,7 @@ _SEPARATOR = re.compile(
     r"|:(?!=)|[^\x00-\x7f]+|(?<![\\A-Za-z])(?:where|and|for|with|since|then|when|otherwise|thus|hence|"
     r"given|subject|because|therefore)(?![A-Za-z])"
 )
+_APPLIED_WORD = re.compile(r"[A-Za-z]{2,}\([A-Za-z0-9_, ]+\)")
 _FUNCTION_WORDS = {
     "softmax",
     "sigmoid",
@@ -124,7 +131,13 @@ def blank(text: str) -> str:
     ``cases`` environment becomes one opaque ``\\MATRIX`` (its rows are not equations)."""
     text = _MATRIX.sub(lambda m: "\\MATRIX" + re.sub(r"[^\n]", " ", m.group(0)[7:]), text)
     text = _STACKED.sub(lambda m: " " * (len(m.group(0)) - 1) + "=", text)
+    text = _RELATION_LABEL.sub(lambda m: _blanked_label(m), text)
     return _BLANKED.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def _blanked_label(match: re.Match[str]) -> str:
+    start = match.start(1) - match.start()
+    return match.group(0)[:start] + re.sub(r"[^\n]", " ", match.group(1))
 
 
 _NAMED_START = re.compile(r"^\s*\\(?:text|mathrm|operatorname)\{[A-Za-z][A-Za-z0-9]*\}\s*[=(_^]")
@@ -184,10 +197,13 @@ def _rows(block: MathBlock) -> list[list[_Chain]]:
         pieces.append((start, text[start : match.start()]))
         start = match.end()
     pieces.append((start, text[start:]))
+    follows = False  # whether this piece comes right after the last row kept
     for offset, piece in pieces:
         raw = block.text[offset : offset + len(piece)]
         if not piece.strip() or (is_prose(piece) and not _ALIGNED_RELATION.search(raw)):
+            follows = False
             continue
+        after, follows = follows, True
         segments = _segments(piece)
         justified = _JUSTIFICATION.search(piece)
         reason_at = justified.start() if justified else len(piece) + 1
@@ -205,10 +221,14 @@ def _rows(block: MathBlock) -> list[list[_Chain]]:
         ]
         chains = [c for c in chains if c.parts and any(p.latex for p in c.parts)]
         if not chains:
+            follows = False
             continue
         first = chains[0]
         if rows and not first.relations and _CONTINUATION.match(piece) and rows[-1]:
             rows[-1][-1] = _extend(rows[-1][-1], first.parts[0])
+            chains = chains[1:]
+        elif after and rows and rows[-1] and _open_ended(rows[-1][-1]) and first.parts[0].latex:
+            rows[-1][-1] = _joined(rows[-1][-1], first)  # A = \\ B = C: one chain A = B = C
             chains = chains[1:]
         if chains:
             rows.append(chains)
@@ -256,6 +276,8 @@ def _separator_end(piece: str, position: int) -> int | None:
         word = text.group(1).strip()
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word) and word.lower() not in _CONNECTOR_WORDS:
             return None  # \text{NLL}, \mathrm{CE}: a name
+        if _APPLIED_WORD.fullmatch(word):
+            return None  # \text{softmax(x)}: a function applied, written inside the text
         return text.end()
     match = _SEPARATOR.match(piece, position)
     if match is None:
@@ -275,7 +297,7 @@ def _split(
     cut = 0
     for start, end in _top_level(piece, _relation_end):
         parts.append(_part(block, offset + cut, piece[cut:start]))
-        relations.append(piece[start:end])
+        relations.append(_ASCII_ORDER.get(piece[start:end], piece[start:end]))
         cut = end
     parts.append(_part(block, offset + cut, piece[cut:]))
     leading = bool(relations) and not parts[0].latex
@@ -303,4 +325,20 @@ def _extend(chain: _Chain, more: Part) -> _Chain:
         chain.leading_relation,
         chain.first,
         chain.last,
+    )
+
+
+def _open_ended(chain: _Chain) -> bool:
+    """A chain whose row ends on its relation (``A = \\\\``): the next row holds the right side."""
+    return bool(chain.relations) and not chain.parts[-1].latex
+
+
+def _joined(chain: _Chain, more: _Chain) -> _Chain:
+    """``chain`` (ending on a relation) continued by the chain of the next row."""
+    return _Chain(
+        chain.parts[:-1] + more.parts,
+        chain.relations + more.relations,
+        chain.leading_relation,
+        chain.first,
+        chain.last or more.last,
     )
