@@ -168,3 +168,11 @@ $$ \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix} \begin{pmatrix} 1 & 1 \end{pmatr
     ]
     assert "0.731059" in report.findings[4].message
     assert "cannot be formed" in report.findings[-1].message
+
+
+def test_a_data_point_given_as_a_vector() -> None:
+    report = audit_text(r"Points $x_1 = (2, 3)$ and $x_2 = (3, 1)$.", "md")
+    assert [(f.status, f.message) for f in report.findings] == [
+        ("ok", "x_{1} is the vector (2, 3)"),
+        ("ok", "x_{2} is the vector (3, 1)"),
+    ]

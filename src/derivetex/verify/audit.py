@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 import sympy
+from sympy.core.function import AppliedUndef
 
 from derivetex.errors import BudgetExceeded
 from derivetex.verify.budget import within_budget
@@ -223,6 +224,9 @@ def _confirmed_with(item: _Checked, scope: Scope, meanings: dict[str, Meaning]) 
         return finding
     trial = scope.borrowing({})
     trial.defaults = meanings
+    trial.definitions = {
+        key: d for key, d in trial.definitions.items() if not _of_random_variables(d, meanings)
+    }
     trial.bindings = dict(item.bindings)
     again = _budgeted(item.link, partial(check, item.link, trial, final=True))
     if again is None or again.status != OK:
@@ -233,6 +237,16 @@ def _confirmed_with(item: _Checked, scope: Scope, meanings: dict[str, Meaning]) 
     if without is not None and without.status == OK:
         return finding  # it holds for another reason, which the first check did not take
     return replace(again, message=again.message + " (reading the random variables' entropies)")
+
+
+def _of_random_variables(definition: Definition, meanings: dict[str, Meaning]) -> bool:
+    """A document's ``H(X) = -\\sum_x p(x) \\log p(x)``: as a function of X it would make
+    H(Y) the same sum over x, so in this reading the meaning of H(X), H(Y) is used instead."""
+    symbol = definition.symbol
+    if not isinstance(symbol, AppliedUndef):
+        return False
+    meaning = meanings.get(f"{symbol.func}/{len(symbol.args)}")
+    return meaning is not None and all(str(arg) in "XYZ" for arg in symbol.args)
 
 
 def _budgeted(link: Link, run: Callable[[], Finding | None]) -> Finding | None:

@@ -132,6 +132,9 @@ def _check(
         return make(OK, f"writes {show(left)} by its components")
     if link.opens_chain and isinstance(left, sympy.Symbol) and isinstance(right, sympy.Tuple):
         return _components(left, right, scope, make)
+    if link.opens_chain and isinstance(left, Indexed) and isinstance(right, sympy.Tuple):
+        if all(is_number(item) for item in right.args) and not scope.defines(left):
+            return make(OK, f"{show(left)} is the vector ({', '.join(map(show, right.args))})")
     if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
         return _pairs(link, left, right, scope, make)
     known = scope.defines(left)
