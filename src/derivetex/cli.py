@@ -14,7 +14,6 @@ import argparse
 import os
 import signal
 import sys
-import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -162,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("input nested too deeply")
     except Exception as error:
         if os.environ.get("DERIVETEX_DEBUG") == "1":
+            import traceback  # only here: a run that ends well never needs it
+
             traceback.print_exc()
         return _fail(f"internal error: {type(error).__name__}: {error!s} "
                      "(DERIVETEX_DEBUG=1 shows the traceback)")
