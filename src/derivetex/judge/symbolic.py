@@ -16,6 +16,7 @@ import random
 import mpmath
 import sympy as sp
 
+from derivetex.judge.expansion import expands_to_zero as expands_to_zero
 from derivetex.judge.numeric import written_out
 from derivetex.judge.terms import carry_out
 from derivetex.judge.written import written_equal
@@ -31,16 +32,6 @@ RELATIVE_TOLERANCE = 1e-9
 WRITE_OUT = 50
 """Sums and products over at most this many numeric indices are written out to be compared."""
 NUMERIC_POINTS = 3
-
-
-def expands_to_zero(difference: sp.Expr, unknowns: set[sp.Basic]) -> bool:
-    """The cheap proof both callers try first: every unknown taken positive, logs expanded,
-    the difference multiplied out to 0 (no simplify: it can take minutes on real rows)."""
-    if sp.count_ops(difference) > 150:
-        return False
-    positive = {n: sp.Dummy(positive=True) for n in unknowns}
-    expanded = sp.expand(sp.expand_log(difference.xreplace(positive), deep=True))
-    return bool(expanded == 0)
 
 
 def is_zero(difference: sp.Expr) -> bool:
