@@ -16,6 +16,7 @@ import sympy
 from sympy.tensor.indexed import Indexed
 
 from derivetex.errors import LimitExceeded
+from derivetex.judge.nodes import atoms
 from derivetex.judge.terms import carry_out, evaluable
 from derivetex.judge.walk import Missing, Unsupported, walk_value
 
@@ -31,7 +32,7 @@ RELATIVE = sympy.Rational(1, 10**9)
 def bound_symbols(expr: sympy.Basic) -> set[sympy.Symbol]:
     """Free symbols in the limits of sums and products: the K and N to instantiate."""
     found: set[sympy.Symbol] = set()
-    for node in expr.atoms(sympy.Sum, sympy.Product):
+    for node in atoms(expr, sympy.Sum, sympy.Product):
         for _, low, high in node.limits:
             found |= {
                 s for s in (low.free_symbols | high.free_symbols) if isinstance(s, sympy.Symbol)
@@ -60,7 +61,7 @@ def largest_index(*exprs: sympy.Basic) -> int | None:
     found = [
         int(i)
         for expr in exprs
-        for item in expr.atoms(Indexed)
+        for item in atoms(expr, Indexed)
         for i in item.indices
         if i.is_Integer
     ]
@@ -100,7 +101,7 @@ def expand_bounds(expr: sympy.Basic, values: Mapping[sympy.Basic, sympy.Basic]) 
     for _ in range(8):
         nodes = [
             n
-            for n in result.atoms(sympy.Sum, sympy.Product)
+            for n in atoms(result, sympy.Sum, sympy.Product)
             if not n.free_symbols & bound_symbols(n)
         ]
         if not nodes:
@@ -125,7 +126,7 @@ def written_out(node: sympy.Basic) -> sympy.Expr:
 def _at(body: sympy.Basic, index: sympy.Basic, value: sympy.Integer) -> sympy.Basic:
     """``body.xreplace({index: value})``, with each ``y_value`` built once per run: an
     Indexed with assumptions costs ~45 µs, and K = 1..6 writes the same ones out again."""
-    found = {a: _indexed(a.base, value) for a in body.atoms(Indexed) if a.indices == (index,)}
+    found = {a: _indexed(a.base, value) for a in atoms(body, Indexed) if a.indices == (index,)}
     return body.xreplace({**found, index: value})
 
 
@@ -175,7 +176,7 @@ def _check_size(node: sympy.Basic) -> None:
 def unknowns(expr: sympy.Basic) -> set[sympy.Basic]:
     """The values a point must give: free symbols and indexed names, not index labels."""
     free = expr.free_symbols
-    indexed = {a for a in expr.atoms(Indexed) if a in free}
+    indexed = {a for a in atoms(expr, Indexed) if a in free}
     inner: set[sympy.Basic] = set()
     for item in indexed:
         inner |= item.base.free_symbols | {i for i in item.indices if isinstance(i, sympy.Symbol)}
@@ -309,9 +310,9 @@ def index_values(*exprs: sympy.Expr, up_to: int = 3) -> list[dict[sympy.Symbol, 
     written: set[sympy.Basic] = set()
     lettered: dict[sympy.Symbol, set[sympy.Basic]] = {}
     for expr in exprs:
-        for delta in expr.atoms(sympy.KroneckerDelta):
+        for delta in atoms(expr, sympy.KroneckerDelta):
             letters |= {s for s in delta.free_symbols if isinstance(s, sympy.Symbol)}
-        for item in expr.atoms(Indexed):
+        for item in atoms(expr, Indexed):
             if all(i.is_Integer for i in item.indices):
                 written.add(item.base)
             for i in item.indices:
