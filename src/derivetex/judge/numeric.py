@@ -10,6 +10,7 @@ import itertools
 import random
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from typing import Any
 
 import mpmath
 import sympy
@@ -205,14 +206,17 @@ def random_points(
         yield point
 
 
-def value(expr: sympy.Basic, point: Mapping[sympy.Basic, sympy.Basic]) -> sympy.Float | None:
+def value(
+    expr: sympy.Basic, point: Mapping[sympy.Basic, sympy.Basic],
+    numbers: dict[sympy.Basic, Any] | None = None,
+) -> sympy.Float | None:
     """The real value of ``expr`` at ``point``; ``None`` if it is not a finite real number.
 
     The tree is walked over mpmath numbers at 40 digits (see ``walk``); a node the walk does
     not know falls back to SymPy's ``evalf``. The 30 digits kept are far beyond the 1e-9
     that decides equality."""
     try:
-        result = walk_value(expr, point, DIGITS + 10)
+        result = walk_value(expr, point, DIGITS + 10, numbers)
     except Missing:
         return None
     except (Unsupported, TypeError, ValueError, ZeroDivisionError, ArithmeticError):
@@ -266,7 +270,8 @@ def sample(
     for tries, point in enumerate(random_points(names, seed, normalised)):
         if len(rows) == points or tries >= max(MAX_TRIES, 4 * points):
             break
-        values = [value(e, point) for e in exprs]
+        numbers: dict[sympy.Basic, Any] = {}  # the point in mpmath, shared by the exprs
+        values = [value(e, point, numbers) for e in exprs]
         if all(v is not None for v in values):
             rows.append([v for v in values if v is not None])
     return rows or None
