@@ -1,5 +1,3 @@
-import sys
+from derivetex.cli import entry
 
-from derivetex.cli import main
-
-sys.exit(main())
+entry()

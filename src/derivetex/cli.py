@@ -11,18 +11,18 @@ adds the traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import signal
 import sys
-import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from derivetex.arguments import add_derivation_options, derivation_options
-from derivetex.config import FLAVORS, FORMATS, build_config
 from derivetex.errors import DerivetexError, InputError, Interrupted
-from derivetex.verify.report import REPORT_FORMATS
+
+if TYPE_CHECKING:
+    from derivetex.config import Config
 
 EXIT_FAILURE = 2
 EXIT_PIPE = 128 + signal.SIGPIPE
@@ -58,21 +58,55 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _parser() -> argparse.ArgumentParser:
+COMMANDS = {
+    "derive": "derive, verify and render a derivation",
+    "series": "the whole series as one document",
+    "list": "name every derivation and every rule",
+    "render": "expand the derivetex blocks of Markdown posts",
+    "verify": "audit derivations and numbers in documents",
+}
+
+
+def _parser(command: str | None) -> argparse.ArgumentParser:
+    """Every command by name, but only ``command``'s own options: those import what that
+    command needs (the shipped specs for derive, the report formats for verify)."""
     parser = OneLineParser(prog="derivetex", description="Verified derivations as LaTeX.")
     parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(
         dest="command", required=True, parser_class=OneLineParser, metavar="COMMAND",
     )
-    derive = commands.add_parser("derive", help="derive, verify and render a derivation")
+    for name, summary in COMMANDS.items():
+        sub = commands.add_parser(name, help=summary)
+        if name == command:
+            _OPTIONS[name](sub)
+    return parser
+
+
+def _command(argv: list[str]) -> str | None:
+    """The command named on the line: the top level has only flags (-h, --version)."""
+    return next((arg for arg in argv if not arg.startswith("-")), None)
+
+
+def _derive_options(derive: argparse.ArgumentParser) -> None:
+    from derivetex.arguments import add_derivation_options
+    from derivetex.config import FORMATS
+
     add_derivation_options(derive)
     _add_output_options(derive, f"any of {', '.join(FORMATS)} (default: md tex json)")
-    series = commands.add_parser("series", help="the whole series as one document")
+
+
+def _series_options(series: argparse.ArgumentParser) -> None:
     series.add_argument("--lang", default="ja", help="ja (default) or en")
     _add_output_options(series, "any of md, tex, pdf, html (default: md tex)")
-    listing = commands.add_parser("list", help="name every derivation and every rule")
+
+
+def _list_options(listing: argparse.ArgumentParser) -> None:
     listing.add_argument("--lang", default="en", help="en (default) or ja titles")
-    render = commands.add_parser("render", help="expand the derivetex blocks of Markdown posts")
+
+
+def _render_options(render: argparse.ArgumentParser) -> None:
+    from derivetex.config import FLAVORS
+
     render.add_argument("posts", nargs="+", metavar="POST")
     render.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 when a block's generated part is stale")
@@ -80,7 +114,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="write there, not in place: a file (one post), a directory, or -")
     render.add_argument("--flavor", choices=FLAVORS,
                         help="for posts whose front matter names none (default katex)")
-    verify = commands.add_parser("verify", help="audit derivations and numbers in documents")
+
+
+def _verify_options(verify: argparse.ArgumentParser) -> None:
+    from derivetex.verify.report import REPORT_FORMATS
+
     verify.add_argument("files", nargs="+", metavar="FILE")
     verify.add_argument("--format", dest="report", choices=REPORT_FORMATS, default="text",
                         help="text (default), json, or github (Actions annotations)")
@@ -91,7 +129,26 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("--lang", default="en", help="language of --explain: en (default) or ja")
     verify.add_argument("--jobs", type=int, default=1, metavar="N",
                         help="check N files at a time in parallel processes (default 1)")
-    return parser
+
+
+_OPTIONS = {
+    "derive": _derive_options,
+    "series": _series_options,
+    "list": _list_options,
+    "render": _render_options,
+    "verify": _verify_options,
+}
+
+
+def entry() -> NoReturn:
+    """The process's entry (the ``derivetex`` script, ``python -m derivetex``): ``main``, then
+    an exit that skips the collector's last passes over every object the run made or imported
+    (SymPy's above all: about 0.1 s of a derive run), memory the OS takes back anyway. Exit
+    handlers still run and every stream is still flushed; ``main`` alone, as tests and
+    notebooks call it, leaves the collector as it was."""
+    code = main()
+    gc.freeze()
+    sys.exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("input nested too deeply")
     except Exception as error:
         if os.environ.get("DERIVETEX_DEBUG") == "1":
+            import traceback  # only here: a run that ends well never needs it
+
             traceback.print_exc()
         return _fail(f"internal error: {type(error).__name__}: {error!s} "
                      "(DERIVETEX_DEBUG=1 shows the traceback)")
@@ -123,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _add_output_options(parser: argparse.ArgumentParser, formats_help: str) -> None:
     """Where a document goes and in what form: shared by ``derive`` and ``series``."""
+    from derivetex.config import FLAVORS
+
     parser.add_argument("--format", nargs="+", dest="formats", metavar="FMT", help=formats_help)
     parser.add_argument("-o", "--output", default="output", metavar="DIR|-",
                         help="output directory, or - for stdout (one format)")
@@ -131,7 +192,8 @@ def _add_output_options(parser: argparse.ArgumentParser, formats_help: str) -> N
 
 
 def _run(argv: list[str] | None) -> int:
-    args = _parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = _parser(_command(words)).parse_args(words)
     if args.command == "series":
         from derivetex.api import series
 
@@ -157,6 +219,7 @@ def _run(argv: list[str] | None) -> int:
 
         return run_render(args.posts, check=args.check, output=args.output, flavor=args.flavor)
     from derivetex.api import write  # render, engine: not needed by verify
+    from derivetex.arguments import derivation_options
 
     config = build_config(
         **derivation_options(args), formats=args.formats, output=args.output, flavor=args.flavor,
@@ -164,6 +227,14 @@ def _run(argv: list[str] | None) -> int:
     for path in write(config):
         _say(f"wrote {path}")
     return 0
+
+
+def build_config(**options: Any) -> Config:
+    """``config.build_config``, imported only when a command derives (the config module
+    imports SymPy and the shipped specs)."""
+    from derivetex.config import build_config as build
+
+    return build(**options)
 
 
 @contextmanager
@@ -212,4 +283,4 @@ def _silence_stdout() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

@@ -16,6 +16,8 @@ import random
 import mpmath
 import sympy as sp
 
+from derivetex.judge.expansion import expands_to_zero as expands_to_zero
+from derivetex.judge.nodes import atoms
 from derivetex.judge.numeric import written_out
 from derivetex.judge.terms import carry_out
 from derivetex.judge.written import written_equal
@@ -31,16 +33,6 @@ RELATIVE_TOLERANCE = 1e-9
 WRITE_OUT = 50
 """Sums and products over at most this many numeric indices are written out to be compared."""
 NUMERIC_POINTS = 3
-
-
-def expands_to_zero(difference: sp.Expr, unknowns: set[sp.Basic]) -> bool:
-    """The cheap proof both callers try first: every unknown taken positive, logs expanded,
-    the difference multiplied out to 0 (no simplify: it can take minutes on real rows)."""
-    if sp.count_ops(difference) > 150:
-        return False
-    positive = {n: sp.Dummy(positive=True) for n in unknowns}
-    expanded = sp.expand(sp.expand_log(difference.xreplace(positive), deep=True))
-    return bool(expanded == 0)
 
 
 def is_zero(difference: sp.Expr) -> bool:
@@ -63,7 +55,7 @@ def _written_out(expr: sp.Expr) -> sp.Expr:
     term (a finite write-out decides what ``simplify`` would, and ``simplify`` imports SymPy's
     physics units, about 0.1 s); ``expr`` itself when there is none."""
     series = [
-        n for n in expr.atoms(sp.Sum, sp.Product)
+        n for n in atoms(expr, sp.Sum, sp.Product)
         if all(low.is_Integer and high.is_Integer and 0 <= high - low < WRITE_OUT
                for _, low, high in n.limits)
     ]
@@ -85,7 +77,7 @@ def symbolically_equal(a: sp.Expr, b: sp.Expr) -> tuple[bool, str]:
         a, b = zero_convention(a), zero_convention(b)
     if a == b:
         return True, "identical"
-    if len(a.atoms(sp.Indexed)) <= WHOLE_LIMIT:
+    if len(atoms(a, sp.Indexed)) <= WHOLE_LIMIT:
         return is_zero(a - b), "difference simplifies to 0"
     pairs = aligned_pairs(a, b)
     if pairs is None:
@@ -99,7 +91,7 @@ def symbolically_equal(a: sp.Expr, b: sp.Expr) -> tuple[bool, str]:
 
 
 def _has_log_zero(expr: sp.Expr) -> bool:
-    return any(arg == 0 for f in expr.atoms(sp.log, LogBase) for arg in f.args[:1])
+    return any(arg == 0 for f in atoms(expr, sp.log, LogBase) for arg in f.args[:1])
 
 
 def zero_convention(expr: sp.Expr) -> sp.Expr:
@@ -149,11 +141,11 @@ _K = sp.Dummy("k", integer=True, positive=True)
 
 def _shape(left: sp.Expr, right: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
     """The pair with its single integer index abstracted, so y_7 vs y_8 pairs share a shape."""
-    atoms = left.atoms(sp.Indexed) | right.atoms(sp.Indexed)
-    indices = {item.indices for item in atoms}
+    found = atoms(left, sp.Indexed) | atoms(right, sp.Indexed)
+    indices = {item.indices for item in found}
     if len(indices) != 1:
         return left, right
-    mapping = {item: indexed(item.base, _K) for item in atoms}
+    mapping = {item: indexed(item.base, _K) for item in found}
     return left.xreplace(mapping), right.xreplace(mapping)
 
 

@@ -17,6 +17,8 @@ from functools import partial
 import sympy
 from sympy.core.function import AppliedUndef
 
+from derivetex.judge.nodes import atoms
+
 
 def _depends(body: sympy.Expr, variable: sympy.Basic) -> bool:
     if variable in body.free_symbols:
@@ -24,7 +26,7 @@ def _depends(body: sympy.Expr, variable: sympy.Basic) -> bool:
     if isinstance(variable, sympy.Indexed):
         return any(
             isinstance(item, sympy.Indexed) and item.base == variable.base
-            for item in body.atoms(sympy.Indexed)
+            for item in atoms(body, sympy.Indexed)
         )
     return False
 
@@ -38,7 +40,7 @@ def carry_out(expr: sympy.Expr) -> sympy.Expr:
     """Every derivative that can be taken, taken; the rest left as written."""
     derivatives = [d for d in sympy.preorder_traversal(expr) if isinstance(d, sympy.Derivative)]
     for node in reversed(derivatives):  # innermost first
-        if node not in expr.atoms(sympy.Derivative):
+        if node not in atoms(expr, sympy.Derivative):
             continue
         variables = [v for v, _ in node.variable_count]
         fresh = _fresh_indices(node.expr, variables)
@@ -49,11 +51,11 @@ def carry_out(expr: sympy.Expr) -> sympy.Expr:
             continue  # differentiating under the integral sign would integrate: left opaque
         if node.expr.is_number:
             expr = expr.xreplace({node: sympy.Integer(0)})  # the derivative of a constant
-        elif all(_depends(node.expr, v) for v in variables) and not node.expr.atoms(AppliedUndef):
+        elif all(_depends(node.expr, v) for v in variables) and not atoms(node.expr, AppliedUndef):
             expr = expr.xreplace({node: node.doit()})
         elif all(_depends(node.expr, v) for v in variables):
             expr = expr.xreplace({node: node.doit(deep=False)})
-    points = [s for s in expr.atoms(sympy.Subs) if not s.expr.has(sympy.Derivative)]
+    points = [s for s in atoms(expr, sympy.Subs) if not s.expr.has(sympy.Derivative)]
     if points:  # f'(0) once f' is known: put the point in
         expr = expr.xreplace({s: s.doit() for s in points})
     return linear_expectations(sympy.sympify(expr))
@@ -70,10 +72,10 @@ def linear_expectations(expr: sympy.Expr) -> sympy.Expr:
     equal; the logarithm of a quotient or product of applications (densities, probabilities:
     positive) is split first."""
     found: dict[sympy.Basic, sympy.Expr] = {}
-    for node in expr.atoms(AppliedUndef):
+    for node in atoms(expr, AppliedUndef):
         if _EXPECTATION.match(node.func.__name__) and node.args:
             found[node] = _spread(node.args[-1], partial(_expectation, node), sympy.Integer(1))
-    for node in expr.atoms(sympy.Integral):
+    for node in atoms(expr, sympy.Integral):
         found[node] = _spread(node.function, partial(_integral, node), None)
     if not found:
         return expr
@@ -93,7 +95,7 @@ def _spread(
 ) -> sympy.Expr:
     """``rebuild`` (an expectation or an integral of a body) taken term by term; ``of_one`` is
     its value for the body 1, if it has one (E[1] = 1)."""
-    inside = {a: sympy.Dummy(positive=True) for a in body.atoms(AppliedUndef)}
+    inside = {a: sympy.Dummy(positive=True) for a in atoms(body, AppliedUndef)}
     split = sympy.expand(sympy.expand_log(body.xreplace(inside), deep=True))
     split = split.xreplace({dummy: a for a, dummy in inside.items()})
     total = sympy.Integer(0)

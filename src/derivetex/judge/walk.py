@@ -50,13 +50,22 @@ _CONSTANTS: dict[sympy.Basic, Callable[[], Any]] = {
 }
 
 
-def walk_value(expr: sympy.Basic, point: Mapping[sympy.Basic, sympy.Basic], digits: int) -> Any:
+def walk_value(
+    expr: sympy.Basic, point: Mapping[sympy.Basic, sympy.Basic], digits: int,
+    numbers: dict[sympy.Basic, Any] | None = None,
+) -> Any:
     """``expr`` at ``point`` (SymPy numbers) as an mpmath number, at ``digits``.
 
+    ``numbers``, when given, keeps the point as mpmath numbers for the next expression at
+    the same point and ``digits`` (both sides of a comparison: converted once, not twice).
     Raises :class:`Missing` when a name has no value, :class:`Unsupported` for a node the
     walk does not evaluate, and ``ZeroDivisionError`` at a pole."""
     with mpmath.workdps(digits):
-        numbers = {name: _number(number) for name, number in point.items()}
+        if numbers is None or len(numbers) != len(point):
+            converted = {name: _number(number) for name, number in point.items()}
+            if numbers is not None:
+                numbers.update(converted)
+            numbers = converted
         return _walk(expr, numbers)
 
 

@@ -7,11 +7,9 @@ escaping depends on the format being written, so it can never inject LaTeX, Mark
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -40,6 +38,8 @@ def escape_md(text: str) -> str:
 
 def escape_html(text: str) -> str:
     """Text safe in HTML, and no math for an auto-render run over the page (``_isolated``)."""
+    import html  # only the html format needs it
+
     return _isolated(_printable(text), lambda piece: html.escape(piece, quote=True))
 
 
@@ -76,7 +76,7 @@ ESCAPERS: dict[str, Callable[[str], str]] = {
 
 def templates_dir() -> Path:
     """The installed templates (inside the wheel), or the checkout's top-level folder."""
-    installed = Path(str(resources.files("derivetex"))) / "templates"
+    installed = Path(__file__).parent.parent / "templates"  # importlib.resources' answer
     if installed.is_dir():
         return installed
     return Path(__file__).resolve().parents[3] / "templates"

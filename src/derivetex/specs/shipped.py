@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 SERIES = ("multiclass", "categorical", "binary", "batch", "softmax-gradient", "gaussian-mse")
@@ -10,7 +9,9 @@ SERIES = ("multiclass", "categorical", "binary", "batch", "softmax-gradient", "g
 
 
 def _folder() -> Path:
-    return Path(str(resources.files("derivetex"))) / "specs" / "derivations"
+    """Beside this module (what ``importlib.resources`` would find for a package on disk,
+    without importing it and ``zipfile`` on every run)."""
+    return Path(__file__).parent / "derivations"
 
 
 SHIPPED: dict[str, Path] = {

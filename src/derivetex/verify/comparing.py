@@ -12,8 +12,8 @@ from sympy.tensor.indexed import Indexed
 from derivetex.judge import leibniz
 from derivetex.judge import numeric as num
 from derivetex.judge.diagnosis import diagnose
+from derivetex.judge.expansion import expands_to_zero
 from derivetex.judge.show import decimal, show
-from derivetex.judge.symbolic import expands_to_zero
 from derivetex.judge.terms import carry_out, evaluable, opaque
 
 Instance = dict[sympy.Symbol, sympy.Integer]
