@@ -132,9 +132,8 @@ def _check(
         return make(OK, f"writes {show(left)} by its components")
     if link.opens_chain and isinstance(left, sympy.Symbol) and isinstance(right, sympy.Tuple):
         return _components(left, right, scope, make)
-    if link.opens_chain and isinstance(left, Indexed) and isinstance(right, sympy.Tuple):
-        if all(is_number(item) for item in right.args) and not scope.defines(left):
-            return make(OK, f"{show(left)} is the vector ({', '.join(map(show, right.args))})")
+    if _vector_value(link, left, right, scope):
+        return make(OK, f"{show(left)} is the vector ({', '.join(map(show, right.args))})")
     if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
         return _pairs(link, left, right, scope, make)
     known = scope.defines(left)
@@ -599,6 +598,17 @@ def _unequal(link: Link, left: Reading, right: Reading, scope: Scope, make: Make
     if not holding:
         return make(UNCHECKED, "the sides differ only for one term", reason="condition")
     return make(ERROR, "the two sides are equal: " + holds_message(a, b, holding))
+
+
+def _vector_value(link: Link, left: sympy.Expr, right: sympy.Expr, scope: Scope) -> bool:
+    """``x_1 = (2, 3)``: a data point given as a vector of numbers, opening a chain."""
+    return (
+        link.opens_chain
+        and isinstance(left, Indexed)
+        and isinstance(right, sympy.Tuple)
+        and all(is_number(item) for item in right.args)
+        and not scope.defines(left)
+    )
 
 
 def _named_components(items: sympy.Tuple) -> str | None:
