@@ -46,3 +46,12 @@ $$ H(X) - H(X \mid Y) = H(Y) - H(Y \mid X) $$
 """
     found = [(f.line, f.status) for f in audit_text(text, "md").findings]
     assert found == [(4, "ok"), (6, "ok")]
+
+
+def test_in_bits() -> None:
+    text = r"""
+The entropy of random variables $X$ and $Y$, in bits.
+
+$$ H(X) - H(X \mid Y) = \sum_{x, y} p(x, y) \log_2 \frac{p(x, y)}{p(x) p(y)} $$
+"""
+    assert [(f.line, f.status) for f in audit_text(text, "md").findings] == [(4, "ok")]

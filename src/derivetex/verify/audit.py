@@ -88,7 +88,7 @@ def _audit_section(
     order: int,
     scope: Scope,
     earlier: dict[sympy.Basic, Definition],
-    confirming: dict[str, Meaning] | None = None,
+    confirming: list[dict[str, Meaning]] | None = None,
 ) -> int:
     """Audit one section's links into ``found``; its definitions join ``earlier``.
     ``confirming`` are meanings that may confirm a link left unchecked, never accuse one."""
@@ -118,8 +118,8 @@ def _audit_section(
     for done in checked:
         finding = _confirmed_later(done, scope)
         finding = _confirmed_with_earlier(replace(done, finding=finding), scope, earlier)
-        if confirming is not None:
-            finding = _confirmed_with(replace(done, finding=finding), scope, confirming)
+        for meanings in confirming or ():
+            finding = _confirmed_with(replace(done, finding=finding), scope, meanings)
         found.append((done.order, finding))
     earlier.update(scope.definitions)
     return order

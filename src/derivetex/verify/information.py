@@ -159,9 +159,49 @@ def same_outcomes(a: sympy.Expr, b: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr]
         default = sympy.Symbol(f"#{index}")
         if len(sets) == 1 and (a.has(default) or b.has(default)):
             written[default] = next(iter(sets))
-    if not written:
+    default = sympy.Symbol(f"#{OUTCOME}")
+    every = {
+        high
+        for side in (a, b)
+        for node in side.atoms(sympy.Sum)
+        for _, _, high in node.limits
+        if isinstance(high, sympy.Symbol) and high.name.startswith("#") and high != default
+    }
+    if default not in written and len(every) == 1 and (a.has(default) or b.has(default)):
+        written[default] = next(iter(every))  # H(p, q) against \sum_{i \in I} p_i \log q_i
+    if written:
+        a, b = a.xreplace(written), b.xreplace(written)
+    return same_notation(a, b)
+
+
+_DISTRIBUTIONS = frozenset({"p", "q", "P", "Q"})
+"""Letters that name distributions: one written p_i makes the link's q(x) q_x as well."""
+
+
+def same_notation(a: sympy.Expr, b: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr]:
+    """``p(x)`` and ``p_x`` are one notation for a distribution's masses: where the link
+    writes p with a subscript, a meaning's p(x) becomes p_x."""
+    indexed = {
+        str(node.base.label)
+        for side in (a, b)
+        for node in side.atoms(Indexed)
+        if len(node.indices) == 1
+    }
+    if not indexed:
         return a, b
-    return a.xreplace(written), b.xreplace(written)
+    names = indexed | _DISTRIBUTIONS if indexed & _DISTRIBUTIONS else indexed
+    found = {
+        node: sympy.IndexedBase(node.func.__name__[:-1])[node.args[0]]
+        for side in (a, b)
+        for node in side.atoms(AppliedUndef)
+        if node.func.__name__.endswith("(")
+        and node.func.__name__[:-1] in names
+        and len(node.args) == 1
+        and isinstance(node.args[0], (sympy.Symbol, sympy.Integer))
+    }
+    if not found:
+        return a, b
+    return sympy.sympify(a.xreplace(found)), sympy.sympify(b.xreplace(found))
 
 
 def constant_expectations(a: sympy.Expr, b: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr]:

@@ -27,6 +27,7 @@ _MENTIONS_INFORMATION = re.compile(
     r"entropy|divergence|Kullback|\bKL\b|D_\{?\\?(?:mathrm|text)?\{?KL|エントロピー|ダイバージェンス",
     re.IGNORECASE,
 )
+_LOG2 = re.compile(r"\\log_\{?2\}?|\\lg\b")
 _MENTIONS_SOFTMAX = re.compile(r"soft-?max|ソフトマックス", re.IGNORECASE)
 SOFTMAX_BOUND = sympy.Symbol("#classes")
 
@@ -68,18 +69,25 @@ def built_in(text: str) -> dict[str, Meaning]:
     return meanings
 
 
-def random_variable_meanings(text: str, meanings: dict[str, Meaning]) -> dict[str, Meaning] | None:
+def random_variable_meanings(
+    text: str, meanings: dict[str, Meaning]
+) -> list[dict[str, Meaning]] | None:
     """``meanings`` with entropies of random variables and their probabilities read over one
     joint distribution (``verify.random_variables``), for a document whose entropies are of
-    random variables; ``None`` for any other."""
+    random variables; ``None`` for any other. In natural logarithms, and also in bits for a
+    document that writes log₂."""
     if not _MENTIONS_INFORMATION.search(text):
         return None
     variables = random_variables.variables_in(text)
     if variables is None:
         return None
-    found = dict(meanings)
-    for key, meaning in random_variables.meanings(*variables).items():
-        found[key] = _first_of(meaning, meanings.get(key))
+    bases: list[int | None] = [None, 2] if _LOG2.search(text) else [None]
+    found = []
+    for base in bases:
+        variant = dict(meanings)
+        for key, meaning in random_variables.meanings(*variables, base=base).items():
+            variant[key] = _first_of(meaning, meanings.get(key))
+        found.append(variant)
     return found
 
 

@@ -40,10 +40,14 @@ def variables_in(text: str) -> tuple[sympy.Symbol, ...] | None:
 
 
 class _Joint:
-    def __init__(self, *variables: sympy.Symbol) -> None:
+    def __init__(self, *variables: sympy.Symbol, base: int | None = None) -> None:
+        self.base = base
         self.variables = variables
         self.outcomes = {v: sympy.Symbol(v.name.lower()) for v in self.variables}
         self.joint = sympy.Function(f"p_{{{''.join(v.name for v in variables)}}}(")
+
+    def _log(self, x: sympy.Expr) -> sympy.Expr:
+        return sympy.log(x) if self.base is None else sympy.log(x) / sympy.log(self.base)
 
     def _bound(self, variable: sympy.Symbol) -> sympy.Symbol:
         return sympy.Symbol(f"#{self.outcomes[variable]}")
@@ -80,14 +84,14 @@ class _Joint:
         both = {v: self.outcomes[v] for v in self.variables}
         if set(of) == set(self.variables) and given is None:
             joint = self.mass(both)
-            return -self.everywhere(joint * sympy.log(joint))
+            return -self.everywhere(joint * self._log(joint))
         (variable,) = of
         if given is None:
             x = self.outcomes[variable]
             marginal = self.mass({variable: x})
-            return -sympy.Sum(marginal * sympy.log(marginal), (x, 1, self._bound(variable)))
+            return -sympy.Sum(marginal * self._log(marginal), (x, 1, self._bound(variable)))
         joint = self.mass(both)
-        return -self.everywhere(joint * sympy.log(joint / self.mass({given: self.outcomes[given]})))
+        return -self.everywhere(joint * self._log(joint / self.mass({given: self.outcomes[given]})))
 
     def information(self) -> sympy.Expr:
         if len(self.variables) == 1:
@@ -97,13 +101,13 @@ class _Joint:
         product = self.mass({first: self.outcomes[first]}) * self.mass(
             {second: self.outcomes[second]}
         )
-        return self.everywhere(joint * sympy.log(joint / product))
+        return self.everywhere(joint * self._log(joint / product))
 
 
-def meanings(*variables: sympy.Symbol) -> dict[str, Meaning]:
+def meanings(*variables: sympy.Symbol, base: int | None = None) -> dict[str, Meaning]:
     """H(X), H(X, Y), H(Y | X), H(Y | X = x), I(X; Y) and p(x), p(x, y), p(y | x),
     P(X = x), keyed as the reader names them, over one or two variables."""
-    model = _Joint(*variables)
+    model = _Joint(*variables, base=base)
     return {
         "H(/1": partial(_entropy, model),
         "H(,/2": partial(_joint_entropy, model),
@@ -144,7 +148,7 @@ def _conditional_entropy(model: _Joint, x: sympy.Basic, given: sympy.Basic) -> s
     joint = model.mass({variable: value, x: model.outcomes[x]})
     conditional = joint / model.mass({variable: value})
     outcome = model.outcomes[x]
-    return -sympy.Sum(conditional * sympy.log(conditional), (outcome, 1, model._bound(x)))
+    return -sympy.Sum(conditional * model._log(conditional), (outcome, 1, model._bound(x)))
 
 
 def _information(model: _Joint, x: sympy.Basic, y: sympy.Basic) -> sympy.Expr | None:
