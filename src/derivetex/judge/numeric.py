@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
 import mpmath
 import sympy
+from sympy.core.function import AppliedUndef
 from sympy.tensor.indexed import Indexed
 
 from derivetex.errors import LimitExceeded
@@ -199,11 +201,36 @@ def random_points(
         draws += 1
         point = {n: sympy.Rational(rng.randint(low, high), 1000) for n in ordered}
         for base in normalised:
-            parts = [n for n in point if isinstance(n, Indexed) and n.base == base]
+            parts = [n for n in point if _mass_of(n, base)]
             total = sum((point[n] for n in parts), sympy.Integer(0))
             for part in parts:
                 point[part] = point[part] / total
         yield point
+
+
+def _mass_of(name: sympy.Basic, base: sympy.Basic) -> bool:
+    """Whether ``name`` is a component of ``base``: ``t_k`` of t, or ``p(2)`` (``p(x_2)``) of
+    a distribution p written as a function of its outcomes."""
+    if isinstance(name, Indexed):
+        return name.base == base
+    label = getattr(base, "label", None)
+    if label is None:
+        return False
+    if isinstance(name, AppliedUndef):
+        outcomes = all(
+            arg.is_Integer or isinstance(arg, Indexed) and all(i.is_Integer for i in arg.indices)
+            for arg in name.args
+        )
+        return name.func.__name__ == f"{label}(" and outcomes
+    if isinstance(name, sympy.Symbol) and name.name.startswith("⟨"):  # terms.as_unknowns
+        opaque = _OPAQUE_MASS.fullmatch(name.name)
+        return opaque is not None and opaque.group(1) == f"{label}("
+    return False
+
+
+_OUTCOME = r"(?:Integer\(-?\d+\)|Indexed\(IndexedBase\(Symbol\('\w+'\)\), Integer\(\d+\)\))"
+_OPAQUE_MASS = re.compile(rf"⟨Function\('(.+?)'\)\({_OUTCOME}(?:, {_OUTCOME})*\)⟩")
+"""An opaque term ``p(2)`` made an unknown: its name is the term's ``srepr``."""
 
 
 def value(

@@ -210,7 +210,7 @@ def _vanishes(link: Link, scope: Scope) -> bool:
 
 
 _PROBABILITY_TERM = re.compile(r"(?<![A-Za-z\\])(?:H|I|p|P|Pr)\s*\(")
-_CONFIRMABLE = frozenset({"opaque", "undefined", "not-evaluable", "no-value"})
+_CONFIRMABLE = frozenset({"opaque", "undefined", "not-evaluable", "no-value", "inequality"})
 
 
 def _confirmed_with(item: _Checked, scope: Scope, meanings: dict[str, Meaning]) -> Finding:

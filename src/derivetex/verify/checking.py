@@ -46,7 +46,7 @@ from derivetex.verify.comparing import (
     stated_fact,
 )
 from derivetex.verify.dot_products import as_dot_products
-from derivetex.verify.information import constant_expectations, same_outcomes
+from derivetex.verify.information import constant_expectations, distributions_in, same_outcomes
 from derivetex.verify.optima import is_optimum, same_optimum
 from derivetex.verify.reading import Reading, read
 from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding
@@ -746,9 +746,15 @@ def _order_of_expressions(
         return make(UNCHECKED, "a condition on a name, not a claim", reason="condition")
     low, high = (a, b) if less else (b, a)
     holds = order_holds(low, high, strict, link.text, frozenset(scope.facts))
+    tried = f"{ORDER_POINTS} random positive points a case"
     if holds:
-        tried = f"{ORDER_POINTS} random positive points a case"
         return make(OK, f"holds at every point tried ({tried}; numbers, not a proof)")
+    masses = distributions_in(low, high)
+    if masses and order_holds(low, high, strict, link.text, frozenset(scope.facts) | masses):
+        names = ", ".join(sorted(str(m) for m in masses))
+        kind = "distributions" if len(masses) > 1 else "a distribution"
+        message = f"holds at every point tried, reading {names} as {kind} ({tried})"
+        return make(OK, message)
     return make(UNCHECKED, "an inequality between expressions", reason="inequality")
 
 

@@ -242,3 +242,21 @@ def _outcomes(expr: sympy.Expr) -> set[sympy.Basic]:
         if not node.func.__name__.endswith("["):
             found.update(arg for arg in node.args if isinstance(arg, sympy.Symbol))
     return found
+
+
+def distributions_in(*exprs: sympy.Expr) -> frozenset[sympy.Basic]:
+    """The distributions whose masses the expressions sum over (p_i, q(x), a joint
+    p_{XY}(x, y)): an inequality such as D_KL(p ‖ q) ≥ 0 holds only for masses that sum to
+    1, so these are drawn that way. Named by the letters that name distributions."""
+    found: set[sympy.Basic] = set()
+    for expr in exprs:
+        for node in expr.atoms(sympy.Sum):
+            body = node.function
+            for item in body.atoms(Indexed):
+                if str(item.base.label) in _DISTRIBUTIONS:
+                    found.add(item.base)
+            for call in body.atoms(AppliedUndef):
+                name = call.func.__name__
+                if name.endswith("(") and (name[:-1] in _DISTRIBUTIONS or name.startswith("p_{")):
+                    found.add(sympy.IndexedBase(name[:-1]))
+    return frozenset(found)
