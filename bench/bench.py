@@ -105,6 +105,23 @@ def printer_yardstick(python: str, k: int) -> list[str]:
     return [python, "-c", code]
 
 
+def compiled_as_installed(python: str) -> str:
+    """Compile derivetex's bytecode as ``pip install`` does, and say where.
+
+    SymPy and Jinja2 were installed by pip, which wrote their ``.pyc`` files; an editable
+    install in an environment with ``PYTHONDONTWRITEBYTECODE`` set would otherwise compile
+    derivetex from source on every run, a cost no installed user pays."""
+    code = (
+        "import compileall, importlib.util, pathlib\n"
+        "spec = importlib.util.find_spec('derivetex')\n"
+        "root = pathlib.Path(spec.origin).parent\n"
+        "compileall.compile_dir(str(root), quiet=1)\n"
+        "print(root)\n"
+    )
+    done = subprocess.run([python, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="K up to 1 000")
@@ -117,6 +134,8 @@ def main() -> None:
     derive = [python, "-m", "derivetex", "derive", "-o", out]
     verify = [python, "-m", "derivetex", "verify"]
 
+    package = compiled_as_installed(python)
+    print(f"derivetex bytecode compiled as pip install does ({package})")
     print(
         f"{platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{time.strftime('%Y-%m-%d')}; medians of {rounds} rounds, by turns with the yardstick"

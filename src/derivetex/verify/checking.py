@@ -12,12 +12,11 @@ defined (wait for the end of the section)? Then the verdict.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import partial
 
 import sympy
 from sympy.core.function import AppliedUndef
-from sympy.tensor.indexed import Indexed, IndexedBase
+from sympy.tensor.indexed import Indexed
 
 from derivetex.errors import LimitExceeded
 from derivetex.judge import numeric as num
@@ -25,10 +24,9 @@ from derivetex.judge.claims import Claim, check_claim, parse_claim, rounding_sla
 from derivetex.judge.diagnosis import diagnose, to_base
 from derivetex.judge.show import decimal, show
 from derivetex.judge.terms import carry_out, opaque
-from derivetex.verify import matrices
+from derivetex.verify import matrices, relations, vector_links
 from derivetex.verify.bare import BareReading, applied_bare
 from derivetex.verify.comparing import (
-    ORDER_POINTS,
     compare,
     free_indices,
     holds_by_chain_rule,
@@ -41,15 +39,15 @@ from derivetex.verify.comparing import (
     likely_cause,
     listing,
     names_of,
-    order_holds,
+    one_term,
     proportional,
     stated_fact,
 )
 from derivetex.verify.dot_products import as_dot_products
-from derivetex.verify.information import constant_expectations, distributions_in, same_outcomes
+from derivetex.verify.information import constant_expectations, same_outcomes
 from derivetex.verify.optima import is_optimum, same_optimum
 from derivetex.verify.reading import Reading, read
-from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding
+from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding, Make
 from derivetex.verify.rows import APPROX, DEFINE, EQUAL, ORDER, UNEQUAL, Link
 from derivetex.verify.scope import Definition, Scope
 from derivetex.verify.sequences import names_components
@@ -77,7 +75,6 @@ REASONS = {
 }
 """Stable reason codes of ``unchecked`` findings (``--json`` ``reason``), with their meaning."""
 
-Make = Callable[..., Finding]
 Origin = tuple[sympy.Expr, dict[sympy.Basic, sympy.Basic]] | None
 Instance = dict[sympy.Symbol, sympy.Integer]
 
@@ -100,7 +97,7 @@ def check(link: Link, scope: Scope, *, final: bool = False) -> Finding | None:
         return make(UNCHECKED, f"cannot read the right-hand side: {right.reason}", reason="unread")
     try:
         if link.relation in UNEQUAL:
-            return _unequal(link, left, right, scope, make)
+            return relations.unequal(link, left, right, scope, make)
         finding = _check(link, left, right, claim, scope, final, make)
         _remember_formula(link, left, right, finding, scope)
         return finding
@@ -125,14 +122,14 @@ def _check(
     assert left is not None and right is not None
     if _is_condition(left, right):
         return _condition(left, right, scope, make) if final else None
-    beyond = _beyond_components((left, right), scope, make) if scope.sizes else None
+    beyond = vector_links.beyond_components((left, right), scope, make) if scope.sizes else None
     if beyond is not None:
         return beyond
     if link.opens_chain and names_components(left, right):
         return make(OK, f"writes {show(left)} by its components")
     if link.opens_chain and isinstance(left, sympy.Symbol) and isinstance(right, sympy.Tuple):
-        return _components(left, right, scope, make)
-    if _vector_value(link, left, right, scope):
+        return vector_links.components(left, right, scope, make)
+    if vector_links.vector_value(link, left, right, scope):
         return make(OK, f"{show(left)} is the vector ({', '.join(map(show, right.args))})")
     if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
         return _pairs(link, left, right, scope, make)
@@ -164,24 +161,24 @@ def _check(
     defined = [read(d.latex, functions=scope.function_names()) for d in used]
     vectors = left_reading.vector or right_reading.vector or any(r.vector for r in defined)
     algebra = any(r.algebra for r in defined)  # Σ^{-1} from x^T Σ^{-1} x: matrices after all
-    if vectors and (algebra or not _elementwise(left_reading, right_reading, a, b)):
-        if a == b and not a.has(_WRITTEN_OUT):
+    if vectors and (algebra or not vector_links.elementwise(left_reading, right_reading, a, b)):
+        if a == b and not a.has(vector_links.WRITTEN_OUT):
             return make(OK, "the two sides are the same expression" + note)
         if isinstance(right, sympy.Tuple) and not isinstance(left, sympy.Tuple):
             return _vector_claim(link, left, right, scope, make)
         if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
             return _tuples_agree(link, left, right, make)
-        in_order = _in_order(link, scope, make)
+        in_order = vector_links.in_order(link, scope, make)
         if in_order is not None:
             return in_order
-        generic = _for_every_vector(link, left_reading, right_reading, scope, make)
+        generic = vector_links.for_every_vector(link, left_reading, right_reading, scope, make)
         if generic is not None:
             return generic
         return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
     if is_optimum(a) or is_optimum(b):
         return _optima(a, b, make, note)
     if link.relation in ORDER:
-        return _order(link, a, b, scope, make)
+        return relations.order(link, a, b, scope, make)
     if claim is not None and _named_in_chain(link, left, scope):
         scope.bindings[left] = claim.value
         return make(OK, f"{show(left)} = {show(claim.value)} is used in this block")
@@ -206,7 +203,7 @@ def _check(
         return make(UNCHECKED, message, reason="not-evaluable")
     holding, failing = outcome
     if failing:  # Σ_i over one term (an unwritten bound at 1) proves nothing about Σ_i
-        holding = [h for h in holding if not _one_term(h)]
+        holding = [h for h in holding if not one_term(h)]
     if holding and not failing:
         return make(OK, holds_message(a, b, holding) + note)
     if holding and bare:
@@ -268,40 +265,6 @@ def _by_chain_rule(
     return make(OK, f"holds by the chain rule, reading {chain}" + note)
 
 
-def _elementwise(left: Reading, right: Reading, a: sympy.Expr, b: sympy.Expr) -> bool:
-    """Whether reading the vectors as scalars is exact: no transpose or matrix, no tuple, and
-    no product of two different vectors (``\\mathbf{p} - \\mathbf{y}``, ``\\sigma(\\mathbf{u})(1 -
-    \\sigma(\\mathbf{u}))`` hold component by component; ``\\mathbf{x} \\mathbf{w}`` may be a dot
-    product)."""
-    if left.algebra or right.algebra:
-        return False
-    for side in (a, b):
-        if _has_vector_literal(side):
-            return False
-        for product in side.atoms(sympy.Mul):
-            bold = [_bold(factor) for factor in product.args]
-            if sum(1 for names in bold if names) > 1 and len(set().union(*bold)) > 1:
-                return False  # x w: two vectors multiplied, maybe a dot product
-    return True
-
-
-def _has_vector_literal(expr: sympy.Basic) -> bool:
-    """A tuple that is a vector, not the limits of a sum or the variables of a derivative."""
-    if isinstance(expr, sympy.Tuple):
-        return True
-    if isinstance(expr, (sympy.Derivative, sympy.Subs, sympy.Sum, sympy.Product, sympy.Integral)):
-        return _has_vector_literal(expr.args[0])
-    return any(_has_vector_literal(arg) for arg in expr.args)
-
-
-def _bold(expr: sympy.Basic) -> set[sympy.Basic]:
-    symbols = expr.free_symbols
-    return {s for s in symbols if isinstance(s, sympy.Symbol) and s.name.startswith(_BOLD)}
-
-
-_BOLD = (r"\mathbf{", r"\boldsymbol{", r"\bm{", r"\vec{", r"\mathbb{")
-
-
 def _tuples_agree(link: Link, left: sympy.Tuple, right: sympy.Tuple, make: Make) -> Finding:
     """``[\\frac{2.718}{23.804}, …] = [0.114, …]``: numbers, component by component."""
     outcome = check_components(sympy.Symbol("_v"), right, link.right.latex, {}, left)
@@ -343,8 +306,6 @@ def _vector_claim(
     return make(OK if ok else ERROR, message)
 
 
-def _one_term(instance: Instance) -> bool:
-    return any(str(s).startswith("#") and v == 1 for s, v in instance.items())
 
 
 def _verdict(
@@ -451,7 +412,7 @@ def _defines(link: Link, left: sympy.Expr, right: sympy.Expr) -> bool:
         return False
     if link.relation == APPROX and not (isinstance(left, sympy.Symbol) and right.is_number):
         return False  # x ≈ 1.28 gives x a value, as x = 1.28 does; nothing else does
-    if isinstance(right, sympy.Symbol) or left == _WRITTEN_OUT:
+    if isinstance(right, sympy.Symbol) or left == vector_links.WRITTEN_OUT:
         return False  # i = j, p_1 = p_2: a condition, not a definition; a matrix: no name
     if isinstance(left, sympy.Symbol):
         named = _NAME.fullmatch(left.name) is not None
@@ -539,25 +500,11 @@ def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make:
         link.right.source or link.right.latex,
         scope.matrices,
         link.left.line,
-        partial(_entry_value, scope=scope),
+        partial(vector_links.entry_value, scope=scope),
     )
     if old is not None:
         return make(OK, f"defines {show(name)} (replacing line {old.line})")
     return make(OK, f"defines {show(name)}")
-
-
-def _components(name: sympy.Symbol, items: sympy.Tuple, scope: Scope, make: Make) -> Finding:
-    """``y = (0.33, 0.32, 0.35)`` gives y_1, y_2, y_3 their values for this block."""
-    if not all(is_number(item) for item in items):
-        base = _named_components(items)
-        if base is None:
-            return make(UNCHECKED, "a vector of expressions is not checked", reason="vector")
-        scope.sizes[base] = len(items)
-        return make(OK, f"names the {len(items)} components of {show(name)}")
-    values = {IndexedBase(name.name)[i]: item for i, item in enumerate(items.args, start=1)}
-    scope.bindings.update(values)
-    scope.sizes[name.name] = len(items)
-    return make(OK, f"gives {listing(values)}")
 
 
 def _named_in_chain(link: Link, left: sympy.Expr, scope: Scope) -> bool:
@@ -568,77 +515,6 @@ def _named_in_chain(link: Link, left: sympy.Expr, scope: Scope) -> bool:
     if isinstance(left, Indexed) and not all(i.is_Integer for i in left.indices):
         return False
     return not scope.defines(left) and left not in scope.bindings and left not in scope.earlier
-
-
-def _unequal(link: Link, left: Reading, right: Reading, scope: Scope, make: Make) -> Finding:
-    """``a \\neq b`` claims the sides are not the same function: ``ok`` when they differ at
-    random points, ``error`` when they agree everywhere; never with terms it cannot expand
-    (different opaque terms always differ at random values) or between bare names (a
-    condition such as j ≠ i)."""
-    if left.expr is None or right.expr is None:
-        return make(UNCHECKED, "cannot read a side of ≠", reason="unread")
-    bare = (sympy.Symbol, Indexed)
-    if isinstance(left.expr, bare) and isinstance(right.expr, bare):
-        return make(UNCHECKED, "a condition on names, not a claim", reason="condition")
-    if left.vector or right.vector:
-        return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
-    a, b = same_outcomes(scope.resolve(left.expr), scope.resolve(right.expr))
-    ea, eb = carry_out(num.expand_bounds(a, {})), carry_out(num.expand_bounds(b, {}))
-    if {str(t) for t in opaque(ea)} != {str(t) for t in opaque(eb)}:
-        names = ", ".join(sorted({show(t) for t in opaque(ea) ^ opaque(eb)}))[:120]
-        return make(UNCHECKED, f"relates terms derivetex cannot expand: {names}", reason="opaque")
-    outcome = compare(a, b, link.text, frozenset(scope.facts))
-    if outcome is None:
-        message = "the two sides cannot be evaluated at positive real points"
-        return make(UNCHECKED, message, reason="not-evaluable")
-    holding, failing = outcome
-    failing = [f for f in failing if not _one_term(f)]  # one outcome: a distribution is 1 there
-    if failing:
-        return make(OK, "the sides differ at random positive points, as claimed")
-    if not holding:
-        return make(UNCHECKED, "the sides differ only for one term", reason="condition")
-    return make(ERROR, "the two sides are equal: " + holds_message(a, b, holding))
-
-
-def _vector_value(link: Link, left: sympy.Expr, right: sympy.Expr, scope: Scope) -> bool:
-    """``x_1 = (2, 3)``: a data point given as a vector of numbers, opening a chain."""
-    return (
-        link.opens_chain
-        and isinstance(left, Indexed)
-        and isinstance(right, sympy.Tuple)
-        and all(is_number(item) for item in right.args)
-        and not scope.defines(left)
-    )
-
-
-def _named_components(items: sympy.Tuple) -> str | None:
-    """``x`` when the items are x_1, x_2, ..., x_n in order (``\\mathbf{x} = [x_1, x_2]^T``)."""
-    bases = {item.base.label for item in items.args if isinstance(item, Indexed)}
-    if len(bases) != 1 or not all(isinstance(item, Indexed) for item in items.args):
-        return None
-    wanted = [(sympy.Integer(i),) for i in range(1, len(items) + 1)]
-    if [item.indices for item in items.args] != wanted:
-        return None
-    return str(bases.pop())
-
-
-def _beyond_components(sides: tuple[sympy.Expr, ...], scope: Scope, make: Make) -> Finding | None:
-    """A sum whose written range takes a component past a vector's length (x = [x_1, x_2]
-    given, then ``\\sum_{i=1}^3 w_{ik} x_i``)."""
-    for side in sides:
-        for node in side.atoms(sympy.Sum):
-            index, _, high = node.limits[0]
-            if not high.is_Integer:
-                continue
-            for item in node.function.atoms(Indexed):
-                size = scope.sizes.get(str(item.base.label))
-                if size is not None and index in item.indices and high > size:
-                    message = (
-                        f"{show(item.base)} has {size} components in this section, "
-                        f"but the sum takes {show(item.subs(index, high))}"
-                    )
-                    return make(ERROR, message)
-    return None
 
 
 def _pairs(
@@ -721,48 +597,6 @@ def _numbers_agree(
     return make(ERROR, message + (f"; likely cause: {cause}" if cause else "") + note, cause)
 
 
-def _order(link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make) -> Finding:
-    strict = link.relation in ("<", ">", r"\lt", r"\gt")
-    less = link.relation in ("<", r"\lt", r"\leq", r"\le")
-    if not (is_number(a) and is_number(b)):
-        return _order_of_expressions(a, b, strict, less, link, scope, make)
-    x, y = num.value(num.expand_bounds(a, {}), {}), num.value(num.expand_bounds(b, {}), {})
-    if x is None or y is None:
-        return make(UNCHECKED, "a side has no real value", reason="not-evaluable")
-    low, high = (x, y) if less else (y, x)
-    holds = low < high if strict else low <= high
-    if holds:
-        return make(OK, f"holds: {decimal(x, 6)} {link.relation} {decimal(y, 6)}")
-    return make(ERROR, f"does not hold: the left is {decimal(x, 6)}, the right {decimal(y, 6)}")
-
-
-def _order_of_expressions(
-    a: sympy.Expr, b: sympy.Expr, strict: bool, less: bool, link: Link, scope: Scope, make: Make
-) -> Finding:
-    """``\\log x \\le x - 1``: ok when it holds at every random positive point tried. It is
-    never an error (``D_{KL} \\ge 0`` needs distributions that sum to 1, which random points
-    are not), and a bound on a single name (``x \\ge 0``, ``p(x) > 0``) is a condition."""
-    if _is_bound_on_a_name(a, b):
-        return make(UNCHECKED, "a condition on a name, not a claim", reason="condition")
-    low, high = (a, b) if less else (b, a)
-    holds = order_holds(low, high, strict, link.text, frozenset(scope.facts))
-    tried = f"{ORDER_POINTS} random positive points a case"
-    if holds:
-        return make(OK, f"holds at every point tried ({tried}; numbers, not a proof)")
-    masses = distributions_in(low, high)
-    if masses and order_holds(low, high, strict, link.text, frozenset(scope.facts) | masses):
-        names = ", ".join(sorted(str(m) for m in masses))
-        kind = "distributions" if len(masses) > 1 else "a distribution"
-        message = f"holds at every point tried, reading {names} as {kind} ({tried})"
-        return make(OK, message)
-    return make(UNCHECKED, "an inequality between expressions", reason="inequality")
-
-
-def _is_bound_on_a_name(a: sympy.Expr, b: sympy.Expr) -> bool:
-    names = (sympy.Symbol, Indexed, AppliedUndef)
-    return isinstance(a, names) and b.is_number or isinstance(b, names) and a.is_number
-
-
 def _substitution(
     link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make
 ) -> Finding | None:
@@ -842,50 +676,3 @@ def _undefined(a: sympy.Expr, b: sympy.Expr, scope: Scope) -> sympy.Basic | None
     return None
 
 
-_WRITTEN_OUT = sympy.Symbol("MATRIX")
-"""What the reader makes of a written-out matrix: two of them are not the same matrix."""
-
-
-def _for_every_vector(
-    link: Link, left: Reading, right: Reading, scope: Scope, make: Make
-) -> Finding | None:
-    """``σ(u)(1 - σ(u)) = ...`` in one vector u, where u's definition is matrix algebra: the
-    link read component by component, with its names as written (not their definitions),
-    holds for every u, so it holds for this one. Only confirms: a step may rely on what u is."""
-    a, b = left.expr, right.expr
-    if a is None or b is None or left.algebra or right.algebra:
-        return None
-    if not _elementwise(left, right, a, b) or opaque(a) or opaque(b):
-        return None
-    outcome = compare(a, b, link.text, frozenset(scope.facts))
-    if outcome is None or outcome[1] or not outcome[0]:
-        return None
-    return make(OK, holds_message(a, b, outcome[0]) + " (component by component, for any value)")
-
-
-def _entry_value(latex: str, scope: Scope) -> float | None:
-    """An entry of a written-out matrix as a number, through the section's meanings and
-    values (``\\sigma(1)`` in a document about the sigmoid); ``None`` if it is not one."""
-    reading = read(latex, scope.function_names())
-    if reading.expr is None or reading.vector:
-        return None
-    value = num.value(num.substitute(scope.resolve(reading.expr), scope.bindings), {})
-    return None if value is None else float(value)
-
-
-def _in_order(link: Link, scope: Scope, make: Make) -> Finding | None:
-    """Matrix algebra checked with its products in the order written (:mod:`matrices`)."""
-    given = {matrices.plain(str(k)) for k in (*scope.definitions, *scope.bindings, *scope.earlier)}
-    verdict = matrices.judge(
-        link.left.source or link.left.latex,
-        link.right.source or link.right.latex,
-        link.opens_chain,
-        scope.matrices,
-        link.right.line,
-        lambda name: matrices.plain(name) in given,
-        partial(_entry_value, scope=scope),
-    )
-    if verdict is None:
-        return None
-    status, message = verdict
-    return make(ERROR if status == "error" else OK, message)

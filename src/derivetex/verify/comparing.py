@@ -223,3 +223,9 @@ def listing(bindings: dict[sympy.Basic, sympy.Rational]) -> str:
     return ", ".join(
         f"{show(s)} = {show(v) if v.is_Integer else decimal(v, 6).rstrip('0')}" for s, v in ordered
     )
+
+
+def one_term(instance: Instance) -> bool:
+    """Whether an unwritten bound is 1 in ``instance``: a sum over one term proves nothing
+    about the sum (and one outcome of a distribution has mass 1)."""
+    return any(str(s).startswith("#") and v == 1 for s, v in instance.items())

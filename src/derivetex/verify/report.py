@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 OK = "ok"
@@ -115,3 +115,7 @@ def _property(text: str) -> str:
 
 REPORTS = {"text": as_text, "json": as_json, "github": as_github}
 REPORT_FORMATS = tuple(REPORTS)
+
+
+Make = Callable[..., Finding]
+"""Makes a link's finding: ``make(status, message, diagnosis=None, reason="")``."""
