@@ -12,7 +12,6 @@ defined (wait for the end of the section)? Then the verdict.
 from __future__ import annotations
 
 import re
-from functools import partial
 
 import sympy
 from sympy.core.function import AppliedUndef
@@ -24,7 +23,7 @@ from derivetex.judge.claims import Claim, check_claim, parse_claim, rounding_sla
 from derivetex.judge.diagnosis import diagnose, to_base
 from derivetex.judge.show import decimal, show
 from derivetex.judge.terms import carry_out, opaque
-from derivetex.verify import matrices, relations, vector_links
+from derivetex.verify import relations, vector_links
 from derivetex.verify.bare import BareReading, applied_bare
 from derivetex.verify.comparing import (
     compare,
@@ -495,13 +494,7 @@ def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make:
             scope.define(Definition(right, name, link.left.line, link.left.latex))
             return make(OK, f"names {show(name)} {show(right)}")  # σ(z_i) = P_i
     scope.define(Definition(name, right, link.left.line, link.right.latex))
-    matrices.learn(
-        link.left.source or link.left.latex,
-        link.right.source or link.right.latex,
-        scope.matrices,
-        link.left.line,
-        partial(vector_links.entry_value, scope=scope),
-    )
+    vector_links.learn(link, scope)
     if old is not None:
         return make(OK, f"defines {show(name)} (replacing line {old.line})")
     return make(OK, f"defines {show(name)}")

@@ -19,7 +19,7 @@ from functools import cache
 
 import sympy
 
-from derivetex.verify import information, random_variables
+from derivetex.verify import information
 from derivetex.verify.information import Meaning
 
 _MENTIONS_SIGMOID = re.compile(r"sigmoid|logistic|シグモイド|ロジスティック", re.IGNORECASE)
@@ -78,6 +78,8 @@ def random_variable_meanings(
     document that writes log₂."""
     if not _MENTIONS_INFORMATION.search(text):
         return None
+    from derivetex.verify import random_variables  # only documents about information
+
     variables = random_variables.variables_in(text)
     if variables is None:
         return None

@@ -15,6 +15,7 @@ values, only symbolically.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import sympy
 from sympy.core.function import AppliedUndef
@@ -23,7 +24,9 @@ from sympy.tensor.indexed import Indexed, IndexedBase
 from derivetex.errors import LimitExceeded
 from derivetex.judge import numeric as num
 from derivetex.verify.information import Meaning, expectations_as_sums
-from derivetex.verify.matrices import Definitions
+
+if TYPE_CHECKING:
+    from derivetex.verify.matrices import Definitions
 
 MAX_EXPANSIONS = 12
 

@@ -9,6 +9,7 @@ allowed only where that is exact (:func:`elementwise`).
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 import sympy
@@ -17,7 +18,6 @@ from sympy.tensor.indexed import Indexed, IndexedBase
 from derivetex.judge import numeric as num
 from derivetex.judge.show import show
 from derivetex.judge.terms import opaque
-from derivetex.verify import matrices
 from derivetex.verify.comparing import compare, holds_message, is_number, listing
 from derivetex.verify.reading import Reading, read
 from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding, Make
@@ -145,8 +145,26 @@ def entry_value(latex: str, scope: Scope) -> float | None:
     return None if value is None else float(value)
 
 
+_MATRIX_MARKS = re.compile(
+    r"\\(?:mathbf|bm|boldsymbol|vec|pmb|Sigma|Lambda|begin|bf)\b|\^\s*\{?\s*(?:T|\\top)\b"
+)
+"""What a side has before it can be matrix algebra: the matrix checks load only then."""
+
+
+def learn(link: Link, scope: Scope) -> None:
+    """After ``link`` defined a name: a matrix or vector name keeps its matrix expression."""
+    left, right = link.left.source or link.left.latex, link.right.source or link.right.latex
+    if not (_MATRIX_MARKS.search(left) or _MATRIX_MARKS.search(right) or scope.matrices):
+        return
+    from derivetex.verify import matrices
+
+    matrices.learn(left, right, scope.matrices, link.left.line, partial(entry_value, scope=scope))
+
+
 def in_order(link: Link, scope: Scope, make: Make) -> Finding | None:
     """Matrix algebra checked with its products in the order written (:mod:`matrices`)."""
+    from derivetex.verify import matrices  # only for links that read as vectors
+
     given = {matrices.plain(str(k)) for k in (*scope.definitions, *scope.bindings, *scope.earlier)}
     verdict = matrices.judge(
         link.left.source or link.left.latex,
