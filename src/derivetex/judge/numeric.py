@@ -115,9 +115,11 @@ def expand_bounds(expr: sympy.Basic, values: Mapping[sympy.Basic, sympy.Basic]) 
     raise LimitExceeded("sums nested more than 8 deep")
 
 
+@lru_cache(maxsize=256)
 def written_out(node: sympy.Basic) -> sympy.Expr:
     """A sum or product with numeric bounds as its terms, put in one by one (no closed form
-    is searched: SymPy's ``doit`` can take minutes on ``\\ln(1 + e^{-z_i})``)."""
+    is searched: SymPy's ``doit`` can take minutes on ``\\ln(1 + e^{-z_i})``). Kept: a chain's
+    middle side is written out for the link before it and the link after it."""
     body = node.function
     for index, low, high in reversed(node.limits):
         body = unclashed(body, {index})
