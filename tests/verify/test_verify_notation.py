@@ -7,6 +7,7 @@ the last column is a piece of text the file's messages must contain, where it ma
 from __future__ import annotations
 
 import pytest
+from verify_docs import assert_findings
 
 from derivetex.verify import audit_text
 
@@ -677,10 +678,7 @@ $$ \nabla_\theta \ell = \sum_{i=1}^n (y_i - \sigma(\theta x_i)) $$
 def test_notation(
     name: str, document: str, expected: list[tuple[int, str]], needle: str | None
 ) -> None:
-    report = audit_text(document, "md", name)
-    assert [(f.line, f.status) for f in report.findings] == expected, report.findings
-    if needle is not None:
-        assert needle in " ".join(f.message for f in report.findings)
+    assert_findings(name, document, expected, needle)
 
 
 def test_unchecked_findings_carry_a_stable_reason() -> None:

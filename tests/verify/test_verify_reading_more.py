@@ -11,8 +11,8 @@ import pytest
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from verify_docs import assert_findings
 
-from derivetex.verify import audit_text
 from derivetex.verify.reading import read
 
 CASES = [
@@ -313,10 +313,7 @@ $$ \binom{4}{2} = \dbinom{4}{2} = 6 $$
 def test_reading(
     name: str, document: str, expected: list[tuple[int, str]], needle: str | None
 ) -> None:
-    report = audit_text(document, "md", name)
-    assert [(f.line, f.status) for f in report.findings] == expected, report.findings
-    if needle is not None:
-        assert needle in " ".join(f.message for f in report.findings)
+    assert_findings(name, document, expected, needle)
 
 
 def test_odd_terms_are_not_taken_for_a_run() -> None:

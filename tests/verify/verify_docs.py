@@ -33,3 +33,14 @@ def audit_file(name: str) -> FileReport:
 
 def statuses(report: FileReport) -> list[tuple[int, str]]:
     return [(f.line, f.status) for f in report.findings]
+
+
+def assert_findings(
+    name: str, text: str, expected: list[tuple[int, str]], needle: str | None
+) -> None:
+    """A small document of ours gives exactly ``expected`` (line, status) findings, and its
+    messages contain ``needle`` where that matters."""
+    report = audit_text(text, "md", name)
+    assert statuses(report) == expected, report.findings
+    if needle is not None:
+        assert needle in " ".join(f.message for f in report.findings)
