@@ -33,6 +33,7 @@ from derivetex.verify.matrix_reading import (
     MATRIX,
     SCALAR,
     VECTOR,
+    Fixed,
     Literal,
     Name,
     Node,
@@ -100,26 +101,19 @@ def judge(
     return _compare(left, right, opens_chain, definitions, valued)
 
 
-@dataclass(frozen=True)
-class Fixed:
-    """A written-out matrix with its entries' values (``None``: an entry is not a number)."""
-
-    value: mv.Value | None
-
-
 def _numbers_in(node: Node, entry: Callable[[str], float | None]) -> Node:
     """``node`` with each written-out matrix replaced by its value."""
     if isinstance(node, Literal):
         values = [[entry(text) for text in row] for row in node.entries]
         if any(v is None for row in values for v in row):
-            return Fixed(None)  # type: ignore[return-value]
+            return Fixed(None)
         slack = tuple(
             tuple(0.0 if (p := _places(text)) is None else 0.5 * 10.0**-p for text in row)
             for row in node.entries
         )
         rows = [[float(v) for v in row if v is not None] for row in values]
         value = mv.Value(len(rows), len(rows[0]), tuple(map(tuple, rows)), firm=True, slack=slack)
-        return Fixed(value)  # type: ignore[return-value]
+        return Fixed(value)
     if isinstance(node, Op):
         return Op(node.op, tuple(_numbers_in(arg, entry) for arg in node.args))
     return node

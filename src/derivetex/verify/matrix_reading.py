@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from derivetex.verify.matrix_values import Value
+
 SCALAR, VECTOR, MATRIX = "scalar", "vector", "matrix"
 
 
@@ -47,6 +49,14 @@ class Literal:
 
 
 @dataclass(frozen=True)
+class Fixed:
+    """A written-out matrix with its entries' values (``None``: an entry is not a number),
+    put in place of its :class:`Literal` by the matrix checks."""
+
+    value: Value | None
+
+
+@dataclass(frozen=True)
 class Op:
     """``op`` is one of + (args summed), * (args multiplied in order), neg, T, inv, det,
     pow (args[1] a Number), div (args[0] over the scalar args[1]), log, exp, sqrt."""
@@ -55,7 +65,7 @@ class Op:
     args: tuple[Node, ...]
 
 
-Node = Name | Number | Literal | Op
+Node = Name | Number | Literal | Fixed | Op
 
 _BOLD = (r"\mathbf", r"\bm", r"\boldsymbol", r"\vec", r"\pmb")
 _MATRIX_GREEK = {r"\Sigma", r"\Lambda"}
