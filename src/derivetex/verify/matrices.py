@@ -29,8 +29,8 @@ from dataclasses import dataclass
 
 from derivetex.verify import matrix_values as mv
 from derivetex.verify.matrix_reading import (
-    _MATRIX_GREEK,
     MATRIX,
+    MATRIX_GREEK,
     SCALAR,
     VECTOR,
     Fixed,
@@ -227,8 +227,9 @@ def _compare(
     if formed:
         first = outcomes.get(("column", False))
         shown = first if first is not None and first in formed else formed[0]
-        a, b = shown.left[0], shown.right[0]  # type: ignore[index]
-        if (a.rows, a.cols) != (b.rows, b.cols) and not (a.firm and b.firm):
+        a, b = shown.left, shown.right
+        assert isinstance(a, list) and isinstance(b, list)  # both formed
+        if (a[0].rows, a[0].cols) != (b[0].rows, b[0].cols) and not (a[0].firm and b[0].firm):
             return None  # a plain letter may name a matrix: shapes alone prove nothing
         return "error", _differ(shown, definitions, Op("+", (left, right)))
     for label, node in (("left", left), ("right", right)) if opens_chain else (("right", right),):
@@ -320,7 +321,7 @@ def _all_names(node: Node, definitions: Definitions, depth: int = 0) -> list[Nam
 
 
 def _maybe_symmetric(name: Name, definitions: Definitions) -> bool:
-    return name.kind == MATRIX and name.key in _MATRIX_GREEK and name.key not in definitions
+    return name.kind == MATRIX and name.key in MATRIX_GREEK and name.key not in definitions
 
 
 def _environment(

@@ -68,7 +68,8 @@ class Op:
 Node = Name | Number | Literal | Fixed | Op
 
 _BOLD = (r"\mathbf", r"\bm", r"\boldsymbol", r"\vec", r"\pmb")
-_MATRIX_GREEK = {r"\Sigma", r"\Lambda"}
+MATRIX_GREEK = frozenset({r"\Sigma", r"\Lambda"})
+"""Greek capitals written plain that name matrices (a covariance, a precision)."""
 _SKIP = re.compile(
     r"\\[,;:! ]|\\boxed|\\quad|\\qquad|\\left|\\right|\\big[lr]?|\\Big[lr]?|&|\\displaystyle"
 )
@@ -282,7 +283,7 @@ class _Reader:
             key += f"^{{{label}}}"
             shown += f"^{{{label}}}"
         upper = _is_upper(token)
-        if bold or token in _MATRIX_GREEK or token in self.transposed:
+        if bold or token in MATRIX_GREEK or token in self.transposed:
             kind = MATRIX if upper else VECTOR
         else:
             kind = SCALAR
