@@ -53,6 +53,19 @@ def test_stdout_output_is_byte_identical_across_processes(tmp_path: Path) -> Non
     assert len(md) == 1
 
 
+def test_verify_report_is_byte_identical_across_processes(tmp_path: Path) -> None:
+    """Names read in one message (two functions written bare) come in a fixed order."""
+    document = tmp_path / "bare.md"
+    document.write_text(
+        "$$ f(x) = x^2 $$\n\n$$ g(x) = 3 x $$\n\n$$ \\frac{d (f + g)}{d x} = 2 x + 3 $$\n",
+        encoding="utf-8",
+    )
+    reports = {run("verify", str(document), cwd=tmp_path, seed=seed).stdout
+               for seed in ("1", "2", "3", "4", "5", "6")}
+    assert len(reports) == 1
+    assert "(reading $f$ as $f(x)$, $g$ as $g(x)$)" in reports.pop()
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["--y", "0.5", "0.5", "--t", "1", "0", "0"], "--y has 2 values but --t has 3"),
     (["--K", "4", "--y", "0.5", "0.5", "--t", "1", "0"], "class counts disagree"),

@@ -48,7 +48,8 @@ def applied_bare(
     }
     known = {**scope.earlier, **scope.bindings}
     reading = BareReading()
-    for node in _names(left) | _names(right):
+    names = sorted(_names(left) | _names(right), key=sympy.default_sort_key)
+    for node in names:  # in a fixed order: the message lists them so
         if node in known or scope.defines(node):
             continue
         found = _applied(node, in_link, defined, whole_side=node in (left, right))
