@@ -8,7 +8,7 @@ and iterates alike.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sympy.core.basic import Basic
@@ -20,8 +20,19 @@ def atoms(expr: Any, *types: type) -> set[Any]:
     if not isinstance(expr, Basic) or type(expr).atoms is not Basic.atoms:
         return expr.atoms(*types)  # a matrix's own atoms()
     found: set[Any] = set()
-    add = found.add
+    _collect(expr, types, found.add)
+    return found
 
+
+def in_preorder(expr: Any, *types: type) -> list[Any]:
+    """The nodes of ``types`` in the order ``sympy.preorder_traversal(expr)`` meets them
+    (a subtree written twice, twice), without its generator per node."""
+    found: list[Any] = []
+    _collect(expr, types, found.append)
+    return found
+
+
+def _collect(expr: Any, types: tuple[type, ...], add: Callable[[Any], None]) -> None:
     def walk(nodes: Iterable[Any]) -> None:
         for node in nodes:
             if isinstance(node, types):
@@ -33,4 +44,3 @@ def atoms(expr: Any, *types: type) -> set[Any]:
                 walk(node)
 
     walk((expr,))
-    return found

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import random
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -93,7 +93,7 @@ def unclashed(expr: sympy.Basic, letters: set[sympy.Basic]) -> sympy.Basic:
         limits = [(fresh.get(i, i), low, high) for i, low, high in node.limits]
         return type(node)(node.function.xreplace(fresh), *limits)
 
-    if any(clashes(node) for node in sympy.preorder_traversal(expr)):
+    if any(clashes(node) for node in atoms(expr, sympy.Sum, sympy.Product)):
         return expr.replace(clashes, renamed)
     return expr
 
@@ -183,8 +183,12 @@ def unknowns(expr: sympy.Basic) -> set[sympy.Basic]:
     free = expr.free_symbols
     indexed = {a for a in atoms(expr, Indexed) if a in free}
     inner: set[sympy.Basic] = set()
+    bases: dict[sympy.Basic, set[sympy.Basic]] = {}  # a few bases, many indexed names
     for item in indexed:
-        inner |= item.base.free_symbols | {i for i in item.indices if isinstance(i, sympy.Symbol)}
+        if item.base not in bases:
+            bases[item.base] = item.base.free_symbols
+        inner |= bases[item.base]
+        inner.update(i for i in item.indices if isinstance(i, sympy.Symbol))
     plain = {s for s in free if isinstance(s, sympy.Symbol)} - inner
     return indexed | plain
 
@@ -201,13 +205,19 @@ def random_points(
     while True:
         low, high = (50, 950) if draws % 2 == 0 else (150, 2900)  # probabilities, then wider
         draws += 1
-        point = {n: sympy.Rational(rng.randint(low, high), 1000) for n in ordered}
+        point = {n: _thousandths(rng.randint(low, high)) for n in ordered}
         for base in normalised:
             parts = [n for n in point if _mass_of(n, base)]
             total = sum((point[n] for n in parts), sympy.Integer(0))
             for part in parts:
                 point[part] = point[part] / total
         yield point
+
+
+@lru_cache(maxsize=4096)
+def _thousandths(count: int) -> sympy.Rational:
+    """``count``/1000, built once: a run draws the same few thousand coordinates again."""
+    return sympy.Rational(count, 1000)
 
 
 def _mass_of(name: sympy.Basic, base: sympy.Basic) -> bool:
@@ -281,7 +291,15 @@ def _sympy_value(
 
 
 def close(a: sympy.Float, b: sympy.Float) -> bool:
-    """Equal up to a relative error of 1e-9 (exact arithmetic carried out to 30 digits)."""
+    """Equal up to a relative error of 1e-9 (exact arithmetic carried out to 30 digits).
+
+    Two Floats are compared in mpmath at their precision: the same numbers as SymPy's
+    arithmetic, without a SymPy object built for each step."""
+    if isinstance(a, sympy.Float) and isinstance(b, sympy.Float):
+        with mpmath.workdps(DIGITS):
+            x, y = mpmath.mpf(a._mpf_), mpmath.mpf(b._mpf_)
+            bound = mpmath.mpf(RELATIVE.p) / RELATIVE.q * max(1, abs(x), abs(y))
+            return bool(abs(x - y) <= bound)
     return bool(abs(a - b) <= RELATIVE * max(1, abs(a), abs(b)))
 
 
@@ -290,8 +308,12 @@ def sample(
     seed: str,
     normalised: frozenset[sympy.Basic] = frozenset(),
     points: int = POINTS,
+    enough: Callable[[list[sympy.Float]], bool] | None = None,
 ) -> list[list[sympy.Float]] | None:
-    """Values of each expression at the same ``points`` random points, or ``None``."""
+    """Values of each expression at the same ``points`` random points, or ``None``.
+
+    ``enough``, given, ends the sampling early at the first row for which it is true (two
+    sides that differ at one point differ: the points after it change nothing)."""
     names: set[sympy.Basic] = set()
     for expr in exprs:
         names |= unknowns(expr)
@@ -303,7 +325,13 @@ def sample(
         values = [value(e, point, numbers) for e in exprs]
         if all(v is not None for v in values):
             rows.append([v for v in values if v is not None])
+            if enough is not None and enough(rows[-1]):
+                break
     return rows or None
+
+
+def _apart(row: list[sympy.Float]) -> bool:
+    return not close(row[0], row[1])
 
 
 def equal_everywhere(
@@ -330,7 +358,7 @@ def equal_everywhere(
                 return None
             pair = [leibniz.as_functions(side, depends_on) for side in pair]
         pair = [evaluable(side) for side in pair]
-        rows = sample(pair, seed, normalised)
+        rows = sample(pair, seed, normalised, enough=_apart)
         if rows is None:
             return None
         outcome = outcome and all(close(x, y) for x, y in rows)
@@ -344,13 +372,18 @@ def index_values(*exprs: sympy.Expr, up_to: int = 3) -> list[dict[sympy.Symbol, 
     written: set[sympy.Basic] = set()
     lettered: dict[sympy.Symbol, set[sympy.Basic]] = {}
     for expr in exprs:
-        for delta in atoms(expr, sympy.KroneckerDelta):
-            letters |= {s for s in delta.free_symbols if isinstance(s, sympy.Symbol)}
-        for item in atoms(expr, Indexed):
+        found = atoms(expr, sympy.KroneckerDelta, Indexed)
+        if not found:
+            continue
+        free = expr.free_symbols
+        for item in found:
+            if isinstance(item, sympy.KroneckerDelta):
+                letters |= {s for s in item.free_symbols if isinstance(s, sympy.Symbol)}
+                continue
             if all(i.is_Integer for i in item.indices):
                 written.add(item.base)
             for i in item.indices:
-                if isinstance(i, sympy.Symbol) and i in expr.free_symbols:
+                if isinstance(i, sympy.Symbol) and i in free:
                     lettered.setdefault(i, set()).add(item.base)
     letters |= {s for s, bases in lettered.items() if bases & written}  # y_k beside y_1, y_2
     ordered = sorted(letters, key=str)[:2]

@@ -17,7 +17,7 @@ from functools import partial
 import sympy
 from sympy.core.function import AppliedUndef
 
-from derivetex.judge.nodes import atoms
+from derivetex.judge.nodes import atoms, in_preorder
 
 
 def _depends(body: sympy.Expr, variable: sympy.Basic) -> bool:
@@ -38,7 +38,10 @@ def depends(body: sympy.Expr, variable: sympy.Basic) -> bool:
 
 def carry_out(expr: sympy.Expr) -> sympy.Expr:
     """Every derivative that can be taken, taken; the rest left as written."""
-    derivatives = [d for d in sympy.preorder_traversal(expr) if isinstance(d, sympy.Derivative)]
+    special = in_preorder(expr, sympy.Derivative, sympy.Subs, sympy.Integral, AppliedUndef)
+    if not special:  # most sides: nothing to differentiate, no expectation to spread
+        return sympy.sympify(expr)
+    derivatives = [d for d in special if isinstance(d, sympy.Derivative)]
     for node in reversed(derivatives):  # innermost first
         if node not in atoms(expr, sympy.Derivative):
             continue
@@ -125,11 +128,7 @@ def _fresh_indices(body: sympy.Expr, variables: list[sympy.Basic]) -> sympy.Expr
 
 def opaque(expr: sympy.Basic) -> set[sympy.Basic]:
     """The opaque terms of ``expr``: undefined applications and derivatives left as written."""
-    found = {
-        node
-        for node in sympy.preorder_traversal(expr)
-        if isinstance(node, (sympy.Derivative, sympy.Subs, sympy.Integral, AppliedUndef))
-    }
+    found = atoms(expr, sympy.Derivative, sympy.Subs, sympy.Integral, AppliedUndef)
     bodies = {d.expr for d in found if isinstance(d, sympy.Derivative)}
     alone = _outside_derivatives(expr)  # p(x) itself, not only inside d/dθ p(x)
     return {node for node in found if node not in bodies or node in alone}

@@ -6,6 +6,8 @@ Pure functions of expressions: ``checking`` asks them and decides the finding.
 
 from __future__ import annotations
 
+from functools import partial
+
 import sympy
 from sympy.tensor.indexed import Indexed
 
@@ -144,12 +146,17 @@ def order_holds(
         x, y = carry_out(num.expand_bounds(a, instance)), carry_out(num.expand_bounds(b, instance))
         for values in num.index_values(x, y):
             pair = [evaluable(num.put_in(x, values)), evaluable(num.put_in(y, values))]
-            rows = num.sample(pair, seed, normalised, points=ORDER_POINTS)
+            rows = num.sample(pair, seed, normalised, ORDER_POINTS, partial(_violated, strict))
             if rows is None:
                 return None
-            if not all(low < high if strict else low <= high for low, high in rows):
+            if any(_violated(strict, row) for row in rows):
                 return False
     return True
+
+
+def _violated(strict: bool, row: list[sympy.Float]) -> bool:
+    low, high = row
+    return not (low < high if strict else low <= high)
 
 
 def instantiations(a: sympy.Expr, b: sympy.Expr) -> list[Instance]:
