@@ -3,10 +3,15 @@ not the engine's models of written-out rows that ``symbolic`` brings in (about 9
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 import sympy as sp
 
+from derivetex.judge.memo import remembered
 
-def expands_to_zero(difference: sp.Expr, unknowns: set[sp.Basic]) -> bool:
+
+@remembered
+def expands_to_zero(difference: sp.Expr, unknowns: AbstractSet[sp.Basic]) -> bool:
     """The cheap proof both callers try first: every unknown taken positive, logs expanded,
     the difference multiplied out to 0 (no simplify: it can take minutes on real rows)."""
     if sp.count_ops(difference) > 150:

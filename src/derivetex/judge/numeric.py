@@ -19,6 +19,7 @@ from sympy.core.function import AppliedUndef
 from sympy.tensor.indexed import Indexed
 
 from derivetex.errors import LimitExceeded
+from derivetex.judge.memo import remembered
 from derivetex.judge.nodes import atoms
 from derivetex.judge.terms import carry_out, evaluable
 from derivetex.judge.walk import Missing, Unsupported, walk_value
@@ -100,7 +101,12 @@ def unclashed(expr: sympy.Basic, letters: set[sympy.Basic]) -> sympy.Basic:
 
 def expand_bounds(expr: sympy.Basic, values: Mapping[sympy.Basic, sympy.Basic]) -> sympy.Expr:
     """Substitute ``values`` and write out every sum and product with numeric bounds."""
-    result = put_in(expr, values)
+    return _expanded(expr, tuple(values.items()))
+
+
+@remembered
+def _expanded(expr: sympy.Basic, values: tuple[tuple[sympy.Basic, sympy.Basic], ...]) -> sympy.Expr:
+    result = put_in(expr, dict(values))
     for _ in range(8):
         nodes = [
             n
@@ -178,7 +184,8 @@ def _check_size(node: sympy.Basic) -> None:
         raise LimitExceeded(f"a sum or product of {size} terms (cap {MAX_TERMS})")
 
 
-def unknowns(expr: sympy.Basic) -> set[sympy.Basic]:
+@remembered
+def unknowns(expr: sympy.Basic) -> frozenset[sympy.Basic]:
     """The values a point must give: free symbols and indexed names, not index labels."""
     free = expr.free_symbols
     indexed = {a for a in atoms(expr, Indexed) if a in free}
@@ -190,7 +197,7 @@ def unknowns(expr: sympy.Basic) -> set[sympy.Basic]:
         inner |= bases[item.base]
         inner.update(i for i in item.indices if isinstance(i, sympy.Symbol))
     plain = {s for s in free if isinstance(s, sympy.Symbol)} - inner
-    return indexed | plain
+    return frozenset(indexed | plain)
 
 
 def random_points(
@@ -368,6 +375,16 @@ def equal_everywhere(
 def index_values(*exprs: sympy.Expr, up_to: int = 3) -> list[dict[sympy.Symbol, sympy.Integer]]:
     """Integer values for letters that a ``KroneckerDelta`` needs, or that index a name also
     written out (y_k beside y_1, y_2); at most two letters."""
+    ordered = _index_letters(exprs)
+    choices = range(1, max(1, min(up_to, 3)) + 1)
+    return [
+        {s: sympy.Integer(v) for s, v in zip(ordered, values, strict=True)}
+        for values in itertools.product(choices, repeat=len(ordered))
+    ]
+
+
+@remembered
+def _index_letters(exprs: tuple[sympy.Expr, ...]) -> tuple[sympy.Symbol, ...]:
     letters: set[sympy.Symbol] = set()
     written: set[sympy.Basic] = set()
     lettered: dict[sympy.Symbol, set[sympy.Basic]] = {}
@@ -386,9 +403,4 @@ def index_values(*exprs: sympy.Expr, up_to: int = 3) -> list[dict[sympy.Symbol, 
                 if isinstance(i, sympy.Symbol) and i in free:
                     lettered.setdefault(i, set()).add(item.base)
     letters |= {s for s, bases in lettered.items() if bases & written}  # y_k beside y_1, y_2
-    ordered = sorted(letters, key=str)[:2]
-    choices = range(1, max(1, min(up_to, 3)) + 1)
-    return [
-        {s: sympy.Integer(v) for s, v in zip(ordered, values, strict=True)}
-        for values in itertools.product(choices, repeat=len(ordered))
-    ]
+    return tuple(sorted(letters, key=str)[:2])

@@ -17,6 +17,7 @@ from functools import partial
 import sympy
 from sympy.core.function import AppliedUndef
 
+from derivetex.judge.memo import remembered
 from derivetex.judge.nodes import atoms, in_preorder
 
 
@@ -36,6 +37,7 @@ def depends(body: sympy.Expr, variable: sympy.Basic) -> bool:
     return _depends(body, variable)
 
 
+@remembered
 def carry_out(expr: sympy.Expr) -> sympy.Expr:
     """Every derivative that can be taken, taken; the rest left as written."""
     special = in_preorder(expr, sympy.Derivative, sympy.Subs, sympy.Integral, AppliedUndef)
@@ -160,6 +162,7 @@ def _outermost(expr: sympy.Basic) -> list[sympy.Basic]:
     return found
 
 
+@remembered
 def evaluable(expr: sympy.Expr) -> sympy.Expr:
     """Derivatives carried out, then what is left opaque turned into unknowns."""
     return as_unknowns(carry_out(expr))

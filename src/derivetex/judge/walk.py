@@ -11,6 +11,7 @@ back to SymPy's own evaluation, so the walk can only be faster, never different.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any
 
 import mpmath
@@ -71,10 +72,17 @@ def walk_value(
 
 def _number(expr: sympy.Basic) -> Any:
     if expr.is_Rational:
-        return mpmath.mpf(int(expr.p)) / int(expr.q)
+        return _rational(int(expr.p), int(expr.q), mpmath.mp.prec)
     if expr.is_Float:
         return mpmath.mpf(expr._mpf_)
     raise Unsupported(str(expr))  # oo, zoo, nan, or not a number
+
+
+@lru_cache(maxsize=4096)
+def _rational(p: int, q: int, prec: int) -> Any:
+    """p/q at ``prec`` bits, made once: the same coordinates and constants recur at every
+    point of a run."""
+    return mpmath.mpf(p) / q
 
 
 def _walk(expr: sympy.Basic, point: Mapping[sympy.Basic, Any]) -> Any:
