@@ -207,7 +207,7 @@ def random_points(
     (0, 1) (so ``\\log(1 - p)`` is real) and in (0.15, 2.9); the components of each name in
     ``normalised`` (one-hot labels: Σ t_k = 1) sum to 1."""
     rng = random.Random(seed)
-    ordered = sorted(names, key=sympy.default_sort_key)
+    ordered = sorted(names, key=_sort_key)
     draws = 0
     while True:
         low, high = (50, 950) if draws % 2 == 0 else (150, 2900)  # probabilities, then wider
@@ -219,6 +219,12 @@ def random_points(
             for part in parts:
                 point[part] = point[part] / total
         yield point
+
+
+@lru_cache(maxsize=4096)
+def _sort_key(name: sympy.Basic) -> Any:
+    """SymPy's default sort key of a name, computed once per name a run meets."""
+    return sympy.default_sort_key(name)
 
 
 @lru_cache(maxsize=4096)
@@ -392,7 +398,7 @@ def _index_letters(exprs: tuple[sympy.Expr, ...]) -> tuple[sympy.Symbol, ...]:
         found = atoms(expr, sympy.KroneckerDelta, Indexed)
         if not found:
             continue
-        free = expr.free_symbols
+        free: set[sympy.Basic] | None = None  # asked only of a letter index: sums bind some
         for item in found:
             if isinstance(item, sympy.KroneckerDelta):
                 letters |= {s for s in item.free_symbols if isinstance(s, sympy.Symbol)}
@@ -400,7 +406,10 @@ def _index_letters(exprs: tuple[sympy.Expr, ...]) -> tuple[sympy.Symbol, ...]:
             if all(i.is_Integer for i in item.indices):
                 written.add(item.base)
             for i in item.indices:
-                if isinstance(i, sympy.Symbol) and i in free:
+                if not isinstance(i, sympy.Symbol):
+                    continue
+                free = expr.free_symbols if free is None else free
+                if i in free:
                     lettered.setdefault(i, set()).add(item.base)
     letters |= {s for s, bases in lettered.items() if bases & written}  # y_k beside y_1, y_2
     return tuple(sorted(letters, key=str)[:2])
