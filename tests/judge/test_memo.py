@@ -9,28 +9,11 @@ from typing import Any
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.judge.expressions import K, expressions
 
 from derivetex.judge import numeric as num
 from derivetex.judge import terms
 from derivetex.judge.memo import remembered
-
-x, K, k = sympy.symbols("x K k")
-y, t = sympy.IndexedBase("y"), sympy.IndexedBase("t")
-
-_LEAVES = st.sampled_from([x, y[1], y[2], t[k], y[k], sympy.Integer(2), sympy.Rational(1, 3)])
-
-
-def _expressions() -> st.SearchStrategy[sympy.Expr]:
-    def grow(inner: st.SearchStrategy[sympy.Expr]) -> st.SearchStrategy[sympy.Expr]:
-        return st.one_of(
-            st.tuples(inner, inner).map(lambda ab: ab[0] + ab[1]),
-            st.tuples(inner, inner).map(lambda ab: ab[0] * ab[1]),
-            inner.map(lambda a: sympy.log(a)),
-            inner.map(lambda a: sympy.Sum(a, (k, 1, K))),
-            inner.map(lambda a: sympy.Derivative(a, x)),
-        )
-
-    return st.recursive(_LEAVES, grow, max_leaves=6)
 
 
 def _fresh(func: Any, *args: Any) -> Any:
@@ -40,7 +23,7 @@ def _fresh(func: Any, *args: Any) -> Any:
 
 
 @settings(max_examples=60, deadline=None)
-@given(_expressions(), st.integers(min_value=1, max_value=4))
+@given(expressions(), st.integers(min_value=1, max_value=4))
 def test_kept_results_equal_fresh_ones(expr: sympy.Expr, size: int) -> None:
     instance = {K: sympy.Integer(size)}
     first = num.expand_bounds(expr, instance)
