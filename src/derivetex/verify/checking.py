@@ -38,7 +38,7 @@ from derivetex.verify.comparing import (
     likely_cause,
     listing,
     names_of,
-    one_term,
+    one_sized,
     proportional,
     stated_fact,
 )
@@ -47,7 +47,7 @@ from derivetex.verify.information import constant_expectations, same_outcomes
 from derivetex.verify.optima import is_optimum, same_optimum
 from derivetex.verify.reading import Reading, read
 from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding, Make
-from derivetex.verify.rows import APPROX, DEFINE, EQUAL, ORDER, UNEQUAL, Link
+from derivetex.verify.rows import APPROXIMATE, DEFINE, EQUAL, ORDER, UNEQUAL, Link
 from derivetex.verify.scope import Definition, Scope
 from derivetex.verify.sequences import names_components
 from derivetex.verify.substitution import propose
@@ -84,7 +84,7 @@ def check(link: Link, scope: Scope, *, final: bool = False) -> Finding | None:
     def make(status: str, message: str, diagnosis: str | None = None, reason: str = "") -> Finding:
         return Finding(link.right.line, status, link.text, message, diagnosis, reason or None)
 
-    if link.relation not in (EQUAL, APPROX, *DEFINE, *ORDER, *UNEQUAL):
+    if link.relation not in (EQUAL, *APPROXIMATE, *DEFINE, *ORDER, *UNEQUAL):
         return make(UNCHECKED, f"relation {link.relation} is not checked", reason="relation")
     functions = scope.function_names()
     left = read(link.left.latex, functions)
@@ -185,13 +185,13 @@ def _check(
         slack = _slack(left_reading, scope)
         a_value, earlier = scope.with_earlier_values(a)
         origin = scope.origin or (scope.earlier_origin if earlier else None)
-        approx = link.relation == APPROX
+        approx = link.relation in APPROXIMATE
         return _claim(
             a_value, claim, approx, origin, make, note + _earlier(earlier), slack, scope.bits
         )
     if is_number(a) and is_number(b):
         return _numbers_agree(link, a, b, left_reading, right_reading, scope, make, note)
-    if link.relation == APPROX:
+    if link.relation in APPROXIMATE:
         return make(UNCHECKED, "≈ between expressions is not checked", reason="approximate")
     outcome = compare(a, b, link.text, frozenset(scope.facts))
     if outcome is None:
@@ -202,7 +202,7 @@ def _check(
         return make(UNCHECKED, message, reason="not-evaluable")
     holding, failing = outcome
     if failing:  # Σ_i over one term (an unwritten bound at 1) proves nothing about Σ_i
-        holding = [h for h in holding if not one_term(h)]
+        holding = [h for h in holding if not one_sized(h)]
     if holding and not failing:
         return make(OK, holds_message(a, b, holding) + note)
     if holding and bare:
@@ -409,7 +409,7 @@ def _defines(link: Link, left: sympy.Expr, right: sympy.Expr) -> bool:
     """A name opening a chain (``L``, ``a_n``, ``y_{ik}``, ``\\sigma(z)``, ``NLL``) defines it."""
     if not link.opens_chain or link.relation in ORDER:
         return False
-    if link.relation == APPROX and not (isinstance(left, sympy.Symbol) and right.is_number):
+    if link.relation in APPROXIMATE and not (isinstance(left, sympy.Symbol) and right.is_number):
         return False  # x ≈ 1.28 gives x a value, as x = 1.28 does; nothing else does
     if isinstance(right, sympy.Symbol) or left == vector_links.WRITTEN_OUT:
         return False  # i = j, p_1 = p_2: a condition, not a definition; a matrix: no name
@@ -578,7 +578,7 @@ def _numbers_agree(
         message = "a side cannot be evaluated to a real number"
         return make(UNCHECKED, message, reason="not-evaluable")
     slack = _slack(left, scope) + _slack(right, scope)
-    if link.relation == APPROX and not slack:
+    if link.relation in APPROXIMATE and not slack:
         slack = sympy.Rational(1, 10**6) * max(1, abs(x))
     if abs(x - y) <= slack * (1 + num.RELATIVE) + num.RELATIVE * max(1, abs(x), abs(y)):
         how = " at the precision shown" if slack else ""

@@ -229,3 +229,10 @@ def one_term(instance: Instance) -> bool:
     """Whether an unwritten bound is 1 in ``instance``: a sum over one term proves nothing
     about the sum (and one outcome of a distribution has mass 1)."""
     return any(str(s).startswith("#") and v == 1 for s, v in instance.items())
+
+
+def one_sized(instance: Instance) -> bool:
+    """Whether any bound, written (N, K) or not, is 1 in ``instance``: a step that holds
+    only for one data point or one class is the general step with a factor or a term lost
+    (a dropped 1/N, p_j - y_j against y_j - p_j), not a statement about that size."""
+    return any(v == 1 for v in instance.values())

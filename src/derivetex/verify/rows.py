@@ -18,11 +18,15 @@ from dataclasses import dataclass
 from derivetex.verify.documents import MathBlock
 
 RELATIONS = re.compile(
-    r":=|\\coloneqq(?![A-Za-z])|>=|<=|=|<|>|\\(?:approx|simeq|neq|ne|leq|le|geq|ge|lt|gt|"
-    r"propto|equiv|triangleq|doteq)(?![A-Za-z])"
+    r":=|\\coloneqq(?![A-Za-z])|>=|<=|=|<|>|\\(?:approx|simeq|fallingdotseq|risingdotseq|"
+    r"approxeq|thickapprox|neq|ne|leq|le|geq|ge|lt|gt|propto|equiv|triangleq|doteq)(?![A-Za-z])"
 )
 EQUAL = "="
 APPROX = r"\approx"
+APPROXIMATE = (
+    APPROX, r"\simeq", r"\fallingdotseq", r"\risingdotseq", r"\approxeq", r"\thickapprox"
+)
+"""≈ and the signs writers use for it: ``\\simeq``, and ``\\fallingdotseq`` (≒) in Japanese."""
 UNEQUAL = (r"\neq", r"\ne")
 DEFINE = (":=", r"\coloneqq", r"\equiv", r"\triangleq", r"\doteq")
 ORDER = ("<", ">", r"\leq", r"\le", r"\geq", r"\ge", r"\lt", r"\gt")
@@ -79,7 +83,7 @@ _PROSE_START = re.compile(
 )
 _JUSTIFICATION = re.compile(r"\\because(?![A-Za-z])")
 """After ``\\because`` a row states its reason: the next row never continues from it."""
-_ALIGNED_RELATION = re.compile(r"&\s*(?:=|\\approx|<|>|\\le|\\ge)")
+_ALIGNED_RELATION = re.compile(r"&\s*(?:=|\\approx|\\simeq|\\fallingdotseq|<|>|\\le|\\ge)")
 _CONTINUATION = re.compile(r"^\s*(?:\+|-|\\cdot(?![A-Za-z])|\\times(?![A-Za-z]))")
 _OPENERS, _CLOSERS = "([{", ")]}"
 

@@ -1,0 +1,89 @@
+"""Small documents of our own in the forms real ML writing takes (≒ in Japanese posts, a
+dropped 1/N), each pinning one thing ``verify`` got wrong on writing it had not seen."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from derivetex.verify import audit_text
+
+
+def findings(text: str, kind: str = "md") -> list[tuple[int, str, str]]:
+    return [(f.line, f.status, f.reason or "") for f in audit_text(text, kind).findings]
+
+
+def test_a_step_that_holds_only_for_one_data_point_is_not_ok() -> None:
+    """The 1/N dropped from an averaged gradient holds at N = 1 only: an error, not a step
+    that fixes N = 1 for the rest of the section."""
+    text = r"""
+$$ L = \frac{1}{N} \sum_{i=1}^{N} (w x_i - y_i)^2 $$
+
+$$
+\begin{aligned}
+\frac{\partial L}{\partial w} &= \frac{1}{N} \sum_{i=1}^{N} 2 (w x_i - y_i) x_i \\
+&= 2 \sum_{i=1}^{N} (w x_i - y_i) x_i
+\end{aligned}
+$$
+"""
+    assert [(line, status) for line, status, _ in findings(text)] == [
+        (2, "ok"),
+        (6, "ok"),
+        (7, "error"),
+    ]
+
+
+def test_a_sign_slip_that_vanishes_for_one_class_is_not_ok() -> None:
+    """p_j - y_j written y_j - p_j: with Σ y = 1 both are 0 at K = 1, nowhere else."""
+    text = r"""
+$$ p_i = \frac{e^{z_i}}{\sum_{j=1}^{K} e^{z_j}} $$
+
+The target is one-hot, $\sum_{k=1}^{K} y_k = 1$.
+
+$$ -y_j + p_j \sum_{k=1}^{K} y_k = -y_j + p_j \cdot 1 = y_j - p_j $$
+
+$$ -y_j + p_j \sum_{k=1}^{K} y_k = -y_j + p_j \cdot 1 = p_j - y_j $$
+"""
+    found = [(line, status) for line, status, _ in findings(text)]
+    assert found == [(2, "ok"), (4, "ok"), (6, "ok"), (6, "error"), (8, "ok"), (8, "ok")]
+
+
+@settings(max_examples=8, deadline=None)
+@given(
+    st.sampled_from(["(x_i - m)^2", "x_i y_i", "e^{x_i}", r"\log x_i"]),
+    st.integers(min_value=2, max_value=9),
+)
+def test_an_average_with_its_one_over_n_dropped(summand: str, factor: int) -> None:
+    """(c/N) Σ f = c Σ f holds at N = 1 only: an error in a chain; (c/N) Σ f = c · (1/N) Σ f
+    holds for every N."""
+    start = rf"\frac{{1}}{{N}} \sum_{{i=1}}^{{N}} {factor} {summand}"
+    middle = rf"\frac{{{factor}}}{{N}} \sum_{{i=1}}^{{N}} {summand}"
+    wrong = rf"$$ {start} = {middle} = {factor} \sum_{{i=1}}^{{N}} {summand} $$"
+    average = rf"\frac{{1}}{{N}} \sum_{{i=1}}^{{N}} {summand}"
+    right = rf"$$ {start} = {middle} = {factor} \cdot {average} $$"
+    assert [s for _, s, _ in findings(wrong)] == ["ok", "error"]
+    assert [s for _, s, _ in findings(right)] == ["ok", "ok"]
+
+
+def test_japanese_nearly_equal_and_simeq_are_approximations() -> None:
+    """``\\fallingdotseq`` (≒) and ``\\simeq`` before a rounded number are ≈ claims."""
+    text = r"""
+$t = 1, y = 0.9$ のとき $E = -\log 0.9 \fallingdotseq 0.105$ となる。
+
+$$ -\log 0.1 \simeq 2.303, \quad -\log 0.2 \fallingdotseq 1.204 $$
+
+$$
+\begin{aligned}
+H &= -0.9 \log_2 0.9 - 0.1 \log_2 0.1 \\
+&\fallingdotseq 0.469
+\end{aligned}
+$$
+"""
+    found = findings(text)
+    assert found[3][:2] == (2, "ok")  # -log 0.9 ≒ 0.105
+    assert found[4:] == [(4, "ok", ""), (4, "error", ""), (8, "ok", ""), (9, "ok", "")]
+
+
+def test_simeq_between_expressions_is_not_an_identity() -> None:
+    """log(1 + x) ≃ x is an approximation: never checked as an equation."""
+    assert findings(r"$$ \log(1 + x) \simeq x $$") == [(1, "unchecked", "approximate")]
