@@ -87,3 +87,46 @@ $$
 def test_simeq_between_expressions_is_not_an_identity() -> None:
     """log(1 + x) ≃ x is an approximation: never checked as an equation."""
     assert findings(r"$$ \log(1 + x) \simeq x $$") == [(1, "unchecked", "approximate")]
+
+
+def test_an_upright_differential_is_a_derivative() -> None:
+    r"""``\mathrm{d}``, ``{\rm d}``, ``\operatorname{d}``: the d of a derivative or an integral."""
+    text = r"""
+$$ \ell(\mu) = m \ln \mu + (N - m) \ln (1 - \mu) $$
+
+$$ \frac{\mathrm{d} \ell(\mu)}{\mathrm{d} \mu} = \frac{m}{\mu} - \frac{N - m}{1 - \mu} $$
+
+$$ \frac{{\rm d}}{{\rm d} x} \tanh x = 1 - \tanh^2 x, \quad
+\frac{\operatorname{d}}{\operatorname{d} x} x^3 = 2 x^2 $$
+"""
+    assert findings(text) == [(2, "ok", ""), (4, "ok", ""), (6, "ok", ""), (7, "error", "")]
+
+
+def test_a_log_likelihood_and_its_squared_errors_have_one_optimum() -> None:
+    """argmax of a Gaussian log-likelihood = argmin of the squared errors (a positive factor
+    and a constant apart); argmax of both is not shown, and never called wrong."""
+    text = r"""
+$$ \operatorname*{argmax}_\mu \sum_{n=1}^{N} \log \mathcal{N}(x_n \mid \mu, \sigma^2)
+ = \mathop{\rm argmin}_\mu \sum_{n=1}^{N} (x_n - \mu)^2 $$
+
+$$ \operatorname*{argmax}_\mu \sum_{n=1}^{N} \log \mathcal{N}(x_n \mid \mu, \sigma^2)
+ = \operatorname*{argmax}_\mu \sum_{n=1}^{N} (x_n - \mu)^2 $$
+"""
+    assert findings(text) == [(3, "ok", ""), (6, "unchecked", "optimum")]
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    st.sampled_from([r"\tanh", r"\sin", r"\cos", r"\log", r"\ln", r"\exp"]),
+    st.integers(min_value=2, max_value=5),
+    st.floats(min_value=0.1, max_value=3.0),
+)
+def test_a_power_on_a_function_is_a_power_of_its_value(name: str, power: int, x: float) -> None:
+    r"""``\tanh^2 x`` is (tanh x)²; ``\sin^{-1}`` stays unread (inverse or reciprocal?)."""
+    from derivetex.verify.reading import read
+
+    reading = read(rf"{name}^{power} ({x})").expr
+    plain = read(rf"{name} ({x})").expr
+    assert reading is not None and plain is not None
+    assert abs(float(reading) - float(plain) ** power) <= 1e-9 * max(1.0, abs(float(reading)))
+    assert read(rf"{name}^{{-1}} x").expr is None

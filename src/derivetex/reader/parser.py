@@ -385,7 +385,8 @@ class _Parser:
         if text in N.LOGS:
             return self.logarithm(text)
         if text in N.ELEMENTARY:
-            return N.ELEMENTARY[text](self.argument())
+            power = self.function_power(text)
+            return N.ELEMENTARY[text](self.argument()) ** power
         if text in (r"\sum", r"\prod"):
             if bare_big(self.tokens, self.at):
                 return self.bare_name(text)  # \frac{e_i}{\sum}: the writer's name for a sum
@@ -656,11 +657,21 @@ class _Parser:
         if self.peek().text == "_":
             self.take()
             base = self.script()
-        if self.peek().text == "^":
-            raise Unreadable(f"a power written on {command} itself")
+        power = self.function_power(command)
         argument = self.argument()
         value = sympy.log(argument, evaluate=argument != 0)
-        return value if base is None else value / sympy.log(base)
+        return (value if base is None else value / sympy.log(base)) ** power
+
+    def function_power(self, command: str) -> int:
+        """``\\tanh^2 x``, ``\\log^2 x``: the power of the value (1 when none is written);
+        ``\\sin^{-1}`` (the inverse?) or any other script on the function is refused."""
+        if self.peek().text != "^":
+            return 1
+        self.take()
+        power = "".join(t.text for t in self.group())
+        if not re.fullmatch(r"[2-9]", power):
+            raise Unreadable(f"a power written on {command} itself")
+        return int(power)
 
     def argument(self) -> sympy.Expr:
         """A function's argument: parenthesised, or the implicit product that follows."""

@@ -239,7 +239,9 @@ def _check(
 
 
 def _bare_text(bare: BareReading) -> str:
-    return ", ".join(f"${show(n)}$ as ${show(f)}$" for n, f in bare.items())
+    """In a fixed order: the names come from a set, and a report must not vary run to run."""
+    shown = sorted(f"${show(n)}$ as ${show(f)}$" for n, f in bare.items())
+    return ", ".join(shown)
 
 
 def _optima(a: sympy.Expr, b: sympy.Expr, make: Make, note: str) -> Finding:
