@@ -130,3 +130,19 @@ def test_a_power_on_a_function_is_a_power_of_its_value(name: str, power: int, x:
     assert reading is not None and plain is not None
     assert abs(float(reading) - float(plain) ** power) <= 1e-9 * max(1.0, abs(float(reading)))
     assert read(rf"{name}^{{-1}} x").expr is None
+
+
+def test_events_written_as_signs_are_read() -> None:
+    r"""``P(+ \mid D)`` and ``P(+ \mid \neg D)`` are two events' probabilities, each its own
+    value (the second does not replace the first as a definition of P)."""
+    text = r"""
+Sensitivity $P(+ \mid D) = 0.99$, false positives $P(+ \mid \neg D) = 0.05$.
+
+$$ P(+ \mid D) \cdot 0.01 = 0.0099 $$
+
+$$ P(+ \mid \neg D) \approx 0.050 $$
+"""
+    found = findings(text)
+    assert found[:2] == [(2, "ok", ""), (2, "ok", "")]
+    assert "replacing" not in " ".join(f.message for f in audit_text(text, "md").findings)
+    assert found[2:] == [(4, "ok", ""), (6, "ok", "")]

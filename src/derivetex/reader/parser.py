@@ -1015,6 +1015,11 @@ class _Parser:
         """One argument of an applied function: an expression, or an opaque ``y = 1``."""
         if not tokens:
             raise Unreadable("an empty argument")
+        if len(tokens) == 1 and tokens[0].text in ("+", "-"):
+            return sympy.Symbol(tokens[0].text)  # P(+ \mid D): the event "tested positive"
+        negated = len(tokens) == 2 and tokens[0].text in (r"\neg", r"\lnot")
+        if negated and tokens[1].kind == "letter":
+            return sympy.Symbol(rf"\neg {tokens[1].text}")  # P(\neg D): the event "not D"
         texts = _top_level(tokens)  # P(y = 1): the = of the argument, not of \sum_{j=1}
         cuts = [i for i, text in enumerate(texts) if text in _EVENT_RELATIONS]
         if cuts:  # P(x \le X < x + \Delta x), I(A \cap B): an event, kept as written

@@ -429,10 +429,16 @@ def _defines(link: Link, left: sympy.Expr, right: sympy.Expr) -> bool:
     return False
 
 
+EVENTS = ("+", "-", "\\neg ")
+"""How the reader names the events ``+``, ``-`` and ``\\neg D`` written as arguments."""
+
+
 def _parameter(arg: sympy.Basic) -> bool:
     """A name, or a name to a numeric power (``\\sigma^2`` in ``p(x \\mid \\mu, \\sigma^2)``)."""
     if isinstance(arg, sympy.Pow):
         return isinstance(arg.base, sympy.Symbol) and arg.exp.is_Number
+    if isinstance(arg, sympy.Symbol) and arg.name.startswith(EVENTS):
+        return False  # P(+ \mid D), P(\neg D): an event, not a variable
     return isinstance(arg, (sympy.Symbol, Indexed))
 
 
