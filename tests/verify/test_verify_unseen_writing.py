@@ -146,3 +146,20 @@ $$ P(+ \mid \neg D) \approx 0.050 $$
     assert found[:2] == [(2, "ok", ""), (2, "ok", "")]
     assert "replacing" not in " ".join(f.message for f in audit_text(text, "md").findings)
     assert found[2:] == [(4, "ok", ""), (6, "ok", "")]
+
+
+def test_a_formula_against_rounded_numbers_at_earlier_values() -> None:
+    """``1 - H = 1 - 0.881`` with H(0.3) = 0.8813 from the blocks before: equal at the
+    precision shown; a number that is off is left unchecked (the earlier values may belong
+    to another example), never an error."""
+    text = r"""
+A biased coin, $p = 0.3$.
+
+$$ H = -p \log_2 p - (1 - p) \log_2 (1 - p) $$
+
+$$ 1 - H = 1 - 0.881 = 0.119 $$
+
+$$ 1 - H = 1 - 0.871 $$
+"""
+    found = findings(text)
+    assert found[-3:] == [(6, "ok", ""), (6, "ok", ""), (8, "unchecked", "undefined")]
