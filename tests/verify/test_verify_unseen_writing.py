@@ -163,3 +163,27 @@ $$ 1 - H = 1 - 0.871 $$
 """
     found = findings(text)
     assert found[-3:] == [(6, "ok", ""), (6, "ok", ""), (8, "unchecked", "undefined")]
+
+
+def test_lg_is_log2_or_log10_and_only_a_number_wrong_in_both_is_an_error() -> None:
+    r"""``\lg`` is log₂ in computing and information theory, log₁₀ by ISO: a claim is judged
+    against both; an identity holds in any base, one that fails is left to the reader."""
+    text = r"""
+$$ H = -0.25 \lg 0.25 - 0.75 \lg 0.75 \fallingdotseq 0.811 $$
+
+$$ \lg 1000 = 3, \quad \lg 8 = 3, \quad \lg 8 = 4 $$
+
+$$ \lg (a b) = \lg a + \lg b = \lg a \cdot \lg b $$
+"""
+    found = [(line, status) for line, status, _ in findings(text)]
+    assert found == [
+        (2, "ok"), (2, "ok"), (4, "ok"), (4, "ok"), (4, "error"), (6, "ok"), (6, "unchecked"),
+    ]  # fmt: skip
+
+
+def test_lg_against_another_logarithm() -> None:
+    r"""``\lg 8 = \log_2 8`` holds reading lg as log₂; ``\lg 100 = \log_{10} 100`` as log₁₀."""
+    text = r"""
+$$ \lg 8 = \log_2 8, \quad \lg 100 = \log_{10} 100, \quad \lg x = \ln x $$
+"""
+    assert findings(text) == [(2, "ok", ""), (2, "ok", ""), (2, "unchecked", "not-evaluable")]

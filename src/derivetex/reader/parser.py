@@ -653,7 +653,7 @@ class _Parser:
         return sympy.root(self.sub_parser(self.group()), degree)
 
     def logarithm(self, command: str) -> sympy.Expr:
-        base: sympy.Expr | None = sympy.Integer(10) if command == r"\lg" else None
+        base: sympy.Expr | None = N.LG_BASE if command == r"\lg" else None
         if self.peek().text == "_":
             self.take()
             base = self.script()

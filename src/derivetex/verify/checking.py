@@ -23,6 +23,7 @@ from derivetex.judge.claims import Claim, check_claim, parse_claim, rounding_sla
 from derivetex.judge.diagnosis import diagnose, to_base
 from derivetex.judge.show import decimal, show
 from derivetex.judge.terms import carry_out, opaque
+from derivetex.reader.names import LG_BASE
 from derivetex.verify import relations, vector_links
 from derivetex.verify.bare import BareReading, applied_bare
 from derivetex.verify.comparing import (
@@ -211,6 +212,8 @@ def _check(
     if holding:
         scope.bindings.update(holding[0])
         return make(OK, f"holds for {instance_text(holding[0])}, used from here on{note}")
+    if a.has(LG_BASE) or b.has(LG_BASE):
+        return _lg_link(link, a, b, make, note)
     found = _substitution(link, a, b, scope, make) or _numbers(link, a, b, scope, make, note)
     if found is not None:
         return found
@@ -554,6 +557,8 @@ def _claim(
         message = f"the value depends on {names}, which has no value here"
         return make(UNCHECKED, message, reason="no-value")
     expanded = carry_out(num.expand_bounds(a, {}))
+    if expanded.has(LG_BASE):
+        return _lg_claim(expanded, claim, approx, make, note, slack)
     free = num.unknowns(expanded) | opaque(expanded)
     if free:
         names = ", ".join(show(f) for f in sorted(free, key=sympy.default_sort_key))[:120]
@@ -567,6 +572,42 @@ def _claim(
         if in_bits is not None and in_bits.ok:
             return make(OK, in_bits.message + " with log read as log₂ (the document works in bits)")
     return make(OK if verdict.ok else ERROR, verdict.message + note, verdict.cause)
+
+
+def _lg_claim(
+    expanded: sympy.Expr,
+    claim: Claim,
+    approx: bool,
+    make: Make,
+    note: str,
+    slack: sympy.Basic,
+) -> Finding:
+    """A number from ``\\lg``: right when it holds with lg read as log₂ or as log₁₀; an error
+    only when it holds in neither."""
+    verdicts = []
+    for base, name in ((2, "log₂"), (10, "log₁₀")):
+        at_base = expanded.xreplace({LG_BASE: sympy.Integer(base)})
+        if num.unknowns(at_base) or opaque(at_base):
+            return make(UNCHECKED, "the value depends on names with no value", reason="no-value")
+        verdict = check_claim(at_base, claim, approx, None, slack.xreplace({LG_BASE: base}))
+        if verdict is None:
+            return make(UNCHECKED, "the left-hand side has no real value", reason="not-evaluable")
+        if verdict.ok:
+            return make(OK, f"{verdict.message} reading \\lg as {name}" + note)
+        verdicts.append(verdict)
+    return make(ERROR, verdicts[0].message + " reading \\lg as log₂ (or log₁₀)" + note)
+
+
+def _lg_link(link: Link, a: sympy.Expr, b: sympy.Expr, make: Make, note: str) -> Finding:
+    """A link with ``\\lg`` that fails in a base of its own: ``ok`` when it holds with lg as
+    log₂ or as log₁₀ (``\\lg 8 = \\log_2 8``), else unchecked: which base is meant decides."""
+    for base, name in ((2, "log₂"), (10, "log₁₀")):
+        at_base = {LG_BASE: sympy.Integer(base)}
+        outcome = compare(a.xreplace(at_base), b.xreplace(at_base), link.text)
+        if outcome is not None and outcome[0] and not outcome[1]:
+            return make(OK, f"{holds_message(a, b, outcome[0])} reading \\lg as {name}" + note)
+    message = "the sides differ with \\lg read as log₂ and as log₁₀"
+    return make(UNCHECKED, message, reason="not-evaluable")
 
 
 def _numbers_agree(
