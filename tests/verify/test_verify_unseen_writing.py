@@ -187,3 +187,31 @@ def test_lg_against_another_logarithm() -> None:
 $$ \lg 8 = \log_2 8, \quad \lg 100 = \log_{10} 100, \quad \lg x = \ln x $$
 """
     assert findings(text) == [(2, "ok", ""), (2, "ok", ""), (2, "unchecked", "not-evaluable")]
+
+
+def test_a_bare_sigmoid_differentiated_by_a_letter() -> None:
+    r"""``\frac{d\sigma}{da} = \sigma(1 - \sigma)`` in a text about the sigmoid is σ(a); the
+    reading confirms, a wrong right-hand side stays unchecked."""
+    text = r"""
+The sigmoid function:
+
+$$ \frac{d\sigma}{da} = \sigma(1 - \sigma), \qquad \frac{d\sigma}{da} = \sigma(1 + \sigma) $$
+"""
+    assert findings(text) == [(4, "ok", ""), (4, "unchecked", "undefined")]
+
+
+def test_an_update_rule_is_cut_at_its_arrow() -> None:
+    r"""``w \leftarrow w - \eta \frac{dJ}{dw} = …``: the assignment is not read, the step after
+    it is checked."""
+    text = r"""
+$$ J(w) = E(w) + \frac{\lambda}{2} w^2 $$
+
+$$ w \leftarrow w - \eta \frac{d J(w)}{d w} = w - \eta \frac{d E(w)}{d w} - \eta \lambda w $$
+
+$$ w \gets w - \eta \frac{d J(w)}{d w} = (1 - \eta \lambda) w + \eta \frac{d E(w)}{d w} $$
+"""
+    assert [(line, status) for line, status, _ in findings(text)] == [
+        (2, "ok"),
+        (4, "ok"),
+        (6, "error"),
+    ]

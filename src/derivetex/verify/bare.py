@@ -52,6 +52,9 @@ def applied_bare(
         if node in known or scope.defines(node):
             continue
         found = _applied(node, in_link, defined, whole_side=node in (left, right))
+        if found is None:
+            found = _built_in_at_variable(node, left, right, scope)
+            reading.from_definitions |= found is not None
         if found is not None:
             reading[node] = found
             reading.from_definitions |= found in defined.values()
@@ -87,6 +90,25 @@ def _applied(
     if not uses and not indices and name in defined:
         return defined[name]
     return None
+
+
+def _built_in_at_variable(
+    node: sympy.Basic, left: sympy.Expr, right: sympy.Expr, scope: Scope
+) -> sympy.Expr | None:
+    """``\\frac{d\\sigma}{da} = \\sigma(1 - \\sigma)`` in a document about the sigmoid: a
+    function of one argument by its usual meaning, bare, in a link that differentiates by one
+    letter, is that function of the letter (a reading that confirms, never accuses)."""
+    if not isinstance(node, sympy.Symbol) or f"{node.name}(/1" not in scope.defaults:
+        return None
+    variables = {
+        v for side in (left, right) for d in side.atoms(sympy.Derivative) for v in d.variables
+    }
+    if len(variables) != 1:
+        return None
+    variable = next(iter(variables))
+    if not isinstance(variable, sympy.Symbol) or variable == node:
+        return None
+    return sympy.Function(f"{node.name}(")(variable)
 
 
 def _rewritten(expr: sympy.Basic, reading: dict[sympy.Basic, sympy.Expr]) -> sympy.Expr:
