@@ -215,3 +215,24 @@ $$ w \gets w - \eta \frac{d J(w)}{d w} = (1 - \eta \lambda) w + \eta \frac{d E(w
         (4, "ok"),
         (6, "error"),
     ]
+
+
+def test_a_defined_function_at_given_values_is_a_claim_not_a_new_definition() -> None:
+    r"""``D_{KL}(p \| q) = 0.5 \log 2 + 0.5 \log \frac{3}{2}`` after p = 0.5, q = 0.25 is a claim
+    about the defined divergence there (a sign slipped), not a redefinition; right, it is ok.
+    A meaning by convention (H(P) in nats) is never held against the writer's numbers."""
+    text = r"""
+$$ D_{KL}(p \| q) = p \log\frac{p}{q} + (1-p)\log\frac{1-p}{1-q} $$
+
+With $p = 0.5$ and $q = 0.25$: $D_{KL}(p \| q) = 0.5 \log 2 + 0.5 \log \frac{3}{2}$.
+
+With $p = 0.5$ and $q = 0.25$: $D_{KL}(p \| q) = 0.5 \log 2 + 0.5 \log \frac{2}{3}$.
+"""
+    found = [(line, status) for line, status, _ in findings(text)]
+    assert found == [(2, "ok"), *[(4, "ok")] * 2, (4, "error"), *[(6, "ok")] * 3]
+    entropy = r"""
+The entropy in bits, $P = [0.5, 0.5]$:
+
+$$ H(P) = -0.5 \log_2 0.5 - 0.5 \log_2 0.5 $$
+"""
+    assert findings(entropy)[-1] == (4, "ok", "")

@@ -134,6 +134,20 @@ def _check(
     if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
         return _pairs(link, left, right, scope, make)
     known = scope.defines(left)
+    if _defines(link, left, right) and known and claim is None:
+        at_values = _value_at_known_names(left, right, scope)
+        if at_values is not None:
+            value, earlier = at_values
+            agreed = _numbers_agree(
+                link, value, right, left_reading, right_reading, scope, make, _earlier(earlier)
+            )
+            if agreed.status == ERROR and scope.bits and value.has(sympy.log):
+                in_bits = _numbers_agree(
+                    link, to_base(value, 2), right, left_reading, right_reading, scope, make, ""
+                )
+                agreed = in_bits if in_bits.status == OK else agreed
+            if agreed.status != UNCHECKED:
+                return agreed
     if _defines(link, left, right) and not (known and claim is not None):
         return _define(link, left, right, scope, make)
     if link.opens_chain and _at_a_point(left) and not known and link.relation not in ORDER:
@@ -453,6 +467,20 @@ _NAME = re.compile(
 ``\\mathrm{NLL}``, each with a label (``L_{\\text{total}}``, ``\\hat{\\theta}_{\\text{MLE}}``) and
 a layer index ``^{(1)}`` (``z^{(1)}``, ``\\delta^{(0)}``), and primes (``f'``, ``\\sum'``: the
 writer's name for a derivative worked out next)."""
+
+
+def _value_at_known_names(
+    left: sympy.Expr, right: sympy.Expr, scope: Scope
+) -> tuple[sympy.Expr, dict[sympy.Basic, sympy.Expr]] | None:
+    """``D_{KL}(p \\| q) = 0.5 \\log 2 + …`` with D_KL(p ‖ q) defined and p, q given before
+    in the section: a number for a defined function at known values is a claim about its
+    value, not a new definition. Its value and the earlier values used, else ``None``."""
+    if not (isinstance(left, AppliedUndef) and is_number(right)):
+        return None
+    if Definition(left, right, 0, "").key not in scope.definitions:
+        return None  # a meaning by convention (H(P) in nats) may not be the writer's
+    value, earlier = scope.with_earlier_values(num.expand_bounds(scope.resolve(left), {}))
+    return (value, earlier) if is_number(value) else None
 
 
 def _at_a_point(left: sympy.Expr) -> bool:
