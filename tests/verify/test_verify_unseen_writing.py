@@ -236,3 +236,16 @@ The entropy in bits, $P = [0.5, 0.5]$:
 $$ H(P) = -0.5 \log_2 0.5 - 0.5 \log_2 0.5 $$
 """
     assert findings(entropy)[-1] == (4, "ok", "")
+
+
+def test_a_written_out_instance_against_the_general_sum_fixes_the_size() -> None:
+    """One side written for one class, the other the general sum: that size is the
+    writer's, used from there on (unlike a step whose two sides both sum to K)."""
+    text = r"""
+$$ L = p_{1}^{t_{1}} $$
+
+$$ \log L = \sum_{k=1}^{K} t_{k} \log p_{k} $$
+"""
+    found = audit_text(text, "md").findings
+    assert [(f.line, f.status) for f in found] == [(2, "ok"), (4, "ok")]
+    assert "K = 1, used from here on" in found[1].message

@@ -40,6 +40,7 @@ from derivetex.verify.comparing import (
     listing,
     names_of,
     one_sized,
+    one_term,
     proportional,
     stated_fact,
 )
@@ -217,7 +218,7 @@ def _check(
         return make(UNCHECKED, message, reason="not-evaluable")
     holding, failing = outcome
     if failing:  # Σ_i over one term (an unwritten bound at 1) proves nothing about Σ_i
-        holding = [h for h in holding if not one_sized(h)]
+        holding = [h for h in holding if not (one_term(h) or one_sized(h, a, b))]
     if holding and not failing:
         return make(OK, holds_message(a, b, holding) + note)
     if holding and bare:

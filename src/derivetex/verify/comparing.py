@@ -231,8 +231,11 @@ def one_term(instance: Instance) -> bool:
     return any(str(s).startswith("#") and v == 1 for s, v in instance.items())
 
 
-def one_sized(instance: Instance) -> bool:
-    """Whether any bound, written (N, K) or not, is 1 in ``instance``: a step that holds
-    only for one data point or one class is the general step with a factor or a term lost
-    (a dropped 1/N, p_j - y_j against y_j - p_j), not a statement about that size."""
-    return any(v == 1 for v in instance.values())
+def one_sized(instance: Instance, a: sympy.Expr, b: sympy.Expr) -> bool:
+    """Whether a bound both sides use, written (N, K) or not, is 1 in ``instance``: a step
+    between two general expressions that holds only for one data point or one class is the
+    step with a factor or a term lost (a dropped 1/N, y_j - p_j for p_j - y_j), not a
+    statement about that size. (One side written out for K = 1 against the general sum is
+    the writer's instance: that K is used from there on.)"""
+    shared = num.bound_symbols(a) & num.bound_symbols(b)
+    return any(v == 1 and s in shared for s, v in instance.items())
