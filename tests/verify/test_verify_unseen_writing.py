@@ -249,3 +249,17 @@ $$ \log L = \sum_{k=1}^{K} t_{k} \log p_{k} $$
     found = audit_text(text, "md").findings
     assert [(f.line, f.status) for f in found] == [(2, "ok"), (4, "ok")]
     assert "K = 1, used from here on" in found[1].message
+
+
+def test_a_derivative_evaluated_at_a_point() -> None:
+    r"""``\left. \frac{d}{dx} f \right|_{x=0}`` and ``\Big|_{x = 2}``: the derivative there."""
+    text = r"""
+$$ \left. \frac{d}{dx} \log(1 + e^{x}) \right|_{x=0} = \frac{1}{2} $$
+
+$$ \frac{d}{dx} x^3 \Big|_{x = 2} = 12, \quad \frac{d}{dx} x^3 \Big|_{x = 2} = 8 $$
+"""
+    assert [(line, status) for line, status, _ in findings(text)] == [
+        (2, "ok"),
+        (4, "ok"),
+        (4, "error"),
+    ]
