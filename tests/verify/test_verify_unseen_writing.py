@@ -263,3 +263,22 @@ $$ \frac{d}{dx} x^3 \Big|_{x = 2} = 12, \quad \frac{d}{dx} x^3 \Big|_{x = 2} = 8
         (4, "ok"),
         (4, "error"),
     ]
+
+
+def test_a_defined_function_differentiated_bare_by_its_parameter_is_judged() -> None:
+    r"""``\frac{\partial J}{\partial w}`` after ``J(w) = …`` can only mean J(w): the weight
+    decay's 2λw for λw is an error; ``\frac{dg}{dx}(f(w))`` (g' at a point) and a bare name
+    used otherwise stay unchecked."""
+    text = r"""
+$$ J(w) = \frac{1}{2N}\sum_{n=1}^{N}(w x_n - t_n)^2 + \frac{\lambda}{2} w^2 $$
+
+$$ \frac{\partial J}{\partial w} = \frac{1}{N}\sum_{n=1}^{N}(w x_n - t_n) x_n + \lambda w $$
+
+$$ \frac{\partial J}{\partial w} = \frac{1}{N}\sum_{n=1}^{N}(w x_n - t_n) x_n + 2 \lambda w $$
+
+$$ g(x) = \frac{1}{x} $$
+
+$$ \frac{dg}{dx}(f(w)) = -\frac{1}{f(w)^2} $$
+"""
+    found = [(line, status) for line, status, _ in findings(text)]
+    assert found == [(2, "ok"), (4, "ok"), (6, "error"), (8, "ok"), (10, "unchecked")]

@@ -28,9 +28,12 @@ def function_name(node: AppliedUndef) -> str:
 
 
 class BareReading(dict[sympy.Basic, sympy.Expr]):
-    """What each bare name was read as; ``from_definitions`` if any came from a definition."""
+    """What each bare name was read as; ``from_definitions`` if any came from a definition,
+    ``differentiated`` if every such name is only differentiated by the definition's own
+    parameters (``\\frac{\\partial J}{\\partial w}`` after ``J(w) = …``): no other reading."""
 
     from_definitions: bool = False
+    differentiated: bool = True
 
 
 def applied_bare(
@@ -55,9 +58,12 @@ def applied_bare(
         if found is None:
             found = _built_in_at_variable(node, left, right, scope)
             reading.from_definitions |= found is not None
+            reading.differentiated &= found is None
         if found is not None:
             reading[node] = found
-            reading.from_definitions |= found in defined.values()
+            if found in defined.values():
+                reading.from_definitions = True
+                reading.differentiated &= _only_differentiated(node, found, (left, right))
     if not reading:
         return left, right, reading
     return _rewritten(left, reading), _rewritten(right, reading), reading
@@ -90,6 +96,27 @@ def _applied(
     if not uses and not indices and name in defined:
         return defined[name]
     return None
+
+
+def _only_differentiated(
+    node: sympy.Basic, found: sympy.Expr, sides: tuple[sympy.Expr, sympy.Expr]
+) -> bool:
+    """Whether ``node`` occurs only as the function of a derivative by parameters of
+    ``found`` (J in dJ/dw, with J(w) defined)."""
+    parameters = set(found.args)
+    if not parameters or not all(isinstance(p, (sympy.Symbol, Indexed)) for p in parameters):
+        return False
+    marker = sympy.Dummy()
+    for side in sides:
+        hidden = side.replace(
+            lambda e: isinstance(e, sympy.Derivative)
+            and e.expr == node
+            and set(e.variables) <= parameters,
+            lambda e: marker,
+        )
+        if hidden.has(node):
+            return False
+    return True
 
 
 def _built_in_at_variable(
