@@ -282,3 +282,22 @@ $$ \frac{dg}{dx}(f(w)) = -\frac{1}{f(w)^2} $$
 """
     found = [(line, status) for line, status, _ in findings(text)]
     assert found == [(2, "ok"), (4, "ok"), (6, "error"), (8, "ok"), (10, "unchecked")]
+
+
+def test_a_derivative_by_a_name_defined_with_a_dot_product() -> None:
+    r"""``z = w^\top x + b`` is a scalar where a link differentiates by z; a lone derivative
+    claim is a claimed step once carried out (not an equation to solve)."""
+    text = r"""
+The sigmoid: $z = w^\top x + b$, $\hat{y} = \sigma(z)$.
+
+$$ \frac{\partial \hat{y}}{\partial z} = \hat{y}(1 - \hat{y}) $$
+
+$$ \frac{d\hat{y}}{dz} = \hat{y}(1 + \hat{y}) $$
+
+$$ \mathbf{z} = \mathbf{W} \mathbf{x} + \mathbf{b}, \quad
+\frac{\partial \sigma(\mathbf{z})}{\partial \mathbf{z}}
+ = \sigma(\mathbf{z})(1 - \sigma(\mathbf{z})) $$
+"""
+    found = [(line, status) for line, status, _ in findings(text)]
+    expected = [(2, "ok"), (2, "ok"), (4, "ok"), (6, "error"), (8, "ok"), (10, "unchecked")]
+    assert found == expected  # a bold z defined by a matrix product stays a vector

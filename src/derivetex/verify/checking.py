@@ -173,7 +173,18 @@ def _check(
     note = f" (reading {_bare_text(bare)})" if bare else ""
     note += "".join(f" (with {show(d.symbol)} as defined on line {d.line})" for d in used)
     note += dot_note
-    defined = [read(d.latex, functions=scope.function_names()) for d in used]
+    by = {
+        v
+        for side in (left_reading.expr, right_reading.expr)
+        if side is not None
+        for d in side.atoms(sympy.Derivative)
+        for v in d.variables
+    }
+    defined = [  # z = w^T x + b: a name the link differentiates by is a scalar there
+        read(d.latex, functions=scope.function_names())
+        for d in used
+        if not (d.symbol in by and isinstance(d.symbol, sympy.Symbol))
+    ]
     vectors = left_reading.vector or right_reading.vector or any(r.vector for r in defined)
     algebra = any(r.algebra for r in defined)  # Σ^{-1} from x^T Σ^{-1} x: matrices after all
     if vectors and (algebra or not vector_links.elementwise(left_reading, right_reading, a, b)):
@@ -257,6 +268,12 @@ def _check(
     return finding
 
 
+_D = r"(?:\\mathrm\s*\{\s*d\s*\}|d)"
+_DIFFERENTIATES = re.compile(
+    rf"\\partial|\\nabla|\\d?frac\s*\{{\s*{_D}(?:[^{{}}]|\{{[^{{}}]*\}})*\}}\s*\{{\s*{_D}"
+)
+"""A link that writes a derivative claims it (``\\frac{d\\sigma}{dz} = …``), even once it is
+carried out: not a lone equation to solve."""
 _APPLIED_DERIVATIVE = re.compile(r"\\d?frac\{[^{}]*\}\{[^{}]*\}\s*(?:\\left)?\s*\(")
 """``\\frac{dg}{dx}(f(w))``: a derivative applied to a point, g' at f(w)."""
 
@@ -382,7 +399,8 @@ def _verdict(
         only = ", ".join(sorted(show(n) for n in fresh))[:100]
         message = f"a name on one side only ({only}), defined nowhere in this section"
         return make(UNCHECKED, message, reason="undefined")
-    if not link.chained and not cause and not (a.has(sympy.Derivative) or b.has(sympy.Derivative)):
+    derivative = a.has(sympy.Derivative) or b.has(sympy.Derivative)
+    if not link.chained and not cause and not derivative and not _DIFFERENTIATES.search(link.text):
         return _equation(link, a, b, scope, make)
     expected = _expected(a)
     message = "the two sides differ" + (f"; likely cause: {cause}" if cause else "")
