@@ -301,3 +301,16 @@ $$ \mathbf{z} = \mathbf{W} \mathbf{x} + \mathbf{b}, \quad
     found = [(line, status) for line, status, _ in findings(text)]
     expected = [(2, "ok"), (2, "ok"), (4, "ok"), (6, "error"), (8, "ok"), (10, "unchecked")]
     assert found == expected  # a bold z defined by a matrix product stays a vector
+
+
+def test_a_variance_given_gives_the_standard_deviation() -> None:
+    r"""``\sigma^2 = 4`` gives σ = 2 for the block's claims (σ is positive by its meaning)."""
+    text = r"""
+With $\mu = 0, \sigma^2 = 4$ and $x = 2$:
+
+$$ -\frac{1}{2}\log(2\pi\sigma^2) - \frac{(x-\mu)^2}{2\sigma^2} \approx -2.112 $$
+
+$$ \frac{x - \mu}{\sigma} = 1, \quad \sigma_1^2 = 9, \quad \frac{1}{\sigma_1} = 0.5 $$
+"""
+    found = [(line, status) for line, status, _ in findings(text)]
+    assert found == [*[(2, "ok")] * 3, (4, "ok"), (6, "ok"), (6, "ok"), (6, "error")]

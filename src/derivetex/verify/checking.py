@@ -205,6 +205,12 @@ def _check(
         return _optima(a, b, make, note)
     if link.relation in ORDER:
         return relations.order(link, a, b, scope, make)
+    deviation = _deviation(link, left, scope)
+    if claim is not None and deviation is not None and claim.value > 0:
+        root = sympy.sqrt(claim.value)
+        scope.bindings[deviation] = root
+        shown = f"{show(deviation)} = {show(root)}"
+        return make(OK, f"{shown} is used in this block (a standard deviation, σ > 0)")
     if claim is not None and _named_in_chain(link, left, scope):
         scope.bindings[left] = claim.value
         return make(OK, f"{show(left)} = {show(claim.value)} is used in this block")
@@ -561,6 +567,20 @@ def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make:
     if old is not None:
         return make(OK, f"defines {show(name)} (replacing line {old.line})")
     return make(OK, f"defines {show(name)}")
+
+
+def _deviation(link: Link, left: sympy.Expr, scope: Scope) -> sympy.Basic | None:
+    """σ in ``\\sigma^2 = 4`` opening a chain, σ with no value or definition yet: a variance
+    given, so the standard deviation σ (positive by its meaning) is its square root."""
+    if not (link.opens_chain and isinstance(left, sympy.Pow) and left.exp == 2):
+        return None
+    base = left.base
+    name = base.base.label if isinstance(base, Indexed) else base
+    if not (isinstance(base, (sympy.Symbol, Indexed)) and str(name) == r"\sigma"):
+        return None
+    if scope.defines(base) or base in scope.bindings or base in scope.earlier:
+        return None
+    return base
 
 
 def _named_in_chain(link: Link, left: sympy.Expr, scope: Scope) -> bool:
