@@ -314,3 +314,21 @@ $$ \frac{x - \mu}{\sigma} = 1, \quad \sigma_1^2 = 9, \quad \frac{1}{\sigma_1} = 
 """
     found = [(line, status) for line, status, _ in findings(text)]
     assert found == [*[(2, "ok")] * 3, (4, "ok"), (6, "ok"), (6, "ok"), (6, "error")]
+
+
+def test_an_expectation_of_a_term_free_of_its_outcome() -> None:
+    r"""``\mathbb{E}_{q(z)}[\log p(x)] = \log p(x)``: q's weights sum to 1; the terms of a body
+    free of z come out of the expectation as they are."""
+    text = r"""
+$$ \log p(x) = \mathbb{E}_{q(z)}[\log p(x)] $$
+
+$$ \mathbb{E}_{q(z)}[\log p(x) + \log q(z)] = \log p(x) + \mathbb{E}_{q(z)}[\log q(z)] $$
+
+$$ \mathbb{E}_{z \sim q}[2 \log p(x)] = 2 \mathbb{E}_{z \sim q}[\log p(x)] = \log p(x) $$
+"""
+    assert [(line, status) for line, status, _ in findings(text)] == [
+        (2, "ok"),
+        (4, "ok"),
+        (6, "ok"),
+        (6, "error"),
+    ]
