@@ -332,3 +332,17 @@ $$ \mathbb{E}_{z \sim q}[2 \log p(x)] = 2 \mathbb{E}_{z \sim q}[\log p(x)] = \lo
         (6, "ok"),
         (6, "error"),
     ]
+
+
+def test_an_update_written_with_an_equals_sign_is_not_an_identity() -> None:
+    """``t = t + 1`` and ``w = w - \\alpha v`` in a text about training are assignments: never
+    an error; ``w = w_1 + w_2`` (w's components) is not an update."""
+    text = r"""
+A counter: $t = t + 1$. With momentum, $v = \beta v + (1 - \beta) g$ and then $w = w - \alpha v$.
+
+$$ w_j = w_j - \eta g_j, \quad p = p_1 + p_2 $$
+"""
+    found = findings(text)
+    assert [status for _, status, _ in found[:4]] == ["unchecked"] * 4
+    assert {reason for _, _, reason in found[:4]} == {"equation"}
+    assert found[4][2] != "equation"

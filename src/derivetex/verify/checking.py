@@ -123,6 +123,9 @@ def _check(
     assert left is not None and right is not None
     if _is_condition(left, right):
         return _condition(left, right, scope, make) if final else None
+    if link.opens_chain and isinstance(left, (sympy.Symbol, Indexed)) and _updates(left, right):
+        message = "an update (the name on the left is also on the right), not an identity"
+        return make(UNCHECKED, message, reason="equation")
     beyond = vector_links.beyond_components((left, right), scope, make) if scope.sizes else None
     if beyond is not None:
         return beyond
@@ -567,6 +570,14 @@ def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make:
     if old is not None:
         return make(OK, f"defines {show(name)} (replacing line {old.line})")
     return make(OK, f"defines {show(name)}")
+
+
+def _updates(name: sympy.Expr, right: sympy.Expr) -> bool:
+    """``t = t + 1``, ``w = w - \\alpha v``: the name itself on the right (not only as the base
+    of its components, ``w = w_1 + w_2``)."""
+    if isinstance(name, Indexed):
+        return right.has(name)
+    return name in num.unknowns(right)
 
 
 def _deviation(link: Link, left: sympy.Expr, scope: Scope) -> sympy.Basic | None:
