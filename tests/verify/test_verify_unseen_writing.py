@@ -346,3 +346,17 @@ $$ w_j = w_j - \eta g_j, \quad p = p_1 + p_2 $$
     assert [status for _, status, _ in found[:4]] == ["unchecked"] * 4
     assert {reason for _, _, reason in found[:4]} == {"equation"}
     assert found[4][2] != "equation"
+
+
+def test_a_series_cut_at_an_order_term_is_not_an_identity_or_a_definition() -> None:
+    r"""``\sigma(x) = \frac{1}{2} + \frac{x}{4} + O(x^3)`` neither defines σ nor is checked;
+    the exact σ(0) = 0.5 after it is still right."""
+    text = r"""
+$$ \sigma(x) = \frac{1}{2} + \frac{x}{4} + O(x^3), \quad
+\log(1 + x) = x - \frac{x^2}{2} + \mathcal{O}(x^3) $$
+
+$$ \sigma(x) = \frac{1}{1 + e^{-x}}, \quad \sigma(0) = 0.5 $$
+"""
+    found = findings(text)
+    assert found[:2] == [(2, "unchecked", "approximate"), (3, "unchecked", "approximate")]
+    assert [status for _, status, _ in found[2:]] == ["ok", "ok"]

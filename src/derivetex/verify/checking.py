@@ -88,6 +88,9 @@ def check(link: Link, scope: Scope, *, final: bool = False) -> Finding | None:
 
     if link.relation not in (EQUAL, *APPROXIMATE, *DEFINE, *ORDER, *UNEQUAL):
         return make(UNCHECKED, f"relation {link.relation} is not checked", reason="relation")
+    if _ORDER_TERM.search(link.left.latex) or _ORDER_TERM.search(link.right.latex):
+        message = "an expansion up to an order term (O(·)), not an identity"
+        return make(UNCHECKED, message, reason="approximate")
     functions = scope.function_names()
     left = read(link.left.latex, functions)
     claim = parse_claim(link.right.latex)
@@ -277,6 +280,10 @@ def _check(
     return finding
 
 
+_ORDER_TERM = re.compile(
+    r"[+-]\s*(?:\\mathcal\s*\{\s*O\s*\}|\\mathrm\s*\{\s*O\s*\}|O)\s*(?:\\left)?\s*\("
+)
+"""``+ O(x^3)``, ``+ \\mathcal{O}(\\epsilon^2)``: a series cut at an order (asymptotic only)."""
 _D = r"(?:\\mathrm\s*\{\s*d\s*\}|d)"
 _DIFFERENTIATES = re.compile(
     rf"\\partial|\\nabla|\\d?frac\s*\{{\s*{_D}(?:[^{{}}]|\{{[^{{}}]*\}})*\}}\s*\{{\s*{_D}"
