@@ -360,3 +360,19 @@ $$ \sigma(x) = \frac{1}{1 + e^{-x}}, \quad \sigma(0) = 0.5 $$
     found = findings(text)
     assert found[:2] == [(2, "unchecked", "approximate"), (3, "unchecked", "approximate")]
     assert [status for _, status, _ in found[2:]] == ["ok", "ok"]
+
+
+def test_a_log_likelihood_of_the_variance_differentiated_by_it() -> None:
+    r"""``\ell(\sigma^2)`` defined, then ``\frac{\partial \ell}{\partial \sigma^2}``: ℓ at v = σ²
+    (its definition has 1/σ², which is 1/v). In a text that also speaks of the sigmoid, σ² is
+    still a variance, σ not the function."""
+    text = r"""
+The logistic sigmoid is used elsewhere; here a Gaussian:
+
+$$ \ell(\sigma^2) = -\frac{N}{2}\log(2\pi\sigma^2)
+ - \frac{1}{2\sigma^2}\sum_{n=1}^{N}(x_n - \mu)^2 $$
+
+$$ \frac{\partial \ell}{\partial \sigma^2}
+ = -\frac{N}{2\sigma^2} + \frac{1}{2\sigma^4}\sum_{n=1}^{N}(x_n - \mu)^2 $$
+"""
+    assert [(line, status) for line, status, _ in findings(text)] == [(5, "ok"), (8, "ok")]

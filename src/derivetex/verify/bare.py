@@ -127,9 +127,10 @@ def _built_in_at_variable(
     letter, is that function of the letter (a reading that confirms, never accuses)."""
     if not isinstance(node, sympy.Symbol) or f"{node.name}(/1" not in scope.defaults:
         return None
-    variables = {
-        v for side in (left, right) for d in side.atoms(sympy.Derivative) for v in d.variables
-    }
+    derivatives = {d for side in (left, right) for d in side.atoms(sympy.Derivative)}
+    if not any(d.expr == node for d in derivatives):
+        return None  # σ² as a variance: σ a name, never the function
+    variables = {v for d in derivatives for v in d.variables}
     if len(variables) != 1:
         return None
     variable = next(iter(variables))
@@ -142,6 +143,11 @@ def _rewritten(expr: sympy.Basic, reading: dict[sympy.Basic, sympy.Expr]) -> sym
     """``expr`` with the names replaced, except as a derivative's variable."""
     if expr in reading:
         return reading[expr]
+    if isinstance(expr, sympy.Subs):  # d/dσ² as d/dv at v = σ²: ℓ(σ²) is ℓ(v) inside
+        inner, variables, points = expr.args
+        swap = dict(zip(points, variables, strict=True))
+        inside = {n: f.xreplace(swap) for n, f in reading.items()}
+        return sympy.Subs(_rewritten(inner, inside), variables, points)
     if isinstance(expr, sympy.Derivative):
         return sympy.Derivative(_rewritten(expr.expr, reading), *expr.variable_count)
     if not expr.args or isinstance(expr, (Indexed, AppliedUndef)):

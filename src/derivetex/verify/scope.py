@@ -84,7 +84,7 @@ class Definition:
             or any(isinstance(g, sympy.Tuple) for g in given)
         ):
             return None
-        if not all(self.expr.has(param) for param in params):
+        if not all(self.expr.has(param.base if param.is_Pow else param) for param in params):
             return None  # H(X) = -Σ p(x) log p(x) says nothing about H(Y)
         pairs = dict(zip(params, given, strict=True))
         if all(isinstance(p, (sympy.Symbol, Indexed)) for p in params):
