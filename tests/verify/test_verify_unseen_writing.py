@@ -389,3 +389,15 @@ $$ H = −0.5 \\log_2 0.5 − 0.5 \\log_2 0.5 = 1 $$
 $$ -\\log 0.5 ≒ 0.693, \\quad 2 ≤ 3, \\quad σ = 0.5, \\quad 2σ = 1 $$
 """
     assert [status for _, status, _ in findings(text)] == ["ok"] * 7
+
+
+def test_a_number_from_a_bare_log_in_a_text_about_bits() -> None:
+    r"""``2^{H(p)} = 2^{1.5}`` after ``H(p) = 0.5 \log 2 + 0.5 \log 4`` in a text about bits:
+    the bare log is log₂ there (a false alarm before); a wrong power is still an error."""
+    text = r"""
+We measure in bits. For $p = (0.5, 0.25, 0.25)$: $H(p) = 0.5 \log 2 + 0.5 \log 4 = 1.5$ bits.
+
+Perplexity: $2^{H(p)} = 2^{1.5} \approx 2.83$, not $2^{H(p)} = 2^{2.5}$.
+"""
+    found = [(line, status) for line, status, _ in findings(text)]
+    assert found[-3:] == [(4, "ok"), (4, "ok"), (4, "error")]

@@ -722,11 +722,29 @@ def _numbers_agree(
     if abs(x - y) <= slack * (1 + num.RELATIVE) + num.RELATIVE * max(1, abs(x), abs(y)):
         how = " at the precision shown" if slack else ""
         return make(OK, f"the two sides are equal{how}" + note)
+    if scope.bits and _equal_in_bits(a, b, slack):
+        message = "the two sides are equal with log read as log₂ (the document works in bits)"
+        return make(OK, message + note)
     cause = diagnose(a, b, link.text)
     message = (
         f"the two sides differ: the left-hand side is {decimal(x, 6)}, the right {decimal(y, 6)}"
     )
     return make(ERROR, message + (f"; likely cause: {cause}" if cause else "") + note, cause)
+
+
+def _equal_in_bits(a: sympy.Expr, b: sympy.Expr, slack: sympy.Basic) -> bool:
+    """Whether the sides agree once a bare log on either side (or both) is read as log₂:
+    ``2^{H(p)} = 2^{1.5}`` with H(p) written with a bare log in a text about bits."""
+    if not (a.has(sympy.log) or b.has(sympy.log)):
+        return False
+    for u, v in ((to_base(a, 2), b), (a, to_base(b, 2)), (to_base(a, 2), to_base(b, 2))):
+        x = num.value(carry_out(num.expand_bounds(u, {})), {})
+        y = num.value(carry_out(num.expand_bounds(v, {})), {})
+        if x is None or y is None:
+            continue
+        if abs(x - y) <= slack * (1 + num.RELATIVE) + num.RELATIVE * max(1, abs(x), abs(y)):
+            return True
+    return False
 
 
 def _substitution(
