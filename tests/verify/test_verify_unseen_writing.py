@@ -401,3 +401,21 @@ Perplexity: $2^{H(p)} = 2^{1.5} \approx 2.83$, not $2^{H(p)} = 2^{2.5}$.
 """
     found = [(line, status) for line, status, _ in findings(text)]
     assert found[-3:] == [(4, "ok"), (4, "ok"), (4, "error")]
+
+
+def test_a_bold_parameter_written_by_its_components() -> None:
+    r"""``y(x, \bm{w}) = w_0 + w_1 x`` is used in ``y(x_n, \bm{w})`` (the body writes w by its
+    components); it says nothing about ``y(x, \bm{v})``."""
+    text = r"""
+$$ E(\bm{w}) = \frac{1}{2}\sum_{n=1}^{N}\{y(x_n, \bm{w}) - t_n\}^2,
+\quad y(x, \bm{w}) = w_0 + w_1 x $$
+
+$$ \frac{\partial E}{\partial w_0} = \sum_{n=1}^{N}(w_0 + w_1 x_n - t_n) $$
+
+$$ \frac{\partial E}{\partial w_0} = \sum_{n=1}^{N}(w_0 - w_1 x_n - t_n) $$
+
+$$ y(x, \bm{v}) = w_0 + w_1 x $$
+"""
+    found = [(line, status) for line, status, _ in findings(text)]
+    assert found[:4] == [(2, "ok"), (3, "ok"), (5, "ok"), (7, "unchecked")]
+    assert "agrees" not in audit_text(text, "md").findings[4].message
