@@ -419,3 +419,9 @@ $$ y(x, \bm{v}) = w_0 + w_1 x $$
     found = [(line, status) for line, status, _ in findings(text)]
     assert found[:4] == [(2, "ok"), (3, "ok"), (5, "ok"), (7, "unchecked")]
     assert "agrees" not in audit_text(text, "md").findings[4].message
+
+
+def test_a_side_that_simplifies_to_a_name_is_not_an_update() -> None:
+    r"""``\frac{1}{2} x + \frac{1}{2} x = 2 x`` reads its left side as x, but x is not written
+    there alone: a claim, still an error."""
+    assert findings(r"$$ \frac{1}{2} x + \frac{1}{2} x = x = 2 x $$")[-1][1] == "error"

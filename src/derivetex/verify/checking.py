@@ -126,7 +126,10 @@ def _check(
     assert left is not None and right is not None
     if _is_condition(left, right):
         return _condition(left, right, scope, make) if final else None
-    if link.opens_chain and isinstance(left, (sympy.Symbol, Indexed)) and _updates(left, right):
+    written_name = not re.search(r"[-+*/]|\\(?:frac|dfrac|cdot|times)", link.left.latex)
+    if link.opens_chain and written_name and isinstance(left, (sympy.Symbol, Indexed)) and _updates(
+        left, right
+    ):
         message = "an update (the name on the left is also on the right), not an identity"
         return make(UNCHECKED, message, reason="equation")
     beyond = vector_links.beyond_components((left, right), scope, make) if scope.sizes else None
