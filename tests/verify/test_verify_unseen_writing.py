@@ -425,3 +425,16 @@ def test_a_side_that_simplifies_to_a_name_is_not_an_update() -> None:
     r"""``\frac{1}{2} x + \frac{1}{2} x = 2 x`` reads its left side as x, but x is not written
     there alone: a claim, still an error."""
     assert findings(r"$$ \frac{1}{2} x + \frac{1}{2} x = x = 2 x $$")[-1][1] == "error"
+
+
+def test_intertext_between_rows_is_prose_and_a_row_break() -> None:
+    r"""``\intertext{so, with $b = 3$,}`` inside ``align*``: not part of the next row."""
+    text = r"""
+\begin{align*}
+a &= 2 \\
+\intertext{so, with $b = 3$,}
+a + 1 &= 3 \\
+a + 2 &= 5
+\end{align*}
+"""
+    assert findings(text, "tex") == [(3, "ok", ""), (5, "ok", ""), (6, "error", "")]

@@ -45,6 +45,8 @@ _RELATION_LABEL = re.compile(
     r"(?:=|<|>|\\(?:leq|le|geq|ge|approx)(?![A-Za-z]))\s*(\^\{(?:[^{}]|\{[^{}]*\})*\})"
 )
 """``\\le^{\\textrm{(a)}}``, ``=^{(b)}``: a label on a relation naming the step's reason."""
+_INTERTEXT = re.compile(r"\\(?:short)?intertext\{(?:[^{}]|\{[^{}]*\})*\}")
+"""``\\intertext{so, with $b = 3$,}`` between rows of an ``align``: prose, a row break."""
 _STACKED = re.compile(r"\\(?:overset|stackrel|underset)\{(?:[^{}]|\{[^{}]*\})*\}\{\s*=\s*\}")
 _CONNECTOR_WORDS = {
     "where", "and", "if", "for", "with", "since", "then", "so", "as", "when", "otherwise",
@@ -136,6 +138,7 @@ def blank(text: str) -> str:
     ``cases`` environment becomes one opaque ``\\MATRIX`` (its rows are not equations)."""
     text = _MATRIX.sub(lambda m: "\\MATRIX" + re.sub(r"[^\n]", " ", m.group(0)[7:]), text)
     text = _STACKED.sub(lambda m: " " * (len(m.group(0)) - 1) + "=", text)
+    text = _INTERTEXT.sub(lambda m: "\\\\" + re.sub(r"[^\n]", " ", m.group(0)[2:]), text)
     text = _RELATION_LABEL.sub(lambda m: _blanked_label(m), text)
     return _BLANKED.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
