@@ -438,3 +438,17 @@ a + 2 &= 5
 \end{align*}
 """
     assert findings(text, "tex") == [(3, "ok", ""), (5, "ok", ""), (6, "error", "")]
+
+
+def test_a_second_column_of_an_align_is_a_new_chain() -> None:
+    r"""``a &= 2 && b &= 3`` holds two equations; ``&& (\because …)`` a reason, not the side."""
+    text = r"""
+\begin{align}
+a &= 2 && b &= 3 \\
+a + b &= 5 && a b &= 7 \\
+w &= \frac{t}{x} && (\because x \neq 0)
+\end{align}
+"""
+    found = findings(text, "tex")
+    assert found[:4] == [(3, "ok", ""), (3, "ok", ""), (4, "ok", ""), (4, "error", "")]
+    assert found[4][2] != "unread"

@@ -45,6 +45,8 @@ _RELATION_LABEL = re.compile(
     r"(?:=|<|>|\\(?:leq|le|geq|ge|approx)(?![A-Za-z]))\s*(\^\{(?:[^{}]|\{[^{}]*\})*\})"
 )
 """``\\le^{\\textrm{(a)}}``, ``=^{(b)}``: a label on a relation naming the step's reason."""
+_COLUMNS = re.compile(r"(?<!\\)&[ \t]*&")
+"""``a &= b && (\\because …)`` or ``a &= b && c &= d``: a new column, so a new chain."""
 _INTERTEXT = re.compile(r"\\(?:short)?intertext\{(?:[^{}]|\{[^{}]*\})*\}")
 """``\\intertext{so, with $b = 3$,}`` between rows of an ``align``: prose, a row break."""
 _STACKED = re.compile(r"\\(?:overset|stackrel|underset)\{(?:[^{}]|\{[^{}]*\})*\}\{\s*=\s*\}")
@@ -138,6 +140,7 @@ def blank(text: str) -> str:
     ``cases`` environment becomes one opaque ``\\MATRIX`` (its rows are not equations)."""
     text = _MATRIX.sub(lambda m: "\\MATRIX" + re.sub(r"[^\n]", " ", m.group(0)[7:]), text)
     text = _STACKED.sub(lambda m: " " * (len(m.group(0)) - 1) + "=", text)
+    text = _COLUMNS.sub(lambda m: ";" + " " * (len(m.group(0)) - 1), text)
     text = _INTERTEXT.sub(lambda m: "\\\\" + re.sub(r"[^\n]", " ", m.group(0)[2:]), text)
     text = _RELATION_LABEL.sub(lambda m: _blanked_label(m), text)
     return _BLANKED.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
