@@ -452,3 +452,19 @@ w &= \frac{t}{x} && (\because x \neq 0)
     found = findings(text, "tex")
     assert found[:4] == [(3, "ok", ""), (3, "ok", ""), (4, "ok", ""), (4, "error", "")]
     assert found[4][2] != "unread"
+
+
+def test_a_primed_known_function_is_its_derivative() -> None:
+    r"""``\tanh'(x)`` and ``\mathrm{sigmoid}'(0)``: the derivative of the function the name
+    means; ``\mathrm{ReLU}'(0)`` (no derivative there) stays unread."""
+    text = r"""
+$$ \tanh'(x) = 1 - \tanh^2(x), \quad \mathrm{sigmoid}'(0) = 0.25, \quad \tanh'(0) = 0 $$
+
+$$ \mathrm{ReLU}'(0) = 0 $$
+"""
+    assert findings(text) == [
+        (2, "ok", ""),
+        (2, "ok", ""),
+        (2, "error", ""),
+        (4, "unchecked", "unread"),
+    ]

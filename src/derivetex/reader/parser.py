@@ -14,6 +14,7 @@ leaves the link unchecked rather than guess.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import sympy
@@ -385,6 +386,8 @@ class _Parser:
         if text in N.LOGS:
             return self.logarithm(text)
         if text in N.ELEMENTARY:
+            if self.peek().text == "'":
+                return self.derivative_of(N.ELEMENTARY[text])
             power = self.function_power(text)
             return N.ELEMENTARY[text](self.argument()) ** power
         if text in (r"\sum", r"\prod"):
@@ -662,6 +665,16 @@ class _Parser:
         value = sympy.log(argument, evaluate=argument != 0)
         return (value if base is None else value / sympy.log(base)) ** power
 
+    def derivative_of(self, function: Callable[[sympy.Expr], sympy.Expr]) -> sympy.Expr:
+        """``\\tanh'(x)``, ``\\mathrm{sigmoid}''(0)``: a known smooth function's derivative
+        (as many as the primes) at its argument."""
+        order = 0
+        while self.peek().text == "'":
+            self.take()
+            order += 1
+        at = sympy.Dummy("ξ")
+        return sympy.diff(function(at), at, order).subs(at, self.argument())
+
     def function_power(self, command: str) -> int:
         """``\\tanh^2 x``, ``\\log^2 x``: the power of the value (1 when none is written);
         ``\\sin^{-1}`` (the inverse?) or any other script on the function is refused."""
@@ -886,6 +899,8 @@ class _Parser:
                 self.tokens[self.at : self.at] = group[opening:]
                 word = applied.group(1)
             if word.lower() in N.WORD_FUNCTIONS:
+                if self.peek().text == "'" and word.lower() != "relu":  # ReLU'(0)?
+                    return self.derivative_of(N.WORD_FUNCTIONS[word.lower()])
                 return N.WORD_FUNCTIONS[word.lower()](self.argument())
             if word == "d":
                 raise Unreadable("a differential d")
