@@ -568,7 +568,7 @@ $$ -\frac{d}{dx} \log g(x) \frac{dg}{dx} = -\frac{1}{g(x)} \frac{dg}{dx} $$
 
 $$ H(Y) = H $$
 """,
-        [(2, "ok"), (4, "ok"), (6, "unchecked"), (8, "error"), (10, "unchecked")],
+        [(2, "ok"), (4, "ok"), (6, "error"), (8, "error"), (10, "unchecked")],
         "(reading $J$ as $J(z)$)",
     ),
     (

@@ -15,6 +15,9 @@ ELEMENTARY = {
     r"\arcsin": sympy.asin, r"\arccos": sympy.acos,
 }  # fmt: skip
 LOGS = (r"\log", r"\ln", r"\lg")
+LG_BASE = sympy.Symbol(r"b_{\lg}", positive=True)
+"""The base of ``\\lg``: 2 in computer science and information theory (bits), 10 in the ISO
+convention. Left a name, so only a number that holds in one of the two is judged."""
 
 WORD_FUNCTIONS = {
     "exp": sympy.exp, "log": sympy.log, "ln": sympy.log, "tanh": sympy.tanh,

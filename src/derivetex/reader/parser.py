@@ -14,6 +14,7 @@ leaves the link unchecked rather than guess.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import sympy
@@ -385,7 +386,10 @@ class _Parser:
         if text in N.LOGS:
             return self.logarithm(text)
         if text in N.ELEMENTARY:
-            return N.ELEMENTARY[text](self.argument())
+            if self.peek().text == "'":
+                return self.derivative_of(N.ELEMENTARY[text])
+            power = self.function_power(text)
+            return N.ELEMENTARY[text](self.argument()) ** power
         if text in (r"\sum", r"\prod"):
             if bare_big(self.tokens, self.at):
                 return self.bare_name(text)  # \frac{e_i}{\sum}: the writer's name for a sum
@@ -652,15 +656,35 @@ class _Parser:
         return sympy.root(self.sub_parser(self.group()), degree)
 
     def logarithm(self, command: str) -> sympy.Expr:
-        base: sympy.Expr | None = sympy.Integer(10) if command == r"\lg" else None
+        base: sympy.Expr | None = N.LG_BASE if command == r"\lg" else None
         if self.peek().text == "_":
             self.take()
             base = self.script()
-        if self.peek().text == "^":
-            raise Unreadable(f"a power written on {command} itself")
+        power = self.function_power(command)
         argument = self.argument()
         value = sympy.log(argument, evaluate=argument != 0)
-        return value if base is None else value / sympy.log(base)
+        return (value if base is None else value / sympy.log(base)) ** power
+
+    def derivative_of(self, function: Callable[[sympy.Expr], sympy.Expr]) -> sympy.Expr:
+        """``\\tanh'(x)``, ``\\mathrm{sigmoid}''(0)``: a known smooth function's derivative
+        (as many as the primes) at its argument."""
+        order = 0
+        while self.peek().text == "'":
+            self.take()
+            order += 1
+        at = sympy.Dummy("ξ")
+        return sympy.diff(function(at), at, order).subs(at, self.argument())
+
+    def function_power(self, command: str) -> int:
+        """``\\tanh^2 x``, ``\\log^2 x``: the power of the value (1 when none is written);
+        ``\\sin^{-1}`` (the inverse?) or any other script on the function is refused."""
+        if self.peek().text != "^":
+            return 1
+        self.take()
+        power = "".join(t.text for t in self.group())
+        if not re.fullmatch(r"[2-9]", power):
+            raise Unreadable(f"a power written on {command} itself")
+        return int(power)
 
     def argument(self) -> sympy.Expr:
         """A function's argument: parenthesised, or the implicit product that follows."""
@@ -875,6 +899,8 @@ class _Parser:
                 self.tokens[self.at : self.at] = group[opening:]
                 word = applied.group(1)
             if word.lower() in N.WORD_FUNCTIONS:
+                if self.peek().text == "'" and word.lower() != "relu":  # ReLU'(0)?
+                    return self.derivative_of(N.WORD_FUNCTIONS[word.lower()])
                 return N.WORD_FUNCTIONS[word.lower()](self.argument())
             if word == "d":
                 raise Unreadable("a differential d")
@@ -1004,6 +1030,11 @@ class _Parser:
         """One argument of an applied function: an expression, or an opaque ``y = 1``."""
         if not tokens:
             raise Unreadable("an empty argument")
+        if len(tokens) == 1 and tokens[0].text in ("+", "-"):
+            return sympy.Symbol(tokens[0].text)  # P(+ \mid D): the event "tested positive"
+        negated = len(tokens) == 2 and tokens[0].text in (r"\neg", r"\lnot")
+        if negated and tokens[1].kind == "letter":
+            return sympy.Symbol(rf"\neg {tokens[1].text}")  # P(\neg D): the event "not D"
         texts = _top_level(tokens)  # P(y = 1): the = of the argument, not of \sum_{j=1}
         cuts = [i for i, text in enumerate(texts) if text in _EVENT_RELATIONS]
         if cuts:  # P(x \le X < x + \Delta x), I(A \cap B): an event, kept as written

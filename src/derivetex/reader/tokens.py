@@ -44,11 +44,18 @@ _BARE_FUNCTION = re.compile(
 (``y_klog(p_k)``)."""
 
 
+_UPRIGHT_D = re.compile(
+    r"\\(?:mathrm|operatorname|mathit|textrm|text|rm)\s*\{\s*d\s*\}|\{\s*\\rm\s+d\s*\}"
+)
+"""``\\mathrm{d}``, ``{\\rm d}``: the differential d set upright, as careful writers set it."""
+
+
 def tokenize(text: str) -> list[Token]:
     """The meaningful tokens of ``text`` in order (spacing and sizing commands left out);
     ``log(x)`` written without a backslash is ``\\log(x)``."""
     tokens: list[Token] = []
     bare = {m.start(): m.end() for m in _BARE_FUNCTION.finditer(text)}
+    upright = {m.start(): m.end() for m in _UPRIGHT_D.finditer(text)}
     position = 0
     for match in _TOKEN.finditer(text):
         if match.start() < position:
@@ -57,6 +64,10 @@ def tokenize(text: str) -> list[Token]:
             end = bare[match.start()]
             tokens.append(Token("cmd", "\\" + text[match.start() : end], match.start()))
             position = end
+            continue
+        if match.start() in upright:
+            tokens.append(Token("letter", "d", match.start()))
+            position = upright[match.start()]
             continue
         kind = match.lastgroup or "other"
         value = match.group(0)

@@ -28,9 +28,12 @@ def function_name(node: AppliedUndef) -> str:
 
 
 class BareReading(dict[sympy.Basic, sympy.Expr]):
-    """What each bare name was read as; ``from_definitions`` if any came from a definition."""
+    """What each bare name was read as; ``from_definitions`` if any came from a definition,
+    ``differentiated`` if every such name is only differentiated by the definition's own
+    parameters (``\\frac{\\partial J}{\\partial w}`` after ``J(w) = …``): no other reading."""
 
     from_definitions: bool = False
+    differentiated: bool = True
 
 
 def applied_bare(
@@ -53,9 +56,15 @@ def applied_bare(
         if node in known or scope.defines(node):
             continue
         found = _applied(node, in_link, defined, whole_side=node in (left, right))
+        if found is None:
+            found = _built_in_at_variable(node, left, right, scope)
+            reading.from_definitions |= found is not None
+            reading.differentiated &= found is None
         if found is not None:
             reading[node] = found
-            reading.from_definitions |= found in defined.values()
+            if found in defined.values():
+                reading.from_definitions = True
+                reading.differentiated &= _only_differentiated(node, found, (left, right))
     if not reading:
         return left, right, reading
     return _rewritten(left, reading), _rewritten(right, reading), reading
@@ -90,10 +99,56 @@ def _applied(
     return None
 
 
+def _only_differentiated(
+    node: sympy.Basic, found: sympy.Expr, sides: tuple[sympy.Expr, sympy.Expr]
+) -> bool:
+    """Whether ``node`` occurs only as the function of a derivative by parameters of
+    ``found`` (J in dJ/dw, with J(w) defined)."""
+    parameters = set(found.args)
+    if not parameters or not all(isinstance(p, (sympy.Symbol, Indexed)) for p in parameters):
+        return False
+    marker = sympy.Dummy()
+    for side in sides:
+        hidden = side.replace(
+            lambda e: isinstance(e, sympy.Derivative)
+            and e.expr == node
+            and set(e.variables) <= parameters,
+            lambda e: marker,
+        )
+        if hidden.has(node):
+            return False
+    return True
+
+
+def _built_in_at_variable(
+    node: sympy.Basic, left: sympy.Expr, right: sympy.Expr, scope: Scope
+) -> sympy.Expr | None:
+    """``\\frac{d\\sigma}{da} = \\sigma(1 - \\sigma)`` in a document about the sigmoid: a
+    function of one argument by its usual meaning, bare, in a link that differentiates by one
+    letter, is that function of the letter (a reading that confirms, never accuses)."""
+    if not isinstance(node, sympy.Symbol) or f"{node.name}(/1" not in scope.defaults:
+        return None
+    derivatives = {d for side in (left, right) for d in side.atoms(sympy.Derivative)}
+    if not any(d.expr == node for d in derivatives):
+        return None  # σ² as a variance: σ a name, never the function
+    variables = {v for d in derivatives for v in d.variables}
+    if len(variables) != 1:
+        return None
+    variable = next(iter(variables))
+    if not isinstance(variable, sympy.Symbol) or variable == node:
+        return None
+    return sympy.Function(f"{node.name}(")(variable)
+
+
 def _rewritten(expr: sympy.Basic, reading: dict[sympy.Basic, sympy.Expr]) -> sympy.Expr:
     """``expr`` with the names replaced, except as a derivative's variable."""
     if expr in reading:
         return reading[expr]
+    if isinstance(expr, sympy.Subs):  # d/dσ² as d/dv at v = σ²: ℓ(σ²) is ℓ(v) inside
+        inner, variables, points = expr.args
+        swap = dict(zip(points, variables, strict=True))
+        inside = {n: f.xreplace(swap) for n, f in reading.items()}
+        return sympy.Subs(_rewritten(inner, inside), variables, points)
     if isinstance(expr, sympy.Derivative):
         return sympy.Derivative(_rewritten(expr.expr, reading), *expr.variable_count)
     if not expr.args or isinstance(expr, (Indexed, AppliedUndef)):

@@ -236,3 +236,13 @@ def one_term(instance: Instance) -> bool:
     """Whether an unwritten bound is 1 in ``instance``: a sum over one term proves nothing
     about the sum (and one outcome of a distribution has mass 1)."""
     return any(str(s).startswith("#") and v == 1 for s, v in instance.items())
+
+
+def one_sized(instance: Instance, a: sympy.Expr, b: sympy.Expr) -> bool:
+    """Whether a bound both sides use, written (N, K) or not, is 1 in ``instance``: a step
+    between two general expressions that holds only for one data point or one class is the
+    step with a factor or a term lost (a dropped 1/N, y_j - p_j for p_j - y_j), not a
+    statement about that size. (One side written out for K = 1 against the general sum is
+    the writer's instance: that K is used from there on.)"""
+    shared = num.bound_symbols(a) & num.bound_symbols(b)
+    return any(v == 1 and s in shared for s, v in instance.items())

@@ -47,10 +47,32 @@ def find_blocks(text: str, kind: str) -> list[MathBlock]:
     document's own macros expanded."""
     text = macros.expand(text)
     if kind == "md":
-        return _markdown_blocks(text)
+        return [_ascii(block) for block in _markdown_blocks(text)]
     if kind == "tex":
-        return _latex_blocks(text)
+        return [_ascii(block) for block in _latex_blocks(text)]
     raise InputError(f"unknown document kind {kind!r}: expected one of {', '.join(KINDS)}")
+
+
+_UNICODE_MATH = {
+    "−": "-", "×": r"\times ", "·": r"\cdot ", "⋅": r"\cdot ", "÷": "/",
+    "≒": r"\fallingdotseq ", "≈": r"\approx ", "≃": r"\simeq ", "＝": "=",
+    "≤": r"\le ", "≦": r"\le ", "≥": r"\ge ", "≧": r"\ge ", "≠": r"\neq ",
+    "∑": r"\sum ", "∏": r"\prod ", "∂": r"\partial ", "∇": r"\nabla ", "∞": r"\infty ",
+    "α": r"\alpha ", "β": r"\beta ", "γ": r"\gamma ", "δ": r"\delta ", "ε": r"\epsilon ",
+    "η": r"\eta ", "θ": r"\theta ", "λ": r"\lambda ", "μ": r"\mu ", "π": r"\pi ",
+    "σ": r"\sigma ", "τ": r"\tau ", "φ": r"\phi ", "ω": r"\omega ",
+}  # fmt: skip
+"""Symbols typed as Unicode inside math (MathJax and KaTeX render them): their commands, so a
+× or a − is not taken for prose that cuts the chain."""
+_UNICODE_PATTERN = re.compile("|".join(map(re.escape, _UNICODE_MATH)))
+
+
+def _ascii(block: MathBlock) -> MathBlock:
+    """``block`` with Unicode math symbols as commands (no newline added or removed)."""
+    if not _UNICODE_PATTERN.search(block.text):
+        return block
+    text = _UNICODE_PATTERN.sub(lambda m: _UNICODE_MATH[m.group(0)], block.text)
+    return replace(block, text=text)
 
 
 def _markdown_parser() -> MarkdownIt:

@@ -67,6 +67,16 @@ def _over(outcome: sympy.Symbol, body: sympy.Expr) -> sympy.Expr:
     return sympy.Sum(body, (outcome, 1, sympy.Symbol(f"#{outcome}")))
 
 
+def _expected(outcome: sympy.Symbol, density: sympy.Expr, body: sympy.Expr) -> sympy.Expr:
+    """Σ_x p(x) (body), the terms of the body free of x taken out as they are: a
+    distribution's weights sum to 1 (``E_{q(z)}[\\log p(x)] = \\log p(x)``)."""
+    terms = sympy.Add.make_args(sympy.expand(body, deep=False, log=False, mul=False))
+    free = [t for t in terms if not t.has(outcome)]
+    bound = [t for t in terms if t.has(outcome)]
+    rest = _over(outcome, density * sympy.Add(*bound)) if bound else sympy.Integer(0)
+    return sympy.Add(*free) + rest
+
+
 def _entropy(p: sympy.Basic) -> sympy.Expr | None:
     x = _outcome_of(p)
     px = applied(p, x)
@@ -118,7 +128,7 @@ def _as_sum(node: AppliedUndef) -> sympy.Expr | None:
         if len(outcomes) == 1:
             outcome = outcomes.pop()
             density = applied(distribution, outcome)
-            return None if density is None else _over(outcome, density * body)
+            return None if density is None else _expected(outcome, density, body)
     return None
 
 
@@ -142,7 +152,7 @@ def _from_subscript(subscript: str, body: sympy.Expr) -> sympy.Expr | None:
         return None
     if not isinstance(density, AppliedUndef):
         return None
-    return _over(outcome, density * body)
+    return _expected(outcome, density, body)
 
 
 def same_outcomes(a: sympy.Expr, b: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr]:

@@ -38,7 +38,19 @@ def same_optimum(a: sympy.Expr, b: sympy.Expr) -> str | None:
     ratio = sympy.simplify(first / second)
     if _free_of(ratio, v) and _positive(ratio):
         return "the objectives differ by a positive factor" + flip
+    if _affine(first, second, v):
+        return f"the objectives differ by a positive factor and a term without {_name(v)}" + flip
     return None
+
+
+def _affine(first: sympy.Expr, second: sympy.Expr, variable: sympy.Basic) -> bool:
+    """``f = c g + k`` with c > 0 and c, k free of the variable: their derivatives by it are in
+    a positive ratio free of it (a log-likelihood against the squared errors it contains)."""
+    slope = sympy.diff(_expanded(second), variable)
+    if slope == 0:
+        return False
+    ratio = sympy.simplify(sympy.diff(_expanded(first), variable) / slope)
+    return _free_of(ratio, variable) and _positive(ratio)
 
 
 def _maximised(kind: str, objective: sympy.Expr) -> sympy.Expr:

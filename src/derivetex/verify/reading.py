@@ -78,6 +78,14 @@ def optimisers(text: str) -> str:
     return _UNDERSET.sub(lambda m: f"\\arg{m.group(2)}_{{{m.group(1)}}}", text)
 
 
+_EVALUATED_AT = re.compile(
+    r"(?P<body>.+?)\s*(?P<mark>\\right|\\[bB]igg?[lr]?)?\s*\|_\{?\s*"
+    r"(?P<var>[A-Za-z]|\\[a-z]+)\s*=\s*(?P<at>[^{}=]+?)\s*\}?",
+    re.DOTALL,
+)
+"""``\\left. \\frac{d}{dx} f \\right|_{x=0}``, ``… \\Big|_{x = 1}``: the side at that point."""
+
+
 def normalise(latex: str) -> str:
     """Trailing punctuation and check marks off; ``\\lbrace`` as a brace; ``{\\bf x}`` as
     ``\\mathbf{x}``; ``\\theta{_k}`` as ``\\theta_{k}``; ``\\partial L / \\partial p`` as a
@@ -107,8 +115,15 @@ def read(latex: str, functions: frozenset[str] = frozenset()) -> Reading:
         if elision.text is None:
             return Reading(None, f"cannot write out \\cdots: {elision.reason}")
         text = elision.text
+    at = _EVALUATED_AT.fullmatch(text)
+    if at is not None and (at.group("mark") or "|" not in at.group("body")):
+        text = at.group("body").removeprefix(r"\left").lstrip().removeprefix(".")
     try:
         parsed, notes = parse(text, functions)
+        if at is not None and (at.group("mark") or "|" not in at.group("body")):
+            variable, _ = parse(at.group("var"), functions)
+            point, _ = parse(at.group("at"), functions)
+            parsed = sympy.Subs(parsed, variable, point)
     except Unreadable as error:
         return Reading(None, str(error))
     except (RecursionError, TypeError, ValueError, AttributeError, IndexError) as error:

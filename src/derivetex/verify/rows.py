@@ -18,11 +18,15 @@ from dataclasses import dataclass
 from derivetex.verify.documents import MathBlock
 
 RELATIONS = re.compile(
-    r":=|\\coloneqq(?![A-Za-z])|>=|<=|=|<|>|\\(?:approx|simeq|neq|ne|leq|le|geq|ge|lt|gt|"
-    r"propto|equiv|triangleq|doteq)(?![A-Za-z])"
+    r":=|\\coloneqq(?![A-Za-z])|>=|<=|=|<|>|\\(?:approx|simeq|fallingdotseq|risingdotseq|"
+    r"approxeq|thickapprox|neq|ne|leq|le|geq|ge|lt|gt|propto|equiv|triangleq|doteq)(?![A-Za-z])"
 )
 EQUAL = "="
 APPROX = r"\approx"
+APPROXIMATE = (
+    APPROX, r"\simeq", r"\fallingdotseq", r"\risingdotseq", r"\approxeq", r"\thickapprox"
+)
+"""≈ and the signs writers use for it: ``\\simeq``, and ``\\fallingdotseq`` (≒) in Japanese."""
 UNEQUAL = (r"\neq", r"\ne")
 DEFINE = (":=", r"\coloneqq", r"\equiv", r"\triangleq", r"\doteq")
 ORDER = ("<", ">", r"\leq", r"\le", r"\geq", r"\ge", r"\lt", r"\gt")
@@ -41,6 +45,10 @@ _RELATION_LABEL = re.compile(
     r"(?:=|<|>|\\(?:leq|le|geq|ge|approx)(?![A-Za-z]))\s*(\^\{(?:[^{}]|\{[^{}]*\})*\})"
 )
 """``\\le^{\\textrm{(a)}}``, ``=^{(b)}``: a label on a relation naming the step's reason."""
+_COLUMNS = re.compile(r"(?<!\\)&[ \t]*&")
+"""``a &= b && (\\because …)`` or ``a &= b && c &= d``: a new column, so a new chain."""
+_INTERTEXT = re.compile(r"\\(?:short)?intertext\{(?:[^{}]|\{[^{}]*\})*\}")
+"""``\\intertext{so, with $b = 3$,}`` between rows of an ``align``: prose, a row break."""
 _STACKED = re.compile(r"\\(?:overset|stackrel|underset)\{(?:[^{}]|\{[^{}]*\})*\}\{\s*=\s*\}")
 _CONNECTOR_WORDS = {
     "where", "and", "if", "for", "with", "since", "then", "so", "as", "when", "otherwise",
@@ -50,6 +58,7 @@ _CONNECTOR_WORDS = {
 _TEXT = re.compile(r"\\(?:text|mbox|textrm|textit|textbf|mathrm|operatorname)\{([^{}]*)\}")
 _SEPARATOR = re.compile(
     r"<=>|=>|[,;]|\\(?:quad|qquad|because|therefore|Rightarrow|Leftarrow|Leftrightarrow|iff|implies|"
+    r"leftarrow|longleftarrow|gets|"
     r"to|mapsto|forall|sim|in|notin|subset|text|mbox|textrm|intertext|colon)(?![A-Za-z])"
     r"|:(?!=)|[^\x00-\x7f]+|(?<![\\A-Za-z])(?:where|and|for|with|since|then|when|otherwise|thus|hence|"
     r"given|subject|because|therefore)(?![A-Za-z])"
@@ -79,7 +88,7 @@ _PROSE_START = re.compile(
 )
 _JUSTIFICATION = re.compile(r"\\because(?![A-Za-z])")
 """After ``\\because`` a row states its reason: the next row never continues from it."""
-_ALIGNED_RELATION = re.compile(r"&\s*(?:=|\\approx|<|>|\\le|\\ge)")
+_ALIGNED_RELATION = re.compile(r"&\s*(?:=|\\approx|\\simeq|\\fallingdotseq|<|>|\\le|\\ge)")
 _CONTINUATION = re.compile(r"^\s*(?:\+|-|\\cdot(?![A-Za-z])|\\times(?![A-Za-z]))")
 _OPENERS, _CLOSERS = "([{", ")]}"
 
@@ -131,6 +140,8 @@ def blank(text: str) -> str:
     ``cases`` environment becomes one opaque ``\\MATRIX`` (its rows are not equations)."""
     text = _MATRIX.sub(lambda m: "\\MATRIX" + re.sub(r"[^\n]", " ", m.group(0)[7:]), text)
     text = _STACKED.sub(lambda m: " " * (len(m.group(0)) - 1) + "=", text)
+    text = _COLUMNS.sub(lambda m: ";" + " " * (len(m.group(0)) - 1), text)
+    text = _INTERTEXT.sub(lambda m: "\\\\" + re.sub(r"[^\n]", " ", m.group(0)[2:]), text)
     text = _RELATION_LABEL.sub(lambda m: _blanked_label(m), text)
     return _BLANKED.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 

@@ -14,6 +14,7 @@ values, only symbolically.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -84,7 +85,15 @@ class Definition:
             or any(isinstance(g, sympy.Tuple) for g in given)
         ):
             return None
-        if not all(self.expr.has(param) for param in params):
+        by_components = {
+            p: g for p, g in zip(params, given, strict=True) if _by_components(p, self.expr)
+        }
+        if any(p != g for p, g in by_components.items()):
+            return None  # y(x, \\bm{w}) = w_0 + w_1 x says nothing about y(x, \\bm{v})
+        if not all(
+            self.expr.has(param.base if param.is_Pow else param) or param in by_components
+            for param in params
+        ):
             return None  # H(X) = -Σ p(x) log p(x) says nothing about H(Y)
         pairs = dict(zip(params, given, strict=True))
         if all(isinstance(p, (sympy.Symbol, Indexed)) for p in params):
@@ -93,6 +102,20 @@ class Definition:
         dummies = {p: sympy.Dummy() for p in params}
         general = self.expr.subs(dummies)
         return sympy.sympify(general.xreplace({dummies[p]: g for p, g in pairs.items()}))
+
+
+_BOLD = re.compile(r"\\(?:bm|mathbf|boldsymbol|vec)\{([A-Za-z])\}")
+
+
+def _by_components(param: sympy.Basic, expr: sympy.Basic) -> bool:
+    """A bold parameter written in the body by its components: ``\\bm{w}`` in
+    ``y(x, \\bm{w}) = w_0 + w_1 x``."""
+    if not isinstance(param, sympy.Symbol) or expr.has(param):
+        return False
+    bold = _BOLD.fullmatch(param.name)
+    if bold is None:
+        return False
+    return any(str(item.base.label) == bold.group(1) for item in expr.atoms(Indexed))
 
 
 def _outside_indices(expr: sympy.Basic, letters: set[sympy.Symbol]) -> bool:
