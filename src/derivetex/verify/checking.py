@@ -19,8 +19,8 @@ from sympy.tensor.indexed import Indexed
 
 from derivetex.errors import LimitExceeded
 from derivetex.judge import numeric as num
-from derivetex.judge.claims import Claim, check_claim, parse_claim, rounding_slack
-from derivetex.judge.diagnosis import diagnose, to_base
+from derivetex.judge.claims import Claim, parse_claim
+from derivetex.judge.diagnosis import to_base
 from derivetex.judge.show import decimal, show
 from derivetex.judge.terms import carry_out, opaque
 from derivetex.reader.names import LG_BASE
@@ -46,6 +46,14 @@ from derivetex.verify.comparing import (
 )
 from derivetex.verify.dot_products import as_dot_products
 from derivetex.verify.information import constant_expectations, same_outcomes
+from derivetex.verify.numeric_links import (
+    agree,
+    at_earlier_values,
+    earlier_note,
+    lg_link,
+    rounding_of,
+    value_claim,
+)
 from derivetex.verify.optima import is_optimum, same_optimum
 from derivetex.verify.reading import Reading, read
 from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding, Make
@@ -76,7 +84,6 @@ REASONS = {
 }
 """Stable reason codes of ``unchecked`` findings (``--json`` ``reason``), with their meaning."""
 
-Origin = tuple[sympy.Expr, dict[sympy.Basic, sympy.Basic]] | None
 Instance = dict[sympy.Symbol, sympy.Integer]
 
 
@@ -148,11 +155,11 @@ def _check(
         at_values = _value_at_known_names(left, right, scope)
         if at_values is not None:
             value, earlier = at_values
-            agreed = _numbers_agree(
-                link, value, right, left_reading, right_reading, scope, make, _earlier(earlier)
+            agreed = agree(
+                link, value, right, left_reading, right_reading, scope, make, earlier_note(earlier)
             )
             if agreed.status == ERROR and scope.bits and value.has(sympy.log):
-                in_bits = _numbers_agree(
+                in_bits = agree(
                     link, to_base(value, 2), right, left_reading, right_reading, scope, make, ""
                 )
                 agreed = in_bits if in_bits.status == OK else agreed
@@ -224,15 +231,15 @@ def _check(
         scope.bindings[left] = claim.value
         return make(OK, f"{show(left)} = {show(claim.value)} is used in this block")
     if claim is not None:
-        slack = _slack(left_reading, scope)
+        slack = rounding_of(left_reading, scope)
         a_value, earlier = scope.with_earlier_values(a)
         origin = scope.origin or (scope.earlier_origin if earlier else None)
         approx = link.relation in APPROXIMATE
-        return _claim(
-            a_value, claim, approx, origin, make, note + _earlier(earlier), slack, scope.bits
+        return value_claim(
+            a_value, claim, approx, origin, make, note + earlier_note(earlier), slack, scope.bits
         )
     if is_number(a) and is_number(b):
-        return _numbers_agree(link, a, b, left_reading, right_reading, scope, make, note)
+        return agree(link, a, b, left_reading, right_reading, scope, make, note)
     if link.relation in APPROXIMATE:
         return make(UNCHECKED, "≈ between expressions is not checked", reason="approximate")
     outcome = compare(a, b, link.text, frozenset(scope.facts))
@@ -254,8 +261,9 @@ def _check(
         scope.bindings.update(holding[0])
         return make(OK, f"holds for {instance_text(holding[0])}, used from here on{note}")
     if a.has(LG_BASE) or b.has(LG_BASE):
-        return _lg_link(link, a, b, make, note)
-    found = _substitution(link, a, b, scope, make) or _numbers(link, a, b, scope, make, note)
+        return lg_link(link, a, b, make, note)
+    found = _substitution(link, a, b, scope, make)
+    found = found or at_earlier_values(link, a, b, scope, make, note)
     if found is not None:
         return found
     pending = _undefined(a, b, scope)
@@ -628,128 +636,6 @@ def _pairs(
     return make(OK, f"gives {listing(values)}")
 
 
-def _slack(reading: Reading, scope: Scope) -> sympy.Basic:
-    if not reading.literals or reading.rounded is None:
-        return sympy.Integer(0)
-    rounded, _ = scope.with_earlier_values(scope.resolve(reading.rounded))
-    return rounding_slack(rounded, reading.literals)
-
-
-def _claim(
-    a: sympy.Expr,
-    claim: Claim,
-    approx: bool,
-    origin: Origin,
-    make: Make,
-    note: str,
-    slack: sympy.Basic,
-    bits: bool = False,
-) -> Finding:
-    if num.bound_symbols(a):
-        names = ", ".join(sorted(map(str, num.bound_symbols(a))))
-        message = f"the value depends on {names}, which has no value here"
-        return make(UNCHECKED, message, reason="no-value")
-    expanded = carry_out(num.expand_bounds(a, {}))
-    if expanded.has(LG_BASE):
-        return _lg_claim(expanded, claim, approx, make, note, slack)
-    free = num.unknowns(expanded) | opaque(expanded)
-    if free:
-        names = ", ".join(show(f) for f in sorted(free, key=sympy.default_sort_key))[:120]
-        message = f"the value depends on {names}, which no earlier link gives a value"
-        return make(UNCHECKED, message, reason="no-value")
-    verdict = check_claim(expanded, claim, approx, origin, slack)
-    if verdict is None:
-        return make(UNCHECKED, "the left-hand side has no real value", reason="not-evaluable")
-    if not verdict.ok and bits and expanded.has(sympy.log):
-        in_bits = check_claim(to_base(expanded, 2), claim, approx, None, slack)
-        if in_bits is not None and in_bits.ok:
-            return make(OK, in_bits.message + " with log read as log₂ (the document works in bits)")
-    return make(OK if verdict.ok else ERROR, verdict.message + note, verdict.cause)
-
-
-def _lg_claim(
-    expanded: sympy.Expr,
-    claim: Claim,
-    approx: bool,
-    make: Make,
-    note: str,
-    slack: sympy.Basic,
-) -> Finding:
-    """A number from ``\\lg``: right when it holds with lg read as log₂ or as log₁₀; an error
-    only when it holds in neither."""
-    verdicts = []
-    for base, name in ((2, "log₂"), (10, "log₁₀")):
-        at_base = expanded.xreplace({LG_BASE: sympy.Integer(base)})
-        if num.unknowns(at_base) or opaque(at_base):
-            return make(UNCHECKED, "the value depends on names with no value", reason="no-value")
-        verdict = check_claim(at_base, claim, approx, None, slack.xreplace({LG_BASE: base}))
-        if verdict is None:
-            return make(UNCHECKED, "the left-hand side has no real value", reason="not-evaluable")
-        if verdict.ok:
-            return make(OK, f"{verdict.message} reading \\lg as {name}" + note)
-        verdicts.append(verdict)
-    return make(ERROR, verdicts[0].message + " reading \\lg as log₂ (or log₁₀)" + note)
-
-
-def _lg_link(link: Link, a: sympy.Expr, b: sympy.Expr, make: Make, note: str) -> Finding:
-    """A link with ``\\lg`` that fails in a base of its own: ``ok`` when it holds with lg as
-    log₂ or as log₁₀ (``\\lg 8 = \\log_2 8``), else unchecked: which base is meant decides."""
-    for base, name in ((2, "log₂"), (10, "log₁₀")):
-        at_base = {LG_BASE: sympy.Integer(base)}
-        outcome = compare(a.xreplace(at_base), b.xreplace(at_base), link.text)
-        if outcome is not None and outcome[0] and not outcome[1]:
-            return make(OK, f"{holds_message(a, b, outcome[0])} reading \\lg as {name}" + note)
-    message = "the sides differ with \\lg read as log₂ and as log₁₀"
-    return make(UNCHECKED, message, reason="not-evaluable")
-
-
-def _numbers_agree(
-    link: Link,
-    a: sympy.Expr,
-    b: sympy.Expr,
-    left: Reading,
-    right: Reading,
-    scope: Scope,
-    make: Make,
-    note: str,
-) -> Finding:
-    """Two numeric sides, equal at the precision of the decimals written in them."""
-    x = num.value(carry_out(num.expand_bounds(a, {})), {})
-    y = num.value(carry_out(num.expand_bounds(b, {})), {})
-    if x is None or y is None:
-        message = "a side cannot be evaluated to a real number"
-        return make(UNCHECKED, message, reason="not-evaluable")
-    slack = _slack(left, scope) + _slack(right, scope)
-    if link.relation in APPROXIMATE and not slack:
-        slack = sympy.Rational(1, 10**6) * max(1, abs(x))
-    if abs(x - y) <= slack * (1 + num.RELATIVE) + num.RELATIVE * max(1, abs(x), abs(y)):
-        how = " at the precision shown" if slack else ""
-        return make(OK, f"the two sides are equal{how}" + note)
-    if scope.bits and _equal_in_bits(a, b, slack):
-        message = "the two sides are equal with log read as log₂ (the document works in bits)"
-        return make(OK, message + note)
-    cause = diagnose(a, b, link.text)
-    message = (
-        f"the two sides differ: the left-hand side is {decimal(x, 6)}, the right {decimal(y, 6)}"
-    )
-    return make(ERROR, message + (f"; likely cause: {cause}" if cause else "") + note, cause)
-
-
-def _equal_in_bits(a: sympy.Expr, b: sympy.Expr, slack: sympy.Basic) -> bool:
-    """Whether the sides agree once a bare log on either side (or both) is read as log₂:
-    ``2^{H(p)} = 2^{1.5}`` with H(p) written with a bare log in a text about bits."""
-    if not (a.has(sympy.log) or b.has(sympy.log)):
-        return False
-    for u, v in ((to_base(a, 2), b), (a, to_base(b, 2)), (to_base(a, 2), to_base(b, 2))):
-        x = num.value(carry_out(num.expand_bounds(u, {})), {})
-        y = num.value(carry_out(num.expand_bounds(v, {})), {})
-        if x is None or y is None:
-            continue
-        if abs(x - y) <= slack * (1 + num.RELATIVE) + num.RELATIVE * max(1, abs(x), abs(y)):
-            return True
-    return False
-
-
 def _substitution(
     link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make
 ) -> Finding | None:
@@ -762,38 +648,6 @@ def _substitution(
     scope.origin = (a, dict(bindings))
     scope.bindings.update(bindings)
     return make(OK, f"substitutes {listing(bindings)}")
-
-
-def _numbers(
-    link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make, note: str
-) -> Finding | None:
-    """A number on one side, and the other side a number at values bound in earlier blocks."""
-    if is_number(a) == is_number(b):
-        return None
-    (x, used_a), (y, used_b) = scope.with_earlier_values(a), scope.with_earlier_values(b)
-    if not (used_a or used_b) or not (is_number(x) and is_number(y)):
-        return None
-    if num.equal_everywhere(x, y, link.text):
-        return make(OK, "the two sides are equal" + note + _earlier({**used_a, **used_b}))
-    if _within_rounding(link, x, y, scope):
-        shown = " at the precision shown" + note + _earlier({**used_a, **used_b})
-        return make(OK, "the two sides are equal" + shown)
-    return None  # never an error: the earlier values may belong to another example
-
-
-def _within_rounding(link: Link, x: sympy.Expr, y: sympy.Expr, scope: Scope) -> bool:
-    """``H(P, Q) - H(P) = 1.280 - 1.157``: equal within what rounding the decimals written
-    on the sides can move them."""
-    functions = scope.function_names()
-    slack = sum((_slack(read(p.latex, functions), scope) for p in (link.left, link.right)),
-                sympy.Integer(0))
-    if not slack:
-        return False
-    u = num.value(carry_out(num.expand_bounds(x, {})), {})
-    v = num.value(carry_out(num.expand_bounds(y, {})), {})
-    if u is None or v is None:
-        return False
-    return bool(abs(u - v) <= slack * (1 + num.RELATIVE) + num.RELATIVE * max(1, abs(u), abs(v)))
 
 
 def _is_condition(left: sympy.Expr, right: sympy.Expr) -> bool:
@@ -824,10 +678,6 @@ def _condition(left: Indexed, right: sympy.Expr, scope: Scope, make: Make) -> Fi
         message = f"a condition no value in the document meets ({listing(instances)})"
         return make(UNCHECKED, message, reason="condition")
     return make(OK, f"a condition, met by {listing(meeting)}")
-
-
-def _earlier(values: dict[sympy.Basic, sympy.Basic]) -> str:
-    return f" (with the values bound earlier: {listing(values)})" if values else ""
 
 
 def _undefined(a: sympy.Expr, b: sympy.Expr, scope: Scope) -> sympy.Basic | None:

@@ -1,0 +1,186 @@
+"""Links whose sides are numbers: a claimed value (``= 1.108663``), two numeric sides, the
+same at values bound in earlier blocks; at the precision the decimals written allow, in bits
+where the document works in bits, and with ``\\lg`` in either base.
+
+``checking`` decides which of these a link is; this module says whether the numbers agree.
+"""
+
+from __future__ import annotations
+
+import sympy
+
+from derivetex.judge import numeric as num
+from derivetex.judge.claims import Claim, check_claim, rounding_slack
+from derivetex.judge.diagnosis import diagnose, to_base
+from derivetex.judge.show import decimal, show
+from derivetex.judge.terms import carry_out, opaque
+from derivetex.reader.names import LG_BASE
+from derivetex.verify.comparing import compare, holds_message, is_number, listing
+from derivetex.verify.reading import Reading, read
+from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding, Make
+from derivetex.verify.rows import APPROXIMATE, Link
+from derivetex.verify.scope import Scope
+
+Origin = tuple[sympy.Expr, dict[sympy.Basic, sympy.Basic]] | None
+"""Where a value came from: the expression and the values substituted into it."""
+
+
+def rounding_of(reading: Reading, scope: Scope) -> sympy.Basic:
+    """How far the rounding of the decimals written in a side can move its value."""
+    if not reading.literals or reading.rounded is None:
+        return sympy.Integer(0)
+    rounded, _ = scope.with_earlier_values(scope.resolve(reading.rounded))
+    return rounding_slack(rounded, reading.literals)
+
+
+def value_claim(
+    a: sympy.Expr,
+    claim: Claim,
+    approx: bool,
+    origin: Origin,
+    make: Make,
+    note: str,
+    slack: sympy.Basic,
+    bits: bool = False,
+) -> Finding:
+    """``a = 1.108663``: the value of ``a`` against the number claimed, at the precision
+    written (``slack``), in bits when the document works in bits."""
+    if num.bound_symbols(a):
+        names = ", ".join(sorted(map(str, num.bound_symbols(a))))
+        message = f"the value depends on {names}, which has no value here"
+        return make(UNCHECKED, message, reason="no-value")
+    expanded = carry_out(num.expand_bounds(a, {}))
+    if expanded.has(LG_BASE):
+        return _lg_claim(expanded, claim, approx, make, note, slack)
+    free = num.unknowns(expanded) | opaque(expanded)
+    if free:
+        names = ", ".join(show(f) for f in sorted(free, key=sympy.default_sort_key))[:120]
+        message = f"the value depends on {names}, which no earlier link gives a value"
+        return make(UNCHECKED, message, reason="no-value")
+    verdict = check_claim(expanded, claim, approx, origin, slack)
+    if verdict is None:
+        return make(UNCHECKED, "the left-hand side has no real value", reason="not-evaluable")
+    if not verdict.ok and bits and expanded.has(sympy.log):
+        in_bits = check_claim(to_base(expanded, 2), claim, approx, None, slack)
+        if in_bits is not None and in_bits.ok:
+            return make(OK, in_bits.message + " with log read as log₂ (the document works in bits)")
+    return make(OK if verdict.ok else ERROR, verdict.message + note, verdict.cause)
+
+
+def _lg_claim(
+    expanded: sympy.Expr,
+    claim: Claim,
+    approx: bool,
+    make: Make,
+    note: str,
+    slack: sympy.Basic,
+) -> Finding:
+    """A number from ``\\lg``: right when it holds with lg read as log₂ or as log₁₀; an error
+    only when it holds in neither."""
+    verdicts = []
+    for base, name in ((2, "log₂"), (10, "log₁₀")):
+        at_base = expanded.xreplace({LG_BASE: sympy.Integer(base)})
+        if num.unknowns(at_base) or opaque(at_base):
+            return make(UNCHECKED, "the value depends on names with no value", reason="no-value")
+        verdict = check_claim(at_base, claim, approx, None, slack.xreplace({LG_BASE: base}))
+        if verdict is None:
+            return make(UNCHECKED, "the left-hand side has no real value", reason="not-evaluable")
+        if verdict.ok:
+            return make(OK, f"{verdict.message} reading \\lg as {name}" + note)
+        verdicts.append(verdict)
+    return make(ERROR, verdicts[0].message + " reading \\lg as log₂ (or log₁₀)" + note)
+
+
+def lg_link(link: Link, a: sympy.Expr, b: sympy.Expr, make: Make, note: str) -> Finding:
+    """A link with ``\\lg`` that fails in a base of its own: ``ok`` when it holds with lg as
+    log₂ or as log₁₀ (``\\lg 8 = \\log_2 8``), else unchecked: which base is meant decides."""
+    for base, name in ((2, "log₂"), (10, "log₁₀")):
+        at_base = {LG_BASE: sympy.Integer(base)}
+        outcome = compare(a.xreplace(at_base), b.xreplace(at_base), link.text)
+        if outcome is not None and outcome[0] and not outcome[1]:
+            return make(OK, f"{holds_message(a, b, outcome[0])} reading \\lg as {name}" + note)
+    message = "the sides differ with \\lg read as log₂ and as log₁₀"
+    return make(UNCHECKED, message, reason="not-evaluable")
+
+
+def agree(
+    link: Link,
+    a: sympy.Expr,
+    b: sympy.Expr,
+    left: Reading,
+    right: Reading,
+    scope: Scope,
+    make: Make,
+    note: str,
+) -> Finding:
+    """Two numeric sides, equal at the precision of the decimals written in them."""
+    x = num.value(carry_out(num.expand_bounds(a, {})), {})
+    y = num.value(carry_out(num.expand_bounds(b, {})), {})
+    if x is None or y is None:
+        message = "a side cannot be evaluated to a real number"
+        return make(UNCHECKED, message, reason="not-evaluable")
+    slack = rounding_of(left, scope) + rounding_of(right, scope)
+    if link.relation in APPROXIMATE and not slack:
+        slack = sympy.Rational(1, 10**6) * max(1, abs(x))
+    if abs(x - y) <= slack * (1 + num.RELATIVE) + num.RELATIVE * max(1, abs(x), abs(y)):
+        how = " at the precision shown" if slack else ""
+        return make(OK, f"the two sides are equal{how}" + note)
+    if scope.bits and _equal_in_bits(a, b, slack):
+        message = "the two sides are equal with log read as log₂ (the document works in bits)"
+        return make(OK, message + note)
+    cause = diagnose(a, b, link.text)
+    message = (
+        f"the two sides differ: the left-hand side is {decimal(x, 6)}, the right {decimal(y, 6)}"
+    )
+    return make(ERROR, message + (f"; likely cause: {cause}" if cause else "") + note, cause)
+
+
+def _equal_in_bits(a: sympy.Expr, b: sympy.Expr, slack: sympy.Basic) -> bool:
+    """Whether the sides agree once a bare log on either side (or both) is read as log₂:
+    ``2^{H(p)} = 2^{1.5}`` with H(p) written with a bare log in a text about bits."""
+    if not (a.has(sympy.log) or b.has(sympy.log)):
+        return False
+    for u, v in ((to_base(a, 2), b), (a, to_base(b, 2)), (to_base(a, 2), to_base(b, 2))):
+        x = num.value(carry_out(num.expand_bounds(u, {})), {})
+        y = num.value(carry_out(num.expand_bounds(v, {})), {})
+        if x is None or y is None:
+            continue
+        if abs(x - y) <= slack * (1 + num.RELATIVE) + num.RELATIVE * max(1, abs(x), abs(y)):
+            return True
+    return False
+
+
+def at_earlier_values(
+    link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make, note: str
+) -> Finding | None:
+    """A number on one side, and the other side a number at values bound in earlier blocks."""
+    if is_number(a) == is_number(b):
+        return None
+    (x, used_a), (y, used_b) = scope.with_earlier_values(a), scope.with_earlier_values(b)
+    if not (used_a or used_b) or not (is_number(x) and is_number(y)):
+        return None
+    if num.equal_everywhere(x, y, link.text):
+        return make(OK, "the two sides are equal" + note + earlier_note({**used_a, **used_b}))
+    if _within_rounding(link, x, y, scope):
+        shown = " at the precision shown" + note + earlier_note({**used_a, **used_b})
+        return make(OK, "the two sides are equal" + shown)
+    return None  # never an error: the earlier values may belong to another example
+
+
+def _within_rounding(link: Link, x: sympy.Expr, y: sympy.Expr, scope: Scope) -> bool:
+    """``H(P, Q) - H(P) = 1.280 - 1.157``: equal within what rounding the decimals written
+    on the sides can move them."""
+    functions = scope.function_names()
+    slack = sum((rounding_of(read(p.latex, functions), scope) for p in (link.left, link.right)),
+                sympy.Integer(0))
+    if not slack:
+        return False
+    u = num.value(carry_out(num.expand_bounds(x, {})), {})
+    v = num.value(carry_out(num.expand_bounds(y, {})), {})
+    if u is None or v is None:
+        return False
+    return bool(abs(u - v) <= slack * (1 + num.RELATIVE) + num.RELATIVE * max(1, abs(u), abs(v)))
+
+
+def earlier_note(values: dict[sympy.Basic, sympy.Basic]) -> str:
+    return f" (with the values bound earlier: {listing(values)})" if values else ""
