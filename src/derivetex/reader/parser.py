@@ -14,21 +14,20 @@ leaves the link unchecked rather than guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import sympy
 from sympy.core.function import AppliedUndef
 from sympy.tensor.indexed import IndexedBase
 
-from derivetex.reader import limits
 from derivetex.reader import names as N
+from derivetex.reader.applications import Applications
 from derivetex.reader.bare import bare_big
-from derivetex.reader.groups import divergence_follows, lists_arguments, set_builder
+from derivetex.reader.calculus import Calculus
+from derivetex.reader.cursor import BRACKETS, OPTIMA, Notes, Unreadable
+from derivetex.reader.groups import set_builder
+from derivetex.reader.operators import BigOperators
 from derivetex.reader.tokens import Token, tokenize
 
-MAX_DEPTH = 60
-"""Nesting deeper than this is refused (recursion, and ``\\log(`` towers)."""
 MAX_TOKENS = 4000
 MAX_EXPONENT = 10_000
 """A numeric power beyond this is not built: SymPy would compute 10^{10^{10}} exactly."""
@@ -37,48 +36,13 @@ ROUNDED_DIGITS = 3
 constant: a link using it holds when it holds at the precision the decimal shows."""
 
 
-class Unreadable(Exception):
-    """The text cannot be read with certainty; the message says why."""
-
-
-@dataclass
-class Notes:
-    """What a reading met besides the expression: rounded literals, vectors."""
-
-    literals: dict[sympy.Symbol, tuple[sympy.Rational, int]] = field(default_factory=dict)
-    algebra: bool = False
-    """A transpose or a matrix was met: no elementwise reading is exact."""
-    vector: bool = False
-
-
 _STOP = {
     "+", "-", ")", "]", "}", ",", ";", "|", "=", "<", ">", "&", r"\}", r"\mid", r"\|", r"\rVert",
 }
-_INDICATOR = re.compile(r"\\(?:mathbb|mathbf|mathds|mathbbm)\{[1I]\}")
-"""The indicator of an event, ``\\mathbb{1}[y_i = k]``: an opaque term of its event."""
 _NORM_OPENERS = {r"\|": r"\|", r"\lVert": r"\rVert", r"\Vert": r"\Vert"}
-OPTIMA = {r"\argmax": "argmax", r"\argmin": "argmin"}
-"""The optimiser commands (after ``verify.reading.normalise``) and their terms' names."""
-_BIG = {r"\sum": sympy.Sum, r"\prod": sympy.Product}
 _ELEMENTWISE = {r"\circ", r"\odot"}
 _PRODUCT_OPS = {r"\cdot", r"\times", "*", r"\ast"}
-_OPEN = {"(": ")", "[": "]", r"\{": r"\}", r"\lbrace": r"\rbrace", r"\lbrack": r"\rbrack"}
-_ARG_SPLIT = {
-    ",": ",", ";": ";", "|": "|", r"\mid": "|", r"\|": "||", r"\parallel": "||", r"\Vert": "||",
-}  # fmt: skip
-_EVENT_RELATIONS = {
-    "=", r"\sim", r"\in", "<", ">", r"\le", r"\leq", r"\ge", r"\geq", r"\neq", r"\ne",
-    r"\cap", r"\cup", r"\setminus",
-}  # fmt: skip
-"""What joins the parts of an event inside ``P(...)``: relations and set operations."""
 _FUNCTION_STARTS = {*N.LOGS, *N.ELEMENTARY, r"\sum", r"\prod"}
-
-
-def _simple(argument: sympy.Basic) -> bool:
-    """An argument as functions take them: a name, a number, or a tuple of those."""
-    return isinstance(argument, (sympy.Symbol, sympy.Indexed, sympy.Tuple, sympy.Number)) or (
-        isinstance(argument, sympy.Mul) and len(argument.args) == 2 and argument.args[0] == -1
-    )
 
 
 def _linear_term(term: sympy.Expr) -> bool:
@@ -87,36 +51,6 @@ def _linear_term(term: sympy.Expr) -> bool:
     if rest == 1:
         return bool(coefficient.is_Number)
     return isinstance(rest, sympy.Symbol) and not rest.name.startswith("#")
-
-
-def _top_level(tokens: list[Token]) -> list[str]:
-    """The tokens' texts, with those inside braces or brackets blanked."""
-    texts: list[str] = []
-    depth = 0
-    for token in tokens:
-        if token.text in ("}", ")", "]"):
-            depth -= 1
-        texts.append(token.text if depth == 0 else "")
-        if token.text in ("{", "(", "["):
-            depth += 1
-    return texts
-
-
-def _lacks_partial(top: list[Token], bottom: list[Token]) -> bool:
-    """``\\frac{\\partial}{o_k}``: a lone ∂ over a plain name, the ∂ below forgotten."""
-    texts = [t.text for t in bottom]
-    plain = bool(bottom) and bottom[0].kind == "letter" and r"\partial" not in texts
-    return len(top) == 1 and top[0].text == r"\partial" and plain and len(bottom) <= 4
-
-
-def _letters_listed(tokens: list[Token]) -> list[Token]:
-    """The letters of ``n,k`` (two or more, separated by commas); else none."""
-    letters, commas = tokens[::2], tokens[1::2]
-    if len(letters) < 2 or len(commas) != len(letters) - 1:
-        return []
-    if all(c.text == "," for c in commas) and all(t.kind == "letter" for t in letters):
-        return letters
-    return []
 
 
 def parse(text: str, functions: frozenset[str] = frozenset()) -> tuple[sympy.Expr, Notes]:
@@ -134,7 +68,9 @@ def parse(text: str, functions: frozenset[str] = frozenset()) -> tuple[sympy.Exp
     return expr, parser.notes
 
 
-class _Parser:
+class _Parser(Applications, Calculus, BigOperators):
+    """The grammar: sums of products of powers of primaries."""
+
     def __init__(self, tokens: list[Token], functions: frozenset[str]) -> None:
         self.tokens = tokens
         self.at = 0
@@ -144,29 +80,7 @@ class _Parser:
         self.norms = 0  # norms open: inside one, \| closes it instead of opening another
 
     # -- token helpers -------------------------------------------------------------------
-    def more(self) -> bool:
-        return self.at < len(self.tokens)
 
-    def peek(self, ahead: int = 0) -> Token:
-        index = self.at + ahead
-        return self.tokens[index] if index < len(self.tokens) else Token("end", "", -1)
-
-    def take(self) -> Token:
-        token = self.peek()
-        if token.kind == "end":
-            raise Unreadable("the expression ends too early")
-        self.at += 1
-        return token
-
-    def expect(self, text: str) -> None:
-        token = self.take()
-        if token.text != text:
-            raise Unreadable(f"expected {text!r}, found {token.text!r}")
-
-    def enter(self) -> None:
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise Unreadable(f"nested more than {MAX_DEPTH} deep")
 
     # -- grammar -------------------------------------------------------------------------
     def sum(self) -> sympy.Expr:
@@ -289,33 +203,6 @@ class _Parser:
         self.depth -= 1
         return value
 
-    def split_digits(self) -> None:
-        """An unbraced script or ``\\frac`` argument takes one digit: ``\\frac12``."""
-        token = self.peek()
-        if token.kind == "num" and "." not in token.text and len(token.text) > 1:
-            first, rest = token.text[0], token.text[1:]
-            self.tokens[self.at : self.at + 1] = [
-                Token("num", first, token.at),
-                Token("num", rest, token.at + 1),
-            ]
-
-    def group(self) -> list[Token]:
-        """The tokens of a braced group (or of a single token), consumed."""
-        if self.peek().text != "{":
-            self.split_digits()
-            first = self.take()
-            takes_group = first.text in N.WORDS or first.text in N.DECORATIONS
-            if takes_group and self.peek().text == "{":
-                start = self.at
-                self.group()
-                return [first, *self.tokens[start : self.at]]
-            return [first]
-        self.take()
-        depth, start = 1, self.at
-        while depth:
-            text = self.take().text
-            depth += {"{": 1, "}": -1}.get(text, 0)
-        return self.tokens[start : self.at - 1]
 
     def sub_parser(self, tokens: list[Token]) -> sympy.Expr:
         inner = _Parser(tokens, self.functions)
@@ -353,11 +240,11 @@ class _Parser:
             return self.number(text)
         if text == r"\{" and set_builder(self.tokens, self.at - 1):
             return self.set_of()
-        if text in _OPEN:
+        if text in BRACKETS:
             value = self.sum()
             if text in ("(", "[") and self.peek().text == ",":
-                return self.vector(value, _OPEN[text])
-            self.expect(_OPEN[text])
+                return self.vector(value, BRACKETS[text])
+            self.expect(BRACKETS[text])
             if text in ("(", "[") and self.peek().text == "_":
                 return self.component(value)
             return value
@@ -508,19 +395,6 @@ class _Parser:
                 arguments.append(sympy.Symbol("".join(t.text for t in group) or "{}"))
         return sympy.Function(f"{command}(" + "," * (len(groups) - 1))(*arguments)
 
-    def limit(self) -> sympy.Expr:
-        """``\\lim_{x \\to 0^+} x \\log x``: the limit of the product that follows, taken
-        (``reader.limits`` says when)."""
-        if self.peek().text != "_":
-            raise Unreadable("\\lim without the variable written below it")
-        self.take()
-        try:
-            variable, point, side = limits.approach(self.group())
-            at = self.sub_parser(point)
-            name = self.sub_parser(variable)
-            return limits.take(self.product(), name, at, side)
-        except limits.NoLimit as error:
-            raise Unreadable(str(error)) from error
 
     def indexed_result(self, value: AppliedUndef) -> sympy.Expr:
         """``{f(x)}_k``: the k-th component of f's result, as ``f(x)_k`` and ``f_k(x)`` are."""
@@ -578,62 +452,6 @@ class _Parser:
         self.notes.vector = True
         return sympy.Tuple(*items)
 
-    def fraction(self) -> sympy.Expr:
-        top, bottom = self.group(), self.group()
-        derivative = self.derivative(top, bottom)
-        if derivative is not None:
-            return derivative
-        return self.sub_parser(top) / self.sub_parser(bottom)
-
-    def derivative(self, top: list[Token], bottom: list[Token]) -> sympy.Expr | None:
-        """``\\frac{\\partial E}{\\partial a}``, ``\\frac{d}{dx} f``, ``\\frac{dy}{dx}``."""
-        marks = (r"\partial", "d")
-        if _lacks_partial(top, bottom):
-            bottom = [top[0], *bottom]  # \frac{\partial}{o_k}: a typo for \partial o_k
-        if not top or top[0].text not in marks or len(bottom) < 2 or bottom[0].text != top[0].text:
-            return None
-        if top[0].text == "d" and (
-            bottom[1].kind not in ("letter", "cmd") or (len(top) > 1 and top[1].text == "_")
-        ):
-            return None
-        order = 1
-        rest = top[1:]
-        if rest[:1] and rest[0].text == "^":
-            order = int(rest[1].text) if rest[1:2] and rest[1].kind == "num" else 0
-            rest = rest[2:]
-        groups: list[list[Token]] = [[]]
-        for token in bottom[1:]:
-            if token.text == top[0].text and top[0].text == r"\partial":
-                groups.append([])
-            else:
-                groups[-1].append(token)
-        variables: list[tuple[sympy.Expr, int]] = []
-        for group in groups:
-            power = 1
-            if group[-2:-1] and group[-2].text == "^" and group[-1].kind == "num":
-                power, group = int(group[-1].text), group[:-2]
-            if not group:
-                raise Unreadable("a derivative this reader does not take apart")
-            variable = self.sub_parser(group)
-            if not isinstance(variable, (sympy.Symbol, sympy.Indexed)):
-                raise Unreadable("a derivative with respect to an expression")
-            variables.append((variable, power))
-        if order == 1 and len(variables) == 1 and variables[0][1] > 1:
-            return self.by_a_power(rest, *variables[0])  # \partial / \partial \sigma^2
-        if order < 1 or sum(power for _, power in variables) != order:
-            raise Unreadable("a derivative whose orders do not add up")
-        body = self.sub_parser(rest) if rest else self.operand()
-        return sympy.Derivative(body, *variables)
-
-    def by_a_power(self, rest: list[Token], base: sympy.Expr, power: int) -> sympy.Expr:
-        """``\\frac{\\partial}{\\partial \\sigma^2}``: the derivative with respect to σ² as a
-        variable of its own, v; the body is written in v (σ⁴ = v²) and v is σ² again after."""
-        body = self.sub_parser(rest) if rest else self.operand()
-        variable = sympy.Dummy(f"{base}^{power}")
-        written = body.subs(base**power, variable)
-        if written.has(base):
-            raise Unreadable(f"a derivative by {base}^{power} of a body with {base} alone")
-        return sympy.Subs(sympy.Derivative(written, variable), variable, base**power)
 
     def operand(self) -> sympy.Expr:
         """What ``\\frac{d}{dx}`` applies to: the implicit product that follows it."""
@@ -665,15 +483,6 @@ class _Parser:
         value = sympy.log(argument, evaluate=argument != 0)
         return (value if base is None else value / sympy.log(base)) ** power
 
-    def derivative_of(self, function: Callable[[sympy.Expr], sympy.Expr]) -> sympy.Expr:
-        """``\\tanh'(x)``, ``\\mathrm{sigmoid}''(0)``: a known smooth function's derivative
-        (as many as the primes) at its argument."""
-        order = 0
-        while self.peek().text == "'":
-            self.take()
-            order += 1
-        at = sympy.Dummy("ξ")
-        return sympy.diff(function(at), at, order).subs(at, self.argument())
 
     def function_power(self, command: str) -> int:
         """``\\tanh^2 x``, ``\\log^2 x``: the power of the value (1 when none is written);
@@ -691,7 +500,7 @@ class _Parser:
         if self.peek().text in ("(", "["):
             opener = self.take().text
             value = self.sum()
-            self.expect(_OPEN[opener])
+            self.expect(BRACKETS[opener])
             return value
         factors = [self.power()]
         while self.more() and self.starts_factor(self.peek()):
@@ -700,364 +509,6 @@ class _Parser:
             factors.append(self.power())
         return sympy.Mul(*factors)
 
-    def big_operator(self, command: str) -> sympy.Expr:
-        lower: list[Token] = []
-        upper: sympy.Expr | None = None
-        for _ in range(2):
-            if self.peek().text == "_":
-                self.take()
-                lower = self.group()
-            elif self.peek().text == "^":
-                self.take()
-                upper = self.script()
-        letters = _letters_listed(lower)
-        if letters and upper is None:  # \sum_{n,k}: one sum over each letter
-            body = self.product(stop=frozenset())
-            for token in reversed(letters):
-                index = sympy.Symbol(token.text)
-                body = _BIG[command](body, (index, 1, sympy.Symbol(f"#{index}")))
-            return body
-        index, low, excluded, bound = self.sum_index(lower)
-        body = self.product(stop=frozenset())
-        if index is None:
-            index = self.implicit_index(body)
-        if command == r"\sum":
-            body = self.summand_continued(body, index)
-        if upper is None:
-            upper = sympy.Symbol(f"#{bound or index}")
-        kind = sympy.Sum if command == r"\sum" else sympy.Product
-        whole = kind(body, (index, low, upper))
-        if excluded is None:
-            return whole
-        left_out = body.xreplace({index: excluded})
-        return whole - left_out if kind is sympy.Sum else whole / left_out
-
-    def gradient(self) -> sympy.Expr:
-        """``\\nabla_\\theta \\ell``: the derivative by the variable written below (by a bold
-        variable it is a vector, which the vector checks then leave alone)."""
-        if self.peek().text != "_":
-            raise Unreadable("a gradient without the variable written below it")
-        self.take()
-        variable = self.sub_parser(self.group())
-        if not isinstance(variable, (sympy.Symbol, sympy.Indexed)):
-            raise Unreadable("a gradient by an expression")
-        return sympy.Derivative(self.product(), variable)
-
-    def norm(self, closer: str) -> sympy.Expr:
-        """``\\|\\mathbf{w}\\|_2``: an opaque term of its argument (and its subscript)."""
-        self.norms += 1
-        value = self.sum()
-        self.norms -= 1
-        self.expect(closer)
-        name = r"\|"
-        if self.peek().text == "_":
-            self.take()
-            name += "_{" + "".join(t.text for t in self.group()) + "}"
-        return sympy.Function(name + "(")(value)
-
-    def optimum(self, command: str) -> sympy.Expr:
-        """``\\argmax_\\theta f``: an opaque term of the objective (to the end of the side)
-        and the variable; ``verify.optima`` relates two of them."""
-        if self.peek().text != "_":
-            raise Unreadable(f"{command} without the variable it optimises over")
-        self.take()
-        variable = self.sub_parser(self.group())
-        vector, algebra = self.notes.vector, self.notes.algebra
-        objective = self.sum()
-        self.notes.vector, self.notes.algebra = vector, algebra  # the optimum is one value
-        return sympy.Function(OPTIMA[command])(objective, variable)
-
-    def summand_continued(self, body: sympy.Expr, index: sympy.Symbol) -> sympy.Expr:
-        """``\\sum_i y_i \\log p_i + (1 - y_i) \\log(1 - p_i)``: a term after the summand that
-        still uses the index belongs to it (outside the sum the index would mean nothing)."""
-        while self.peek().text in ("+", "-") and self.depth < MAX_DEPTH:
-            start = self.at
-            sign = -1 if self.take().text == "-" else 1
-            try:
-                term = self.product(stop=frozenset())
-            except Unreadable:
-                self.at = start
-                break
-            if index not in term.free_symbols:
-                self.at = start
-                break
-            body = body + sign * term
-        return body
-
-    def integral(self) -> sympy.Expr:
-        """``\\int_a^b f(x) \\, dx`` (and ``\\mathrm{d}x``, ``dx\\,dy``): an opaque term, kept
-        whole so that the same integral on both sides is the same unknown. The body runs to
-        the differentials at its end; anything else (``\\int dx\\, f``) is refused."""
-        bounds: dict[str, sympy.Expr] = {}
-        domain: set[str] = set()
-        for _ in range(2):
-            if self.peek().text in ("_", "^"):
-                mark = self.take().text
-                group = self.group()
-                listed = _letters_listed(group) if mark == "_" else []
-                if listed:  # \int_{x, y}: over all of x and y, the differentials say the same
-                    domain = {t.text for t in listed}
-                    continue
-                bounds[mark] = self.sub_parser(group)
-        start = depth = 0
-        start = self.at
-        variables: list[sympy.Symbol] = []
-        while self.more():
-            token = self.peek()
-            depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(token.text, 0)
-            if depth < 0:
-                break
-            if depth == 0 and self._differential():
-                end = self.at
-                while self.more() and self._differential():
-                    variables.append(self._take_differential())
-                if not self.tokens[start:end]:
-                    raise Unreadable("an integral with nothing before its differential")
-                if domain and domain != {str(v) for v in variables}:
-                    raise Unreadable("an integral over other names than its differentials")
-                body = self.sub_parser(self.tokens[start:end])
-                low, high = bounds.get("_"), bounds.get("^")
-                limits = [
-                    (v, low, high) if low is not None and high is not None else (v,)
-                    for v in variables
-                ]
-                return sympy.Integral(body, *limits)
-            self.take()
-        raise Unreadable("an integral without a differential dx at its end")
-
-    def _differential(self) -> bool:
-        first, second = self.peek(), self.peek(1)
-        if first.text == "d" and second.kind == "letter":
-            return True
-        return first.text in (r"\mathrm", r"\text") and self.peek(2).text == "d"
-
-    def _take_differential(self) -> sympy.Symbol:
-        if self.take().text in (r"\mathrm", r"\text"):
-            self.take()  # {
-            self.take()  # d
-            self.take()  # }
-        variable = self.take()
-        if variable.kind != "letter":
-            raise Unreadable("a differential of something other than a letter")
-        return sympy.Symbol(variable.text)
-
-    def implicit_index(self, body: sympy.Expr) -> sympy.Symbol:
-        """``\\sum p_i``: the one letter the summand uses as an index."""
-        letters = {
-            i
-            for item in body.atoms(sympy.Indexed)
-            for i in item.indices
-            if isinstance(i, sympy.Symbol)
-        }
-        if len(letters) != 1:
-            raise Unreadable("a sum without an index")
-        return letters.pop()
-
-    def sum_index(
-        self, lower: list[Token]
-    ) -> tuple[sympy.Symbol | None, sympy.Expr, sympy.Expr | None, str]:
-        """(index, lower bound, an index left out by ``j \\neq i``, name of a set's size)."""
-        texts = [t.text for t in lower]
-        if not texts:
-            return None, sympy.Integer(1), None, ""
-        for relation in ("=", r"\neq", r"\ne", r"\in"):
-            if relation in texts:
-                cut = texts.index(relation)
-                index = self.sub_parser(lower[:cut])
-                if not isinstance(index, sympy.Symbol):
-                    raise Unreadable("a sum whose index is not a letter")
-                rest = lower[cut + 1 :]
-                if relation == "=":
-                    return index, self.sub_parser(rest), None, ""
-                if relation == r"\in":
-                    return index, sympy.Integer(1), None, "|" + "".join(t.text for t in rest) + "|"
-                return index, sympy.Integer(1), self.sub_parser(rest), ""
-        if len(lower) == 1 or (len(lower) == 2 and lower[0].text.startswith("\\")):
-            index = self.sub_parser(lower)
-            if isinstance(index, sympy.Symbol):
-                return index, sympy.Integer(1), None, ""
-        raise Unreadable(f"a sum over {''.join(texts)!r}")
 
     # -- names ---------------------------------------------------------------------------
-    def name(self, token: Token) -> sympy.Expr:
-        text = token.text
-        if text in N.DECORATIONS:
-            tokens = self.group()
-            if len(tokens) > 2 and tokens[1].text == "_" and tokens[0].kind == "letter":
-                self.tokens[self.at : self.at] = tokens[1:]  # \hat{y_i} is \hat{y}_i
-                tokens = tokens[:1]
-            inner = "".join(t.text for t in tokens)
-            if text in N.BOLD:
-                self.notes.vector = True
-            text = f"{text}{{{inner}}}"
-        elif text in N.WORDS:
-            group = self.group()
-            word = "".join(t.text for t in group).strip()
-            applied = re.fullmatch(r"([A-Za-z]{2,})\(.+\)", word)
-            if applied:  # \text{softmax(x)}: softmax applied to x
-                opening = next(i for i, t in enumerate(group) if t.text == "(")
-                self.tokens[self.at : self.at] = group[opening:]
-                word = applied.group(1)
-            if word.lower() in N.WORD_FUNCTIONS:
-                if self.peek().text == "'" and word.lower() != "relu":  # ReLU'(0)?
-                    return self.derivative_of(N.WORD_FUNCTIONS[word.lower()])
-                return N.WORD_FUNCTIONS[word.lower()](self.argument())
-            if word == "d":
-                raise Unreadable("a differential d")
-            text = word if re.fullmatch(r"[A-Za-z]+", word) else f"\\mathrm{{{word}}}"
-        label = ""
-        indices: list[sympy.Expr] = []
-        subscripted = False
-        while True:
-            following = self.peek().text
-            if following == "_" and not subscripted:
-                self.take()
-                subscripted = True
-                part, found = self.subscript()
-                if found is None:
-                    text += f"_{{{part}}}"
-                else:
-                    indices = found
-            elif following == "^" and self.is_label(self.peek(1), self.peek(2), text):
-                self.take()
-                label += "^{" + "".join(t.text for t in self.group()) + "}"
-            else:
-                break
-        text += label
-        if text == r"\delta" and len(indices) == 2:
-            return sympy.KroneckerDelta(*indices)
-        if self.peek().text == "'" and self.peek(1).text == "(":
-            self.take()
-            return self.applied(text, indices, derivative=True)
-        if self.peek().text == "(" and (
-            self.applies(text) or lists_arguments(self.tokens, self.at)
-        ):
-            return self.applied(text, indices)
-        if self.peek().text == "[" and (
-            re.match(r"(\\mathbb\{E\}|E)(_|$)", text) or divergence_follows(self.tokens, self.at)
-        ):
-            return self.applied(text, indices, opener="[")
-        if _INDICATOR.fullmatch(text) and self.peek().text in ("[", "(", r"\{"):
-            return self.applied(text, indices, opener=self.peek().text)  # 1[y_i = k]
-        return self.symbol(text, indices)
 
-    def is_label(self, first: Token, second: Token, name: str = "") -> bool:
-        """``^{(i)}``, ``^{*}``, ``^\\prime``, ``p^m(x)``: part of the name, not a power."""
-        if first.text == "{" and second.text in ("(", "*", r"\prime", r"\ast"):
-            return True
-        if first.kind == "letter" and second.text == "(" and name in N.APPLIED_LETTERS:
-            return True
-        return first.text in ("*", r"\prime", r"\ast")
-
-    def subscript(self) -> tuple[str, list[sympy.Expr] | None]:
-        """Indices (``_{nk}``, ``_{i,j}``, ``_{K+1}``, ``_\\theta``), or a label (``_{KL}``)."""
-        tokens = self.group()
-        text = "".join(t.text for t in tokens)
-        if re.fullmatch(r"\d+", text):
-            return text, [sympy.Integer(text)]
-        if re.fullmatch(r"[a-z]{1,3}", text) or re.fullmatch(r"[A-Z]", text):
-            return text, [sympy.Symbol(letter) for letter in text]
-        if re.fullmatch(r"\\[a-z]+", text) and text[1:] in N.GREEK:
-            return text, [sympy.Symbol(text)]
-        if re.fullmatch(r"[A-Za-z0-9]+(?:,[A-Za-z0-9]+)+", text):
-            return text, [self.sub_parser([t]) for t in tokens if t.text != ","]
-        if re.fullmatch(r"[A-Za-z][+-]\d|[a-z][+-][a-z]", text):
-            return text, [self.sub_parser(tokens)]
-        return text, None
-
-    def applies(self, name: str) -> bool:
-        """Whether ``name(`` is a function applied (else a product with a bracket)."""
-        base = re.sub(r"\^\{.*\}$", "", name.split("_{")[0])  # p^{m}(x): p applied
-        decorated = re.fullmatch(r"\\(?:hat|tilde|bar|mathcal|mathbb)\{(.+)\}", base)
-        if decorated and decorated.group(1) in N.APPLIED_LETTERS:
-            return True  # \hat{p}(x), \tilde{q}(z)
-        if name in self.functions or base in self.functions or base in N.APPLIED_LETTERS:
-            return True
-        return re.fullmatch(r"[A-Za-z]{2,}|\\mathrm\{.*\}", base) is not None
-
-    def applied(
-        self, name: str, indices: list[sympy.Expr], opener: str = "(", derivative: bool = False
-    ) -> sympy.Expr:
-        closer = _OPEN[opener]
-        self.expect(opener)
-        parts: list[list[Token]] = [[]]
-        signature = ""
-        depth = 0
-        while True:
-            token = self.take()
-            if token.text in ("(", "[", "{", r"\{"):
-                depth += 1
-            elif token.text in (")", "]", "}", r"\}"):
-                if depth == 0 and token.text == closer:
-                    break
-                depth -= 1
-            elif depth == 0 and token.text in _ARG_SPLIT:
-                signature += _ARG_SPLIT[token.text]
-                parts.append([])
-                continue
-            parts[-1].append(token)
-        arguments = [self.argument_value(part) for part in parts]
-        if not indices and opener == "(" and self.peek().text == "_":
-            self.take()  # softmax(z)_i: the index of the result, as in softmax_i(z)
-            _, found = self.subscript()
-            if found is None:
-                raise Unreadable(f"a subscript after {name}(...) that is not an index")
-            indices = found
-        own = sympy.Symbol(name)
-        if len(arguments) == 1 and not indices and own in arguments[0].free_symbols:
-            return own * arguments[0]  # p(1 - p): a product, not p applied to 1 - p
-        if (
-            len(arguments) == 1
-            and indices
-            and not signature
-            and opener == "("
-            and not _simple(arguments[0])
-        ):
-            return IndexedBase(name)[tuple(indices)] * arguments[0]  # p_i (1 - p_i)
-        shape = "(" if opener == "[" and "||" in signature else opener  # KL[p \| q] = KL(p \| q)
-        function = sympy.Function(f"{name}{shape}{signature}")
-        value = function(*indices, *arguments)
-        if derivative:
-            if len(arguments) != 1:
-                raise Unreadable(f"{name}' of several arguments")
-            if isinstance(arguments[0], (sympy.Symbol, sympy.Indexed)):
-                return sympy.Derivative(value, arguments[0])
-            at = sympy.Dummy("ξ")  # f'(0): the derivative taken at the point
-            return sympy.Subs(sympy.Derivative(function(*indices, at), at), at, arguments[0])
-        return value
-
-    def argument_value(self, tokens: list[Token]) -> sympy.Basic:
-        """One argument of an applied function: an expression, or an opaque ``y = 1``."""
-        if not tokens:
-            raise Unreadable("an empty argument")
-        if len(tokens) == 1 and tokens[0].text in ("+", "-"):
-            return sympy.Symbol(tokens[0].text)  # P(+ \mid D): the event "tested positive"
-        negated = len(tokens) == 2 and tokens[0].text in (r"\neg", r"\lnot")
-        if negated and tokens[1].kind == "letter":
-            return sympy.Symbol(rf"\neg {tokens[1].text}")  # P(\neg D): the event "not D"
-        texts = _top_level(tokens)  # P(y = 1): the = of the argument, not of \sum_{j=1}
-        cuts = [i for i, text in enumerate(texts) if text in _EVENT_RELATIONS]
-        if cuts:  # P(x \le X < x + \Delta x), I(A \cap B): an event, kept as written
-            pieces: list[sympy.Basic] = []
-            for start, end in zip([-1, *cuts], [*cuts, len(tokens)], strict=True):
-                pieces.append(self.sub_parser(tokens[start + 1 : end]))
-                if end < len(tokens):
-                    pieces.append(sympy.Symbol(texts[end]))
-            return sympy.Tuple(*pieces)
-        vector, algebra = self.notes.vector, self.notes.algebra
-        value = self.sub_parser(tokens)
-        self.notes.vector = vector  # bold inside an argument is part of an opaque term
-        self.notes.algebra = algebra
-        return value
-
-    def symbol(self, text: str, indices: list[sympy.Expr]) -> sympy.Expr:
-        if text == "e" and not indices:
-            if self.peek().text == "^":
-                self.take()
-                return sympy.exp(self.script())
-            return sympy.E
-        if text == r"\pi" and not indices:
-            return sympy.pi
-        if indices:
-            return IndexedBase(text)[tuple(indices)]
-        return sympy.Symbol(text)
