@@ -71,17 +71,6 @@ def parse(text: str, functions: frozenset[str] = frozenset()) -> tuple[sympy.Exp
 class _Parser(Applications, Calculus, BigOperators):
     """The grammar: sums of products of powers of primaries."""
 
-    def __init__(self, tokens: list[Token], functions: frozenset[str]) -> None:
-        self.tokens = tokens
-        self.at = 0
-        self.depth = 0
-        self.functions = functions
-        self.notes = Notes()
-        self.norms = 0  # norms open: inside one, \| closes it instead of opening another
-
-    # -- token helpers -------------------------------------------------------------------
-
-
     # -- grammar -------------------------------------------------------------------------
     def sum(self) -> sympy.Expr:
         self.enter()
