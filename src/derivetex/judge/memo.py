@@ -10,7 +10,7 @@ again; an argument that cannot be hashed (a mutable matrix) is computed as befor
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache, wraps
+from functools import lru_cache, update_wrapper
 from typing import Any, TypeVar, cast
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -24,15 +24,23 @@ def remembered(func: F) -> F:
 
     Only for functions whose result depends on their arguments alone and is never mutated
     by a caller (expressions; frozensets)."""
-    cached = lru_cache(maxsize=SIZE)(func)
+    return cast(F, _Remembered(func))
 
-    @wraps(func)
-    def call(*args: Any) -> Any:
+
+class _Remembered:
+    """A function and the results it gave; ``cache_clear`` forgets them (tests start so)."""
+
+    def __init__(self, func: Callable[..., Any]) -> None:
+        self._func = func
+        self._cached = lru_cache(maxsize=SIZE)(func)
+        update_wrapper(self, func)
+
+    def __call__(self, *args: Any) -> Any:
         try:
             hash(args)
         except TypeError:
-            return func(*args)
-        return cached(*args)
+            return self._func(*args)
+        return self._cached(*args)
 
-    call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
-    return cast(F, call)
+    def cache_clear(self) -> None:
+        self._cached.cache_clear()
