@@ -306,9 +306,8 @@ _APPLIED_DERIVATIVE = re.compile(r"\\d?frac\{[^{}]*\}\{[^{}]*\}\s*(?:\\left)?\s*
 
 
 def _bare_text(bare: BareReading) -> str:
-    """In a fixed order: the names come from a set, and a report must not vary run to run."""
-    shown = sorted(f"${show(n)}$ as ${show(f)}$" for n, f in bare.items())
-    return ", ".join(shown)
+    """In the order ``applied_bare`` read the names (a fixed one: reports never vary)."""
+    return ", ".join(f"${show(n)}$ as ${show(f)}$" for n, f in bare.items())
 
 
 def _optima(a: sympy.Expr, b: sympy.Expr, make: Make, note: str) -> Finding:
