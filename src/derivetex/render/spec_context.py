@@ -9,25 +9,21 @@ inject LaTeX, Markdown, HTML or template code. Justifications come from the rule
 from __future__ import annotations
 
 import html
-import re
 from typing import Any
 
 import sympy as sp
 
 from derivetex.config import Config
 from derivetex.engine import Chain, Derivation, Step
-from derivetex.errors import InputError
-from derivetex.reader import Unreadable, parse
-from derivetex.render.environment import ESCAPERS, escape_tex, render_template
+from derivetex.reader import parse
+from derivetex.render.environment import render_template
 from derivetex.render.spec_printer import spec_latex
+from derivetex.render.spec_prose import anchor, check_prose, math_text, math_words, prose
 from derivetex.render.wording import CATALOGS, Catalog, circled, fill
 from derivetex.specs.reading import declared_names
 from derivetex.specs.schema import Spec, Texts
 
 TARGETS = {"md": "web", "html": "web", "tex": "print", "pdf": "print"}
-INLINE_MATH = re.compile(r"\$([^$]*)\$")
-REFERENCE = re.compile(r"\{eq:([a-z][a-z0-9_-]*)\}")
-"""``{eq:chain}`` in prose: the chain's equation number, linked (``\\eqref`` in LaTeX)."""
 JOIN = {"ja": r"\text{、}", "en": r"\text{, then }"}
 
 
@@ -43,6 +39,7 @@ def render_spec(
 
 def spec_context(derivation: Derivation, config: Config, fmt: str) -> dict[str, Any]:
     spec: Spec = derivation.spec
+    check_prose(spec, fmt)
     words = CATALOGS[config.lang]
     tags = _tags(derivation, config)
     equation_tags: dict[sp.Expr, str] = {}
@@ -57,12 +54,12 @@ def spec_context(derivation: Derivation, config: Config, fmt: str) -> dict[str, 
               for chain in derivation.chains]
     return {
         "lang": config.lang,
-        "title": prose(spec.title, config.lang, fmt, spec),
+        "title": prose(spec.title, config.lang, fmt, spec, field="title"),
         "title_text": html.escape(spec.title.get(config.lang)),
-        "intro": prose(spec.intro, config.lang, fmt, spec) if spec.intro else None,
+        "intro": prose(spec.intro, config.lang, fmt, spec, field="intro") if spec.intro else None,
         "definitions": _definitions(spec, config),
         "blocks": blocks,
-        "legend": _legend(spec, config.lang),
+        "legend": _legend(spec, config.lang, TARGETS[fmt] == "web"),
         "verified_note": words.verified_note,
     }
 
@@ -95,8 +92,10 @@ def _block(chain: Chain, spec: Spec, words: Catalog, fmt: str, tags: dict[str, s
             step, words, TARGETS[fmt], spec, equation_tags)
         rows.append({"lhs": spec_latex(chain.lhs, config.expand_limit) if position == 0 else "",
                      "rhs": spec_latex(step.after, config.expand_limit), "why": why})
-    lead = prose(chain_spec.lead, config.lang, fmt, spec, tags) if chain_spec.lead else None
-    note = prose(chain_spec.note, config.lang, fmt, spec, tags) if chain_spec.note else None
+    lead = (prose(chain_spec.lead, config.lang, fmt, spec, tags, f"{chain_spec.key}.lead")
+            if chain_spec.lead else None)
+    note = (prose(chain_spec.note, config.lang, fmt, spec, tags, f"{chain_spec.key}.note")
+            if chain_spec.note else None)
     return {"name": chain.name, "lead": lead, "rows": rows, "tag": tags.get(chain.name),
             "note": note, "anchor": anchor(spec, chain.name) if chain.name in tags else None}
 
@@ -108,7 +107,7 @@ def justification(
     """The row between two steps: the writer's own words, else the catalog's for each rule."""
     own: Texts | None = step.params.get("why")
     if own is not None:
-        return math_text(own.get(words.lang), spec)
+        return math_text(own.get(words.lang), spec, target == "web")
     from derivetex.rules import RULES
 
     pieces = []
@@ -161,78 +160,7 @@ def _tag(step: Step, equation_tags: dict[sp.Expr, str]) -> str:
     return ",\\ ".join(used)
 
 
-def math_text(text: str, spec: Spec) -> str:
-    """Prose inside a formula (a justification): words in \\text{}, escaped; math re-read."""
-    pieces = INLINE_MATH.split(text)
-    return "".join(
-        rf"\text{{{escape_tex(piece)}}}" if index % 2 == 0 else _math(piece, spec)
-        for index, piece in enumerate(pieces) if piece
-    )
-
-
-def prose(texts: Texts | None, lang: str, fmt: str, spec: Spec,
-          tags: dict[str, str] | None = None) -> str:
-    """A paragraph: words escaped for ``fmt``, each ``$...$`` re-read and re-printed, each
-    ``{eq:chain}`` the chain's number as a cross-reference."""
-    if texts is None:
-        return ""
-    escape = ESCAPERS[fmt]
-    pieces = INLINE_MATH.split(texts.get(lang))
-    out: list[str] = []
-    for index, piece in enumerate(pieces):
-        if index % 2 == 0:
-            words = REFERENCE.split(piece)
-            out.extend(escape(w) if i % 2 == 0 else reference(w, spec, tags or {}, fmt)
-                       for i, w in enumerate(words))
-        elif fmt == "html":
-            out.append(f'<span class="math inline">{html.escape(_math(piece, spec))}</span>')
-        else:
-            out.append(f"${_math(piece, spec)}$")
-    return "".join(out)
-
-
-def anchor(spec: Spec, chain: str) -> str:
-    """The label of a chain's equation: ``eq-binary-cross_entropy``."""
-    return f"eq-{spec.name}-{chain}"
-
-
-def reference(chain: str, spec: Spec, tags: dict[str, str], fmt: str) -> str:
-    """``(5.2)`` linked to its equation: ``\\eqref`` in LaTeX, a link in Markdown and HTML."""
-    if chain not in tags:
-        raise InputError(f"{spec.source}: {{eq:{chain}}} names no tagged chain (tagged: "
-                         f"{', '.join(sorted(tags)) or 'none'})")
-    target = anchor(spec, chain)
-    if fmt in ("tex", "pdf"):
-        return rf"\eqref{{{target}}}"
-    if fmt == "html":
-        return f'<a href="#{target}">({tags[chain]})</a>'
-    return f"[({tags[chain]})](#{target})"
-
-
-def _math(text: str, spec: Spec) -> str:
-    """Inline math of the spec's prose: only what the reader reads, printed by our printer."""
-    try:
-        parts = [parse(part)[0] for part in _split_relation(text)]
-    except (Unreadable, RecursionError) as error:
-        raise InputError(f"{spec.source}: cannot read the math ${text}$ in its prose: "
-                         f"{error}") from None
-    names = declared_names(spec)
-    return " = ".join(spec_latex(names.declare(part)) for part in parts)
-
-
-def _split_relation(text: str) -> list[str]:
-    """``N = 3`` is two sides; an ``=`` inside braces (``\\sum_{k=1}``) is not a relation."""
-    parts, depth, start = [], 0, 0
-    for at, char in enumerate(text):
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if char == "=" and depth == 0:
-            parts.append(text[start:at])
-            start = at + 1
-    parts.append(text[start:])
-    return parts if text.strip() else ["0"]
-
-
-def _legend(spec: Spec, lang: str) -> str | None:
+def _legend(spec: Spec, lang: str, web: bool) -> str | None:
     names = declared_names(spec)
     items = []
     for symbol in spec.symbols:
@@ -244,7 +172,7 @@ def _legend(spec: Spec, lang: str) -> str | None:
             shown = spec_latex(base.label) + "_{" + _index_name(spec) + "}"
         else:
             shown = spec_latex(expr)
-        items.append(rf"{shown}: \text{{{escape_tex(symbol.legend.get(lang))}}}")
+        items.append(f"{shown}: {math_words(symbol.legend.get(lang), web)}")
     return r",\ ".join(items) if items else None
 
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from derivetex.files import FileRefused, read_regular
 from derivetex.specs.consistency import SpecError, check_consistency
 from derivetex.specs.schema import (
     ASSUMPTIONS,
@@ -21,9 +22,16 @@ from derivetex.specs.schema import (
     Texts,
 )
 
-NAME = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
-SYMBOL = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,31}$")
+NAME = re.compile(r"[a-z][a-z0-9_-]{0,63}")
+SYMBOL = re.compile(r"[A-Za-z][A-Za-z0-9]{0,31}")
+"""Matched whole (``fullmatch``): ``$`` would also match before a final newline."""
 MAX_SPEC_BYTES = 1 << 20
+MAX_LINE = 4096
+MAX_KEY_DEPTH = 16
+MAX_NESTING = 32
+"""The shape a spec's TOML may have, checked before ``tomllib`` reads it: ``tomllib`` spends
+memory quadratic in a dotted key's depth (a 40 KB ``k.k.k...`` line takes 1.6 GB) and recurses
+once per nested array; our specs have lines under 600 characters and keys of depth 3."""
 MAX_ROWS = 200
 MAX_CHAINS = 50
 
@@ -39,21 +47,68 @@ def load_spec(spec: str | Path | Mapping[str, Any], source: str | None = None) -
 
 
 def _read(path: Path) -> str:
+    """A regular file of at most ``MAX_SPEC_BYTES`` (no device, no FIFO), as UTF-8 text."""
     try:
-        if path.stat().st_size > MAX_SPEC_BYTES:
-            raise SpecError(f"{path}: a spec is at most {MAX_SPEC_BYTES} bytes")
-        return path.read_text(encoding="utf-8")
+        return read_regular(path, MAX_SPEC_BYTES).decode("utf-8")
     except UnicodeDecodeError:
         raise SpecError(f"{path}: not UTF-8 text") from None
+    except FileRefused as error:
+        raise SpecError(f"{path}: cannot read the spec: {error.strerror} "
+                        f"(a spec is a regular file of at most {MAX_SPEC_BYTES} bytes)") from None
     except OSError as error:
         raise SpecError(f"{path}: cannot read the spec: {error.strerror}") from None
 
 
 def _parse(text: str, source: str) -> dict[str, Any]:
+    _check_shape(text, source)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise SpecError(f"{source}: malformed TOML: {error}") from None
+    except RecursionError:
+        raise SpecError(f"{source}: malformed TOML: nested too deeply") from None
+
+
+def _check_shape(text: str, source: str) -> None:
+    """Refuse, before parsing, a line longer than ``MAX_LINE``, a key of more than
+    ``MAX_KEY_DEPTH`` parts, or brackets nested deeper than ``MAX_NESTING``."""
+    if len(text) > MAX_SPEC_BYTES:
+        raise SpecError(f"{source}: a spec is at most {MAX_SPEC_BYTES} bytes")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_LINE:
+            raise SpecError(f"{source}: line {number} is longer than {MAX_LINE} characters")
+        if _key_depth(line) > MAX_KEY_DEPTH:
+            raise SpecError(f"{source}: line {number}: a key of more than {MAX_KEY_DEPTH} "
+                            "dotted parts")
+    if _nesting(text) > MAX_NESTING:
+        raise SpecError(f"{source}: brackets nested more than {MAX_NESTING} deep")
+
+
+def _key_depth(line: str) -> int:
+    """Parts of the dotted key a line starts (``a.b.c = 1``, ``[a.b.c]``); an over-count
+    (a dot inside a quoted key, a dot after ``=``) only errs on the safe side."""
+    head = re.split(r"[=\]]", line, maxsplit=1)[0].lstrip(" \t[")
+    return head.count(".") + 1 if _KEY.fullmatch(head) else 1
+
+
+def _nesting(text: str) -> int:
+    """The deepest nesting of ``[`` and ``{`` outside strings."""
+    depth = deepest = 0
+    for piece in _TOML_PIECE.findall(text):
+        if piece in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif piece in "]}":
+            depth -= 1
+    return deepest
+
+
+_KEY = re.compile(r"[A-Za-z0-9_\-.\s\"']+")
+"""What a key (bare, quoted, dotted) is made of; a line of prose or numbers is not one."""
+_TOML_PIECE = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]'
+)
+"""Strings and comments (skipped whole) and brackets."""
 
 
 class _Reader:
@@ -109,7 +164,7 @@ def _spec(data: Mapping[str, Any], source: str) -> Spec:
     if version not in (None, 1):
         raise top.fail("spec", f"version {version} is not supported (this derivetex reads 1)")
     name = top.get("name", str, True)
-    if not NAME.match(name):
+    if not NAME.fullmatch(name):
         raise top.fail("name", f"{name!r} must be lower-case letters, digits, - or _")
     symbols = tuple(
         _symbol(top.sub(f"symbols.{key}", _table(top, f"symbols.{key}", value)), key)
@@ -171,7 +226,7 @@ def _latex(parent: _Reader, key: str, value: Any) -> str:
 
 
 def _symbol(table: _Reader, name: str) -> SymbolSpec:
-    if not SYMBOL.match(name):
+    if not SYMBOL.fullmatch(name):
         raise table.fail("", f"symbol name {name!r} must be letters and digits")
     table.only("latex", "indexed", "index", "range", "legend", "sums_to_one", *ASSUMPTIONS)
     assumptions = tuple(a for a in ASSUMPTIONS if table.get(a, bool))
@@ -196,7 +251,7 @@ def _chain(top: _Reader, position: int, value: Any) -> ChainSpec:
     chain.only("name", "lhs", "rows", "lead", "note", "tag", "from", "value", "when", "legend",
                "continues", "start", "definitions")
     name = chain.get("name", str, True)
-    if not NAME.match(name):
+    if not NAME.fullmatch(name):
         raise chain.fail("name", f"{name!r} must be lower-case letters, digits, - or _")
     rows = chain.get("rows", list, True)
     if not rows or len(rows) > MAX_ROWS:

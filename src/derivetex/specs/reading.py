@@ -15,6 +15,7 @@ from derivetex.engine.strategies import rebuild
 from derivetex.model.symbols import ProbabilitySymbol
 from derivetex.reader import Unreadable, parse
 from derivetex.specs.loader import SpecError
+from derivetex.specs.safe_latex import check_names
 from derivetex.specs.schema import Spec
 
 
@@ -68,6 +69,7 @@ def _reader_name(spec: Spec, latex: str, key: str) -> str:
         raise SpecError(f"{spec.source}: {key}.latex: cannot read {latex!r}: {error}") from None
     if not isinstance(expr, sp.Symbol):
         raise SpecError(f"{spec.source}: {key}.latex: {latex!r} is not a single name")
+    check_names(expr, f"{spec.source}: {key}.latex", web=True)
     return expr.name
 
 
@@ -82,6 +84,7 @@ def read_row(spec: Spec, names: Names, latex: str, key: str) -> sp.Expr:
     if notes.vector or notes.literals:
         raise SpecError(f"{spec.source}: {key}: write exact numbers, not rounded decimals or "
                         "vectors, in a row")
+    check_names(expr, f"{spec.source}: {key}", web=True)
     return names.declare(expr)
 
 

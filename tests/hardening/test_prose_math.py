@@ -1,0 +1,123 @@
+r"""Text inside a spec's math is text: a text command's argument is characters, escaped for the
+format; a control sequence in it, or in any name a row or symbol keeps, is a known symbol or
+refused with one line naming the field (exit 2, nothing written)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from derivetex.cli import main
+from derivetex.specs.safe_latex import text_arguments, unsafe_piece
+
+SPEC = """\
+spec = 1
+name = "prose"
+title = "{title}"
+intro = "{intro}"
+
+[symbols]
+x = {{ positive = true, legend = "{legend}" }}
+
+[[chains]]
+name = "c"
+lhs = 'x'
+lead = "{lead}"
+note = "{note}"
+rows = [ {{ latex = 'x + 0', why = "{why}" }}, 'x' ]
+"""
+FIELDS = ("title", "intro", "lead", "note", "why")
+NAMED = {"title": "title", "intro": "intro", "lead": "chains[1].lead",
+         "note": "chains[1].note", "why": "chains[1].rows[1].why"}
+ATTACKS = {
+    "input": r"$\\text{\\input{/etc/passwd}}$",
+    "directlua": r"$\\mathrm{\\directlua{io.open('/tmp/derivetex-owned','w')}}$",
+    "openout": r"$\\operatorname{\\immediate\\openout1=owned.tex}$",
+    "write": r"$\\textbf{\\write18{touch owned}}$",
+    "catcode": r"$\\mbox{\\catcode`\\@=0}$",
+    "texttt": r"$\\texttt{\\def\\x{1}}$",
+}
+
+
+def _spec(tmp_path: Path, **fields: str) -> Path:
+    values = {field: "words" for field in FIELDS} | {"legend": "a count"} | fields
+    path = tmp_path / "prose.toml"
+    path.write_text(SPEC.format(**values), encoding="utf-8")
+    return path
+
+
+def _derive(tmp_path: Path, spec: Path, capsys, fmt: str = "tex") -> tuple[int, str, Path]:
+    out = tmp_path / "out"
+    code = main(["derive", "--spec", str(spec), "--format", fmt, "-o", str(out)])
+    return code, capsys.readouterr().err, out
+
+
+@pytest.mark.parametrize("attack", sorted(ATTACKS))
+@pytest.mark.parametrize("field", FIELDS)
+def test_a_command_inside_text_in_any_prose_field_is_refused_naming_it(
+    tmp_path, capsys, field, attack
+):
+    code, err, out = _derive(tmp_path, _spec(tmp_path, **{field: ATTACKS[attack]}), capsys)
+    assert code == 2 and not out.exists()
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"prose.toml: {NAMED[field]}: " in err and "is not allowed" in err
+
+
+@pytest.mark.parametrize(
+    "name",
+    [r"\\mathrm{\\input{/etc/passwd}}", r"\\hat{\\directlua{os.exit()}}", r"\\tilde{\\catcode}",
+     r"z_{\\openin}"],
+)
+def test_a_row_keeping_an_unknown_command_in_a_name_is_refused(tmp_path, capsys, name):
+    spec = _spec(tmp_path)
+    spec.write_text(spec.read_text().replace("lhs = 'x'", f'lhs = "x + {name}"').replace(
+        "latex = 'x + 0'", f'latex = "x + {name}"').replace("'x' ]", f'"{name} + x" ]'))
+    code, err, out = _derive(tmp_path, spec, capsys)
+    assert code == 2 and not out.exists()
+    assert "chains[1].lhs: " in err and "is not allowed in a name" in err
+
+
+def test_a_symbol_latex_with_an_unknown_command_is_refused(tmp_path, capsys):
+    spec = _spec(tmp_path)
+    spec.write_text(spec.read_text().replace(
+        "positive = true,", r'positive = true, latex = "\\hat{\\input{/etc/passwd}}",'))
+    code, err, _ = _derive(tmp_path, spec, capsys)
+    assert code == 2 and "symbols.x.latex: \\input is not allowed in a name" in err
+
+
+def test_special_characters_in_text_are_escaped_for_latex(tmp_path, capsys):
+    spec = _spec(tmp_path, intro=r"$\\text{50% & #1 ~ a_b}$ of $N$")
+    code, err, out = _derive(tmp_path, spec, capsys)
+    assert code == 0, err
+    tex = (out / "prose.ja.tex").read_text(encoding="utf-8")
+    assert r"\mathrm{50\%\&\#1a\_b}" in tex
+    assert "50%" not in tex and " #1" not in tex
+
+
+def test_angle_brackets_in_text_are_tex_names_on_the_web(tmp_path, capsys):
+    spec = _spec(tmp_path, title=r"$\\text{<script>}$", why="a <b> & c",
+                 legend="<script>alert(1)</script>")
+    code, err, out = _derive(tmp_path, spec, capsys, "md")
+    assert code == 0, err
+    md = (out / "prose.ja.md").read_text(encoding="utf-8")
+    assert "<" not in md and ">" not in md.replace("-->", "")
+    assert r"{\lt}\text{script}{\gt}\text{alert(1)}" in md
+    assert r"\text{a }{\lt}\text{b}{\gt}\text{ \& c}" in md
+
+
+def test_ordinary_prose_math_is_printed_as_before():
+    """Not for this gate: letters, Greek, known words and the upright d pass unchanged."""
+    for math in (r"\operatorname{softmax}(x)", r"\mathrm{d}x", r"\lambda + \mu",
+                 r"\text{KL}(p \| q)", r"\mathrm{a\,b}"):
+        assert text_arguments(math, True, "intro") == math
+        assert unsafe_piece(math) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "piece"),
+    [(r"\mathrm{\input{a}}", r"\input"), ("a%b", "%"), ("x^^5c", "^^"), (r"\hat{x", "{"),
+     ("a#1", "#"), (r"a\\b", r"\\"), (r"\csname", r"\csname")],
+)
+def test_an_unsafe_piece_is_named(name, piece):
+    assert unsafe_piece(name) == piece
