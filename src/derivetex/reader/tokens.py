@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from derivetex.reader.words import RUN, protected_spans, split_run
+from derivetex.reader.words import NAMED, RUN, protected_spans, split_run
 
 _TOKEN = re.compile(
     r"(?P<cmd>\\(?:[A-Za-z]+|[{}|,;:!> %_#&$\n]))"
@@ -151,5 +151,7 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token("cmd", "\\|", match.start()))  # p||q: the \| of D(p \| q)
             position = match.start() + 2
             continue
+        if kind == "cmd" and value[1:] in NAMED:
+            kind, value = "fword", value[1:]  # \sigmoid, \softmax: the function by name
         tokens.append(_number(match) if kind == "num" else Token(kind, value, match.start()))
     return tokens

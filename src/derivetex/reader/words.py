@@ -27,10 +27,11 @@ SPELLED = {
 }  # fmt: skip
 """Words spelled out that are the command of the same name (``ln(x)`` is ``\\ln(x)``)."""
 
-NAMED = ("sigmoid", "softmax", "relu", "softplus", "logistic", "sqrt")
-"""Words that are functions by name (read as ``\\mathrm{sigmoid}`` is)."""
+NAMED = ("sigmoid", "softmax", "relu", "softplus", "logistic")
+"""Words that are functions by name (read as ``\\mathrm{sigmoid}`` is), spelled or as a
+command (``\\sigmoid``, a macro the document's preamble defines)."""
 
-_FUNCTION_WORDS = sorted([*SPELLED, *NAMED], key=len, reverse=True)
+_FUNCTION_WORDS = sorted([*SPELLED, *NAMED, "sqrt"], key=len, reverse=True)
 _NOT_SPLIT = frozenset({"cost", "using", "mine", "mint", "mini", "exps", "tans", "login"})
 """English words that would otherwise split into a function and a letter."""
 
@@ -50,7 +51,7 @@ Piece = tuple[str, str]
 def _spelling(word: str) -> str | None:
     """The function ``word`` spells: lower case, Capitalised, or ``ReLU``; else None."""
     folded = word.lower()
-    if folded not in SPELLED and folded not in NAMED:
+    if folded not in _FUNCTION_WORDS:
         return None
     if word in (folded, folded.capitalize(), "ReLU"):
         return folded
