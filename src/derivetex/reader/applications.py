@@ -25,6 +25,9 @@ _EVENT_RELATIONS = {
 """What joins the parts of an event inside ``P(...)``: relations and set operations."""
 
 
+PRODUCT_OR_APPLICATION = ("R211", "R210")
+EULER_OR_NAME = ("R230", "R231")
+
 _INDICATOR = re.compile(r"\\(?:mathbb|mathbf|mathds|mathbbm)\{[1I]\}")
 """The indicator of an event, ``\\mathbb{1}[y_i = k]``: an opaque term of its event."""
 
@@ -106,13 +109,15 @@ class Applications(Cursor):
             self.applies(text) or lists_arguments(self.tokens, self.at)
         ):
             return self.applied(text, indices)
+        if self.peek().text == "(" and self.applied_instead(text, token):
+            return self.applied(text, indices)
         if self.peek().text == "[" and (
             re.match(r"(\\mathbb\{E\}|E)(_|$)", text) or divergence_follows(self.tokens, self.at)
         ):
             return self.applied(text, indices, opener="[")
         if _INDICATOR.fullmatch(text) and self.peek().text in ("[", "(", r"\{"):
             return self.applied(text, indices, opener=self.peek().text)  # 1[y_i = k]
-        return self.symbol(text, indices)
+        return self.symbol(text, indices, explicit=token.text in N.WORDS)
 
     def is_label(self, first: Token, second: Token, name: str = "") -> bool:
         """``^{(i)}``, ``^{*}``, ``^\\prime``, ``p^m(x)``: part of the name, not a power."""
@@ -223,7 +228,28 @@ class Applications(Cursor):
         self.notes.algebra = algebra
         return value
 
-    def symbol(self, text: str, indices: list[sympy.Expr]) -> sympy.Expr:
+    def applied_instead(self, name: str, token: Token) -> bool:
+        """``y_k(\\phi_n)``, ``w(x + 1)``: a name not known as a function before a bracket
+        is a product first and an application second (asked once per name)."""
+        if name in ("e", r"\pi") or name in self.functions:
+            return False
+        key = ("apply", name)
+        if self.chooser.choose(key, PRODUCT_OR_APPLICATION) != 1:
+            return False
+        written = self.chooser.text(token.at, self.bracket_end())
+        reading = f"`{self.chooser.text(token.at, self.offset())}` applied to the bracket"
+        advice = f"defining `{name}(…)` as a function would say so"
+        self.chooser.explain(key, written, reading, advice)
+        return True
+
+    def symbol(self, text: str, indices: list[sympy.Expr], explicit: bool = False) -> sympy.Expr:
+        """A name's value; ``e`` is Euler's number first and a name second (``\\mathrm{e}``
+        is Euler's number only)."""
+        euler = text == "e" and not indices
+        if euler and not explicit and self.chooser.choose(("e",), EULER_OR_NAME) == 1:
+            advice = "another letter, or `\\mathrm{e}` for Euler's number, would say which"
+            self.chooser.explain(("e",), "e", "a name, not Euler's number", advice)
+            return sympy.Symbol("e")
         if text == "e" and not indices:
             if self.peek().text == "^":
                 self.take()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import sympy
 
 from derivetex.reader import names as N
+from derivetex.reader.choices import Chooser
 from derivetex.reader.tokens import Token
 
 MAX_DEPTH = 60
@@ -54,12 +55,15 @@ OPTIMA = {r"\argmax": "argmax", r"\argmin": "argmin"}
 class Cursor(ABC):
     """Tokens and a position in them; the grammar reads from here."""
 
-    def __init__(self, tokens: list[Token], functions: frozenset[str]) -> None:
+    def __init__(
+        self, tokens: list[Token], functions: frozenset[str], chooser: Chooser | None = None
+    ) -> None:
         self.tokens = tokens
         self.at = 0
         self.depth = 0
         self.functions = functions
         self.notes = Notes()
+        self.chooser = chooser if chooser is not None else Chooser("")
         self.norms = 0  # norms open: inside one, \| closes it instead of opening another
 
     def more(self) -> bool:
@@ -81,6 +85,21 @@ class Cursor(ABC):
         if token.text != text:
             raise Unreadable(f"expected {text!r}, found {token.text!r}")
 
+    def offset(self, ahead: int = 0) -> int | None:
+        """Where the token ``ahead`` starts in the source (None at the end)."""
+        token = self.peek(ahead)
+        return None if token.kind == "end" else token.at
+
+    def bracket_end(self) -> int | None:
+        """The source offset just after the bracket opening at the current token."""
+        depth = 0
+        for index in range(self.at, len(self.tokens)):
+            text = self.tokens[index].text
+            depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(text, 0)
+            if depth == 0:
+                return self.tokens[index].at + 1
+        return None
+
     def enter(self) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
@@ -89,7 +108,7 @@ class Cursor(ABC):
     def split_digits(self) -> None:
         """An unbraced script or ``\\frac`` argument takes one digit: ``\\frac12``."""
         token = self.peek()
-        if token.kind == "num" and "." not in token.text and len(token.text) > 1:
+        if token.kind == "num" and token.text.isdigit() and len(token.text) > 1:
             first, rest = token.text[0], token.text[1:]
             self.tokens[self.at : self.at + 1] = [
                 Token("num", first, token.at),
@@ -138,6 +157,9 @@ class Cursor(ABC):
 
     @abstractmethod
     def sub_parser(self, tokens: list[Token]) -> sympy.Expr: ...
+
+    @abstractmethod
+    def name(self, token: Token) -> sympy.Expr: ...
 
     @abstractmethod
     def derivative_of(self, function: Callable[[sympy.Expr], sympy.Expr]) -> sympy.Expr: ...

@@ -7,6 +7,8 @@ which letters are usually functions when followed by ``(``, which words name a f
 
 from __future__ import annotations
 
+import re
+
 import sympy
 
 ELEMENTARY = {
@@ -15,6 +17,16 @@ ELEMENTARY = {
     r"\arcsin": sympy.asin, r"\arccos": sympy.acos,
 }  # fmt: skip
 LOGS = (r"\log", r"\ln", r"\lg")
+NATURAL_LOG = re.compile(r"\\ln(?![A-Za-z])|(?<![A-Za-z\\])ln\s*\(")
+"""``\\ln`` (or ``ln(``): the natural logarithm wherever it is written; a document's
+convention for the base of a bare ``\\log`` never applies to it."""
+
+
+def writes_natural_log(latex: str) -> bool:
+    """Whether ``latex`` writes ``\\ln``: its logarithms are natural ones by notation."""
+    return NATURAL_LOG.search(latex) is not None
+
+
 LG_BASE = sympy.Symbol(r"b_{\lg}", positive=True)
 """The base of ``\\lg``: 2 in computer science and information theory (bits), 10 in the ISO
 convention. Left a name, so only a number that holds in one of the two is judged."""
@@ -23,6 +35,7 @@ WORD_FUNCTIONS = {
     "exp": sympy.exp, "log": sympy.log, "ln": sympy.log, "tanh": sympy.tanh,
     "sigmoid": lambda x: 1 / (1 + sympy.exp(-x)), "logistic": lambda x: 1 / (1 + sympy.exp(-x)),
     "relu": lambda x: sympy.Max(0, x), "softplus": lambda x: sympy.log(1 + sympy.exp(x)),
+    "sqrt": sympy.sqrt,
 }  # fmt: skip
 """Functions named by a word (``\\mathrm{sigmoid}``, ``\\operatorname{ReLU}``), lower-cased."""
 

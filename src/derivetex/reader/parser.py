@@ -23,6 +23,8 @@ from derivetex.reader import names as N
 from derivetex.reader.applications import Applications
 from derivetex.reader.bare import bare_big
 from derivetex.reader.calculus import Calculus
+from derivetex.reader.choices import Chooser
+from derivetex.reader.choosing import E_NOTATION, FUNCTION_WORD, Choosing
 from derivetex.reader.cursor import BRACKETS, OPTIMA, Notes, Unreadable
 from derivetex.reader.groups import set_builder
 from derivetex.reader.operators import BigOperators
@@ -42,7 +44,9 @@ _STOP = {
 _NORM_OPENERS = {r"\|": r"\|", r"\lVert": r"\rVert", r"\Vert": r"\Vert"}
 _ELEMENTWISE = {r"\circ", r"\odot"}
 _PRODUCT_OPS = {r"\cdot", r"\times", "*", r"\ast"}
-_FUNCTION_STARTS = {*N.LOGS, *N.ELEMENTARY, r"\sum", r"\prod"}
+TRANSPOSE_OR_POWER = ("R240", "R241")
+MAX_DECIMAL_EXPONENT = 308
+"""``1e308``: a written number beyond a float's range is not read (nor built exactly)."""
 
 
 def _linear_term(term: sympy.Expr) -> bool:
@@ -55,20 +59,29 @@ def _linear_term(term: sympy.Expr) -> bool:
 
 def parse(text: str, functions: frozenset[str] = frozenset()) -> tuple[sympy.Expr, Notes]:
     """The expression ``text`` denotes, and notes on it; ``functions`` are names the
-    document defines as functions (so ``g(x)`` is an application, never a product)."""
+    document defines as functions (so ``g(x)`` is an application, never a product).
+    Where notation is ambiguous this is the first reading (``read_alternatives`` lists all)."""
+    expr, notes, _ = read_with(text, functions, Chooser(text))
+    return expr, notes
+
+
+def read_with(
+    text: str, functions: frozenset[str], chooser: Chooser
+) -> tuple[sympy.Expr, Notes, Chooser]:
+    """One reading of ``text``, answering the grammar's questions with ``chooser``."""
     tokens = tokenize(text)
     if len(tokens) > MAX_TOKENS:
         raise Unreadable(f"an expression of over {MAX_TOKENS} tokens")
     if not tokens:
         raise Unreadable("empty expression")
-    parser = _Parser(tokens, functions)
+    parser = _Parser(tokens, functions, chooser)
     expr = parser.sum()
     if parser.more():
         raise Unreadable(f"cannot read {parser.peek().text!r} here")
-    return expr, parser.notes
+    return expr, parser.notes, chooser
 
 
-class _Parser(Applications, Calculus, BigOperators):
+class _Parser(Choosing, Applications, Calculus, BigOperators):
     """The grammar: sums of products of powers of primaries."""
 
     # -- grammar -------------------------------------------------------------------------
@@ -122,7 +135,7 @@ class _Parser(Applications, Calculus, BigOperators):
         return sympy.Mul(*factors)
 
     def starts_factor(self, token: Token) -> bool:
-        if token.kind in ("num", "letter", "word") or token.text == r"\lVert":
+        if token.kind in ("num", "letter", "word", "fword") or token.text == r"\lVert":
             return True
         if token.text == r"\|":
             return self.norms == 0  # a \|w\| after a factor
@@ -160,6 +173,10 @@ class _Parser(Applications, Calculus, BigOperators):
 
     def transpose_follows(self) -> bool:
         token, after = self.peek(), self.peek(1)
+        letter = token.text == "T" or (token.text == "{" and after.text == "T")
+        if letter and self.chooser.choose(("T",), TRANSPOSE_OR_POWER) == 1:
+            self.chooser.explain(("T",), "^T", "a power (T a name)", "`^\\top` writes a transpose")
+            return False
         if token.text in (r"\top", r"\intercal", "T") and token.kind != "num":
             self.take()
             return True
@@ -194,7 +211,7 @@ class _Parser(Applications, Calculus, BigOperators):
 
 
     def sub_parser(self, tokens: list[Token]) -> sympy.Expr:
-        inner = _Parser(tokens, self.functions)
+        inner = _Parser(tokens, self.functions, self.chooser)
         inner.notes = self.notes
         inner.depth = self.depth
         if not tokens:
@@ -205,14 +222,19 @@ class _Parser(Applications, Calculus, BigOperators):
         return value
 
     def number(self, text: str) -> sympy.Expr:
-        if "." not in text:
+        mantissa, _, power = text.lower().partition("e")
+        if power:
+            self.chooser.note(E_NOTATION)
+            if abs(int(power)) > MAX_DECIMAL_EXPONENT:
+                raise Unreadable(f"a number beyond 1e{MAX_DECIMAL_EXPONENT}: {text}")
+        if "." not in mantissa and not power:
             return sympy.Integer(text)
-        value = sympy.Rational(text)
-        places = len(text.split(".")[1])
-        if len(text.replace(".", "").lstrip("0")) < ROUNDED_DIGITS:
-            return value  # 0.5, 0.33: data, taken as exact
+        value = sympy.Rational(mantissa) * sympy.Rational(10) ** int(power or 0)
+        places = len(mantissa.partition(".")[2]) - int(power or 0)
+        if len(mantissa.replace(".", "").lstrip("0")) < ROUNDED_DIGITS:
+            return value  # 0.5, 0.33, 2.5e-4: data, taken as exact
         literal = sympy.Symbol(f"#lit{len(self.notes.literals)}")
-        self.notes.literals[literal] = (value, places)
+        self.notes.literals[literal] = (value, max(places, 0))
         return literal
 
     def primary(self) -> sympy.Expr:
@@ -223,10 +245,15 @@ class _Parser(Applications, Calculus, BigOperators):
             self.depth -= 1
 
     def _primary(self) -> sympy.Expr:
+        self.take_alternative()
         token = self.take()
         text = token.text
         if token.kind == "num":
             return self.number(text)
+        if token.kind in ("cmd", "fword") and self.chooser.source[token.at : token.at + 1] != "\\":
+            self.chooser.note(FUNCTION_WORD)  # log, sigmoid written as words
+        if token.kind == "fword":
+            return self.function_word(token)
         if text == r"\{" and set_builder(self.tokens, self.at - 1):
             return self.set_of()
         if text in BRACKETS:
@@ -468,7 +495,10 @@ class _Parser(Applications, Calculus, BigOperators):
             self.take()
             base = self.script()
         power = self.function_power(command)
-        argument = self.argument()
+        if self.peek().text in ("(", "["):
+            argument = self.argument()  # the parentheses written: one reading
+        else:
+            argument = self.bare_argument(log=True)
         value = sympy.log(argument, evaluate=argument != 0)
         return (value if base is None else value / sympy.log(base)) ** power
 
@@ -483,21 +513,6 @@ class _Parser(Applications, Calculus, BigOperators):
         if not re.fullmatch(r"[2-9]", power):
             raise Unreadable(f"a power written on {command} itself")
         return int(power)
-
-    def argument(self) -> sympy.Expr:
-        """A function's argument: parenthesised, or the implicit product that follows."""
-        if self.peek().text in ("(", "["):
-            opener = self.take().text
-            value = self.sum()
-            self.expect(BRACKETS[opener])
-            return value
-        factors = [self.power()]
-        while self.more() and self.starts_factor(self.peek()):
-            if self.peek().text in _FUNCTION_STARTS or self.peek().text in (r"\frac", r"\dfrac"):
-                break
-            factors.append(self.power())
-        return sympy.Mul(*factors)
-
 
     # -- names ---------------------------------------------------------------------------
 

@@ -39,8 +39,16 @@ ADJACENT = 4
 before it (blank lines and ``$$`` between them)."""
 
 
-_WORKS_IN_BITS = re.compile(r"\bbits?\b|ビット|\\log_\{?2\}?", re.IGNORECASE)
-"""A document that says bits (or writes log₂) may mean log₂ by a bare log in its numbers."""
+_WORKS_IN_BITS = re.compile(
+    r"\\log_\{?2\}?"
+    r"|\blog(?:arithms?|s)?\b[^.\n$]{0,40}\b(?:base|to the base)[- ]?(?:2|two)\b"
+    r"|\bbase[- ]?(?:2|two)\b[^.\n$]{0,20}\blog"
+    r"|底(?:が|を|は)?\s*2",
+    re.IGNORECASE,
+)
+"""A document that writes log₂, or states base 2 for its logarithms ("log is to base 2"),
+may mean log₂ by a bare log in its numbers. The word "bits" alone is no such convention, and
+a ``\\ln`` is never re-based (``numeric_links.in_bits_here``)."""
 
 
 @dataclass(frozen=True)

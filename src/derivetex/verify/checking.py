@@ -50,6 +50,7 @@ from derivetex.verify.numeric_links import (
     agree,
     at_earlier_values,
     earlier_note,
+    in_bits_here,
     lg_link,
     rounding_of,
     value_claim,
@@ -158,7 +159,7 @@ def _check(
             agreed = agree(
                 link, value, right, left_reading, right_reading, scope, make, earlier_note(earlier)
             )
-            if agreed.status == ERROR and scope.bits and value.has(sympy.log):
+            if agreed.status == ERROR and in_bits_here(scope, link) and value.has(sympy.log):
                 in_bits = agree(
                     link, to_base(value, 2), right, left_reading, right_reading, scope, make, ""
                 )
@@ -236,7 +237,8 @@ def _check(
         origin = scope.origin or (scope.earlier_origin if earlier else None)
         approx = link.relation in APPROXIMATE
         return value_claim(
-            a_value, claim, approx, origin, make, note + earlier_note(earlier), slack, scope.bits
+            a_value, claim, approx, origin, make, note + earlier_note(earlier), slack,
+            in_bits_here(scope, link),
         )
     if is_number(a) and is_number(b):
         return agree(link, a, b, left_reading, right_reading, scope, make, note)

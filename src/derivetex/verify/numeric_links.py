@@ -14,7 +14,7 @@ from derivetex.judge.claims import Claim, check_claim, rounding_slack
 from derivetex.judge.diagnosis import diagnose, to_base
 from derivetex.judge.show import decimal, show
 from derivetex.judge.terms import carry_out, opaque
-from derivetex.reader.names import LG_BASE
+from derivetex.reader.names import LG_BASE, writes_natural_log
 from derivetex.verify.comparing import compare, holds_message, is_number, listing
 from derivetex.verify.reading import Reading, read
 from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding, Make
@@ -125,7 +125,7 @@ def agree(
     if abs(x - y) <= slack * (1 + num.RELATIVE) + num.RELATIVE * max(1, abs(x), abs(y)):
         how = " at the precision shown" if slack else ""
         return make(OK, f"the two sides are equal{how}" + note)
-    if scope.bits and _equal_in_bits(a, b, slack):
+    if in_bits_here(scope, link) and _equal_in_bits(a, b, slack):
         message = "the two sides are equal with log read as log₂ (the document works in bits)"
         return make(OK, message + note)
     cause = diagnose(a, b, link.text)
@@ -133,6 +133,12 @@ def agree(
         f"the two sides differ: the left-hand side is {decimal(x, 6)}, the right {decimal(y, 6)}"
     )
     return make(ERROR, message + (f"; likely cause: {cause}" if cause else "") + note, cause)
+
+
+def in_bits_here(scope: Scope, link: Link) -> bool:
+    """Whether a bare log of ``link`` may be read as log₂: the document states that base, and
+    the link does not write ``\\ln`` (the natural log by notation, never re-based)."""
+    return scope.bits and not writes_natural_log(link.text)
 
 
 def _equal_in_bits(a: sympy.Expr, b: sympy.Expr, slack: sympy.Basic) -> bool:
