@@ -150,10 +150,11 @@ def _side(line: str, tokens: list[_Token]) -> str | None:
 
 
 def _trimmed(tokens: list[_Token]) -> list[_Token]:
+    """Without the spaces and commas around: ``= 0.84, and`` ends its side at the comma."""
     start, end = 0, len(tokens)
-    while start < end and tokens[start].kind == "space":
+    while start < end and tokens[start].kind in ("space", "comma"):
         start += 1
-    while end > start and tokens[end - 1].kind == "space":
+    while end > start and tokens[end - 1].kind in ("space", "comma"):
         end -= 1
     return tokens[start:end]
 
@@ -204,7 +205,7 @@ class _Latex:
                     raise ValueError("operator without operand")
                 self.at += 1
                 if token.text in ("^", "**"):
-                    out.append("^{" + self._atom() + "}")
+                    out[-1] += "^{" + self._atom() + "}"
                     expect_operand = False
                     continue
                 out.append(_OPERATORS.get(token.text, ","))
@@ -213,7 +214,7 @@ class _Latex:
             if token.kind == "sup":
                 if expect_operand:
                     raise ValueError("power of nothing")
-                out.append("^{" + _SUPERSCRIPT[token.text] + "}")
+                out[-1] += "^{" + _SUPERSCRIPT[token.text] + "}"
                 self.at += 1
                 continue
             if not expect_operand and token.kind == "number":
@@ -238,7 +239,7 @@ class _Latex:
             if self.at >= len(self.tokens) or self.tokens[self.at].kind != "close":
                 raise ValueError("unclosed bracket")
             self.at += 1
-            return f"\\left({inner}\\right)"
+            return f"({inner})"
         if token.text in "-−" and token.kind == "op":
             return "-" + self._atom()
         if token.kind == "func":
@@ -246,17 +247,15 @@ class _Latex:
         raise ValueError(f"not an operand: {token.text!r}")
 
     def _applied(self, name: str) -> str:
+        bracketed = self.at < len(self.tokens) and self.tokens[self.at].kind == "open"
         argument = self._atom()
-        if argument.startswith("\\left(") and argument.endswith("\\right)"):
-            inner = argument[len("\\left(") : -len("\\right)")]
-        else:
-            inner = argument
+        inner = argument[1:-1] if bracketed else argument
         command = _FUNCTIONS[name]
         if command == r"\sqrt":
             return f"\\sqrt{{{inner}}}"
         if command == "abs":
             return f"\\left|{inner}\\right|"
-        return f"{command}\\left({inner}\\right)"
+        return f"{command}({inner})"
 
 
 def _number(text: str) -> str:
