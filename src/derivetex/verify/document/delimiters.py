@@ -13,8 +13,10 @@ parser decides what is code before these rules see a character):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
@@ -24,66 +26,91 @@ if TYPE_CHECKING:
     from markdown_it.rules_inline import StateInline
 
 _GITHUB = re.compile(r"\$`([^`\n]+?)`\$")
-_DOUBLE_PAREN = re.compile(r"\\\\\((.+?)\\\\\)", re.DOTALL)
-_DOUBLE_BRACKET = re.compile(r"\\\\\[(.+?)\\\\\]", re.DOTALL)
 _HATENA_ESCAPE = re.compile(r"\\([\[\]_^*])")
 HATENA_OPEN = "[tex:"
 
 
-def _inline(name: str, pattern: re.Pattern[str], tag: str) -> Callable[[StateInline, bool], bool]:
-    """An inline rule: at ``tag``, ``pattern`` (its group 1 is the math) makes a ``name`` token."""
+@lru_cache(maxsize=8)
+def _positions(text: str, closer: str) -> list[int]:
+    """Where ``closer`` occurs in ``text``, found once per text: pairing each opener is then a
+    bisection, so a paragraph of many unclosed openers is read in linear time."""
+    return [m.start() for m in re.finditer(re.escape(closer), text)]
+
+
+def _next(text: str, closer: str, after: int) -> int | None:
+    positions = _positions(text, closer)
+    index = bisect.bisect_left(positions, after)
+    return positions[index] if index < len(positions) else None
+
+
+def _github(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("$`", state.pos):
+        return False
+    match = _GITHUB.match(state.src, state.pos)
+    if match is None:
+        return False
+    return _push(state, silent, "math_inline", match.group(1), "$`", match.end())
+
+
+def _doubled(name: str, opener: str, closer: str) -> Callable[[StateInline, bool], bool]:
+    """An inline rule: from ``opener`` to the next ``closer``, one ``name`` token."""
 
     def rule(state: StateInline, silent: bool) -> bool:
-        if not state.src.startswith(tag, state.pos):
+        if not state.src.startswith(opener, state.pos):
             return False
-        match = pattern.match(state.src, state.pos)
-        if match is None or not match.group(1).strip():
+        close = _next(state.src, closer, state.pos + len(opener))
+        if close is None:
             return False
-        if not silent:
-            token = state.push(name, "math", 0)
-            token.content = match.group(1)
-            token.markup = tag
-        state.pos = match.end()
-        return True
+        body = state.src[state.pos + len(opener) : close]
+        return _push(state, silent, name, body, opener, close + len(closer))
 
     return rule
 
 
-def _hatena_end(text: str, start: int) -> int | None:
-    """The offset of the ``]`` that closes a ``[tex:`` body starting at ``start`` (brackets
-    nest, ``\\]`` is escaped), or None."""
-    depth = 0
-    position = start
+def _push(state: StateInline, silent: bool, name: str, body: str, tag: str, end: int) -> bool:
+    if not body.strip():
+        return False
+    if not silent:
+        token = state.push(name, "math", 0)
+        token.content = body
+        token.markup = tag
+    state.pos = end
+    return True
+
+
+@lru_cache(maxsize=8)
+def _bracket_pairs(text: str) -> dict[int, int]:
+    """The offset of the ``]`` closing each ``[`` of ``text`` (``\\[``, ``\\]`` escaped),
+    matched once per text."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    position = 0
     while position < len(text):
         char = text[position]
         if char == "\\":
             position += 2
             continue
         if char == "[":
-            depth += 1
-        elif char == "]":
-            if depth == 0:
-                return position
-            depth -= 1
+            stack.append(position)
+        elif char == "]" and stack:
+            pairs[stack.pop()] = position
         position += 1
-    return None
+    return pairs
+
+
+def _hatena_end(text: str, start: int) -> int | None:
+    """The offset of the ``]`` that closes the ``[tex:`` opening at ``start``, or None."""
+    return _bracket_pairs(text).get(start)
 
 
 def _hatena(state: StateInline, silent: bool) -> bool:
     if not state.src.startswith(HATENA_OPEN, state.pos):
         return False
-    end = _hatena_end(state.src, state.pos + len(HATENA_OPEN))
+    end = _hatena_end(state.src, state.pos)
     if end is None:
         return False
-    body = state.src[state.pos + len(HATENA_OPEN) : end]
-    if not body.strip():
-        return False
-    if not silent:
-        token = state.push("math_inline", "math", 0)
-        token.content = hatena_body(body)
-        token.markup = HATENA_OPEN
-    state.pos = end + 1
-    return True
+    body = hatena_body(state.src[state.pos + len(HATENA_OPEN) : end])
+    return _push(state, silent, "math_inline", body, HATENA_OPEN, end + 1)
 
 
 def hatena_body(body: str) -> str:
@@ -97,7 +124,7 @@ def _double_bracket_block(state: StateBlock, start: int, end: int, silent: bool)
     begin = state.bMarks[start] + state.tShift[start]
     if state.sCount[start] - state.blkIndent >= 4 or not state.src.startswith("\\\\[", begin):
         return False
-    close = state.src.find("\\\\]", begin + 3)
+    close = _next(state.src, "\\\\]", begin + 3)
     if close < 0:
         return False
     line = start
@@ -118,12 +145,12 @@ def _double_bracket_block(state: StateBlock, start: int, end: int, silent: bool)
 
 def platform_math_plugin(md: MarkdownIt) -> None:
     """Register the rules above (after the dollar and bracket plugins)."""
-    md.inline.ruler.before("math_inline", "math_github", _inline("math_inline", _GITHUB, "$`"))
+    md.inline.ruler.before("math_inline", "math_github", _github)
     md.inline.ruler.before(
-        "escape", "math_double_paren", _inline("math_inline", _DOUBLE_PAREN, "\\\\(")
+        "escape", "math_double_paren", _doubled("math_inline", "\\\\(", "\\\\)")
     )
     md.inline.ruler.before(
-        "escape", "math_double_bracket", _inline("math_inline_double", _DOUBLE_BRACKET, "\\\\[")
+        "escape", "math_double_bracket", _doubled("math_inline_double", "\\\\[", "\\\\]")
     )
     md.inline.ruler.before("link", "math_hatena", _hatena)
     md.block.ruler.before("fence", "math_double_bracket_block", _double_bracket_block)
