@@ -93,3 +93,16 @@ def test_platform_delimiters(source: str, expected: list[tuple[int, str, bool]])
 )
 def test_delimiters_inside_code_are_not_math(source: str) -> None:
     assert find_blocks(source, "md") == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["\\\\( x " * 20000, "[tex: x " * 20000, "\\\\[\n" * 20000, "1 + 1 = " * 20000],
+    ids=["unclosed-double-paren", "unclosed-hatena", "unclosed-double-bracket", "long-chain"],
+)
+def test_pathological_documents_are_read_in_linear_time(source: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    find_blocks(source, "md")
+    assert time.perf_counter() - start < 5.0

@@ -125,7 +125,7 @@ def _double_bracket_block(state: StateBlock, start: int, end: int, silent: bool)
     if state.sCount[start] - state.blkIndent >= 4 or not state.src.startswith("\\\\[", begin):
         return False
     close = _next(state.src, "\\\\]", begin + 3)
-    if close < 0:
+    if close is None:
         return False
     line = start
     while line < end and close > state.eMarks[line]:

@@ -133,20 +133,27 @@ def _side(line: str, tokens: list[_Token]) -> str | None:
     tokens = _trimmed(tokens)
     if not tokens:
         return None
-    before = line[: tokens[0].start].rstrip()
-    after = line[tokens[-1].end :]
+    after = line[tokens[-1].end : tokens[-1].end + 2]
     if _GLUED_BEFORE.match(line[tokens[0].start - 1 : tokens[0].start] or " "):
         return None
-    if _GLUED_AFTER.match(after[:2] or " ") or after.startswith("("):
+    if _GLUED_AFTER.match(after or " ") or after.startswith("("):
         return None
     if any(t.kind == "number" and re.match(r"0\d", t.text) for t in tokens):
         return None  # 01 as in 2024-01-02: a date or a code, not a number
-    if _bare(tokens) and before[-1:].isalpha():
+    if _bare(tokens) and _char_before(line, tokens[0].start).isalpha():
         return None  # epoch 3, layer 2: a label
     try:
         return _Latex(tokens).expression()
     except ValueError:
         return None
+
+
+def _char_before(line: str, at: int) -> str:
+    """The last character before ``at`` that is not a space ('' at the start)."""
+    at -= 1
+    while at >= 0 and line[at].isspace():
+        at -= 1
+    return line[at] if at >= 0 else ""
 
 
 def _trimmed(tokens: list[_Token]) -> list[_Token]:
