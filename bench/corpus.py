@@ -1,4 +1,7 @@
-"""Score ``derivetex verify`` on the hand-judged corpus in ``../shared/corpus/verify-real``.
+"""Score ``derivetex verify`` on the hand-judged corpora in ``../shared/corpus/``.
+
+``verify-real`` (30 documents) and ``verify-real-2`` (30 more, from other sources) are scored
+separately and together: the gap between them measures how far verify generalises.
 
 Scoring follows the corpus README: a line flagged ``error`` within one line of a genuine
 mistake is a true flag, within one line of a ``minor`` or ``may_flag`` line it is excused,
@@ -6,7 +9,8 @@ anywhere else a false alarm. Precision = true / (true + false alarms); recall = 
 flag within one line / all mistakes; unchecked share = unchecked findings / all findings. A
 file on which verify crashes, hangs or prints no report counts its mistakes as missed.
 
-    .venv/bin/python bench/corpus.py                  # table per document, then the totals
+    .venv/bin/python bench/corpus.py                  # both corpora: tables, totals, together
+    .venv/bin/python bench/corpus.py --corpus verify-real-2   # one corpus
     .venv/bin/python bench/corpus.py --json           # the same as JSON (what the test reads)
     .venv/bin/python bench/corpus.py --show 14        # the flags and misses of documents 14*
 
@@ -25,7 +29,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "verify-real"
+CORPORA = ROOT.parent / "shared" / "corpus"
+NAMES = ("verify-real", "verify-real-2")
 TIME_LIMIT = 120.0
 
 
@@ -42,12 +47,14 @@ class Score:
     findings: int = 0
     unchecked: int = 0
     crashed: str = ""
+    silent: int = 0
+    """Documents that got no verdict at all: no link found, or the whole file failed."""
     false_lines: list[int] = field(default_factory=list)
     missed_lines: list[int] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         for key in ("true_flags", "false_alarms", "excused", "mistakes", "found", "findings",
-                    "unchecked"):
+                    "unchecked", "silent"):
             setattr(self, key, getattr(self, key) + getattr(other, key))
 
     @property
@@ -87,13 +94,17 @@ def run_verify(path: Path) -> tuple[dict | None, str]:
 def score(name: str, expected: dict, report: dict | None, crash: str) -> Score:
     result = Score(name, mistakes=len(expected["errors"]), crashed=crash)
     if report is None:
+        result.silent = 1
         result.missed_lines = list(expected["errors"])
         return result
     findings = report["files"][0]["findings"]
     result.findings = len(findings)
+    result.silent = int(not findings or any(
+        "internal error while auditing" in f.get("message", "") for f in findings
+    ))
     result.unchecked = sum(1 for f in findings if f["status"] == "unchecked")
     flagged = sorted({f["line"] for f in findings if f["status"] == "error"})
-    excusing = expected["minor"] + expected["may_flag"]
+    excusing = expected.get("minor", []) + expected.get("may_flag", [])
     for line in flagged:
         if near(line, expected["errors"]):
             result.true_flags += 1
@@ -110,11 +121,13 @@ def score(name: str, expected: dict, report: dict | None, crash: str) -> Score:
     return result
 
 
-def evaluate(only: str = "") -> tuple[list[Score], Score, dict[str, dict | None]]:
-    expected = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))["files"]
+def evaluate(
+    corpus: Path, only: str = ""
+) -> tuple[list[Score], Score, dict[str, dict | None]]:
+    expected = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))["files"]
     names = sorted(n for n in expected if n.startswith(only))
     with ThreadPoolExecutor(max_workers=2) as pool:
-        outcomes = list(pool.map(lambda n: run_verify(CORPUS / n), names))
+        outcomes = list(pool.map(lambda n: run_verify(corpus / n), names))
     scores = [
         score(n, expected[n], report, crash)
         for n, (report, crash) in zip(names, outcomes, strict=True)
@@ -139,37 +152,68 @@ def table(scores: list[Score], total: Score) -> str:
             f"{s.name[:42]:<42} {s.precision:>5.2f} {s.recall:>6.2f} {s.unchecked_share:>5.2f}"
             f"  {extra}"
         )
-    lines.append(
+    lines.append(summary(total))
+    return "\n".join(lines)
+
+
+def summary(total: Score) -> str:
+    return (
+        f"precision {total.precision:.2f}, recall {total.recall:.2f}, "
+        f"unchecked {total.unchecked_share:.3f}; "
         f"flags: {total.true_flags} true, {total.false_alarms} false, {total.excused} excused; "
         f"mistakes found {total.found}/{total.mistakes}; "
-        f"findings {total.findings}, unchecked {total.unchecked}"
+        f"findings {total.findings}, unchecked {total.unchecked}; "
+        f"documents without a verdict {total.silent}"
     )
-    return "\n".join(lines)
+
+
+def as_json(total: Score, scores: list[Score]) -> dict:
+    return {
+        "total": {**asdict(total), "precision": total.precision, "recall": total.recall,
+                  "unchecked_share": total.unchecked_share},
+        "documents": [asdict(s) for s in scores],
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--show", default="", help="print the error findings of these files")
+    parser.add_argument("--corpus", choices=NAMES, action="append",
+                        help="score only this corpus (repeatable; default: both)")
     options = parser.parse_args()
-    if not CORPUS.is_dir():
-        sys.exit(f"corpus.py: no corpus at {CORPUS}")
-    scores, total, reports = evaluate(options.show)
+    names = options.corpus or list(NAMES)
+    together = Score("together")
+    results: dict[str, dict] = {}
+    for name in names:
+        corpus = CORPORA / name
+        if not corpus.is_dir():
+            sys.exit(f"corpus.py: no corpus at {corpus}")
+        scores, total, reports = evaluate(corpus, options.show)
+        together.add(total)
+        together.crashed += total.crashed
+        results[name] = as_json(total, scores)
+        if not options.json:
+            print(f"== {name}")
+            print(table(scores, total))
+            show(options.show, reports)
+            print()
     if options.json:
-        data = {
-            "total": {**asdict(total), "precision": total.precision, "recall": total.recall,
-                      "unchecked_share": total.unchecked_share},
-            "documents": [asdict(s) for s in scores],
-        }
-        print(json.dumps(data, indent=2))
+        print(json.dumps({"corpora": results, "together": as_json(together, [])["total"]},
+                         indent=2))
+    elif len(names) > 1:
+        print(f"== together ({', '.join(names)})")
+        print(summary(together))
+
+
+def show(only: str, reports: dict[str, dict | None]) -> None:
+    if not only:
         return
-    print(table(scores, total))
-    if options.show:
-        for name, report in reports.items():
-            for f in (report or {"files": [{"findings": []}]})["files"][0]["findings"]:
-                if f["status"] != "ok":
-                    print(f"{name[:2]}:{f['line']}: {f['status']}: {f['latex'][:70]}: "
-                          f"{f['message'][:110]}")
+    for name, report in reports.items():
+        for f in (report or {"files": [{"findings": []}]})["files"][0]["findings"]:
+            if f["status"] != "ok":
+                print(f"{name[:12]}:{f['line']}: {f['status']}: {f['latex'][:70]}: "
+                      f"{f['message'][:110]}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,72 @@
+"""Score ``derivetex verify`` on the ten documents of this folder (see expected.json).
+
+    .venv/bin/python bench/fresh/score.py            # a table: flags, misses, unchecked share
+    .venv/bin/python bench/fresh/score.py --show     # also every error and unchecked finding
+
+A flag within one line of a planted mistake is true, anywhere else a false alarm. A document
+that is refused, crashes or has no finding counts as "no verdict".
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def where(finding: dict) -> str:
+    line = str(finding["line"])
+    return f"{finding['cell']}:{line}" if finding.get("cell") else line
+
+
+def near(a: str, b: str) -> bool:
+    *cell_a, line_a = a.split(":")
+    *cell_b, line_b = b.split(":")
+    return cell_a == cell_b and abs(int(line_a) - int(line_b)) <= 1
+
+
+def main() -> None:
+    show = "--show" in sys.argv
+    expected = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))["files"]
+    totals = {"true": 0, "false": 0, "found": 0, "mistakes": 0, "findings": 0, "unchecked": 0,
+              "no verdict": 0}
+    for name, judged in expected.items():
+        done = subprocess.run([sys.executable, "-m", "derivetex", "verify", "--json", name],
+                              cwd=HERE, capture_output=True, text=True, timeout=120)
+        try:
+            findings = json.loads(done.stdout)["files"][0]["findings"]
+        except (json.JSONDecodeError, KeyError, IndexError):
+            findings = []
+        errors = [where(f) for f in findings if f["status"] == "error"]
+        planted = [str(e) for e in judged["errors"]]
+        true = sum(1 for e in errors if any(near(e, p) for p in planted))
+        found = sum(1 for p in planted if any(near(e, p) for e in errors))
+        unchecked = sum(1 for f in findings if f["status"] == "unchecked")
+        totals["true"] += true
+        totals["false"] += len(errors) - true
+        totals["found"] += found
+        totals["mistakes"] += len(planted)
+        totals["findings"] += len(findings)
+        totals["unchecked"] += unchecked
+        totals["no verdict"] += int(not findings)
+        status = f"exit {done.returncode}"
+        if not findings:
+            status += " " + (done.stderr.strip().splitlines() or ["no finding"])[-1][:70]
+        print(f"{name:<36} links {len(findings):>2}  errors {errors}  planted {planted}  "
+              f"unchecked {unchecked}  {status}")
+        if show:
+            for f in findings:
+                if f["status"] != "ok":
+                    print(f"    {where(f)} {f['status']}: {f['latex'][:60]}: {f['message'][:90]}")
+    flagged = totals["true"] + totals["false"]
+    print(f"precision {totals['true'] / flagged if flagged else 1.0:.2f}, "
+          f"recall {totals['found'] / totals['mistakes']:.2f}, "
+          f"unchecked {totals['unchecked'] / max(totals['findings'], 1):.2f}; "
+          f"false alarms {totals['false']}, documents without a verdict {totals['no verdict']}")
+
+
+if __name__ == "__main__":
+    main()
