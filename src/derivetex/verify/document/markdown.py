@@ -165,8 +165,11 @@ def _token_blocks(
         if token.info.strip().startswith("{"):
             return []  # a Quarto / R Markdown chunk, ```{r}: code that runs, left alone
         first = token.map[0] + (2 if token.type == "fence" else 1)
-        comments = code_comments(token.content, token.info)
-        return claim_blocks([(first + at, line) for at, line in comments], section)
+        if token.info.strip().lower() in _PLAIN_TEXT:  # a README's lines set apart: read whole
+            lines = list(enumerate(token.content.split("\n")))
+        else:
+            lines = code_comments(token.content, token.info)
+        return claim_blocks([(first + at, line) for at, line in lines], section)
     if token.type == "inline" and token.children and token.map:
         first = token.map[0] + 1
         prose = [(first + at, line) for at, line in enumerate(_prose(token).split("\n"))]
@@ -175,6 +178,11 @@ def _token_blocks(
         return _html_math(token, section)
     return []
 
+
+_PLAIN_TEXT = {"", "text", "txt", "plain", "plaintext", "output", "console"}
+"""Code blocks that name no programming language (an indented block, ```` ```text ````): READMEs
+set plain-text arithmetic apart this way, so their whole lines are read for closed claims; in
+a block of code only the comments are."""
 
 _NOT_PROSE = " § "
 """What stands for math, code and tags when prose is read for claims: it ends any side."""
