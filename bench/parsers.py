@@ -20,7 +20,7 @@ from pathlib import Path
 import sympy
 
 from derivetex.judge import numeric as num
-from derivetex.verify.documents import find_blocks
+from derivetex.verify.document import find_blocks
 from derivetex.verify.reading import read
 from derivetex.verify.rows import links
 

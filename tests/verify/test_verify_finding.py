@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from derivetex.errors import InputError
-from derivetex.verify.documents import MathBlock, find_blocks
+from derivetex.verify.document import MathBlock, find_blocks
 from derivetex.verify.rows import links
 
 
@@ -60,7 +60,7 @@ def test_latex_math_is_found_with_lines(source: str, expected: list[tuple[int, s
 
 def test_unknown_kind_is_input_error() -> None:
     with pytest.raises(InputError, match="unknown document kind"):
-        find_blocks("x", "rst")
+        find_blocks("x", "docx")
 
 
 def chain(text: str) -> list[tuple[int, str]]:

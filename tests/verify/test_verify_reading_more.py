@@ -362,7 +362,7 @@ def test_limit_of_a_continuous_function_is_its_value(a: int, c: int, d: int) -> 
 
 
 def test_macros_keep_lines_and_stop_growing() -> None:
-    from derivetex.verify.macros import expand
+    from derivetex.verify.document.macros import expand
 
     text = "\\newcommand{\\loop}{\\loop\\loop}\n$\\loop$\n\\newcommand{\\R}\n{\\mathbb{R}}\n$\\R$"
     expanded = expand(text)
@@ -372,7 +372,7 @@ def test_macros_keep_lines_and_stop_growing() -> None:
 
 
 def test_a_macro_with_an_optional_argument_is_left_alone() -> None:
-    from derivetex.verify.macros import expand
+    from derivetex.verify.document.macros import expand
 
     assert expand("\\newcommand{\\v}[1][x]{#1}\n$\\v$").endswith("$\\v$")
 

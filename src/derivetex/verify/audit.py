@@ -26,7 +26,8 @@ from sympy.core.function import AppliedUndef
 from derivetex.errors import BudgetExceeded
 from derivetex.verify.budget import within_budget
 from derivetex.verify.checking import check
-from derivetex.verify.documents import MathBlock, find_blocks
+from derivetex.verify.document import Macro, MathBlock
+from derivetex.verify.document import read as read_document
 from derivetex.verify.information import Meaning
 from derivetex.verify.meanings import built_in, random_variable_meanings
 from derivetex.verify.reading import read
@@ -59,10 +60,14 @@ class _Pending:
 
 
 def audit_text(
-    text: str, kind: str, path: str = "<string>", explain: str | None = None
+    text: str, kind: str, path: str = "<string>", explain: str | None = None,
+    preamble: dict[str, Macro] | None = None,
 ) -> FileReport:
-    """Findings for the math in ``text``, a document of ``kind`` "md" or "tex"; with
-    ``explain`` (a language), each ok link also names the rules that justify it."""
+    """Findings for the math in ``text``, a document of ``kind`` (``document.KINDS``); with
+    ``explain`` (a language), each ok link also names the rules that justify it; ``preamble``
+    are the writer's macros from ``--preamble`` files."""
+    document = read_document(text, kind, path, preamble)
+    text = document.text
     found: list[tuple[int, Finding]] = []
     order = 0
     defaults = built_in(text)
@@ -70,12 +75,12 @@ def audit_text(
     bits = _WORKS_IN_BITS.search(text) is not None
     earlier: dict[sympy.Basic, Definition] = {}
     finished: dict[int, Scope] = {}
-    for section in _sections(find_blocks(text, kind)):
+    for section in _sections(document.blocks):
         scope = _enclosed(section[0], finished, Scope(defaults=dict(defaults), bits=bits))
         order = _audit_section(section, found, order, scope, earlier, confirming)
         finished[section[0].section] = scope
     found.sort(key=lambda pair: (pair[1].line, pair[0]))
-    report = FileReport(path, tuple(f for _, f in found))
+    report = FileReport(path, tuple(document.placed(f) for _, f in found))
     if explain is None:
         return report
     from derivetex.verify.explain import explain_report

@@ -18,17 +18,21 @@ from typing import TextIO
 from derivetex.errors import InputError
 from derivetex.verify.audit import audit_text
 from derivetex.verify.budget import MAX_FILE_BYTES, Outcome, run_isolated
+from derivetex.verify.document import EXTENSIONS, load_preamble, readable
 from derivetex.verify.report import REPORTS, UNCHECKED, FileReport, Finding
 
-_KINDS = {".md": "md", ".markdown": "md", ".tex": "tex"}
+_KINDS = EXTENSIONS
 MAX_JOBS = 64
 
 
 def kind_of(path: str) -> str:
-    """``md`` or ``tex`` from the file's extension; anything else is bad input."""
+    """The kind of document (``md``, ``tex``, ``ipynb``, ...) from the file's extension;
+    anything else is bad input."""
     kind = _KINDS.get(Path(path).suffix.lower())
     if kind is None:
-        raise InputError(f"cannot read {path!r}: unsupported extension (expected .md or .tex)")
+        raise InputError(
+            f"cannot read {path!r}: unsupported extension (expected {', '.join(_KINDS)})"
+        )
     return kind
 
 
@@ -59,7 +63,7 @@ def read_document(path: str) -> str:
 
 def run_verify(
     paths: list[str], report_format: str, out: TextIO | None, *, jobs: int = 1,
-    explain: str | None = None,
+    explain: str | None = None, preamble: tuple[str, ...] = (),
 ) -> int:
     """Write the report for ``paths`` in ``report_format`` (text, json, github) to ``out``
     (None: stdout); 0 if no link is wrong, else 1."""
@@ -69,8 +73,13 @@ def run_verify(
         raise InputError("verify needs at least one FILE")
     if not 1 <= jobs <= MAX_JOBS:
         raise InputError(f"--jobs must be between 1 and {MAX_JOBS}, not {jobs!r}")
+    macros = load_preamble(preamble)
     documents = [(path, kind_of(path), read_document(path)) for path in paths]
-    tasks = [partial(audit_text, text, kind, path, explain) for path, kind, text in documents]
+    for path, kind, text in documents:
+        readable(text, kind, path)
+    tasks = [
+        partial(audit_text, text, kind, path, explain, macros) for path, kind, text in documents
+    ]
     outcomes = run_isolated(tasks, jobs)
     reports = [
         _report(path, outcome) for (path, _, _), outcome in zip(documents, outcomes, strict=True)

@@ -25,6 +25,13 @@ class Finding:
     """With ``--explain``: the registered rules that take the left side to the right."""
     justification: str | None = None
     """With ``--explain``: those rules in the catalog's words, a row to paste into a post."""
+    cell: int | None = None
+    """In a notebook: the cell (counted from 1 among all cells) that ``line`` is a line of."""
+
+    @property
+    def where(self) -> str:
+        """``line``, or ``cell N:line M`` in a notebook (as ruff reports notebooks)."""
+        return str(self.line) if self.cell is None else f"cell {self.cell}:line {self.line}"
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -37,6 +44,8 @@ class Finding:
         }
         if self.rules:
             data.update(rules=list(self.rules), justification=self.justification)
+        if self.cell is not None:
+            data["cell"] = self.cell
         return data
 
 
@@ -70,9 +79,9 @@ def as_text(reports: Sequence[FileReport]) -> str:
     lines: list[str] = []
     for report in reports:
         for f in report.findings:
-            lines.append(f"{report.path}:{f.line}: {f.status}: {f.latex}: {f.message}")
+            lines.append(f"{report.path}:{f.where}: {f.status}: {f.latex}: {f.message}")
             if f.rules:
-                lines.append(f"{report.path}:{f.line}: by {', '.join(f.rules)}: "
+                lines.append(f"{report.path}:{f.where}: by {', '.join(f.rules)}: "
                              f"&\\qquad {f.justification} \\\\")
         lines.append(f"{report.path}: {report.coverage()}")
     return "\n".join(lines) + "\n"

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from derivetex.verify.documents import MathBlock
+from derivetex.verify.document import MathBlock
 
 RELATIONS = re.compile(
     r":=|\\coloneqq(?![A-Za-z])|>=|<=|=|<|>|\\(?:approx|simeq|fallingdotseq|risingdotseq|"

@@ -5,20 +5,23 @@ LaTeX papers and MathJax posts define shorthands -- ``\newcommand{\E}{\mathbb{E}
 ``\def\R{\mathbb{R}}`` -- and write their equations with them. Each use is replaced by the
 definition's body (arguments put in), so the reader sees what the writer's readers see. The
 definitions themselves are blanked (newlines kept, so every line number stays right). A macro
-with an optional argument, or one whose expansion does not settle, is left as it is.
+with an optional argument, or one whose expansion does not settle, is left as it is. Macros
+from a preamble the writer names (``--preamble course.sty``, see ``preamble``) are known
+before the document's own, which win where both define a name (as a later ``\renewcommand``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-_NEWCOMMAND = re.compile(
+NEWCOMMAND = re.compile(
     r"\\(?:re|provide)?newcommand\*?\s*(?:\{\s*(\\[A-Za-z]+)\s*\}|(\\[A-Za-z]+))"
     r"\s*(?:\[\s*(\d)\s*\])?\s*(\[)?"
 )
-_DEF = re.compile(r"\\def\s*(\\[A-Za-z]+)\s*((?:#\d)*)\s*(?=\{)")
-_OPERATOR = re.compile(r"\\DeclareMathOperator(\*?)\s*\{\s*(\\[A-Za-z]+)\s*\}\s*(?=\{)")
+DEF = re.compile(r"\\def\s*(\\[A-Za-z]+)\s*((?:#\d)*)\s*(?=\{)")
+OPERATOR = re.compile(r"\\DeclareMathOperator(\*?)\s*\{\s*(\\[A-Za-z]+)\s*\}\s*(?=\{)")
 ROUNDS = 10
 """Expansions inside expansions, at most (a macro using another)."""
 GROWTH = 4
@@ -31,7 +34,7 @@ class Macro:
     body: str
 
 
-def _braced(text: str, at: int) -> tuple[str, int] | None:
+def braced(text: str, at: int) -> tuple[str, int] | None:
     """The content of the brace group opening at ``text[at]`` and the position after it."""
     if at >= len(text) or text[at] != "{":
         return None
@@ -49,7 +52,7 @@ def _braced(text: str, at: int) -> tuple[str, int] | None:
     return None
 
 
-def _skip_space(text: str, at: int) -> int:
+def skip_space(text: str, at: int) -> int:
     while at < len(text) and text[at] in " \t":
         at += 1
     return at
@@ -59,21 +62,21 @@ def definitions(text: str) -> tuple[dict[str, Macro], list[tuple[int, int]]]:
     """The macros ``text`` defines and the spans of their definitions."""
     found: dict[str, Macro] = {}
     spans: list[tuple[int, int]] = []
-    for match in _NEWCOMMAND.finditer(text):
+    for match in NEWCOMMAND.finditer(text):
         name = match.group(1) or match.group(2)
-        body = _braced(text, _skip_space(text, match.end()))
+        body = braced(text, skip_space(text, match.end()))
         if body is None:
             continue
         spans.append((match.start(), body[1]))
         if match.group(4) is None:  # an optional argument's default: not expanded
             found[name] = Macro(int(match.group(3) or 0), body[0].replace("\n", " "))
-    for match in _DEF.finditer(text):
-        body = _braced(text, match.end())
+    for match in DEF.finditer(text):
+        body = braced(text, match.end())
         if body is not None:
             spans.append((match.start(), body[1]))
             found[match.group(1)] = Macro(match.group(2).count("#"), body[0].replace("\n", " "))
-    for match in _OPERATOR.finditer(text):
-        body = _braced(text, match.end())
+    for match in OPERATOR.finditer(text):
+        body = braced(text, match.end())
         if body is not None:
             spans.append((match.start(), body[1]))
             word = body[0].replace("\n", " ")
@@ -85,8 +88,8 @@ def _use(text: str, at: int, macro: Macro) -> tuple[str, int] | None:
     """The expansion of the use ending its name at ``at``, and where the use ends."""
     body, position = macro.body, at
     for number in range(1, macro.arguments + 1):
-        position = _skip_space(text, position)
-        group = _braced(text, position)
+        position = skip_space(text, position)
+        group = braced(text, position)
         if group is None:
             if position >= len(text) or text[position] in "{}\\":
                 return None
@@ -114,10 +117,12 @@ def _expand_once(text: str, macros: dict[str, Macro]) -> str:
     return "".join(pieces)
 
 
-def expand(text: str) -> str:
-    """``text`` with the macros it defines expanded and their definitions blanked."""
-    macros, spans = definitions(text)
-    if not spans:
+def expand(text: str, known: Mapping[str, Macro] | None = None) -> str:
+    """``text`` with the macros it defines (and the ``known`` ones, a preamble's) expanded and
+    its definitions blanked."""
+    own, spans = definitions(text)
+    macros = {**(known or {}), **own}
+    if not spans and not macros:
         return text
     chars = list(text)
     for start, end in spans:
