@@ -104,7 +104,8 @@ def test_github_annotates_unused_comments_as_warnings(tmp_path: Path) -> None:
     path = write(tmp_path, "post.md", "$1 + 1 = 2$ <!-- derivetex: ignore -->\n")
     code, out, _ = verify("--isolated", "--format", "github", str(path))
     assert code == 0
-    assert out.splitlines()[0].startswith(f"::warning file={path},line=1,title=derivetex verify::DT001: ")
+    first = out.splitlines()[0]
+    assert first.startswith(f"::warning file={path},line=1,title=derivetex verify::DT001: ")
 
 
 def _report(*lines: tuple[int, str, str | None]) -> FileReport:
@@ -133,7 +134,8 @@ def test_a_bare_ignore_leaves_ok_and_unchecked_alone_but_codes_reach_reasons() -
 
 
 def test_directives_cover_the_lines_they_say() -> None:
-    text = "a\n<!-- derivetex: off DT1 -->\nb\nc\n<!-- derivetex: on -->\nd = e <!-- derivetex: ignore -->\n"
+    text = ("a\n<!-- derivetex: off DT1 -->\nb\nc\n<!-- derivetex: on -->\n"
+            "d = e <!-- derivetex: ignore -->\n")
     assert [(d.verb, d.codes, d.first, d.last) for d in directives(text, ("html",))] == [
         ("off", ("DT1",), 2, 5), ("ignore", (), 6, 6),
     ]
