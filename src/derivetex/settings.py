@@ -154,8 +154,11 @@ def _parse(table: dict[str, Any], path: Path) -> Settings:
 
 
 def _strings(table: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
-    """A string or a list of strings."""
-    value = table[key]
+    """``table[key]``: a string or a list of strings."""
+    return _listed(table[key], key, path)
+
+
+def _listed(value: object, key: str, path: Path) -> tuple[str, ...]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
         raise InputError(f"{path}: {key}: expected a list of strings, not {value!r}")
@@ -175,7 +178,7 @@ def _per_file(value: object, path: Path) -> tuple[tuple[str, tuple[str, ...]], .
         raise InputError(f"{path}: per-file-ignores: expected a table of glob = [codes]")
     pairs = []
     for glob, listed in value.items():
-        codes = _strings({glob: listed}, f"per-file-ignores {glob!r}", path)
+        codes = _listed(listed, f"per-file-ignores {glob!r}", path)
         pairs.append((glob, check_codes(codes, f"{path}: per-file-ignores {glob!r}")))
     return tuple(pairs)
 

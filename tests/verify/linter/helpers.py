@@ -25,7 +25,10 @@ def verify(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> t
         if stdin is not None:
             sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["verify", *args])
+            try:
+                code = main(["verify", *args])
+            except SystemExit as stop:  # argparse's usage errors
+                code = int(stop.code or 0)
     finally:
         os.chdir(previous)
         sys.stdin = old_stdin
