@@ -25,7 +25,7 @@ def as_text(reports: Sequence[FileReport], verbose: bool = False) -> str:
         for _, _, shown in sorted(entries, key=lambda entry: entry[:2]):
             lines.extend(shown)
         lines.append(f"{report.path}: {report.coverage()}")
-    return "\n".join(lines) + "\n"
+    return "".join(line + "\n" for line in lines)
 
 
 def _finding(path: str, f: Finding) -> list[str]:
