@@ -107,7 +107,7 @@ def _list_options(listing: argparse.ArgumentParser) -> None:
 def _render_options(render: argparse.ArgumentParser) -> None:
     from derivetex.config import FLAVORS
 
-    render.add_argument("posts", nargs="+", metavar="POST")
+    render.add_argument("posts", nargs="+", metavar="POST|SPEC")
     render.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 when a block's generated part is stale")
     render.add_argument("-o", "--output", metavar="OUT",
@@ -119,9 +119,9 @@ def _render_options(render: argparse.ArgumentParser) -> None:
 def _verify_options(verify: argparse.ArgumentParser) -> None:
     from derivetex.verify.report import REPORT_FORMATS
 
-    verify.add_argument("files", nargs="+", metavar="FILE")
+    verify.add_argument("files", nargs="*", metavar="FILE|DIR|-")
     verify.add_argument("--format", dest="report", choices=REPORT_FORMATS, default="text",
-                        help="text (default), json, or github (Actions annotations)")
+                        help="text (default), json, github (Actions annotations) or sarif")
     verify.add_argument("--json", dest="report", action="store_const", const="json",
                         help="the same as --format json")
     verify.add_argument("--explain", action="store_true",
@@ -131,6 +131,48 @@ def _verify_options(verify: argparse.ArgumentParser) -> None:
                         help="check N files at a time in parallel processes (default 1)")
     verify.add_argument("--preamble", action="append", default=[], metavar="FILE",
                         help="read the macros a .tex/.sty file defines (repeatable)")
+    verify.add_argument("-v", "--verbose", action="store_true",
+                        help="text: also the ok, unchecked and ignored links")
+    verify.add_argument("--codes", action="store_true", help="list the finding codes and exit")
+    verify.add_argument("--stdin-filename", metavar="NAME",
+                        help="the name (and so the type) of the document read from -")
+    verify.add_argument("--config", metavar="FILE",
+                        help="settings from FILE (derivetex.toml or pyproject.toml) for every file")
+    verify.add_argument("--isolated", action="store_true", help="read no settings file")
+    verify.add_argument("--select", type=_codes, metavar="CODES",
+                        help="only errors with these codes fail (comma-separated; prefixes)")
+    verify.add_argument("--ignore", type=_codes, metavar="CODES",
+                        help="errors with these codes are ignored (comma-separated; prefixes)")
+    verify.add_argument("--log-base", choices=("e", "2"),
+                        help="what a bare \\log means: e, or 2 (as in a text about bits)")
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    return tuple(code.strip() for code in text.split(",") if code.strip())
+
+
+def _run_verify(args: argparse.Namespace) -> int:
+    from derivetex.verify.command import Options, run_verify
+
+    if args.codes:
+        from derivetex.outputs import to_stdout
+        from derivetex.verify.codes import listing
+
+        to_stdout(listing())
+        return 0
+    if args.lang not in ("ja", "en"):
+        raise InputError(f"unknown language {args.lang!r} (use ja or en)")
+    if args.stdin_filename is not None and "-" not in args.files:
+        raise InputError("--stdin-filename names standard input: give - among the files")
+    if args.config is not None and args.isolated:
+        raise InputError("--config and --isolated exclude each other")
+    options = Options(
+        jobs=args.jobs, explain=args.lang if args.explain else None, verbose=args.verbose,
+        stdin_filename=args.stdin_filename, config=args.config, isolated=args.isolated,
+        select=args.select, ignore=args.ignore, log_base=args.log_base,
+        preamble=tuple(args.preamble) or None,
+    )
+    return run_verify(args.files, args.report, None, options=options)
 
 
 _OPTIONS = {
@@ -210,13 +252,7 @@ def _run(argv: list[str] | None) -> int:
         to_stdout(listing(args.lang))
         return 0
     if args.command == "verify":
-        from derivetex.verify.command import run_verify
-
-        if args.lang not in ("ja", "en"):
-            raise InputError(f"unknown language {args.lang!r} (use ja or en)")
-        return run_verify(args.files, args.report, None, jobs=args.jobs,
-                          explain=args.lang if args.explain else None,
-                          preamble=tuple(args.preamble))
+        return _run_verify(args)
     if args.command == "render":
         from derivetex.posts.command import run_render
 

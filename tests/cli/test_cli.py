@@ -60,7 +60,7 @@ def test_verify_report_is_byte_identical_across_processes(tmp_path: Path) -> Non
         "$$ f(x) = x^2 $$\n\n$$ g(x) = 3 x $$\n\n$$ \\frac{d (f + g)}{d x} = 2 x + 3 $$\n",
         encoding="utf-8",
     )
-    reports = {run("verify", str(document), cwd=tmp_path, seed=seed).stdout
+    reports = {run("verify", "-v", str(document), cwd=tmp_path, seed=seed).stdout
                for seed in ("1", "2", "3", "4", "5", "6")}
     assert len(reports) == 1
     assert "(reading $f$ as $f(x)$, $g$ as $g(x)$)" in reports.pop()

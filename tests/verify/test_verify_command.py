@@ -10,18 +10,21 @@ import pytest
 from verify_docs import DOCS, document
 
 from derivetex.errors import InputError
-from derivetex.verify.command import run_verify
+from derivetex.verify.command import Options, run_verify
 from derivetex.verify.report import ERROR, FileReport, Finding, as_github
 
 
-def run(paths: list[str], as_json: bool = False, report: str = "text") -> tuple[int, str]:
+def run(
+    paths: list[str], as_json: bool = False, report: str = "text", verbose: bool = False
+) -> tuple[int, str]:
     out = io.StringIO()
-    code = run_verify(paths, "json" if as_json else report, out)
+    code = run_verify(paths, "json" if as_json else report, out,
+                      options=Options(verbose=verbose))
     return code, out.getvalue()
 
 
 def test_clean_document_exits_zero_with_text_report() -> None:
-    code, text = run([str(DOCS / "own-output-ja.md")])
+    code, text = run([str(DOCS / "own-output-ja.md")], verbose=True)
     assert code == 0
     first = text.splitlines()[0]
     assert first.endswith(
@@ -37,8 +40,11 @@ def test_errors_exit_one_and_json_has_the_contract_shape() -> None:
     data = json.loads(text)
     assert [Path(f["path"]).name for f in data["files"]] == ["correct.tex", "seed-article.md"]
     finding = data["files"][1]["findings"][-1]
-    assert set(finding) == {"line", "status", "latex", "message", "diagnosis", "reason"}
-    assert data["files"][1]["summary"] == {"ok": 16, "error": 2, "unchecked": 0}
+    assert set(finding) == {
+        "line", "status", "latex", "message", "diagnosis", "reason", "code", "suppressed",
+    }
+    assert data["files"][1]["summary"] == {"ok": 16, "error": 2, "unchecked": 0, "ignored": 0}
+    assert finding["code"] == "DT103" and finding["suppressed"] is False  # base-10 logs
     assert finding["line"] == 126 and finding["status"] == "error"
     assert finding["latex"].endswith("= -0.481486")
     assert data["files"][0]["findings"][0]["diagnosis"] is None

@@ -16,6 +16,7 @@ from typing import TextIO
 from derivetex.api import to_stdout
 from derivetex.errors import InputError
 from derivetex.outputs import write_files
+from derivetex.posts.dependents import with_dependents
 from derivetex.posts.expand import expanded, expansions, lines_of
 from derivetex.verify.command import read_document
 
@@ -29,13 +30,14 @@ def run_render(
     """Render (or with ``check``, audit) every post; 0 when done or fresh, 1 when stale."""
     if check and output is not None:
         raise InputError("--check writes nothing: leave out -o")
+    paths = with_dependents(paths)  # a spec (.toml) stands for the posts that derive it
     for path in paths:
         if Path(path).suffix.lower() not in MARKDOWN:
             raise InputError(f"cannot render {path!r}: not a Markdown file (.md or .markdown)")
     texts = [(path, read_document(path)) for path in paths]
     if check:
         return _check(texts, flavor, out or sys.stdout)
-    rendered = [(path, text, expanded(text, expansions(text, path, flavor)))
+    rendered = [(path, text, expanded(text, expansions(text, path, _flavor(flavor, path))))
                 for path, text in texts]
     if output is None:
         for path, text, new in rendered:
@@ -56,7 +58,7 @@ def _check(texts: list[tuple[str, str]], flavor: str | None, out: TextIO) -> int
     found = []
     for path, text in texts:
         lines = lines_of(text)
-        for expansion in expansions(text, path, flavor):
+        for expansion in expansions(text, path, _flavor(flavor, path)):
             state = expansion.state(lines)
             if state != "fresh":
                 how = "" if expansion.flavor == "katex" else f" --flavor {expansion.flavor}"
@@ -66,6 +68,14 @@ def _check(texts: list[tuple[str, str]], flavor: str | None, out: TextIO) -> int
         out.write("\n".join(found) + "\n")
         out.flush()
     return 1 if found else 0
+
+
+def _flavor(flavor: str | None, path: str) -> str | None:
+    """``--flavor``, else the ``flavor`` of the post's settings file (front matter wins over
+    both, in ``expansions``)."""
+    from derivetex.settings import settings_for
+
+    return flavor or settings_for(Path(path)).flavor
 
 
 def _summary(source: str) -> str:

@@ -61,18 +61,20 @@ class _Pending:
 
 def audit_text(
     text: str, kind: str, path: str = "<string>", explain: str | None = None,
-    preamble: dict[str, Macro] | None = None,
+    preamble: dict[str, Macro] | None = None, log_base: str | None = None,
 ) -> FileReport:
     """Findings for the math in ``text``, a document of ``kind`` (``document.KINDS``); with
     ``explain`` (a language), each ok link also names the rules that justify it; ``preamble``
-    are the writer's macros from ``--preamble`` files."""
+    are the writer's macros from ``--preamble`` files or the settings. ``log_base`` (the
+    settings' ``log-base``): "2" reads a bare log as log₂ where natural fails, as in a
+    document that says bits; "e" never does; None: the document decides."""
     document = read_document(text, kind, path, preamble)
     text = document.text
     found: list[tuple[int, Finding]] = []
     order = 0
     defaults = built_in(text)
     confirming = random_variable_meanings(text, defaults)
-    bits = _WORKS_IN_BITS.search(text) is not None
+    bits = log_base == "2" or log_base is None and _WORKS_IN_BITS.search(text) is not None
     earlier: dict[sympy.Basic, Definition] = {}
     finished: dict[int, Scope] = {}
     for section in _sections(document.blocks):
@@ -270,4 +272,4 @@ def _budgeted(link: Link, run: Callable[[], Finding | None]) -> Finding | None:
         message = f"budget: {error}"
     except MemoryError:
         message = "budget: over the memory budget"
-    return Finding(link.right.line, UNCHECKED, link.text, message, None, "budget")
+    return Finding(link.right.line, UNCHECKED, link.text, message, None, "budget", code="budget")

@@ -26,6 +26,7 @@ from derivetex.judge.terms import carry_out, opaque
 from derivetex.reader.names import LG_BASE
 from derivetex.verify import relations, vector_links
 from derivetex.verify.bare import BareReading, applied_bare
+from derivetex.verify.codes import finding_code, subject_of
 from derivetex.verify.comparing import (
     compare,
     free_indices,
@@ -92,7 +93,10 @@ def check(link: Link, scope: Scope, *, final: bool = False) -> Finding | None:
     """The finding for ``link``; ``None`` when it must wait for a later definition."""
 
     def make(status: str, message: str, diagnosis: str | None = None, reason: str = "") -> Finding:
-        return Finding(link.right.line, status, link.text, message, diagnosis, reason or None)
+        subject = subject_of(link.right.latex, link.text, parse_claim(link.right.latex) is not None)
+        code = finding_code(status, diagnosis, reason or None, subject)
+        return Finding(link.right.line, status, link.text, message, diagnosis, reason or None,
+                       code=code)
 
     if link.relation not in (EQUAL, *APPROXIMATE, *DEFINE, *ORDER, *UNEQUAL):
         return make(UNCHECKED, f"relation {link.relation} is not checked", reason="relation")

@@ -32,15 +32,10 @@ if TYPE_CHECKING:
     from derivetex.verify.report import Finding
 
 __all__ = [
-    "EXTENSIONS", "KINDS", "Document", "Macro", "MathBlock", "find_blocks", "load_preamble",
+    "KINDS", "Document", "Macro", "MathBlock", "find_blocks", "load_preamble",
     "read", "readable",
 ]  # fmt: skip
 
-EXTENSIONS = {
-    ".md": "md", ".markdown": "md", ".tex": "tex", ".ipynb": "ipynb", ".qmd": "qmd",
-    ".rmd": "rmd", ".mdx": "mdx", ".rst": "rst",
-}  # fmt: skip
-"""File extension (lower case) -> kind of document."""
 KINDS = ("md", "tex", "ipynb", "qmd", "rmd", "mdx", "rst")
 
 

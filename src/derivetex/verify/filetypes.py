@@ -1,0 +1,48 @@
+"""The file types verify reads: one table, the single place a new type is added.
+
+Each suffix names the ``kind`` the document reader takes (``audit_text(text, kind)``) and the
+comment styles in which a writer of that kind can silence a finding (``suppressions``):
+``html`` is ``<!-- derivetex: ignore -->``, ``percent`` is ``% derivetex: ignore``, ``rst``
+is ``.. derivetex: ignore``. Directory walking, ``--stdin-filename`` and the error for an
+unsupported file all read ``FILE_TYPES``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from derivetex.errors import InputError
+
+
+@dataclass(frozen=True)
+class FileType:
+    kind: str
+    comments: tuple[str, ...]
+
+
+FILE_TYPES = {
+    ".md": FileType("md", ("html",)),
+    ".markdown": FileType("md", ("html",)),
+    ".qmd": FileType("qmd", ("html",)),
+    ".rmd": FileType("rmd", ("html",)),
+    ".mdx": FileType("mdx", ("jsx", "html")),
+    ".ipynb": FileType("ipynb", ("html",)),
+    ".tex": FileType("tex", ("percent",)),
+    ".rst": FileType("rst", ("rst",)),
+}
+"""Suffix (lower case) -> what reads it and how it comments."""
+
+
+def file_type(path: str) -> FileType | None:
+    """The type of ``path`` by its suffix (any case), or None when verify does not read it."""
+    return FILE_TYPES.get(Path(path).suffix.lower())
+
+
+def kind_of(path: str) -> str:
+    """The reader kind of ``path``; an unsupported suffix is bad input."""
+    found = file_type(path)
+    if found is None:
+        expected = ", ".join(FILE_TYPES)
+        raise InputError(f"cannot read {path!r}: unsupported extension (expected {expected})")
+    return found.kind
