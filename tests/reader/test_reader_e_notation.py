@@ -64,3 +64,19 @@ def test_the_homework_keeps_euler_and_catches_a_wrong_power() -> None:
 
 def test_eulers_e_beside_digits_is_no_number() -> None:
     assert verdicts("enotation-not-a-number.md") == [(6, "ok"), (10, "ok"), (14, "ok")]
+
+
+@pytest.mark.parametrize("written", ["1e3", "2.5e-4", "1E+3", "6.02e23"])
+def test_a_spec_value_and_a_spec_row_read_the_same_number(written: str) -> None:
+    """Spec example values (``x = ["1e30"]``) go through ``parse_number``; spec rows and
+    verify through the reader: both read E-notation as the same exact number."""
+    from derivetex.config import parse_number
+
+    value, notes = parse(written)
+    exact = value.xreplace({s: v for s, (v, _) in notes.literals.items()})
+    assert exact == parse_number(written, "x")
+
+
+def test_a_function_by_command_name() -> None:
+    z = sympy.Symbol("z")
+    assert parse(r"\sigmoid(z)")[0] == 1 / (1 + sympy.exp(-z))

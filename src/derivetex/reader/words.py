@@ -32,7 +32,9 @@ NAMED = ("sigmoid", "softmax", "relu", "softplus", "logistic")
 command (``\\sigmoid``, a macro the document's preamble defines)."""
 
 _FUNCTION_WORDS = sorted([*SPELLED, *NAMED, "sqrt"], key=len, reverse=True)
-_NOT_SPLIT = frozenset({"cost", "using", "mine", "mint", "mini", "exps", "tans", "login"})
+_NOT_SPLIT = frozenset({
+    "cost", "using", "mine", "mint", "mini", "exps", "tans", "sine", "cosine", "stand", "basin",
+})
 """English words that would otherwise split into a function and a letter."""
 
 PROTECTED = re.compile(

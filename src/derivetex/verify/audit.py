@@ -44,12 +44,14 @@ _WORKS_IN_BITS = re.compile(
     r"\\log_\{?2\}?"
     r"|\blog(?:arithms?|s)?\b[^.\n$]{0,40}\b(?:base|to the base)[- ]?(?:2|two)\b"
     r"|\bbase[- ]?(?:2|two)\b[^.\n$]{0,20}\blog"
-    r"|底(?:が|を|は)?\s*2",
+    r"|底(?:が|を|は)?\s*2"
+    r"|\d\s*\$?\s*(?:\\(?:text|mathrm)\s*\{\s*)?(?:bits?\b|ビット)",
     re.IGNORECASE,
 )
-"""A document that writes log₂, or states base 2 for its logarithms ("log is to base 2"),
-may mean log₂ by a bare log in its numbers. The word "bits" alone is no such convention, and
-a ``\\ln`` is never re-based (``numeric_links.in_bits_here``)."""
+"""A document that writes log₂, states base 2 for its logarithms ("log is to base 2"), or
+gives a value in bits (``= 1.5 bits``) may mean log₂ by a bare log in its numbers. The word
+"bits" in prose is no such convention, and a ``\\ln`` is never re-based
+(``numeric_links.in_bits_here``)."""
 
 
 @dataclass(frozen=True)
