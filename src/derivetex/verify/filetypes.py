@@ -21,12 +21,17 @@ class FileType:
     comments: tuple[str, ...]
 
 
-FILE_TYPES = {
-    ".md": FileType("md", ("html",)),
-    ".markdown": FileType("md", ("html",)),
-    ".tex": FileType("tex", ("percent",)),
-}
-"""Suffix (lower case) -> what reads it and how it comments."""
+SUFFIXES = {".md": "md", ".markdown": "md", ".tex": "tex"}
+"""Suffix (lower case) -> the kind of document the reader takes."""
+COMMENTS = {
+    "md": ("html", "percent"), "tex": ("percent",), "rst": ("rst",),
+    "ipynb": ("html", "percent"), "qmd": ("html", "percent"), "rmd": ("html", "percent"),
+    "mdx": ("jsx", "html", "percent"),
+}  # fmt: skip
+"""Kind -> the comment styles of its suppressions (``%`` also inside Markdown math; MDX has
+no HTML comments of its own, ``{/* … */}``; a notebook's markdown cells are Markdown)."""
+FILE_TYPES = {suffix: FileType(kind, COMMENTS[kind]) for suffix, kind in SUFFIXES.items()}
+"""Suffix -> what reads it and how it comments: everything else reads this table."""
 
 
 def file_type(path: str) -> FileType | None:
