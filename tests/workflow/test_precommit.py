@@ -110,3 +110,60 @@ def test_a_wrong_number_and_a_stale_block_are_refused_then_pass(tmp_path: Path) 
     output = accepted.stdout + accepted.stderr
     assert accepted.returncode == 0, output
     assert output.count("Passed") == 2, output
+
+
+def readme_snippet(opening: str) -> str:
+    """The README's first fenced block that starts with ``opening``."""
+    found = re.search(rf"```\w+\n({re.escape(opening)}.*?)```", README, re.DOTALL)
+    assert found, f"the README shows a block starting {opening!r}"
+    return found.group(1)
+
+
+SPEC_POST = "# Counts\n\n```derivetex\nspec: ../specs/poisson.toml\n```\n"
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_settings_a_suppression_and_a_spec_changed_alone(tmp_path: Path) -> None:
+    """The README's settings and suppression pass; a commit of only a changed spec is refused
+    while the post deriving it is stale, and passes once the post is rendered again."""
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+           "HOME": str(tmp_path)}
+    hooks, blog = tmp_path / "hooks", tmp_path / "blog"
+    hooks.mkdir()
+    blog.mkdir()
+    rev = hook_repository(hooks, env)
+    (blog / ".pre-commit-config.yaml").write_text(readme_config(hooks, rev), encoding="utf-8")
+    settings = readme_snippet("[tool.derivetex]")
+    (blog / "pyproject.toml").write_text(f"[project]\nname = 'blog'\n\n{settings}", "utf-8")
+    (blog / "tex").mkdir()
+    (blog / "tex" / "macros.tex").write_text("\\newcommand{\\R}{\\mathbb{R}}\n", "utf-8")
+    (blog / "posts").mkdir()
+    suppressed = readme_snippet("<!-- derivetex: ignore")
+    (blog / "posts" / "decibel.md").write_text(f"# Decibels\n\n{suppressed}", "utf-8")
+    (blog / "posts" / "bits.md").write_text("# Bits\n\nEight outcomes: $\\log 8 = 3$.\n", "utf-8")
+    (blog / "specs").mkdir()
+    spec = blog / "specs" / "poisson.toml"
+    shutil.copy(ROOT / "examples" / "poisson.toml", spec)
+    (blog / "posts" / "counts.md").write_text(SPEC_POST, encoding="utf-8")
+    render = [sys.executable, "-m", "derivetex", "render", "posts/counts.md"]
+    subprocess.run(render, cwd=blog, env=env, check=True, capture_output=True, timeout=300)
+    assert "```math\n" in (blog / "posts" / "counts.md").read_text("utf-8")  # flavor = qiita
+    git("init", "-q", cwd=blog, env=env)
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=blog, env=env,
+                   check=True, capture_output=True, timeout=120)
+    accepted = commit(blog, env)
+    output = accepted.stdout + accepted.stderr
+    assert accepted.returncode == 0, output
+    walked = subprocess.run([sys.executable, "-m", "derivetex", "verify", "."], cwd=blog,
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert walked.returncode == 0, walked.stdout + walked.stderr
+    assert "posts/decibel.md: 1 links: 0 ok, 0 error, 0 unchecked, 1 ignored" in walked.stdout
+
+    spec.write_text(spec.read_text("utf-8").replace("整理すると", "計算すると"), "utf-8")
+    refused = commit(blog, env)  # only the spec is staged
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert "posts/counts.md:3: stale: derivetex block 'spec: ../specs/poisson.toml'" in output
+    subprocess.run(render, cwd=blog, env=env, check=True, capture_output=True, timeout=300)
+    accepted = commit(blog, env)
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr

@@ -121,12 +121,4 @@ def diagnose(left: sympy.Expr, right: sympy.Expr, seed: str) -> str | None:
             wrong = rule.apply(a)
             if wrong != a and same(wrong, b):
                 return f"misapplied log rule ({rule.name}): ${rule.statement}$ does not hold"
-    for factor in FACTORS if left.free_symbols or right.free_symbols else ():
-        if same(left, factor * right):
-            return f"factor: the left-hand side is {show(factor)} times the right-hand side"
     return None
-
-
-FACTORS = tuple(sympy.Rational(p, q) for p, q in ((2, 1), (1, 2), (3, 1), (1, 3), (4, 1), (1, 4)))
-"""Factors a step loses or adds (the 2 of x², the ½ of a squared error), tried in this order
-between sides with names: between two numbers every ratio is some number."""

@@ -161,9 +161,20 @@ def _audit(document: _Document, explain: str | None) -> FileReport:
 
 def _suppressed(report: FileReport, document: _Document) -> FileReport:
     """The audit's report with comments, then ``select`` / ``ignore``, applied."""
-    report = suppress(report, document.text, document.type.comments)
+    for cell, source in _sources(document):
+        report = suppress(report, source, document.type.comments, cell)
     settings = document.settings
     return configured(report, settings.select, settings.ignored_in(Path(document.path)))
+
+
+def _sources(document: _Document) -> list[tuple[int | None, str]]:
+    """The texts comments are read from: the document's, or each markdown cell's source of
+    a notebook (whose findings carry their ``cell``; the comments use the Markdown syntax)."""
+    if document.type.kind != "ipynb":
+        return [(None, document.text)]
+    from derivetex.verify.document.notebook import markdown_cells  # the notebook reader
+
+    return [(cell, source) for cell, source in markdown_cells(document.text, document.path)]
 
 
 def _report(path: str, outcome: Outcome) -> FileReport:

@@ -21,17 +21,20 @@ class FileType:
     comments: tuple[str, ...]
 
 
-FILE_TYPES = {
-    ".md": FileType("md", ("html",)),
-    ".markdown": FileType("md", ("html",)),
-    ".qmd": FileType("qmd", ("html",)),
-    ".rmd": FileType("rmd", ("html",)),
-    ".mdx": FileType("mdx", ("jsx", "html")),
-    ".ipynb": FileType("ipynb", ("html",)),
-    ".tex": FileType("tex", ("percent",)),
-    ".rst": FileType("rst", ("rst",)),
-}
-"""Suffix (lower case) -> what reads it and how it comments."""
+SUFFIXES = {
+    ".md": "md", ".markdown": "md", ".qmd": "qmd", ".rmd": "rmd", ".mdx": "mdx",
+    ".ipynb": "ipynb", ".tex": "tex", ".rst": "rst",
+}  # fmt: skip
+"""Suffix (lower case) -> the kind of document the reader takes."""
+COMMENTS = {
+    "md": ("html", "percent"), "tex": ("percent",), "rst": ("rst",),
+    "ipynb": ("html", "percent"), "qmd": ("html", "percent"), "rmd": ("html", "percent"),
+    "mdx": ("jsx", "html", "percent"),
+}  # fmt: skip
+"""Kind -> the comment styles of its suppressions (``%`` also inside Markdown math; MDX has
+no HTML comments of its own, ``{/* … */}``; a notebook's markdown cells are Markdown)."""
+FILE_TYPES = {suffix: FileType(kind, COMMENTS[kind]) for suffix, kind in SUFFIXES.items()}
+"""Suffix -> what reads it and how it comments: everything else reads this table."""
 
 
 def file_type(path: str) -> FileType | None:

@@ -90,13 +90,17 @@ def _next_row(lines: list[str], number: int) -> int:
     return number
 
 
-def suppress(report: FileReport, text: str, styles: Iterable[str]) -> FileReport:
-    """``report`` with the findings its comments silence marked, and the warnings."""
+def suppress(
+    report: FileReport, text: str, styles: Iterable[str], cell: int | None = None
+) -> FileReport:
+    """``report`` with the findings its comments silence marked, and the warnings. In a
+    notebook ``text`` is one markdown cell's source: only that ``cell``'s findings are seen."""
     found = directives(text, styles)
     used: set[int] = set()
     findings = []
     for finding in report.findings:
-        hit = next((d for d in found if not finding.suppressed and d.covers(finding)), None)
+        hit = next((d for d in found if finding.cell == cell and not finding.suppressed
+                    and d.covers(finding)), None)
         if hit is not None:
             used.add(hit.line)
             finding = replace(finding, suppressed_by="comment")
@@ -106,11 +110,11 @@ def suppress(report: FileReport, text: str, styles: Iterable[str]) -> FileReport
         unknown = [c for c in d.codes if not codes.known(c)]
         if unknown:
             notices.append(Notice(d.line, "DT002", f"unknown code {', '.join(unknown)} in a "
-                                  f"derivetex: {d.verb} comment (derivetex verify --codes)"))
+                                  f"derivetex: {d.verb} comment (derivetex verify --codes)", cell))
         elif d.line not in used:
             what = f" {' '.join(d.codes)}" if d.codes else ""
             notices.append(Notice(d.line, "DT001", f"derivetex: {d.verb}{what} suppresses "
-                                  "nothing: remove the comment"))
+                                  "nothing: remove the comment", cell))
     return replace(report, findings=tuple(findings), notices=tuple(notices))
 
 

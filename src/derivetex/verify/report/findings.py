@@ -14,6 +14,11 @@ IGNORED = "ignored"
 """Not a status: the summary's count of suppressed findings."""
 
 
+def where(line: int, cell: int | None) -> str:
+    """``12``, or ``cell 3:line 2`` for a line of a notebook's cell."""
+    return str(line) if cell is None else f"cell {cell}:line {line}"
+
+
 @dataclass(frozen=True)
 class Finding:
     """The verdict on one link; ``line`` is where its right-hand side starts (1-based)."""
@@ -30,6 +35,8 @@ class Finding:
     """With ``--explain``: those rules in the catalog's words, a row to paste into a post."""
     code: str | None = None
     """An error's ``DT1xx`` (``verify.codes``), an unchecked finding's reason, ok: None."""
+    cell: int | None = None
+    """In a notebook: the cell (counted from 1 among all cells) that ``line`` is a line of."""
     suppressed_by: str | None = None
     """``comment`` (a ``derivetex: ignore``) or ``config`` (``ignore``, ``per-file-ignores``,
     ``select``): the finding is counted as ignored and never fails the run."""
@@ -63,6 +70,11 @@ class Finding:
         return self.suppressed_by is not None
 
     @property
+    def where(self) -> str:
+        """``line``, or ``cell N:line M`` in a notebook (as ruff reports notebooks)."""
+        return where(self.line, self.cell)
+
+    @property
     def shown_code(self) -> str | None:
         """The code, falling back to the reason for an unchecked finding made without one."""
         if self.code is None and self.status == UNCHECKED:
@@ -77,9 +89,17 @@ class Notice:
     line: int
     code: str
     message: str
+    cell: int | None = None
+
+    @property
+    def where(self) -> str:
+        return where(self.line, self.cell)
 
     def as_dict(self) -> dict[str, object]:
-        return {"line": self.line, "code": self.code, "message": self.message}
+        data: dict[str, object] = {"line": self.line, "code": self.code, "message": self.message}
+        if self.cell is not None:
+            data["cell"] = self.cell
+        return data
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,9 @@ def as_github(reports: Sequence[FileReport], verbose: bool = False) -> str:
         path = _property(report.path)
         for f in report.findings:
             if f.status == ERROR and not f.suppressed:
-                message = _data(f"{f.code}: {f.latex}: {f.message}" if f.code
-                                else f"{f.latex}: {f.message}")
+                cell = "" if f.cell is None else f"cell {f.cell}:line {f.line}: "
+                message = _data(cell + (f"{f.code}: {f.latex}: {f.message}" if f.code
+                                        else f"{f.latex}: {f.message}"))
                 lines.append(f"::error file={path},line={f.line},title={TITLE}::{message}")
         for notice in report.notices:
             message = _data(f"{notice.code}: {notice.message}")

@@ -80,6 +80,8 @@ def _result(f: Finding, uri: str, index: dict[str, int]) -> dict[str, object]:
         "message": {"text": f"{f.latex}: {f.message}" if f.latex else f.message},
         "locations": _location(uri, f.line),
     }
+    if f.cell is not None:  # a notebook: the line is the cell's, not the file's
+        result["properties"] = {"cell": f.cell, "lineInCell": f.line}
     code = f.shown_code
     if code is not None:
         result.update(ruleId=code, ruleIndex=index[code])

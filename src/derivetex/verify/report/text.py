@@ -15,14 +15,15 @@ def as_text(reports: Sequence[FileReport], verbose: bool = False) -> str:
     """``file:line: status: link: message`` lines, then a one-line summary per file."""
     lines: list[str] = []
     for report in reports:
-        entries: list[tuple[int, int, list[str]]] = []
+        entries: list[tuple[int, int, int, list[str]]] = []
         for order, f in enumerate(report.findings):
             if verbose or (f.status == ERROR and not f.suppressed):
-                entries.append((f.line, order, _finding(report.path, f)))
+                entries.append((f.cell or 0, f.line, order, _finding(report.path, f)))
         for order, notice in enumerate(report.notices):
-            warning = f"{report.path}:{notice.line}: warning: {notice.code}: {notice.message}"
-            entries.append((notice.line, len(report.findings) + order, [warning]))
-        for _, _, shown in sorted(entries, key=lambda entry: entry[:2]):
+            warning = f"{report.path}:{notice.where}: warning: {notice.code}: {notice.message}"
+            entries.append((notice.cell or 0, notice.line, len(report.findings) + order,
+                            [warning]))
+        for *_, shown in sorted(entries, key=lambda entry: entry[:3]):
             lines.extend(shown)
         lines.append(f"{report.path}: {report.coverage()}")
     return "".join(line + "\n" for line in lines)
