@@ -142,6 +142,8 @@ def _substituted(step: Step) -> str:
 
 def _defined(step: Step, rule: str) -> str:
     """The defined names a step put in (or, for a mean, took out)."""
+    if rule == "set_derivative_zero":
+        return spec_latex(step.params["parameter"])
     if rule == "mean":
         return ",\\ ".join(spec_latex(n) for n in step.params.get("means", {})
                             if step.after.has(n))

@@ -63,6 +63,13 @@ class SpecPrinter(ArticlePrinter):
     def _print_Pi(self, expr: sp.Expr) -> str:
         return r"\pi"
 
+    def _print_sigmoid(self, expr: sp.Expr) -> str:
+        return rf"\sigma({self._print(expr.args[0])})"
+
+    def _print_tanh(self, expr: sp.Expr, exp: str | None = None) -> str:
+        power = f"^{{{exp}}}" if exp else ""
+        return rf"\tanh{power} ({self._print(expr.args[0])})"
+
     def _print_Exp1(self, expr: sp.Expr) -> str:
         return "e"
 

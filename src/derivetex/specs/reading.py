@@ -1,7 +1,8 @@
 """A spec's LaTeX read by the same reader ``verify`` uses, then given the spec's assumptions.
 
 The reader knows nothing of positivity; a spec declares it (``x = { positive = true }``), and
-the names in every row are swapped for declared ones. The swap rebuilds nodes unevaluated, so
+the names in every row are swapped for declared ones. ``\\sigma(u)`` in a row is the logistic
+sigmoid (``model.functions``). The swap rebuilds nodes unevaluated, so
 ``\\log e^{-\\lambda}`` stays as written instead of collapsing to ``-\\lambda``.
 """
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from derivetex.engine.strategies import rebuild
+from derivetex.model.functions import read_sigmoid
 from derivetex.model.symbols import ProbabilitySymbol
 from derivetex.reader import Unreadable, parse
 from derivetex.specs.loader import SpecError
@@ -82,7 +84,7 @@ def read_row(spec: Spec, names: Names, latex: str, key: str) -> sp.Expr:
     if notes.vector or notes.literals:
         raise SpecError(f"{spec.source}: {key}: write exact numbers, not rounded decimals or "
                         "vectors, in a row")
-    return names.declare(expr)
+    return names.declare(read_sigmoid(expr))
 
 
 class Definitions(dict[sp.Expr, sp.Expr]):

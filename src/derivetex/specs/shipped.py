@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-SERIES = ("multiclass", "categorical", "binary", "batch", "softmax-gradient", "gaussian-mse")
+FIRST_PART = ("multiclass", "categorical", "binary", "batch", "softmax-gradient", "gaussian-mse")
+CATALOG = ("mse-gradient", "bernoulli-mle")
+"""The second part: derivations ML writers need, written with rules and fill."""
+SERIES = FIRST_PART + CATALOG
 """The shipped specs, in the order of the series."""
 
 

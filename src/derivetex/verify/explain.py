@@ -22,8 +22,9 @@ from derivetex.rules.algebra import rational_equal
 from derivetex.verify.report import OK, FileReport, Finding
 
 EXPLAINING = ("log_product", "log_power", "log_quotient", "log_exp", "sum_linearity",
-              "write_out", "diff_linearity", "chain_rule", "d_log", "d_exp", "d_index",
-              "quotient_rule", "sum_delta", "expand_product", "power_identities", "zero_terms")
+              "write_out", "diff_linearity", "diff_sum", "chain_rule", "d_log", "d_exp",
+              "d_index", "quotient_rule", "sum_delta", "expand_product", "power_identities",
+              "zero_terms", "power_rule", "product_rule", "d_constant", "d_sigmoid", "d_tanh")
 """Rules that need nothing from a spec (no definitions, sizes or values)."""
 MAX_LATEX = 2000
 JOIN = {"ja": r"\text{、}", "en": r"\text{, then }"}
