@@ -64,6 +64,7 @@ COMMANDS = {
     "list": "name every derivation and every rule",
     "render": "expand the derivetex blocks of Markdown posts",
     "verify": "audit derivations and numbers in documents",
+    "fill": "the rows between two expressions, found with the registered rules",
 }
 
 
@@ -131,12 +132,21 @@ def _verify_options(verify: argparse.ArgumentParser) -> None:
                         help="check N files at a time in parallel processes (default 1)")
 
 
+def _fill_options(fill: argparse.ArgumentParser) -> None:
+    fill.add_argument("before", metavar="LATEX", help="the row to start from")
+    fill.add_argument("after", metavar="LATEX", help="the row to arrive at")
+    fill.add_argument("--format", dest="fill_format", default="md", choices=("md", "tex", "json"),
+                      help="md (default), tex or json")
+    fill.add_argument("--lang", default="en", help="language of the justifications: en or ja")
+
+
 _OPTIONS = {
     "derive": _derive_options,
     "series": _series_options,
     "list": _list_options,
     "render": _render_options,
     "verify": _verify_options,
+    "fill": _fill_options,
 }
 
 
@@ -214,6 +224,10 @@ def _run(argv: list[str] | None) -> int:
             raise InputError(f"unknown language {args.lang!r} (use ja or en)")
         return run_verify(args.files, args.report, None, jobs=args.jobs,
                           explain=args.lang if args.explain else None)
+    if args.command == "fill":
+        from derivetex.fill_command import run_fill
+
+        return run_fill(args.before, args.after, args.fill_format, args.lang)
     if args.command == "render":
         from derivetex.posts.command import run_render
 

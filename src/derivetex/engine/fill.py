@@ -82,8 +82,9 @@ def size(expr: sp.Expr) -> int:
     return sum(1 for _ in sp.preorder_traversal(expr))
 
 
-def fill(before: sp.Expr, after: sp.Expr, moves: Sequence[Move],
-         max_depth: int = MAX_DEPTH) -> tuple[FilledRow, ...]:
+def fill(before: sp.Expr, after: sp.Expr, moves: Sequence[Move], max_depth: int = MAX_DEPTH,
+         max_applications: int = MAX_APPLICATIONS,
+         max_seconds: float = MAX_SECONDS) -> tuple[FilledRow, ...]:
     """The rows from ``before`` to ``after`` (the last is ``after`` itself), each with its
     move; () when the two are already the same form. FillFailed when none is found."""
     if meet_key(before) == meet_key(after):
@@ -110,7 +111,7 @@ def fill(before: sp.Expr, after: sp.Expr, moves: Sequence[Move],
             continue
         for move in moves:
             work += 1
-            if work > MAX_APPLICATIONS or time.monotonic() - started > MAX_SECONDS:
+            if work > max_applications or time.monotonic() - started > max_seconds:
                 return _give_up(before, after, sides, best, f"gave up after {work - 1} rule "
                                 "applications")
             try:
