@@ -87,9 +87,9 @@ def solved_step(score_lhs: sp.Expr, score: sp.Expr, parameter: sp.Expr, solution
                 context: RowContext) -> Step:
     """``parameter = solution`` from ``score = 0`` (an MLE's last step): the solution is free
     of the parameter, and putting it in makes the score 0, symbolically and at points."""
-    if not isinstance(parameter, sp.Symbol):
+    if not isinstance(parameter, (sp.Symbol, sp.Indexed)):
         raise RowRefused("solve must name one parameter", None)
-    if parameter in solution.free_symbols:
+    if solution.has(parameter):
         raise RowRefused(f"the solution still contains {parameter}", None)
     zero = expand_definitions(score, context.definitions).xreplace({parameter: solution})
     verdict = judge_equal(zero, sp.Integer(0), context.seed)

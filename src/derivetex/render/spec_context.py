@@ -17,6 +17,7 @@ import sympy as sp
 from derivetex.config import Config
 from derivetex.engine import Chain, Derivation, Step
 from derivetex.errors import InputError
+from derivetex.model.functions import read_sigmoid
 from derivetex.reader import Unreadable, parse
 from derivetex.render.environment import ESCAPERS, escape_tex, render_template
 from derivetex.render.spec_printer import spec_latex
@@ -74,8 +75,8 @@ def _definitions(spec: Spec, config: Config) -> str | None:
     names = declared_names(spec)
     rows = []
     for name, latex in spec.definitions:
-        symbol = names.declare(parse(name)[0])
-        value = names.declare(parse(latex)[0])
+        symbol = names.declare(read_sigmoid(parse(name)[0]))
+        value = names.declare(read_sigmoid(parse(latex)[0]))
         rows.append(f"{spec_latex(symbol)} &= {spec_latex(value, config.expand_limit)}")
     return " \\\\\n".join(rows)
 
@@ -219,7 +220,7 @@ def _math(text: str, spec: Spec) -> str:
         raise InputError(f"{spec.source}: cannot read the math ${text}$ in its prose: "
                          f"{error}") from None
     names = declared_names(spec)
-    return " = ".join(spec_latex(names.declare(part)) for part in parts)
+    return " = ".join(spec_latex(names.declare(read_sigmoid(part))) for part in parts)
 
 
 def _split_relation(text: str) -> list[str]:

@@ -143,13 +143,20 @@ def _sum_delta(node: sp.Expr) -> sp.Expr:
     if not isinstance(node, sp.Sum) or len(node.limits) != 1:
         return node
     index = node.limits[0][0]
-    for factor in sp.Mul.make_args(node.function):
+    factors = _flat(node.function)
+    for factor in factors:
         if isinstance(factor, sp.KroneckerDelta) and index in factor.args:
             other = factor.args[0] if factor.args[1] == index else factor.args[1]
-            rest = [f for f in sp.Mul.make_args(node.function) if f is not factor]
+            rest = [f for f in factors if f is not factor]
             body = sp.Mul(*rest, evaluate=False) if len(rest) > 1 else (rest or [1])[0]
             return sp.sympify(body).xreplace({index: other})
     return node
+
+
+def _flat(product: sp.Expr) -> list[sp.Expr]:
+    """The factors of a product, unevaluated products inside it opened (t (δ / y))."""
+    return [f for arg in sp.Mul.make_args(product)
+            for f in (_flat(arg) if isinstance(arg, sp.Mul) else [arg])]
 
 
 def _sum_to_one(node: sp.Expr, bases: frozenset[sp.Basic] = frozenset()) -> sp.Expr:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 FIRST_PART = ("multiclass", "categorical", "binary", "batch", "softmax-gradient", "gaussian-mse")
-CATALOG = ("mse-gradient", "bernoulli-mle")
+CATALOG = ("sigmoid-derivative", "mse-gradient", "bernoulli-mle", "categorical-mle",
+           "gaussian-mean-mle", "gaussian-variance-mle", "poisson-mle", "log-sum-exp-gradient")
 """The second part: derivations ML writers need, written with rules and fill."""
 SERIES = FIRST_PART + CATALOG
 """The shipped specs, in the order of the series."""
