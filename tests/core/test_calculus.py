@@ -118,3 +118,13 @@ def test_a_derivative_of_a_name_free_of_the_variable_is_zero_in_checks():
     assert expand_definitions(d(y[i], w) + 1, {}) == 1
     rng = random.Random(1)
     assert sp.N(as_exponentials(sigmoid(z)).subs(z, rng.random())) > 0
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(-40, 40))
+def test_the_sigmoids_derivative_is_its_definitions(at):
+    """fdiff (what the judge differentiates by) against d/dz 1/(1 + e^{-z}), and its value."""
+    point = sp.Rational(at, 10)
+    by_definition = sp.diff(1 / (1 + sp.exp(-z)), z).subs(z, point)
+    assert abs(sp.N(sigmoid(z).diff(z).subs(z, point) - by_definition)) < 1e-12
+    assert abs(sp.N(sigmoid(point)) - sp.N(1 / (1 + sp.exp(-point)))) < 1e-12

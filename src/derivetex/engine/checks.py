@@ -61,7 +61,7 @@ def expand_definitions(expr: sp.Expr, definitions: Mapping[sp.Expr, sp.Expr]) ->
     for _ in range(MAX_DEFINITION_DEPTH):
         new = everywhere(lambda node: definitions.get(node, node), expr)
         if new == expr:
-            return _constants_differentiated(as_exponentials(expr))
+            return _constants_differentiated(expr)
         expr = new
     raise LimitExceeded("definitions refer to each other too deeply")
 

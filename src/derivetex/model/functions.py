@@ -1,8 +1,10 @@
 """Functions ML derivations name but SymPy lacks: the logistic sigmoid sigma.
 
 ``sigmoid(u)`` keeps its name in a row (so ``d_sigmoid`` can see it and the printer writes
-``\\sigma(u)``); every check sees its definition 1 / (1 + e^{-u}) (``as_exponentials``), so
-nothing about it is taken on trust.
+``\\sigma(u)``). The judge differentiates it by ``fdiff`` (sigma (1 - sigma), tested against
+the definition 1 / (1 + e^{-u})) and evaluates it at points by that definition; written out by
+``as_exponentials``, SymPy's simplification of N = 6 written-out sums of exponentials takes
+minutes, so the definition is put in only where a spec states it (``\\sigma(z) = ...``).
 """
 
 from __future__ import annotations

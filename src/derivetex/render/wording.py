@@ -89,6 +89,7 @@ JA = Catalog(
         "d_sigmoid": r"\text{シグモイド関数の微分「}{statement}\text{」より}",
         "d_tanh": r"\text{双曲線正接の微分「}{statement}\text{」より}",
         "set_derivative_zero": r"{tag}\ \text{を 0 とおいて }{name}\ \text{について解く}",
+        "differentiate_again": r"\text{1 階微分（すでに示した式）をもう一度微分する}",
         "_default": r"{statement}\ \text{より}",
     },
     leads={
@@ -180,6 +181,7 @@ EN = Catalog(
         "d_sigmoid": r"\text{by the derivative of the sigmoid: }{statement}",
         "d_tanh": r"\text{by the derivative of }\tanh\text{: }{statement}",
         "set_derivative_zero": r"\text{set }{tag}\text{ to zero and solve for }{name}",
+        "differentiate_again": r"\text{differentiate the first derivative (shown before) again}",
         "_default": r"\text{by }{statement}",
     },
     leads={

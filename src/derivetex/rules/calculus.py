@@ -6,6 +6,7 @@ d_constant:           d/dx c                 => 0                           (c f
 diff_sum:             d/dx sum_i f_i         => sum_i df_i/dx               (a finite sum)
 d_sigmoid:            d/du sigma(u)          => sigma(u) (1 - sigma(u))
 d_tanh:               d/du tanh u            => 1 - tanh^2 u
+differentiate_again:  d^2 f/dx^2             => d/dx (df/dx as proved)      (a Hessian)
 set_derivative_zero:  dl/dp = 0, solved      => p = the solution            (an MLE's last step)
 
 The chain rule through an expression (d/dx F(g) => F'(g) dg/dx) uses ``outer_derivative``,
@@ -150,6 +151,17 @@ def _of_variable(kind: type[sp.Function]) -> Callable[[sp.Expr], sp.Expr]:
     return rewrite
 
 
+def _differentiate_again(node: sp.Expr, definitions: Mapping[sp.Expr, sp.Expr] = {}) -> sp.Expr:
+    """d^2 f/dx^2 => d/dx (the first derivative proved earlier), for a chain of d f/dx."""
+    if not isinstance(node, sp.Derivative) or len(node.variable_count) != 1:
+        return node
+    var, count = node.variable_count[0]
+    first = definitions.get(sp.Derivative(node.expr, var))
+    if count < 2 or first is None:
+        return node
+    return sp.Derivative(first, (var, count - 1), evaluate=False)
+
+
 def _solve_zero(node: sp.Expr, parameter: sp.Expr) -> sp.Expr:
     """The one solution of node = 0 for parameter; node itself when there is not exactly one."""
     try:
@@ -184,6 +196,11 @@ RULES = (
           r"\frac{d \sigma(z)}{d z} => \sigma(z) (1 - \sigma(z))", _of_variable(sigmoid)),
     _rule("d_tanh", r"\frac{d}{d u} \tanh (u) = 1 - \tanh (u)^{2}",
           r"\frac{d \tanh (z)}{d z} => 1 - \tanh (z)^{2}", _of_variable(sp.tanh)),
+    _rule("differentiate_again",
+          r"\frac{\partial^{2} f}{\partial x^{2}} = \frac{\partial}{\partial x} "
+          r"\frac{\partial f}{\partial x}",
+          r"\frac{\partial^{2} E}{\partial w^{2}} => \frac{\partial}{\partial w} \sum_{i} "
+          r"(\sigma(w x_{i}) - t_{i}) x_{i}", _differentiate_again),
     Rule(name="set_derivative_zero",
          statement=r"\frac{\partial \ell}{\partial \theta} = 0 \Rightarrow \theta = \hat{\theta}",
          example=r"\frac{\sum_{i} x_{i}}{p} - \frac{N - \sum_{i} x_{i}}{1 - p} = 0 => "

@@ -32,7 +32,7 @@ INFERRED = ("log_product", "log_power", "log_quotient", "log_exp", "sum_linearit
             "collect_product", "power_identities", "zero_terms", "diff_linearity", "diff_sum",
             "chain_rule", "d_log", "d_exp", "d_index", "quotient_rule", "sum_delta",
             "sum_to_one", "expand_product", "fold_definition", "power_rule", "product_rule",
-            "d_constant", "d_sigmoid", "d_tanh")
+            "d_constant", "d_sigmoid", "d_tanh", "differentiate_again")
 DEFINITION_AWARE = ("diff_linearity", "chain_rule", "quotient_rule", "product_rule",
                     "d_constant")
 """Rules inference tries, in this order (the first shortest sequence found is reported)."""
@@ -169,7 +169,7 @@ def _moves(
         params: dict[str, Any] = {}
         if name in ("use_definition", "fold_definition"):
             params["definitions"] = definitions
-        if name == "use_equation":
+        if name in ("use_equation", "differentiate_again"):
             params["definitions"] = equations
         if name == "mean":
             params["means"] = {k: v for k, v in definitions.items() if v.has(sp.Sum)}

@@ -6,7 +6,8 @@ from pathlib import Path
 
 FIRST_PART = ("multiclass", "categorical", "binary", "batch", "softmax-gradient", "gaussian-mse")
 CATALOG = ("sigmoid-derivative", "mse-gradient", "bernoulli-mle", "categorical-mle",
-           "gaussian-mean-mle", "gaussian-variance-mle", "poisson-mle", "log-sum-exp-gradient")
+           "gaussian-mean-mle", "gaussian-variance-mle", "poisson-mle", "log-sum-exp-gradient",
+           "logistic-regression", "softmax-jacobian", "cross-entropy-kl", "label-smoothing")
 """The second part: derivations ML writers need, written with rules and fill."""
 SERIES = FIRST_PART + CATALOG
 """The shipped specs, in the order of the series."""
