@@ -18,7 +18,7 @@ from derivetex.engine.inference import Move
 from derivetex.engine.rows import RowContext, RowRefused, filled_step
 from derivetex.errors import InputError
 from derivetex.judge.equality import judge_equal
-from derivetex.model.functions import read_sigmoid
+from derivetex.model.functions import as_exponentials, read_sigmoid
 from derivetex.reader import Unreadable, parse
 from derivetex.render.spec_printer import spec_latex
 from derivetex.rules import RULES
@@ -49,7 +49,8 @@ def fill_text(before: str, after: str, fmt: str = "md", lang: str = "en") -> str
     if lang not in ("ja", "en"):
         raise InputError(f"unknown language {lang!r} (use ja or en)")
     start, goal = read_side(before, "first"), read_side(after, "second")
-    verdict = judge_equal(expand_definitions(start, {}), expand_definitions(goal, {}), "fill")
+    verdict = judge_equal(as_exponentials(expand_definitions(start, {})),
+                          as_exponentials(expand_definitions(goal, {})), "fill")
     if not verdict.holds:
         raise InputError(f"the two expressions are not equal ({verdict.failed}): no rules "
                          "can fill the gap")

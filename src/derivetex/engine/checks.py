@@ -14,7 +14,6 @@ from derivetex.engine.strategies import everywhere
 from derivetex.errors import LimitExceeded, VerificationError
 from derivetex.judge.numeric import expand_bounds
 from derivetex.judge.symbolic import is_zero, numerically_equal, symbolically_equal, write_out
-from derivetex.model.functions import as_exponentials
 from derivetex.model.numeric import FLOAT, MPMATH, evaluate
 from derivetex.model.written import WrittenOut, WrittenProduct, WrittenSum, is_lazy, with_values
 from derivetex.rules.base import Rule
