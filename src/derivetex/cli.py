@@ -64,6 +64,7 @@ COMMANDS = {
     "list": "name every derivation and every rule",
     "render": "expand the derivetex blocks of Markdown posts",
     "verify": "audit derivations and numbers in documents",
+    "fill": "the rows between two expressions, found with the registered rules",
 }
 
 
@@ -175,12 +176,21 @@ def _run_verify(args: argparse.Namespace) -> int:
     return run_verify(args.files, args.report, None, options=options)
 
 
+def _fill_options(fill: argparse.ArgumentParser) -> None:
+    fill.add_argument("before", metavar="LATEX", help="the row to start from")
+    fill.add_argument("after", metavar="LATEX", help="the row to arrive at")
+    fill.add_argument("--format", dest="fill_format", default="md", choices=("md", "tex", "json"),
+                      help="md (default), tex or json")
+    fill.add_argument("--lang", default="en", help="language of the justifications: en or ja")
+
+
 _OPTIONS = {
     "derive": _derive_options,
     "series": _series_options,
     "list": _list_options,
     "render": _render_options,
     "verify": _verify_options,
+    "fill": _fill_options,
 }
 
 
@@ -253,6 +263,10 @@ def _run(argv: list[str] | None) -> int:
         return 0
     if args.command == "verify":
         return _run_verify(args)
+    if args.command == "fill":
+        from derivetex.fill_command import run_fill
+
+        return run_fill(args.before, args.after, args.fill_format, args.lang)
     if args.command == "render":
         from derivetex.posts.command import run_render
 

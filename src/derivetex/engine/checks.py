@@ -51,7 +51,8 @@ def verify_step(
 
 
 def expand_definitions(expr: sp.Expr, definitions: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:
-    """expr with defined symbols replaced until none is left (capped).
+    """expr with defined symbols replaced until none is left (capped), and the sigmoid
+    written by its definition.
 
     Rebuilt unevaluated: `log(L)` with L a 10 000-factor product must not run log's own
     simplification (seconds at that size); the checks do the mathematics.
@@ -59,9 +60,19 @@ def expand_definitions(expr: sp.Expr, definitions: Mapping[sp.Expr, sp.Expr]) ->
     for _ in range(MAX_DEFINITION_DEPTH):
         new = everywhere(lambda node: definitions.get(node, node), expr)
         if new == expr:
-            return expr
+            return _constants_differentiated(expr)
         expr = new
     raise LimitExceeded("definitions refer to each other too deeply")
+
+
+def _constants_differentiated(expr: sp.Expr) -> sp.Expr:
+    """Every derivative of a body free of its variable is 0: with the definitions put in,
+    a name left in a spec row is an independent variable (y_i does not move with w)."""
+    from derivetex.judge.terms import depends
+
+    found = {node: sp.Integer(0) for node in expr.atoms(sp.Derivative)
+             if not any(depends(node.expr, v) for v, _ in node.variable_count)}
+    return expr.xreplace(found) if found else expr
 
 
 def _fail(rule: Rule, why: str) -> VerificationError:

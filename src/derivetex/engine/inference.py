@@ -38,12 +38,21 @@ def canonical(expr: sp.Basic) -> sp.Basic:
     so ``\\log e^{a}`` keeps its shape while ``a + b`` and ``b + a`` meet."""
     if not expr.args or isinstance(expr, (sp.Indexed, sp.Symbol)):
         return expr
+    if isinstance(expr, sp.Mul):  # 2 (a + b) written inside a product stays a factor
+        return sp.Mul(*(canonical(a) for a in _factors(expr)))
     args = [canonical(a) for a in expr.args]
     if isinstance(expr, (sp.Add, sp.Mul, sp.Pow)):
         return expr.func(*args)
     if isinstance(expr, sp.Function):
         return expr.func(*args, evaluate=False)
     return expr.func(*args)
+
+
+def _factors(product: sp.Expr) -> list[sp.Expr]:
+    """The factors of a product with unevaluated products inside it flattened."""
+    if not isinstance(product, sp.Mul):
+        return [product]
+    return [f for arg in product.args for f in _factors(arg)]
 
 
 def same_form(a: sp.Expr, b: sp.Expr) -> bool:

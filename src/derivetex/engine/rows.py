@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from derivetex.engine.checks import CheckContext, expand_definitions, verify_step
+from derivetex.engine.fill import FilledRow
 from derivetex.engine.inference import Move, find_sequence, nearest, same_form
 from derivetex.engine.step import Check, Step
 from derivetex.errors import VerificationError
@@ -65,6 +66,41 @@ def check_row(
         params.update(move.params)
     checks = (*checks, Check("rule", f"{_names(sequence)} gives this row from the one before"))
     return Step(sequence[0].rule, before, after, checks, params)
+
+
+def filled_step(before: sp.Expr, filled: FilledRow, context: RowContext) -> Step:
+    """A row the fill wrote, judged like any row; its rule gives it from the row before
+    (or, read backwards, the row before from it)."""
+    checks = _judge(before, filled.row, context, ())
+    move = filled.move
+    if any(c.method == "fact" for c in checks) and move.rule.name != "sum_to_one":
+        raise RowRefused("holds only with a stated sum of 1, and no rule here uses it", None)
+    way = ("gives the row before from this one" if filled.backwards
+           else "gives this row from the one before")
+    params = {**move.params, "rules": (move.rule.name,), "inferred": True, "filled": True,
+              "backwards": filled.backwards}
+    return Step(move.rule, before, filled.row,
+                (*checks, Check("rule", f"'{move.rule.name}' {way}")), params)
+
+
+def solved_step(score_lhs: sp.Expr, score: sp.Expr, parameter: sp.Expr, solution: sp.Expr,
+                context: RowContext) -> Step:
+    """``parameter = solution`` from ``score = 0`` (an MLE's last step): the solution is free
+    of the parameter, and putting it in makes the score 0, symbolically and at points."""
+    if not isinstance(parameter, (sp.Symbol, sp.Indexed)):
+        raise RowRefused("solve must name one parameter", None)
+    if solution.has(parameter):
+        raise RowRefused(f"the solution still contains {parameter}", None)
+    zero = expand_definitions(score, context.definitions).xreplace({parameter: solution})
+    verdict = judge_equal(zero, sp.Integer(0), context.seed)
+    if not verdict.holds:
+        raise RowRefused(f"putting the solution in does not make the derivative 0 "
+                         f"({verdict.failed})", None)
+    checks = (Check("solution", f"the derivative with {parameter} = the solution: "
+                                f"{verdict.symbolic}"), Check("numeric", verdict.numeric))
+    params = {"rules": ("set_derivative_zero",), "inferred": False, "parameter": parameter,
+              "zero": score}
+    return Step(RULES["set_derivative_zero"], score_lhs, solution, checks, params)
 
 
 def _apply_named(before: sp.Expr, named: Sequence[Move]) -> sp.Expr:

@@ -15,6 +15,7 @@ import sympy as sp
 
 from derivetex.config import Config
 from derivetex.engine import Chain, Derivation, Step
+from derivetex.model.functions import read_sigmoid
 from derivetex.reader import parse
 from derivetex.render.environment import render_template
 from derivetex.render.spec_printer import spec_latex
@@ -71,8 +72,8 @@ def _definitions(spec: Spec, config: Config) -> str | None:
     names = declared_names(spec)
     rows = []
     for name, latex in spec.definitions:
-        symbol = names.declare(parse(name)[0])
-        value = names.declare(parse(latex)[0])
+        symbol = names.declare(read_sigmoid(parse(name)[0]))
+        value = names.declare(read_sigmoid(parse(latex)[0]))
         rows.append(f"{spec_latex(symbol)} &= {spec_latex(value, config.expand_limit)}")
     return " \\\\\n".join(rows)
 
@@ -141,6 +142,8 @@ def _substituted(step: Step) -> str:
 
 def _defined(step: Step, rule: str) -> str:
     """The defined names a step put in (or, for a mean, took out)."""
+    if rule == "set_derivative_zero":
+        return spec_latex(step.params["parameter"])
     if rule == "mean":
         return ",\\ ".join(spec_latex(n) for n in step.params.get("means", {})
                             if step.after.has(n))

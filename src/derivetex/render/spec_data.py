@@ -11,7 +11,8 @@ from derivetex.render.spec_printer import spec_latex
 
 def spec_data(derivation: Derivation, config: Config) -> dict[str, Any]:
     """``derivation``, ``lang``, ``tags``, ``steps`` (each with ``rules`` and whether they were
-    ``inferred``) and ``values`` (each chain's verified number, full precision)."""
+    ``inferred``; a row a gap's fill wrote has ``filled`` and ``backwards``) and
+    ``values`` (each chain's verified number, full precision)."""
     tagged = [chain.name for chain in derivation.chains if chain.tag]
     steps = [
         {
@@ -26,6 +27,8 @@ def spec_data(derivation: Derivation, config: Config) -> dict[str, Any]:
             "latex": spec_latex(step.after, config.expand_limit),
             "verified": step.verified,
             "checks": [check.as_dict() for check in step.checks],
+            **({"filled": True, "backwards": bool(step.params.get("backwards"))}
+               if step.params.get("filled") else {}),
         }
         for chain in derivation.chains
         for step in chain.steps

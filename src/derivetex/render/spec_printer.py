@@ -63,6 +63,13 @@ class SpecPrinter(ArticlePrinter):
     def _print_Pi(self, expr: sp.Expr) -> str:
         return r"\pi"
 
+    def _print_sigmoid(self, expr: sp.Expr) -> str:
+        return rf"\sigma({self._print(expr.args[0])})"
+
+    def _print_tanh(self, expr: sp.Expr, exp: str | None = None) -> str:
+        power = f"^{{{exp}}}" if exp else ""
+        return rf"\tanh{power} ({self._print(expr.args[0])})"
+
     def _print_Exp1(self, expr: sp.Expr) -> str:
         return "e"
 
@@ -71,6 +78,8 @@ class SpecPrinter(ArticlePrinter):
             return rf"\sqrt{{{self._print(expr.base)}}}"
         if isinstance(expr.base, (sp.Sum, sp.Product, sp.Derivative)):
             return f"({self._print(expr.base)})^{{{self._print(expr.exp)}}}"
+        if expr.exp == -1 and isinstance(expr.base, sp.Add):  # (1 + e^{-z})^{-1}: a fraction
+            return rf"\frac{{1}}{{{self._print(expr.base)}}}"
         return super()._print_Pow(expr)
 
     def _print_Derivative(self, expr: sp.Derivative) -> str:
@@ -109,6 +118,11 @@ class SpecPrinter(ArticlePrinter):
     def _print_Mul(self, expr: sp.Mul) -> str:
         if all(arg.is_Number for arg in expr.args):  # -1 * 0.5 (a value put in): -0.5
             return self._print(sp.Mul(*expr.args))
+        if any(_negative_product(arg) for arg in expr.args[1:]):  # e^{-z} (-1 x): - e^{-z} x
+            flat = [f for arg in expr.args for f in sp.Mul.make_args(arg)]
+            numbers = [f for f in flat if f.is_Number]
+            rest = [f for f in flat if not f.is_Number]
+            return self._print_Mul(sp.Mul(sp.Mul(*numbers), *rest, evaluate=False))
         numerator, denominator = [], []
         for factor in expr.args:
             if isinstance(factor, sp.Pow) and factor.exp.is_Number and factor.exp < 0:
@@ -134,6 +148,12 @@ class SpecPrinter(ArticlePrinter):
         top = self._print(_product(numerator)) if numerator else "1"
         bottom = self._print(_product(denominator))
         return rf"{sign}\frac{{{top}}}{{{bottom}}}"
+
+
+def _negative_product(factor: sp.Expr) -> bool:
+    """An unevaluated product inside a product with a negative number in it (its sign would
+    print in the middle of the outer product, where it reads as a minus)."""
+    return isinstance(factor, sp.Mul) and any(f.is_Number and f < 0 for f in factor.args)
 
 
 def _rank(factor: sp.Expr) -> int:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from derivetex.errors import InputError
+from derivetex.model.functions import read_sigmoid
 from derivetex.reader import Unreadable, parse
 from derivetex.render.environment import ESCAPERS, escape_tex
 from derivetex.render.spec_printer import spec_latex
@@ -123,7 +124,7 @@ def prose_math(text: str, spec: Spec, web: bool, field: str) -> str:
     names = declared_names(spec)
     for part in parts:
         check_names(part, field, web)
-    return " = ".join(spec_latex(names.declare(part)) for part in parts)
+    return " = ".join(spec_latex(names.declare(read_sigmoid(part))) for part in parts)
 
 
 def _split_relation(text: str) -> list[str]:

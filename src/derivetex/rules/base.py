@@ -12,14 +12,15 @@ from typing import Any, Literal
 
 import sympy as sp
 
-Relation = Literal["equals", "defines", "generalises", "substitutes", "evaluates"]
+Relation = Literal["equals", "defines", "generalises", "substitutes", "evaluates", "solves"]
 """What a step claims about before and after, and so how the engine checks it:
 
 - equals: before = after for all admissible values (definitions expanded);
 - defines: after is the definition of the chain's left-hand side (nothing to check);
 - generalises: after, instantiated at the concrete bound, is before;
 - substitutes: before with the given values (or bound) put in equals after;
-- evaluates: after is a rounded number within half a unit of before's exact value.
+- evaluates: after is a rounded number within half a unit of before's exact value;
+- solves: after is the value of a parameter that makes before (a derivative) zero.
 """
 
 Strategy = Literal["root", "everywhere"]

@@ -1,7 +1,8 @@
 """Derivative rules, each a rewrite of one ``Derivative`` node (the softmax gradient's steps).
 
-diff_linearity:  d/dx (c f + g)        => c df/dx + dg/dx;  d/dx sum_i f_i => sum_i df_i/dx
-chain_rule:      d/dx F(u)             => dF/du * du/dx                 (F = log or exp)
+diff_linearity:  d/dx (c f + g)        => c df/dx + dg/dx   (sums: ``calculus.diff_sum``)
+chain_rule:      d/dx F(u)             => dF/du * du/dx                 (u a name)
+                 d/dx F(g)             => F'(g) * dg/dx                 (g an expression)
 d_log:           d/du log u            => 1/u
 d_exp:           d/du exp u            => exp u
 d_index:         d a_i / d a_k         => delta_ik
@@ -21,6 +22,7 @@ from collections.abc import Callable, Mapping
 import sympy as sp
 
 from derivetex.rules.base import Rule
+from derivetex.rules.calculus import inner, outer_derivative
 
 
 def _depends(expr: sp.Expr, var: sp.Expr, definitions: Mapping[sp.Expr, sp.Expr]) -> bool:
@@ -49,34 +51,48 @@ def _d(expr: sp.Expr, var: sp.Expr) -> sp.Expr:
 
 
 def _diff_linearity(node: sp.Expr, definitions: Mapping[sp.Expr, sp.Expr] = {}) -> sp.Expr:
+    """d/dx of a sum is the sum of the derivatives, each with its constant factors outside."""
     parts = _single(node)
     if parts is None:
         return node
     body, var = parts
     if isinstance(body, sp.Add):
-        return sp.Add(*(_d(term, var) for term in body.args), evaluate=False)
-    if isinstance(body, sp.Sum) and not any(var.has(limit[0]) for limit in body.limits):
-        return sp.Sum(_d(body.function, var), *body.limits)
+        return sp.Add(*(_scaled(term, var, definitions) for term in body.args), evaluate=False)
+    result = _scaled(body, var, definitions)
+    return node if result == node else result
+
+
+def _scaled(body: sp.Expr, var: sp.Expr, definitions: Mapping[sp.Expr, sp.Expr]) -> sp.Expr:
+    """c d f/dx for a product c f whose factors c do not depend on x; d body/dx otherwise."""
     if isinstance(body, sp.Mul):
         constant = [f for f in body.args if not _depends(f, var, definitions)]
         varying = [f for f in body.args if _depends(f, var, definitions)]
+        if not varying and body.args[0].is_Number and len(body.args) > 1:  # d(-y)/dx
+            constant, varying = [body.args[0]], list(body.args[1:])
         if constant and varying:
             rest = varying[0] if len(varying) == 1 else sp.Mul(*varying, evaluate=False)
             return sp.Mul(*constant, _d(rest, var), evaluate=False)
-    return node
+    return _d(body, var)
 
 
 def _chain_rule(node: sp.Expr, definitions: Mapping[sp.Expr, sp.Expr] = {}) -> sp.Expr:
+    """Through a name u (y_i defined by a_k): dF/du du/dx, each factor a step of its own;
+    through an expression g (w x_i - y_i): F'(g) dg/dx, F' from ``outer_derivative``."""
     parts = _single(node)
     if parts is None:
         return node
     body, var = parts
-    if isinstance(body, (sp.log, sp.exp)):
-        inner = body.args[0]
-        named = isinstance(inner, (sp.Symbol, sp.Indexed))  # d/du needs u to be a name
-        if named and inner != var and _depends(inner, var, definitions):
-            return sp.Mul(_d(body, inner), _d(inner, var), evaluate=False)
-    return node
+    inside = inner(body)
+    if inside is None or inside == var or not _depends(inside, var, definitions):
+        return node
+    if isinstance(body, sp.Pow) and _depends(body.exp, var, definitions):
+        return node
+    if isinstance(inside, (sp.Symbol, sp.Indexed)):  # d/du needs u to be a name
+        return sp.Mul(_d(body, inside), _d(inside, var), evaluate=False)
+    outer = outer_derivative(body, var)
+    if outer is None:
+        return node
+    return sp.Mul(outer, _d(inside, var), evaluate=False)
 
 
 Rewrite = Callable[[sp.Expr], sp.Expr]
@@ -127,13 +143,20 @@ def _sum_delta(node: sp.Expr) -> sp.Expr:
     if not isinstance(node, sp.Sum) or len(node.limits) != 1:
         return node
     index = node.limits[0][0]
-    for factor in sp.Mul.make_args(node.function):
+    factors = _flat(node.function)
+    for factor in factors:
         if isinstance(factor, sp.KroneckerDelta) and index in factor.args:
             other = factor.args[0] if factor.args[1] == index else factor.args[1]
-            rest = [f for f in sp.Mul.make_args(node.function) if f is not factor]
+            rest = [f for f in factors if f is not factor]
             body = sp.Mul(*rest, evaluate=False) if len(rest) > 1 else (rest or [1])[0]
             return sp.sympify(body).xreplace({index: other})
     return node
+
+
+def _flat(product: sp.Expr) -> list[sp.Expr]:
+    """The factors of a product, unevaluated products inside it opened (t (δ / y))."""
+    return [f for arg in sp.Mul.make_args(product)
+            for f in (_flat(arg) if isinstance(arg, sp.Mul) else [arg])]
 
 
 def _sum_to_one(node: sp.Expr, bases: frozenset[sp.Basic] = frozenset()) -> sp.Expr:
@@ -160,7 +183,7 @@ RULES = (
     _rule("diff_linearity",
           r"\frac{\partial}{\partial x} (c f + g) = c \frac{\partial f}{\partial x} + "
           r"\frac{\partial g}{\partial x}",
-          r"\frac{\partial}{\partial a_{k}} \sum_{i} t_{i} \log y_{i} => \sum_{i} t_{i} "
+          r"\frac{\partial}{\partial a_{k}} (- t_{i} \log y_{i}) => - t_{i} "
           r"\frac{\partial \log y_{i}}{\partial a_{k}}", _diff_linearity,
           ("c does not depend on x",)),
     _rule("chain_rule",

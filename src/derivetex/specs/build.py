@@ -21,6 +21,7 @@ from derivetex.model.numeric import FLOAT, MPMATH, evaluate
 from derivetex.render.spec_printer import spec_latex
 from derivetex.rules import RULES
 from derivetex.specs.conditions import holds
+from derivetex.specs.gaps import filled_steps, solved
 from derivetex.specs.loader import SpecError
 from derivetex.specs.reading import Definitions, Names, declared_names, read_row
 from derivetex.specs.schema import ChainSpec, RowSpec, Spec
@@ -28,10 +29,12 @@ from derivetex.specs.schema import ChainSpec, RowSpec, Spec
 DIGITS = 6
 INFERRED = ("log_product", "log_power", "log_quotient", "log_exp", "sum_linearity",
             "use_definition", "use_equation", "mean", "write_out", "collect_sum",
-            "collect_product", "power_identities", "zero_terms", "diff_linearity", "chain_rule",
-            "d_log", "d_exp", "d_index", "quotient_rule", "sum_delta", "sum_to_one",
-            "expand_product", "fold_definition")
-DEFINITION_AWARE = ("diff_linearity", "chain_rule", "quotient_rule")
+            "collect_product", "power_identities", "zero_terms", "diff_linearity", "diff_sum",
+            "chain_rule", "d_log", "d_exp", "d_index", "quotient_rule", "sum_delta",
+            "sum_to_one", "expand_product", "fold_definition", "power_rule", "product_rule",
+            "d_constant", "d_sigmoid", "d_tanh", "differentiate_again")
+DEFINITION_AWARE = ("diff_linearity", "chain_rule", "quotient_rule", "product_rule",
+                    "d_constant")
 """Rules inference tries, in this order (the first shortest sequence found is reported)."""
 NAMED_ONLY = ("expand_sum", "substitute_values", "evaluate")
 """Rules a row may name whose parameters come from the spec's example."""
@@ -91,10 +94,23 @@ def _chain(
                           (Check("recalled", f"proved in chain '{earlier.name}'"),),
                           {"rules": ("recall_equation",), "inferred": False,
                            "chain": earlier.name}))
+    gap: RowSpec | None = None
     for position, row in enumerate(chain_spec.rows, start=1):
-        step = _row(spec, names, lhs, before, row, moves, context, position)
-        steps.append(step)
-        before = step.after
+        if row.fill:
+            if gap is not None or position == len(chain_spec.rows):
+                raise SpecError(f"{spec.source}: {row.key}: a gap needs a written row after "
+                                "it (and one gap between two rows)")
+            gap = row
+            continue
+        if row.rules == ("set_derivative_zero",):
+            filled = [solved(spec, names, row, done, context, position)]
+        elif gap is not None:
+            filled = filled_steps(spec, names, before, gap, row, context, position)
+        else:
+            filled = []
+        gap = None
+        steps.extend(filled or [_row(spec, names, lhs, before, row, moves, context, position)])
+        before = steps[-1].after
     return Chain(chain_spec.name, lhs, tuple(steps), tag)
 
 
@@ -153,7 +169,7 @@ def _moves(
         params: dict[str, Any] = {}
         if name in ("use_definition", "fold_definition"):
             params["definitions"] = definitions
-        if name == "use_equation":
+        if name in ("use_equation", "differentiate_again"):
             params["definitions"] = equations
         if name == "mean":
             params["means"] = {k: v for k, v in definitions.items() if v.has(sp.Sum)}

@@ -291,8 +291,14 @@ def _row(chain: _Reader, position: int, value: Any) -> RowSpec:
     if isinstance(value, str):
         value = {"latex": value}
     row = _Reader(_table(chain, f"rows[{position}]", value), key, chain.source)
-    row.only("latex", "rule", "why", "values", "when", "optional", "digits",
-             *RULE_ROW_PARAMS)
+    row.only("latex", "rule", "why", "values", "when", "optional", "digits", "fill", "zero",
+             "solve", *RULE_ROW_PARAMS)
+    if row.get("fill", bool):
+        if set(row.table) - {"fill", "when"}:
+            raise row.fail("fill", "a gap takes no other key: the rows around it say where it "
+                                   "starts and ends")
+        return RowSpec(latex=None, rules=(), why=None, key=key, when=row.get("when", str),
+                       fill=True)
     latex = row.get("latex", str)
     rule = row.table.get("rule")
     if isinstance(rule, str):
@@ -318,7 +324,8 @@ def _row(chain: _Reader, position: int, value: Any) -> RowSpec:
         params["digits"] = row.get("digits", int)
     return RowSpec(latex=latex, rules=rules, why=row.texts("why"), key=key,
                    values=tuple(values.items()), when=row.get("when", str),
-                   optional=bool(row.get("optional", bool)), params=tuple(params.items()))
+                   optional=bool(row.get("optional", bool)), params=tuple(params.items()),
+                   zero=row.get("zero", str), solve=row.get("solve", str))
 
 
 def _example(table: _Reader) -> ExampleSpec:

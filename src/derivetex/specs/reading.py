@@ -1,7 +1,8 @@
 """A spec's LaTeX read by the same reader ``verify`` uses, then given the spec's assumptions.
 
 The reader knows nothing of positivity; a spec declares it (``x = { positive = true }``), and
-the names in every row are swapped for declared ones. The swap rebuilds nodes unevaluated, so
+the names in every row are swapped for declared ones. ``\\sigma(u)`` in a row is the logistic
+sigmoid (``model.functions``). The swap rebuilds nodes unevaluated, so
 ``\\log e^{-\\lambda}`` stays as written instead of collapsing to ``-\\lambda``.
 """
 
@@ -10,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from derivetex.engine.strategies import rebuild
+from derivetex.model.functions import read_sigmoid, sigmoid
 from derivetex.model.symbols import ProbabilitySymbol
 from derivetex.reader import Unreadable, parse
 from derivetex.specs.loader import SpecError
@@ -85,15 +88,26 @@ def read_row(spec: Spec, names: Names, latex: str, key: str) -> sp.Expr:
         raise SpecError(f"{spec.source}: {key}: write exact numbers, not rounded decimals or "
                         "vectors, in a row")
     check_names(expr, f"{spec.source}: {key}", web=True)
-    return names.declare(expr)
+    return names.declare(read_sigmoid(expr))
 
 
 class Definitions(dict[sp.Expr, sp.Expr]):
     """Definitions in force; one of an indexed name with a letter index (``y_{i} = ...``)
-    defines every ``y_{k}`` too, with the index put in."""
+    defines every ``y_{k}`` too, with the index put in, and one of a function of a name
+    (``\\sigma(z) = ...``) defines it at every argument."""
+
+    def _applied(self, node: sp.Function) -> sp.Expr | None:
+        for key, value in self.items():
+            if (isinstance(key, (sigmoid, AppliedUndef)) and key.func == node.func
+                    and len(key.args) == len(node.args)
+                    and all(isinstance(a, sp.Symbol) for a in key.args)):
+                return value.xreplace(dict(zip(key.args, node.args, strict=True)))
+        return None
 
     def get(self, node: sp.Expr, default: sp.Expr | None = None) -> sp.Expr | None:
         found = super().get(node)
+        if found is None and isinstance(node, sp.Function) and node.args:
+            found = self._applied(node)
         if found is not None or not isinstance(node, sp.Indexed):
             return found if found is not None else default
         for key, value in self.items():

@@ -55,6 +55,13 @@ class RowSpec:
     params: tuple[tuple[str, object], ...] = ()
     """A rule row's parameters (``value``, ``index``, ``bound``, ``old``, ``new``,
     ``write_out``, ``values`` as example names), for the article layout's engine."""
+    fill: bool = False
+    """``{ fill = true }``: a gap derivetex fills with registered rules (``engine.fill``),
+    from the row before to the row after."""
+    zero: str | None = None
+    """With ``rule = "set_derivative_zero"``: the earlier chain whose result is set to 0."""
+    solve: str | None = None
+    """With ``rule = "set_derivative_zero"``: the parameter solved for (LaTeX, one name)."""
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,13 @@ takes its left side to its right, in the rule catalog's words, as a justificatio
 can paste between the two rows of an ``aligned`` block.
 
 The same inference specs use (``engine.inference``). Names are taken positive, as the judge
-takes them, so the log rules can apply; a link no rule sequence gives is left unexplained.
+takes them, so the log rules can apply. A link no short sequence gives gets the rows the fill
+finds between its sides (``engine.fill``), if it finds them within a small budget.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 
 import sympy
 
@@ -21,21 +21,18 @@ from derivetex.rules import RULES
 from derivetex.rules.algebra import rational_equal
 from derivetex.verify.report import OK, FileReport, Finding
 
-EXPLAINING = ("log_product", "log_power", "log_quotient", "log_exp", "sum_linearity",
-              "write_out", "diff_linearity", "chain_rule", "d_log", "d_exp", "d_index",
-              "quotient_rule", "sum_delta", "expand_product", "power_identities", "zero_terms")
-"""Rules that need nothing from a spec (no definitions, sizes or values)."""
 MAX_LATEX = 2000
+FILL_BUDGET = 3000
+FILL_SECONDS = 3.0
+"""What one suggestion of rows may cost (rule applications, seconds)."""
 JOIN = {"ja": r"\text{、}", "en": r"\text{, then }"}
 
 
-@cache
 def _moves() -> tuple[Move, ...]:
-    """The rules above, and collecting terms into a sum over k (the letter people use)."""
-    k = sympy.Symbol("k", positive=True)
-    collect = (Move(RULES["collect_sum"], {"index": k}),
-               Move(RULES["collect_product"], {"index": k}))
-    return (*(Move(RULES[name]) for name in EXPLAINING), *collect)
+    """The rules that need nothing from a spec, and collecting terms into a sum over k."""
+    from derivetex.fill_command import standalone_moves
+
+    return standalone_moves()
 
 
 def explain_report(report: FileReport, lang: str) -> FileReport:
@@ -57,9 +54,29 @@ def _explained(finding: Finding, lang: str) -> Finding:
     except (DerivetexError, RecursionError, TypeError, ValueError):
         return finding
     if not sequence:
-        return finding
+        return _suggested(finding, before, after, lang)
     names = tuple(move.rule.name for move in sequence)
     return replace(finding, rules=names, justification=justification_row(names, lang))
+
+
+def _suggested(finding: Finding, before: sympy.Expr, after: sympy.Expr, lang: str) -> Finding:
+    """A link no short sequence gives: the rows the fill finds between its sides (a small
+    budget: a suggestion, not a proof search), each with its justification, to paste."""
+    from derivetex.engine.fill import fill
+    from derivetex.fill_command import standalone_moves
+    from derivetex.render.spec_printer import spec_latex
+
+    try:
+        rows = fill(before, after, standalone_moves(), max_applications=FILL_BUDGET,
+                    max_seconds=FILL_SECONDS)
+    except (DerivetexError, RecursionError, TypeError, ValueError):
+        return finding
+    if len(rows) < 2:
+        return finding
+    names = tuple(row.move.rule.name for row in rows)
+    lines = [rf"&\qquad {justification_row((row.move.rule.name,), lang)} \\ &= "
+             f"{spec_latex(row.row)}" for row in rows]
+    return replace(finding, rules=names, justification=r" \\ ".join(lines))
 
 
 def justification_row(names: tuple[str, ...], lang: str) -> str:

@@ -40,13 +40,6 @@ class Finding:
     suppressed_by: str | None = None
     """``comment`` (a ``derivetex: ignore``) or ``config`` (``ignore``, ``per-file-ignores``,
     ``select``): the finding is counted as ignored and never fails the run."""
-    cell: int | None = None
-    """In a notebook: the cell (counted from 1 among all cells) that ``line`` is a line of."""
-
-    @property
-    def where(self) -> str:
-        """``line``, or ``cell N:line M`` in a notebook (as ruff reports notebooks)."""
-        return str(self.line) if self.cell is None else f"cell {self.cell}:line {self.line}"
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
