@@ -132,13 +132,24 @@ def listing(lang: str = "en") -> str:
 SERIES_FORMATS = ("md", "tex", "pdf", "html")
 
 
+def series_parts(lang: str) -> list[tuple[Derivation, Config]]:
+    """Every part of the series, derived and verified, with the config (its chapter) it
+    renders with: the shipped specs in series order, multiclass first."""
+    from derivetex.specs.shipped import SERIES
+
+    names = (name for name in SERIES if name in SHIPPED)
+    configs = [build_config(derivation=name, lang=lang, chapter=number)
+               for number, name in enumerate(names, start=1)]
+    return [(derivation_of(config), config) for config in configs]
+
+
 def series(lang: str = "ja", formats: tuple[str, ...] = ("md", "tex"),
            output: str = "output", flavor: str = "katex") -> list[Path]:
     """The whole series as one document per format, written as a set (or one to stdout);
     its Markdown marks math the ``flavor`` way."""
     from derivetex.config import FLAVORS, LANGUAGES
     from derivetex.render.flavors import apply_flavor
-    from derivetex.render.series import render_series, series_parts
+    from derivetex.render.series import render_series
 
     if lang not in LANGUAGES:
         raise InputError(f"unknown language {lang!r} (use ja or en)")
