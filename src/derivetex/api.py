@@ -18,12 +18,16 @@ from derivetex.specs.shipped import SHIPPED
 EXTENSIONS = {"md": "md", "tex": "tex", "json": "json", "pdf": "pdf", "html": "html"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Document:
     """A verified derivation with the config it was made for; renders itself in any format."""
 
     derivation: Derivation
     config: Config
+
+    def __repr__(self) -> str:
+        steps = len(self.derivation.steps)
+        return f"<derivetex.Document {self.derivation.name} ({self.config.lang}), {steps} steps>"
 
     def render(self, fmt: str) -> str | bytes:
         if fmt not in WRITERS:
@@ -43,6 +47,12 @@ class Document:
         return f"{self.derivation.name}.{self.config.lang}.{EXTENSIONS[fmt]}"
 
     # Jupyter / IPython display
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """text/plain: the title and the rows in plain text (render/plain.py)."""
+        from derivetex.render.plain import plain_summary
+
+        printer.text(plain_summary(self.derivation, self.config))
+
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
 
@@ -57,7 +67,8 @@ class Document:
         return "\n".join(f"$$\n{tex}\n$$" for tex in blocks)
 
     def _repr_html_(self) -> str:
-        """The article as one <div> with the vendored KaTeX: renders offline, in any frontend."""
+        """The article as one <div> carrying no KaTeX: the front end typesets its delimited
+        TeX (a cell stays a few KB; ``--format html`` files keep the self-contained page)."""
         from derivetex.render.html import render_html_fragment
 
         return render_html_fragment(self.derivation, self.config)
