@@ -33,6 +33,8 @@ class Catalog:
     legend: dict[str, str]
     units: dict[int | None, str]
     table_head: tuple[str, str, str, str]
+    unnamed_class: str
+    """The class column of a class without a label (no --labels): its index."""
     zero_log_note: str
     result: str
     rule_text: str
@@ -116,6 +118,7 @@ JA = Catalog(
     },
     units={None: "nat", 2: "bit", 10: "hartley"},
     table_head=("$k$", "分類", "予測値 $y_{k}$", "正解ラベル $t_{k}$"),
+    unnamed_class="分類 {k}",
     zero_log_note="$y_{k} = 0$ かつ $t_{k} = 0$ の項は $0 \\cdot \\log 0 = 0$ とみなします。",
     result="訓練データ1件ぶんの交差エントロピー誤差は $E = {E}$（{unit}）です。",
     rule_text="{name}",
@@ -200,6 +203,7 @@ EN = Catalog(
     },
     units=UNITS,
     table_head=("$k$", "class", "prediction $y_{k}$", "label $t_{k}$"),
+    unnamed_class="class {k}",
     zero_log_note="Terms with $y_{k} = 0$ and $t_{k} = 0$ are taken as $0 \\cdot \\log 0 = 0$.",
     result="The cross-entropy error of this training sample is $E = {E}$ ({unit}).",
     rule_text="{name}",
