@@ -37,7 +37,8 @@ def render_spec(
     """One format of a spec's derivation (``pdf`` gives the tex it is compiled from);
     ``standalone=False`` leaves out the Markdown title, for a block inside a post."""
     folder = "tex" if fmt == "pdf" else fmt
-    context = {**spec_context(derivation, config, fmt), "standalone": standalone}
+    context = {**spec_context(derivation, config, fmt), "standalone": standalone,
+               "verified_note": CATALOGS[config.lang].footer(standalone)}
     return render_template(f"{folder}/spec.{folder}.j2", fmt, {**context, "c": context})
 
 

@@ -28,6 +28,9 @@ class Catalog:
     title: str
     intro: str
     verified_note: str
+    """The footer of a document derivetex wrote whole."""
+    verified_block_note: str
+    """The footer of a derivation placed in someone's post: it vouches for the block only."""
     justifications: dict[str, str]
     leads: dict[str, str]
     legend: dict[str, str]
@@ -44,6 +47,10 @@ class Catalog:
     def unit(self, log_base: int | None) -> str:
         return self.units[log_base]
 
+    def footer(self, standalone: bool) -> str:
+        """What the closing line vouches for: the whole document, or only the block."""
+        return self.verified_note if standalone else self.verified_block_note
+
 
 JA = Catalog(
     lang="ja",
@@ -54,6 +61,10 @@ JA = Catalog(
     ),
     verified_note=(
         "この文書のすべての式変形は derivetex が記号計算と乱数点での数値計算の両方で検証しました。"
+    ),
+    verified_block_note=(
+        "上の導出のすべての式変形は derivetex が記号計算と乱数点での数値計算の両方で検証しました"
+        "（この導出の外の文章と式は検証の対象外です）。"
     ),
     justifications={
         "log_product": r"\text{対数の公式}{circle1}\text{「}{statement}\text{」より}",
@@ -139,6 +150,10 @@ EN = Catalog(
     verified_note=(
         "Every step in this document was verified by derivetex, symbolically and numerically "
         "at random points."
+    ),
+    verified_block_note=(
+        "Every step of the derivation above was verified by derivetex, symbolically and "
+        "numerically at random points (the text and math outside it were not checked)."
     ),
     justifications={
         "log_product": r"\text{by log rule }{circle1}\text{: }{statement}",
