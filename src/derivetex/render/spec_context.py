@@ -18,7 +18,7 @@ from derivetex.config import Config
 from derivetex.engine import Chain, Derivation, Step
 from derivetex.errors import InputError
 from derivetex.reader import Unreadable, parse
-from derivetex.render.environment import ESCAPERS, escape_tex, render_template
+from derivetex.render.environment import PROSE_ESCAPERS, escape_tex, render_template
 from derivetex.render.spec_printer import spec_latex
 from derivetex.render.wording import CATALOGS, Catalog, circled, fill
 from derivetex.specs.reading import declared_names
@@ -83,7 +83,7 @@ def _definitions(spec: Spec, config: Config) -> str | None:
 
 def _tags(derivation: Derivation, config: Config) -> dict[str, str]:
     tagged = [chain.name for chain in derivation.chains if chain.tag]
-    return {name: f"{config.chapter}.{n}" for n, name in enumerate(tagged, start=config.first_tag)}
+    return {name: config.numbered(n) for n, name in enumerate(tagged, start=config.first_tag)}
 
 
 def _block(chain: Chain, spec: Spec, words: Catalog, fmt: str, tags: dict[str, str],
@@ -177,7 +177,7 @@ def prose(texts: Texts | None, lang: str, fmt: str, spec: Spec,
     ``{eq:chain}`` the chain's number as a cross-reference."""
     if texts is None:
         return ""
-    escape = ESCAPERS[fmt]
+    escape = PROSE_ESCAPERS[fmt]
     pieces = INLINE_MATH.split(texts.get(lang))
     out: list[str] = []
     for index, piece in enumerate(pieces):
