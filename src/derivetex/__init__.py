@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Config", "Derivation", "DerivetexError", "Document", "Spec", "build_config", "derive",
-    "listing", "load_spec", "series", "write",
+    "listing", "load_spec", "series", "verify", "write",
 ]  # fmt: skip
 
 _HOMES = {
@@ -35,6 +35,8 @@ _HOMES = {
 def __getattr__(name: str) -> Any:
     """The public API, imported on first use (PEP 562): ``derivetex verify`` starts without
     the engine and the renderers."""
+    if name == "verify":  # the package, callable: derivetex.verify(path_or_text, kind)
+        return importlib.import_module("derivetex.verify")
     if name not in _HOMES:
         raise AttributeError(f"module 'derivetex' has no attribute {name!r}")
     value = getattr(importlib.import_module(_HOMES[name]), name)

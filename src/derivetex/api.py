@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, replace
+from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from derivetex.config import Config, build_config
 from derivetex.engine import Derivation
@@ -15,15 +17,22 @@ from derivetex.render.formats import WRITERS, derivation_data
 from derivetex.specs import Spec, load_spec
 from derivetex.specs.shipped import SHIPPED
 
+if TYPE_CHECKING:
+    from derivetex.verify.report import FileReport
+
 EXTENSIONS = {"md": "md", "tex": "tex", "json": "json", "pdf": "pdf", "html": "html"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Document:
     """A verified derivation with the config it was made for; renders itself in any format."""
 
     derivation: Derivation
     config: Config
+
+    def __repr__(self) -> str:
+        steps = len(self.derivation.steps)
+        return f"<derivetex.Document {self.derivation.name} ({self.config.lang}), {steps} steps>"
 
     def render(self, fmt: str) -> str | bytes:
         if fmt not in WRITERS:
@@ -43,6 +52,12 @@ class Document:
         return f"{self.derivation.name}.{self.config.lang}.{EXTENSIONS[fmt]}"
 
     # Jupyter / IPython display
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """text/plain: the title and the rows in plain text (render/plain.py)."""
+        from derivetex.render.plain import plain_summary
+
+        printer.text(plain_summary(self.derivation, self.config))
+
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
 
@@ -57,7 +72,8 @@ class Document:
         return "\n".join(f"$$\n{tex}\n$$" for tex in blocks)
 
     def _repr_html_(self) -> str:
-        """The article as one <div> with the vendored KaTeX: renders offline, in any frontend."""
+        """The article as one <div> carrying no KaTeX: the front end typesets its delimited
+        TeX (a cell stays a few KB; ``--format html`` files keep the self-contained page)."""
         from derivetex.render.html import render_html_fragment
 
         return render_html_fragment(self.derivation, self.config)
@@ -132,13 +148,24 @@ def listing(lang: str = "en") -> str:
 SERIES_FORMATS = ("md", "tex", "pdf", "html")
 
 
+def series_parts(lang: str) -> list[tuple[Derivation, Config]]:
+    """Every part of the series, derived and verified, with the config (its chapter) it
+    renders with: the shipped specs in series order, multiclass first."""
+    from derivetex.specs.shipped import SERIES
+
+    names = (name for name in SERIES if name in SHIPPED)
+    configs = [build_config(derivation=name, lang=lang, chapter=number)
+               for number, name in enumerate(names, start=1)]
+    return [(derivation_of(config), config) for config in configs]
+
+
 def series(lang: str = "ja", formats: tuple[str, ...] = ("md", "tex"),
            output: str = "output", flavor: str = "katex") -> list[Path]:
     """The whole series as one document per format, written as a set (or one to stdout);
     its Markdown marks math the ``flavor`` way."""
     from derivetex.config import FLAVORS, LANGUAGES
     from derivetex.render.flavors import apply_flavor
-    from derivetex.render.series import render_series, series_parts
+    from derivetex.render.series import render_series
 
     if lang not in LANGUAGES:
         raise InputError(f"unknown language {lang!r} (use ja or en)")
@@ -163,3 +190,37 @@ def series(lang: str = "ja", formats: tuple[str, ...] = ("md", "tex"),
         for fmt, c in rendered.items()
     }
     return write_files(Path(output), named)
+
+
+def verify(source: str | PathLike[str], kind: str | None = None, *,
+           explain: str | None = None) -> FileReport:
+    """Audit a document as ``derivetex verify`` does: its findings, the records ``--json``
+    prints (``report.findings``, each ``.as_dict()``; ``report.summary()``).
+
+    ``source`` is a path (a ``Path``, or a string naming an existing file) or the document's
+    text; ``kind`` is "md" or "tex" (for a path, taken from its extension unless given; for
+    text, "md"). ``explain`` (a language) names the rules of each ok link, as ``--explain``.
+    It runs in this process, under the per-link time budget; the command's separate worker
+    with its memory cap is for documents nobody has read yet.
+    """
+    from derivetex.verify import audit_text
+    from derivetex.verify.command import kind_of, read_document
+
+    text, path = _document(source, read_document)
+    if kind is None:
+        kind = kind_of(path) if path is not None else "md"
+    if explain is not None and explain not in ("ja", "en"):
+        raise InputError(f"unknown language {explain!r} (use ja or en)")
+    return audit_text(text, kind, path or "<string>", explain)
+
+
+def _document(source: str | PathLike[str], read: Any) -> tuple[str, str | None]:
+    """(text, path): a Path, or a one-line string naming a file, is read; else it is text."""
+    if isinstance(source, PathLike):
+        path = os.fspath(source)
+        return read(path), path
+    if not isinstance(source, str):
+        raise InputError(f"verify() takes a path or the text of a document, not {source!r}")
+    if "\n" not in source and len(source) < 4096 and os.path.isfile(source):
+        return read(source), source
+    return source, None

@@ -23,7 +23,8 @@ def add_derivation_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--t", nargs="+", metavar="T", help="labels t_1..t_K")
     parser.add_argument("--log-base", default="e", help="e (default), 2 or 10")
     parser.add_argument("--lang", default="ja", help="ja (default) or en")
-    parser.add_argument("--chapter", type=int, default=5, help="chapter number of the tags")
+    parser.add_argument("--chapter", type=int, default=None,
+                        help="chapter number of the tags (multiclass: 5; a spec: none, (1), (2))")
     parser.add_argument("--expand-limit", type=int, default=10, metavar="N",
                         help="write out at most N terms of a row before eliding the middle")
 

@@ -37,6 +37,8 @@ MAX_WRITTEN_K = 100_000
 """Cap on a written-out K: every term is verified (K = 10 000 takes about 1.5 s, 100 000
 about 8 s and 130 MB)."""
 
+ARTICLE_CHAPTER = 5
+"""The chapter of the reference article: multiclass is tagged (5.1), (5.2) as it is there."""
 ARTICLE_LABELS = {"ja": ("イヌ", "キツネ", "オオカミ"), "en": ("dog", "fox", "wolf")}
 ARTICLE_Y = ("0.33", "0.32", "0.35")
 ARTICLE_T = ("1", "0", "0")
@@ -53,7 +55,8 @@ class Config:
     t: tuple[sp.Rational, ...] | None = tuple(sp.Rational(v) for v in ARTICLE_T)
     log_base: int | None = None
     lang: str = "ja"
-    chapter: int = 5
+    chapter: int | None = 5
+    """The chapter of the equation tags, (5.1); None numbers them (1), (2) (a stand-alone spec)."""
     formats: tuple[str, ...] = ("md", "tex", "json")
     output: str = "output"
     expand_limit: int = 10
@@ -69,7 +72,11 @@ class Config:
 
     def tag(self, number: str) -> str:
         """The printed tag of a chain's ``number`` ("1" -> "5.1", or "5.3" from a later block)."""
-        return f"{self.chapter}.{self.first_tag - 1 + int(number)}"
+        return self.numbered(self.first_tag - 1 + int(number))
+
+    def numbered(self, n: int) -> str:
+        """Equation ``n`` of this document: ``5.n`` in a chapter, ``n`` alone without one."""
+        return str(n) if self.chapter is None else f"{self.chapter}.{n}"
 
 
 def parse_number(text: str, what: str) -> sp.Rational:
@@ -141,7 +148,7 @@ def build_config(
     t: list[str] | None = None,
     log_base: str = "e",
     lang: str = "ja",
-    chapter: int = 5,
+    chapter: int | None = None,
     formats: list[str] | None = None,
     output: str = "output",
     expand_limit: int = 10,
@@ -158,6 +165,8 @@ def build_config(
 
         spec = load_spec(SHIPPED[derivation])
     article = spec is not None and spec.layout == "article"
+    if chapter is None and (spec is None or article):
+        chapter = ARTICLE_CHAPTER  # the article's own numbering; a spec alone counts (1), (2)
     if spec is not None:
         given = [name for name, value in (("--labels", labels),) if value is not None
                  and "labels" not in spec.accepts]
@@ -185,7 +194,7 @@ def build_config(
             raise InputError(f"unknown format {name!r} (use {', '.join(FORMATS)})")
     if output == "-" and len(chosen) != 1:
         raise InputError("-o - writes one format to stdout; give exactly one --format")
-    if chapter < 1:
+    if chapter is not None and chapter < 1:
         raise InputError(f"--chapter must be a positive integer, not {chapter}")
     if expand_limit < 3:
         raise InputError(f"--expand-limit must be at least 3, not {expand_limit}")

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 
+import IPython.lib.pretty
 import pytest
 from tests.render.variants import LANGS, document
 
 import derivetex
+import derivetex.render.wording
 from derivetex.tools.mathcheck import MathBlock, check_math, math_blocks_from_markdown
 from derivetex.tools.requirements import require_tool
 
@@ -44,12 +46,43 @@ def test_latex_repr_renders_in_mathjax_and_katex():
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_html_repr_is_a_fragment_with_the_katex_bootstrap(lang):
-    fragment = document(lang, "article")._repr_html_()
+def test_html_repr_is_a_fragment_without_katex_its_math_delimited(lang):
+    doc = document(lang, "article")
+    fragment = doc._repr_html_()
     assert fragment.startswith(f'<div class="derivetex" lang="{lang}">')
     assert fragment.rstrip().endswith("</div>")
     assert "<!DOCTYPE" not in fragment
-    assert "katex.render(" in fragment and "@font-face" in fragment
+    assert "katex.render(" not in fragment and "@font-face" not in fragment
+    inline = re.findall(r'<span class="math inline">\\\((.*?)\\\)</span>', fragment)
+    display = re.findall(r'<div class="math display"[^>]*>\\\[(.*?)\\\]</div>', fragment,
+                         re.DOTALL)
+    assert len(inline) + len(display) + fragment.count('<td class="math inline">') == len(
+        math_blocks_from_markdown(doc.to_markdown()))
+
+
+def test_the_html_file_still_carries_katex():
+    page = document("en", "article").render("html")
+    assert "katex.render(" in page and "@font-face" in page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_plain_repr_is_the_rows_in_plain_text(lang):
+    doc = document(lang, "article")
+    pretty = IPython.lib.pretty.pretty(doc)
+    assert "Document(" not in pretty and "derivation=" not in pretty
+    lines = pretty.splitlines()
+    assert lines[0] == derivetex.render.wording.CATALOGS[lang].title
+    assert "log(L) = log(y[1]**t[1]*y[2]**t[2]*y[3]**t[3])" in lines
+    assert any(line.strip() == "= t[1]*log(y[1]) + t[2]*log(y[2]) + t[3]*log(y[3])"
+               for line in lines)
+    assert "E = 1.108663" in lines
+    assert repr(doc) == f"<derivetex.Document multiclass ({lang}), 18 steps>"
+
+
+def test_plain_repr_elides_long_rows():
+    pretty = IPython.lib.pretty.pretty(derivetex.derive(K="50", lang="en"))
+    assert "t[1]*log(y[1]) + t[2]*log(y[2]) + ... + t[50]*log(y[50])" in pretty
+    assert "t[3]*log(y[3])" not in pretty
 
 
 @pytest.mark.parametrize("flavor", ["mathjax", "qiita", "github"])

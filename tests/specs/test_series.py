@@ -8,10 +8,10 @@ from functools import cache
 
 import pytest
 
-from derivetex.api import SERIES_FORMATS
+from derivetex.api import SERIES_FORMATS, series_parts
 from derivetex.cli import main
 from derivetex.config import DERIVATIONS
-from derivetex.render.series import render_series, series_parts
+from derivetex.render.series import render_series
 from derivetex.tools.browser import dump_dom, math_errors_in_dom
 from derivetex.tools.lualatex import pdf_text
 from derivetex.tools.mathcheck import check_math, math_blocks_from_markdown

@@ -29,7 +29,7 @@ def test_a_wrong_row_is_refused_naming_the_file_the_row_and_what_was_computed(tm
     code, err, out = _run(tmp_path, EXAMPLE.replace(ROW4, wrong), capsys)
     assert code == 2 and not out.exists()
     assert err.count("\n") == 1 and "Traceback" not in err
-    assert "spec.toml: chains[1].rows[4] (row 4): does not follow" in err
+    assert "spec.toml:25: chains[1].rows[4] (row 4): does not follow" in err
     computed = r"\sum_{i=1}^{N} (x_{i} \log \lambda - \log x_{i}! - \lambda)"
     assert err.endswith(f"derivetex computed {computed}\n")
 

@@ -55,7 +55,8 @@ def test_the_cli_writes_every_format_but_pdf(tmp_path, capsys):
         "poisson.ja.html", "poisson.ja.json", "poisson.ja.md", "poisson.ja.tex"]
     data = json.loads((out / "poisson.ja.json").read_text(encoding="utf-8"))
     assert data["derivation"] == "poisson" and data["lang"] == "ja"
-    assert data["tags"] == {"log_likelihood": "5.1"}
+    assert data["tags"] == {"log_likelihood": "1"}  # a spec alone: (1), no chapter
+    assert "\\tag{1}" in (out / "poisson.ja.tex").read_text(encoding="utf-8")
 
 
 def test_the_api_takes_a_string_and_a_dict_like_a_path(document):

@@ -26,14 +26,43 @@ CELLS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def executed() -> nbformat.NotebookNode:
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in CELLS])
+#: Three derivations a writer might keep in one notebook: article, a shipped spec, general K.
+THREE = [
+    "%load_ext derivetex",
+    "%%derivetex\nmulticlass --K 3 --y 0.33 0.32 0.35 --t 1 0 0 --lang ja",
+    "%%derivetex\nbinary --lang en",
+    "%%derivetex\n--K K --lang en",
+]
+
+
+def _execute(cells: list[str]) -> nbformat.NotebookNode:
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                        "language": "python"}
     client = NotebookClient(notebook, timeout=300, kernel_name="python3", allow_errors=True)
     client.execute()
     return notebook
+
+
+@pytest.fixture(scope="module")
+def executed() -> nbformat.NotebookNode:
+    return _execute(CELLS)
+
+
+def test_a_notebook_of_three_derivations_stays_small(tmp_path):
+    """Each output gives Markdown, LaTeX, an HTML form without KaTeX's CSS and fonts, and a
+    plain-text summary; the saved .ipynb of three derivations stays under 100 KB."""
+    notebook = _execute(THREE)
+    path = tmp_path / "three.ipynb"
+    nbformat.write(notebook, path)
+    for cell in notebook.cells[1:]:
+        (result,) = cell.outputs
+        assert result.output_type == "execute_result"
+        assert {"text/plain", "text/markdown", "text/latex", "text/html"} == set(result.data)
+        assert "@font-face" not in result.data["text/html"]
+        assert "Document(derivation=" not in result.data["text/plain"]
+        assert " = " in result.data["text/plain"]
+    assert path.stat().st_size < 100_000, path.stat().st_size
 
 
 def _markdown(cell: nbformat.NotebookNode) -> str:

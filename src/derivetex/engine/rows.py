@@ -108,9 +108,38 @@ def _apply_named(before: sp.Expr, named: Sequence[Move]) -> sp.Expr:
     for move in named:
         result = move.apply(expr)
         if result is expr or result == expr:
-            raise RowRefused(f"rule '{move.rule.name}' does not apply to the row before", None)
+            raise RowRefused(f"rule '{move.rule.name}' does not apply to the row before"
+                             f"{_why_not(move, expr)}", None)
         expr = result
     return expr
+
+
+def _why_not(move: Move, expr: sp.Expr) -> str:
+    """What the row before lacks for the rule, where that can be said: names without a value
+    for ``evaluate``, names with no example value for ``substitute_values``."""
+    if move.rule.relation == "evaluates":
+        if expr.is_Number:
+            return ": it is a number already"
+        names = _free_names(expr)
+        if len(names) == 1:
+            return f": {names[0]} is a name without a value (give its value in [example])"
+        return (f": {', '.join(names)} are names without a value (give their values in "
+                "[example])")
+    if move.rule.relation == "substitutes" and "values" in move.params:
+        given = ", ".join(sorted(str(k) for k in move.params["values"]))
+        if not given:
+            return ": the example gives no values"
+        return f": it names none of the values the example gives ({given})"
+    return ""
+
+
+def _free_names(expr: sp.Expr) -> list[str]:
+    """The names a row still holds, an indexed name by its base (``x``, not ``x`` and ``i``)."""
+    indexed = expr.atoms(sp.Indexed)
+    bases = {str(a.base.label) for a in indexed}
+    indices = {i for a in indexed for i in a.indices}
+    plain = {str(s) for s in expr.free_symbols - indices if str(s) not in bases}
+    return sorted(plain | bases)
 
 
 def _judge(

@@ -27,13 +27,20 @@ class Unsupported(Exception):
     """A node this evaluator leaves to the term-by-term walk."""
 
 
+Constant = Callable[[sp.Expr], Any]
+"""The float value of a node free of the index: the caller's walk computes it (columns sit
+below `numeric`, which calls them; nothing here reaches back into it)."""
+
+
 def summand_values(
-    body: sp.Expr, index: sp.Symbol, low: int, high: int, env: dict[Any, Any]
+    body: sp.Expr, index: sp.Symbol, low: int, high: int, env: dict[Any, Any],
+    constant: Constant,
 ) -> Values:
-    """The float value of ``body`` at index = low .. high; ``env`` as in `numeric.evaluate`.
+    """The float value of ``body`` at index = low .. high; ``env`` as in `numeric.evaluate`,
+    ``constant`` the value of a part that does not depend on the index.
 
     Raises ValueError where a term takes the logarithm of a non-positive number."""
-    values = _column(body, index, range(low, high + 1), env)
+    values = _column(body, index, range(low, high + 1), env, constant)
     if any(v is _UNDEFINED for v in values):
         raise ValueError("log of a non-positive number")
     return values
@@ -43,7 +50,9 @@ _UNDEFINED: Any = object()
 """A term's value where it is not defined (log 0): an error unless a zero factor absorbs it."""
 
 
-def _column(node: sp.Expr, index: sp.Symbol, span: range, env: dict[Any, Any]) -> Values:
+def _column(
+    node: sp.Expr, index: sp.Symbol, span: range, env: dict[Any, Any], constant: Constant
+) -> Values:
     if node == index:
         return [float(i) for i in span]
     if isinstance(node, sp.Indexed):
@@ -58,31 +67,28 @@ def _column(node: sp.Expr, index: sp.Symbol, span: range, env: dict[Any, Any]) -
         floats = node.floats
         return [floats[i - 1] for i in span]
     if index not in node.free_symbols:
-        return [_constant(node, env)] * len(span)
+        return [constant(node)] * len(span)
+
+    def part(child: sp.Expr) -> Values:
+        return _column(child, index, span, env, constant)
+
     if isinstance(node, sp.Add):
-        parts = [_column(arg, index, span, env) for arg in node.args]
+        parts = [part(arg) for arg in node.args]
         rows = zip(*parts, strict=True)
         return [_UNDEFINED if _UNDEFINED in row else math.fsum(row) for row in rows]
     if isinstance(node, sp.Mul):
-        return _product_column([_column(arg, index, span, env) for arg in node.args])
+        return _product_column([part(arg) for arg in node.args])
     if isinstance(node, sp.Pow):
-        return _binary(pow, _column(node.base, index, span, env),
-                       _column(node.exp, index, span, env))
+        return _binary(pow, part(node.base), part(node.exp))
     if isinstance(node, sp.log):
-        return [_log(x) for x in _column(node.args[0], index, span, env)]
+        return [_log(x) for x in part(node.args[0])]
     if isinstance(node, LogBase):
-        return _binary(operator.truediv, [_log(x) for x in _column(node.args[0], index, span, env)],
-                       [_log(x) for x in _column(node.args[1], index, span, env)])
+        return _binary(operator.truediv, [_log(x) for x in part(node.args[0])],
+                       [_log(x) for x in part(node.args[1])])
     if isinstance(node, sp.exp):
         return [x if x is _UNDEFINED else math.exp(x)
-                for x in _column(node.args[0], index, span, env)]
+                for x in part(node.args[0])]
     raise Unsupported(node)
-
-
-def _constant(node: sp.Expr, env: dict[Any, Any]) -> Any:
-    from derivetex.model.numeric import FLOAT, _eval
-
-    return _eval(node, env, FLOAT)  # type: ignore[arg-type]
 
 
 def _log(x: Any) -> Any:

@@ -7,7 +7,7 @@ the post's new text exists; a block that fails is an InputError naming file and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from derivetex.api import derive
@@ -37,7 +37,8 @@ class Expansion:
 def expansions(text: str, path: str, flavor: str | None = None) -> list[Expansion]:
     """What every block of the post renders to now; ``flavor`` unless the post names one."""
     chosen = flavor_of(text, path) or flavor or "katex"
-    next_tag: dict[int, int] = {}
+    next_tag: dict[int | None, int] = {}
+    last_chapter: int | None = None
     found = []
     for block in find_blocks(text, path, front_matter_lines(text)):
         where = block.where(path)
@@ -48,15 +49,16 @@ def expansions(text: str, path: str, flavor: str | None = None) -> list[Expansio
                 raise
             raise type(error)(f"{where}: derivetex block: {error}") from None
         try:
-            config = build_config(
-                **options, formats=["md"], output="-", flavor=chosen,
-                first_tag=next_tag.get(options["chapter"], 1),
-            )
+            if options.get("chapter") is None and next_tag:  # a spec goes on in the post's
+                options = {**options, "chapter": last_chapter}  # chapter, not alone at (1)
+            config = build_config(**options, formats=["md"], output="-", flavor=chosen)
+            config = replace(config, first_tag=next_tag.get(config.chapter, 1))
             document = derive(config)
         except DerivetexError as error:
             raise type(error)(f"{where}: derivetex block: {error}") from None
         tags = sum(1 for chain in document.derivation.chains if chain.tag)
         next_tag[config.chapter] = config.first_tag + tags
+        last_chapter = config.chapter
         markdown = render_markdown(document.derivation, config, standalone=False)
         found.append(Expansion(block, f"{BEGIN}\n\n{markdown}\n{END}\n", chosen))
     return found

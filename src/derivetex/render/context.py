@@ -36,7 +36,7 @@ def build_context(derivation: Derivation, config: Config, fmt: str) -> dict[str,
         "verified_note": words.verified_note,
         "blocks": blocks,
         "table_head": words.table_head,
-        "classes": _classes(derivation, config.expand_limit),
+        "classes": _classes(derivation, config.expand_limit, words),
         "zero_log_note": words.zero_log_note if _has_zero_log(derivation) else None,
         "result": _result(derivation, words, latex),
     }
@@ -91,11 +91,13 @@ def _legend(chain: Chain, words: Catalog, derivation: Derivation) -> str | None:
     return r",\ ".join(items)
 
 
-def _classes(derivation: Derivation, limit: int) -> list[dict[str, str]] | None:
-    """Table rows (LaTeX for k, y, t); above `limit` classes the middle is elided like the rows."""
+def _classes(derivation: Derivation, limit: int, words: Catalog) -> list[dict[str, str]] | None:
+    """Table rows (LaTeX for k, y, t); above `limit` classes the middle is elided like the rows.
+    Without labels the class column names each class by its index (``class 2``), not blank."""
     if derivation.y is None or derivation.t is None:
         return None
-    labels = derivation.labels or tuple("" for _ in derivation.y)
+    labels = derivation.labels or tuple(
+        words.unnamed_class.format(k=k) for k in range(1, len(derivation.y) + 1))
     n = len(derivation.y)
     shown = range(1, n + 1) if n <= limit else (1, 2, None, n)  # only the rows shown
 

@@ -24,6 +24,12 @@ MD_ENTITIES = {"(": "&#40;", ")": "&#41;", "[": "&#91;", "]": "&#93;"}
 """Brackets as entities, not ``\\(``: a backslash before them would write MathJax's own
 delimiters ``\\(`` ``\\[`` into the page's text (the ``mathjax`` flavor's inline form)."""
 MATH_STARTERS = ("\\", "$")
+MD_PROSE_SPECIALS = re.compile(r"([\\`*{}$~])")
+MD_LOOSE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+MD_LINE_START = re.compile(r"^(\s*)([#+\-=|])")
+MD_NUMBERED = re.compile(r"^(\s*\d+)([.])")
+MD_CLOSING_HASHES = re.compile(r"(\s)(#+)(?=\s*$)")
+"""In a heading, a run of ``#`` at the end is a closing sequence and would vanish."""
 
 
 def escape_tex(text: str) -> str:
@@ -36,6 +42,13 @@ def escape_md(text: str) -> str:
     return _isolated(_printable(text), _markdown_text)
 
 
+def escape_md_prose(text: str) -> str:
+    """A paragraph or heading of Markdown (a spec's title, intro, leads): the same guarantees
+    as ``escape_md`` (no markup, no math, no HTML), with only the characters escaped that would
+    change the Markdown there, so ``cross-entropy.`` stays as written (``escaping``)."""
+    return _isolated(_printable(text), _markdown_prose)
+
+
 def escape_html(text: str) -> str:
     """Text safe in HTML, and no math for an auto-render run over the page (``_isolated``)."""
     import html  # only the html format needs it
@@ -44,7 +57,22 @@ def escape_html(text: str) -> str:
 
 
 def _markdown_text(text: str) -> str:
-    escaped = MD_SPECIALS.sub(r"\\\1", text)
+    return _entities(MD_SPECIALS.sub(r"\\\1", text))
+
+
+def _markdown_prose(text: str) -> str:
+    """Escapes for running text: emphasis, code, strike-through and (for Liquid sites)
+    braces anywhere; ``_`` only where it could open or close emphasis (not inside
+    ``x_1``); a list, heading or numbered-list marker only where it would start one."""
+    escaped = MD_PROSE_SPECIALS.sub(r"\\\1", text)
+    escaped = MD_LOOSE_UNDERSCORE.sub(r"\\_", escaped)
+    escaped = MD_LINE_START.sub(r"\1\\\2", escaped)
+    escaped = MD_NUMBERED.sub(r"\1\\\2", escaped)
+    escaped = MD_CLOSING_HASHES.sub(lambda m: m.group(1) + "\\#" * len(m.group(2)), escaped)
+    return _entities(escaped)
+
+
+def _entities(escaped: str) -> str:
     escaped = escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return "".join(MD_ENTITIES.get(ch, ch) for ch in escaped)
 
@@ -72,6 +100,8 @@ def _printable(text: str) -> str:
 ESCAPERS: dict[str, Callable[[str], str]] = {
     "md": escape_md, "tex": escape_tex, "pdf": escape_tex, "html": escape_html,
 }
+PROSE_ESCAPERS: dict[str, Callable[[str], str]] = {**ESCAPERS, "md": escape_md_prose}
+"""Running text (a spec's prose) rather than a table cell: Markdown escapes only what acts."""
 
 
 def templates_dir() -> Path:

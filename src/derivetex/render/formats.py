@@ -12,7 +12,7 @@ from derivetex.render.context import build_context
 from derivetex.render.environment import render_template
 from derivetex.render.flavors import apply_flavor
 from derivetex.render.printer import article_latex, values_latex
-from derivetex.render.wording import UNITS
+from derivetex.render.wording import CATALOGS, UNITS
 
 Writer = Callable[[Derivation, Config], str | bytes]
 
@@ -25,7 +25,8 @@ def render_markdown(derivation: Derivation, config: Config, *, standalone: bool 
 
         markdown = render_spec(derivation, config, "md", standalone=standalone)
     else:
-        context = {**build_context(derivation, config, "md"), "standalone": standalone}
+        context = {**build_context(derivation, config, "md"), "standalone": standalone,
+                   "verified_note": CATALOGS[config.lang].footer(standalone)}
         markdown = render_template(f"md/{derivation.name}.md.j2", "md", context)
     return apply_flavor(markdown, config.flavor)
 

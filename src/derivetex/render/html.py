@@ -35,11 +35,33 @@ def render_html(derivation: Derivation, config: Config) -> str:
 
 
 def render_html_fragment(derivation: Derivation, config: Config) -> str:
-    """The same article as one ``<div>`` with its own style and script, for Jupyter output."""
-    return _render(derivation, config, standalone=False)
+    """The same article as one ``<div>`` for Jupyter output, carrying no KaTeX of its own.
+
+    Embedding KaTeX put ~645 KB of CSS and fonts into every cell's output; Jupyter front ends
+    typeset math in HTML output themselves (MathJax), so each formula is left as its TeX
+    between ``\\(`` ``\\)`` or ``\\[`` ``\\]``, the delimiters they look for."""
+    return delimit_math(_render(derivation, config, standalone=False, katex=False))
 
 
-def _render(derivation: Derivation, config: Config, standalone: bool) -> str:
+#: Our own math elements (the templates' and ``math_span``'s): their TeX is escaped text, so
+#: it holds no ``<`` and the element ends at the first closing tag of its kind.
+MATH_ELEMENT = re.compile(r'(<(span|td|div) class="math (inline|display)"[^>]*>)(.*?)(</\2>)',
+                          re.DOTALL)
+DELIMITERS = {"inline": ("\\(", "\\)"), "display": ("\\[", "\\]")}
+
+
+def delimit_math(page: str) -> str:
+    """Each math element's TeX wrapped in the delimiters a page-wide typesetter finds."""
+
+    def wrap(match: re.Match[str]) -> str:
+        opening, _, kind, tex, closing = match.groups()
+        left, right = DELIMITERS[kind]
+        return f"{opening}{left}{tex.strip()}{right}{closing}"
+
+    return MATH_ELEMENT.sub(wrap, page)
+
+
+def _render(derivation: Derivation, config: Config, standalone: bool, katex: bool = True) -> str:
     if derivation.spec is not None:
         from derivetex.render.spec_context import spec_context
 
@@ -50,7 +72,7 @@ def _render(derivation: Derivation, config: Config, standalone: bool) -> str:
     else:
         context = html_context(build_context(derivation, config, "html"))
         template = f"html/{derivation.name}.html.j2"
-    css, js = vendored_katex()
+    css, js = vendored_katex() if katex else ("", "")
     context.update(standalone=standalone, katex_css=css, katex_js=js)
     return render_template(template, "html", context)
 

@@ -57,7 +57,7 @@ class ArticlePrinter(LatexPrinter):
         name = r"\log" if base is None else rf"\log_{{{self._print(base)}}}"
         inner = self._print(arg)
         if isinstance(arg, (sp.Add, sp.Mul, sp.Product, sp.Sum)) or (arg.is_Number and arg < 0):
-            return rf"{name} ({inner})"
+            return rf"{name} {parenthesised(inner)}"
         return f"{name} {inner}"
 
     def _print_Pow(self, expr: sp.Pow) -> str:
@@ -142,6 +142,18 @@ class ArticlePrinter(LatexPrinter):
         if len(items) <= self._settings["expand_limit"]:
             return list(items)
         return [items[0], items[1], None, items[-1]]
+
+
+TALL = (r"\sum", r"\prod", r"\frac")
+"""What makes a formula taller than a line: parentheses around it are sized to it."""
+
+
+def parenthesised(inner: str) -> str:
+    r"""``(inner)``, or ``\left(inner\right)`` around a big operator or a fraction, so the
+    delimiters are as tall as what they hold (``\log \left(\prod_{k=1}^{K} ...\right)``)."""
+    if any(tall in inner for tall in TALL):
+        return rf"\left({inner}\right)"
+    return f"({inner})"
 
 
 def _factor_rank(factor: sp.Expr) -> int:

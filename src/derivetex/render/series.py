@@ -1,8 +1,9 @@
 """``derivetex series``: the whole series as one document, each part a section with its own
 equation numbers (part p tags (p.1), (p.2), ...), cross-references resolved in every format.
 
-The parts are the shipped specs in series order, multiclass first.
-Each part is derived and verified exactly as ``derive`` does it.
+Render receives the parts it renders: ``api.series_parts`` derives and verifies each shipped
+spec in series order (multiclass first) exactly as ``derive`` does, so render never calls back
+into the API that calls it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from derivetex.config import Config, build_config
+from derivetex.config import Config
 from derivetex.engine import Derivation
 from derivetex.render.context import build_context
 from derivetex.render.environment import ESCAPERS, render_template
@@ -20,18 +21,6 @@ from derivetex.render.spec_context import spec_context
 from derivetex.render.wording import CATALOGS
 
 FOLDERS = {"md": "md", "tex": "tex", "pdf": "tex", "html": "html"}
-
-
-def series_parts(lang: str) -> list[tuple[Derivation, Config]]:
-    """Every part, derived and verified, with the config (its chapter) it renders with."""
-    from derivetex.api import derivation_of
-    from derivetex.specs.shipped import SERIES, SHIPPED
-
-    parts = []
-    for number, name in enumerate((n for n in SERIES if n in SHIPPED), start=1):
-        config = build_config(derivation=name, lang=lang, chapter=number)
-        parts.append((derivation_of(config), config))
-    return parts
 
 
 def render_series(parts: list[tuple[Derivation, Config]], lang: str, fmt: str) -> str | bytes:

@@ -34,7 +34,8 @@ def render_spec(
     """One format of a spec's derivation (``pdf`` gives the tex it is compiled from);
     ``standalone=False`` leaves out the Markdown title, for a block inside a post."""
     folder = "tex" if fmt == "pdf" else fmt
-    context = {**spec_context(derivation, config, fmt), "standalone": standalone}
+    context = {**spec_context(derivation, config, fmt), "standalone": standalone,
+               "verified_note": CATALOGS[config.lang].footer(standalone)}
     return render_template(f"{folder}/spec.{folder}.j2", fmt, {**context, "c": context})
 
 
@@ -80,7 +81,7 @@ def _definitions(spec: Spec, config: Config) -> str | None:
 
 def _tags(derivation: Derivation, config: Config) -> dict[str, str]:
     tagged = [chain.name for chain in derivation.chains if chain.tag]
-    return {name: f"{config.chapter}.{n}" for n, name in enumerate(tagged, start=config.first_tag)}
+    return {name: config.numbered(n) for n, name in enumerate(tagged, start=config.first_tag)}
 
 
 def _block(chain: Chain, spec: Spec, words: Catalog, fmt: str, tags: dict[str, str],

@@ -37,7 +37,7 @@ def spec_data(derivation: Derivation, config: Config) -> dict[str, Any]:
         "derivation": derivation.name,
         "spec": True,
         "lang": config.lang,
-        "tags": {name: f"{config.chapter}.{n}" for n, name in enumerate(tagged, start=1)},
+        "tags": {name: config.numbered(n) for n, name in enumerate(tagged, start=1)},
         "steps": steps,
         "values": dict(derivation.values),
     }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sympy as sp
 
 from derivetex.model.logs import LogBase
-from derivetex.render.printer import ArticlePrinter, finite_decimal
+from derivetex.render.printer import ArticlePrinter, finite_decimal, parenthesised
 
 
 class SpecPrinter(ArticlePrinter):
@@ -57,7 +57,7 @@ class SpecPrinter(ArticlePrinter):
         the log (the reader takes it so), so a power of a parenthesised base keeps its own."""
         arg = expr.args[0]
         if isinstance(arg, sp.Pow) and isinstance(arg.base, (sp.Add, sp.Mul, sp.Pow)):
-            return rf"\log ({self._print(arg)})"
+            return rf"\log {parenthesised(self._print(arg))}"
         return super()._print_log(expr)
 
     def _print_Pi(self, expr: sp.Expr) -> str:
@@ -117,7 +117,11 @@ class SpecPrinter(ArticlePrinter):
 
     def _print_Mul(self, expr: sp.Mul) -> str:
         if all(arg.is_Number for arg in expr.args):  # -1 * 0.5 (a value put in): -0.5
-            return self._print(sp.Mul(*expr.args))
+            value = sp.Mul(*expr.args)
+            negatives = sum(1 for arg in expr.args if arg < 0)
+            if value == 0 and negatives % 2:  # 1 - x_{2} at x_{2} = 0 is 1 - 0, not 1 + 0
+                return "- 0"
+            return self._print(value)
         if any(_negative_product(arg) for arg in expr.args[1:]):  # e^{-z} (-1 x): - e^{-z} x
             flat = [f for arg in expr.args for f in sp.Mul.make_args(arg)]
             numbers = [f for f in flat if f.is_Number]

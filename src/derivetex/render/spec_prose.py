@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from derivetex.errors import InputError
 from derivetex.model.functions import read_sigmoid
 from derivetex.reader import Unreadable, parse
-from derivetex.render.environment import ESCAPERS, escape_tex
+from derivetex.render.environment import PROSE_ESCAPERS, escape_tex
 from derivetex.render.spec_printer import spec_latex
 from derivetex.specs.reading import declared_names
 from derivetex.specs.safe_latex import IN_WEB_TEXT, check_names, text_arguments
@@ -77,7 +77,7 @@ def prose(texts: Texts | None, lang: str, fmt: str, spec: Spec,
     ``{eq:chain}`` the chain's number as a cross-reference."""
     if texts is None:
         return ""
-    escape = ESCAPERS[fmt]
+    escape = PROSE_ESCAPERS[fmt]
     pieces = INLINE_MATH.split(texts.get(lang))
     out: list[str] = []
     where = f"{spec.source}: {field}"

@@ -28,11 +28,16 @@ class Catalog:
     title: str
     intro: str
     verified_note: str
+    """The footer of a document derivetex wrote whole."""
+    verified_block_note: str
+    """The footer of a derivation placed in someone's post: it vouches for the block only."""
     justifications: dict[str, str]
     leads: dict[str, str]
     legend: dict[str, str]
     units: dict[int | None, str]
     table_head: tuple[str, str, str, str]
+    unnamed_class: str
+    """The class column of a class without a label (no --labels): its index."""
     zero_log_note: str
     result: str
     rule_text: str
@@ -41,6 +46,10 @@ class Catalog:
 
     def unit(self, log_base: int | None) -> str:
         return self.units[log_base]
+
+    def footer(self, standalone: bool) -> str:
+        """What the closing line vouches for: the whole document, or only the block."""
+        return self.verified_note if standalone else self.verified_block_note
 
 
 JA = Catalog(
@@ -52,6 +61,10 @@ JA = Catalog(
     ),
     verified_note=(
         "この文書のすべての式変形は derivetex が記号計算と乱数点での数値計算の両方で検証しました。"
+    ),
+    verified_block_note=(
+        "上の導出のすべての式変形は derivetex が記号計算と乱数点での数値計算の両方で検証しました"
+        "（この導出の外の文章と式は検証の対象外です）。"
     ),
     justifications={
         "log_product": r"\text{対数の公式}{circle1}\text{「}{statement}\text{」より}",
@@ -124,6 +137,7 @@ JA = Catalog(
     },
     units={None: "nat", 2: "bit", 10: "hartley"},
     table_head=("$k$", "分類", "予測値 $y_{k}$", "正解ラベル $t_{k}$"),
+    unnamed_class="分類 {k}",
     zero_log_note="$y_{k} = 0$ かつ $t_{k} = 0$ の項は $0 \\cdot \\log 0 = 0$ とみなします。",
     result="訓練データ1件ぶんの交差エントロピー誤差は $E = {E}$（{unit}）です。",
     rule_text="{name}",
@@ -144,6 +158,10 @@ EN = Catalog(
     verified_note=(
         "Every step in this document was verified by derivetex, symbolically and numerically "
         "at random points."
+    ),
+    verified_block_note=(
+        "Every step of the derivation above was verified by derivetex, symbolically and "
+        "numerically at random points (the text and math outside it were not checked)."
     ),
     justifications={
         "log_product": r"\text{by log rule }{circle1}\text{: }{statement}",
@@ -216,6 +234,7 @@ EN = Catalog(
     },
     units=UNITS,
     table_head=("$k$", "class", "prediction $y_{k}$", "label $t_{k}$"),
+    unnamed_class="class {k}",
     zero_log_note="Terms with $y_{k} = 0$ and $t_{k} = 0$ are taken as $0 \\cdot \\log 0 = 0$.",
     result="The cross-entropy error of this training sample is $E = {E}$ ({unit}).",
     rule_text="{name}",

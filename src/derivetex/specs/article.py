@@ -70,7 +70,7 @@ class ArticleBuild:
             if not holds(chain_spec.when, sizes, self.values is not None):
                 continue
             if chain_spec.name in done:
-                raise SpecError(f"{self.spec.source}: {chain_spec.key}.name: a chain "
+                raise SpecError(f"{self.spec.where(chain_spec.key)}.name: a chain "
                                 f"{chain_spec.name!r} is already built here (give them "
                                 "conditions that exclude each other)")
             tags += chain_spec.tag
@@ -93,21 +93,21 @@ class ArticleBuild:
         try:
             return builder.build(tag=tag, legend=chain_spec.legend)
         except DerivetexError as error:
-            raise SpecError(f"{self.spec.source}: {chain_spec.key}: {error}") from None
+            raise SpecError(f"{self.spec.where(chain_spec.key)}: {error}") from None
 
     def step(self, builder: ChainBuilder, row: RowSpec) -> None:
         """Apply the row's rule with its parameters; a failure names the row."""
         if len(row.rules) != 1:
-            raise SpecError(f"{self.spec.source}: {row.key}: a row of the article layout names "
+            raise SpecError(f"{self.spec.where(row.key)}: a row of the article layout names "
                             "one rule")
         (name,) = row.rules
         if name not in RULES:
-            raise SpecError(f"{self.spec.source}: {row.key}.rule: unknown rule {name!r}")
+            raise SpecError(f"{self.spec.where(row.key)}.rule: unknown rule {name!r}")
         params = self.params(row, name)
         takes = tuple(inspect.signature(RULES[name].rewrite).parameters)[1:]  # after the node
         for key in params:
             if key not in takes:
-                raise SpecError(f"{self.spec.source}: {row.key}: rule {name!r} takes no {key} "
+                raise SpecError(f"{self.spec.where(row.key)}: rule {name!r} takes no {key} "
                                 f"(it takes {', '.join(takes) or 'nothing'})")
         try:
             if row.optional:
@@ -115,7 +115,7 @@ class ArticleBuild:
             else:
                 builder.step(RULES[name], **params)
         except DerivetexError as error:
-            raise SpecError(f"{self.spec.source}: {row.key}: {error}") from None
+            raise SpecError(f"{self.spec.where(row.key)}: {error}") from None
 
     def params(self, row: RowSpec, rule: str) -> dict[str, object]:
         """The rule's parameters, read from the row; sizes and digits filled in."""
@@ -127,7 +127,7 @@ class ArticleBuild:
         if "write_out" in given:
             value = params.get("value")
             if given["write_out"] != self.size_name or not isinstance(value, sp.Expr):
-                raise SpecError(f"{self.spec.source}: {row.key}.write_out: writes the row's "
+                raise SpecError(f"{self.spec.where(row.key)}.write_out: writes the row's "
                                 f"value out over the example's size {self.size_name!r}")
             params["value"] = self.written_out(value)
         for key in NAMES:
@@ -148,7 +148,7 @@ class ArticleBuild:
         assert chain_spec.continues is not None
         earlier = done.get(chain_spec.continues)
         if earlier is None:
-            raise SpecError(f"{self.spec.source}: {chain_spec.key}.continues: no earlier chain "
+            raise SpecError(f"{self.spec.where(chain_spec.key)}.continues: no earlier chain "
                             f"{chain_spec.continues!r} at these sizes")
         if not chain_spec.start_as:
             return earlier.result
@@ -158,7 +158,7 @@ class ArticleBuild:
             start = start.xreplace({self.bound: sp.Integer(self.size)})
         if start != earlier.result and not symbolically_equal(
                 everywhere(write_out, start), everywhere(write_out, earlier.result))[0]:
-            raise SpecError(f"{self.spec.source}: {chain_spec.key}.start: is not the result of "
+            raise SpecError(f"{self.spec.where(chain_spec.key)}.start: is not the result of "
                             f"chain {chain_spec.continues!r}")
         return start
 
@@ -191,12 +191,12 @@ class ArticleBuild:
     def symbol(self, name: str, key: str) -> sp.Symbol:
         reader_name = self.names.keys.get(name)
         if reader_name is None or reader_name not in self.names.symbols:
-            raise SpecError(f"{self.spec.source}: {key}: {name!r} is not a declared plain symbol")
+            raise SpecError(f"{self.spec.where(key)}: {name!r} is not a declared plain symbol")
         return self.names.symbols[reader_name]
 
     def concrete_size(self, row: RowSpec) -> int:
         if self.size is None:
-            raise SpecError(f"{self.spec.source}: {row.key}: needs a concrete "
+            raise SpecError(f"{self.spec.where(row.key)}: needs a concrete "
                             f"{self.size_name}; add when = \"{self.size_name} concrete\"")
         return self.size
 
@@ -204,13 +204,13 @@ class ArticleBuild:
         """The example's values of the named indexed symbols, ``y_{1} -> 0.33``, in order,
         as whole columns (a long row looks them up by its index)."""
         if self.values is None:
-            raise SpecError(f"{self.spec.source}: {row.key}.values: the example's values are "
+            raise SpecError(f"{self.spec.where(row.key)}.values: the example's values are "
                             "not given here; add when = \"values\"")
         columns: dict[sp.IndexedBase, Sequence[sp.Expr]] = {}
         for name in wanted:
             base = self.names.bases.get(self.names.keys.get(name, ""))
             if base is None or name not in self.values:
-                raise SpecError(f"{self.spec.source}: {row.key}.values: {name!r} is not an "
+                raise SpecError(f"{self.spec.where(row.key)}.values: {name!r} is not an "
                                 "indexed symbol with example values")
             columns[base] = self.values[name]
         return IndexedValues(columns)
@@ -221,7 +221,7 @@ class ArticleBuild:
         exact_expr = last.before if last.rule.name == "evaluate" else last.after
         exact = float(evaluate(exact_expr, {}, MPMATH))
         if abs(exact - evaluate(exact_expr, {}, FLOAT)) > 1e-12 * max(1.0, abs(exact)):
-            raise SpecError(f"{self.spec.source}: {chain_spec.key}: float and mpmath values "
+            raise SpecError(f"{self.spec.where(chain_spec.key)}: float and mpmath values "
                             "disagree")
         return exact + 0.0
 

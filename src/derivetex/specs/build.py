@@ -22,6 +22,7 @@ from derivetex.render.spec_printer import spec_latex
 from derivetex.rules import RULES
 from derivetex.specs.conditions import holds
 from derivetex.specs.gaps import filled_steps, solved
+from derivetex.specs.hints import reading_hint
 from derivetex.specs.loader import SpecError
 from derivetex.specs.reading import Definitions, Names, declared_names, read_row
 from derivetex.specs.schema import ChainSpec, RowSpec, Spec
@@ -56,7 +57,7 @@ def build_spec(spec: Spec) -> Derivation:
         if not holds(chain_spec.when, sizes, has_values):
             continue
         if any(chain.name == chain_spec.name for chain in chains):
-            raise SpecError(f"{spec.source}: {chain_spec.key}.name: a chain {chain_spec.name!r} "
+            raise SpecError(f"{spec.where(chain_spec.key)}.name: a chain {chain_spec.name!r} "
                             "is already built here (give them conditions that exclude each other)")
         equations = {chain.lhs: chain.result for chain in chains}
         moves = _moves(spec, names, definitions, equations)
@@ -65,7 +66,7 @@ def build_spec(spec: Spec) -> Derivation:
         tag = str(sum(1 for c in chains if c.tag) + 1) if chain_spec.tag else None
         rows = tuple(r for r in chain_spec.rows if holds(r.when, sizes, has_values))
         if not rows:
-            raise SpecError(f"{spec.source}: {chain_spec.key}.rows: no row holds here (each "
+            raise SpecError(f"{spec.where(chain_spec.key)}.rows: no row holds here (each "
                             "row's when fails)")
         chain = _chain(spec, names, replace(chain_spec, rows=rows), chains, moves, context, tag)
         chains.append(chain)
@@ -87,7 +88,7 @@ def _chain(
     if chain_spec.start is not None:
         earlier = {c.name: c for c in done}.get(chain_spec.start)
         if earlier is None:
-            raise SpecError(f"{spec.source}: {chain_spec.key}.from: no earlier chain "
+            raise SpecError(f"{spec.where(chain_spec.key)}.from: no earlier chain "
                             f"{chain_spec.start!r}")
         before = earlier.result
         steps.append(Step(RULES["recall_equation"], lhs, before,
@@ -134,10 +135,11 @@ def _row(
     except RowRefused as refused:
         instead = (f"; derivetex computed {spec_latex(refused.computed)}"
                    if refused.computed is not None else "")
-        raise SpecError(f"{spec.source}: {row.key} (row {position}): {refused.problem}"
-                        f"{instead}") from None
+        hint = reading_hint(written) if refused.problem.startswith("does not follow") else ""
+        raise SpecError(f"{spec.where(row.key)} (row {position}): {refused.problem}"
+                        f"{instead}{hint}") from None
     except DerivetexError as error:
-        raise SpecError(f"{spec.source}: {row.key} (row {position}): {error}") from None
+        raise SpecError(f"{spec.where(row.key)} (row {position}): {error}") from None
     if row.why is not None:
         params = {**step.params, "why": row.why}
         step = Step(step.rule, step.before, step.after, step.checks, params)
@@ -154,9 +156,9 @@ def _named(spec: Spec, row: RowSpec, name: str, moves: Mapping[str, Move],
         return moves[name]
     known = ", ".join(sorted({m.rule.name for m in moves.values()}))
     if name in RULES:
-        raise SpecError(f"{spec.source}: {row.key}.rule: rule {name!r} cannot be named in a spec "
+        raise SpecError(f"{spec.where(row.key)}.rule: rule {name!r} cannot be named in a spec "
                         f"row (usable: {known})")
-    raise SpecError(f"{spec.source}: {row.key}.rule: unknown rule {name!r} (usable: {known})")
+    raise SpecError(f"{spec.where(row.key)}.rule: unknown rule {name!r} (usable: {known})")
 
 
 def _moves(
@@ -228,9 +230,9 @@ def _example_moves(spec: Spec, names: Names) -> dict[str, Move]:
 def _value(spec: Spec, chain_spec: ChainSpec, chain: Chain) -> float:
     last = chain.steps[-1]
     if last.rule.name != "evaluate":
-        raise SpecError(f"{spec.source}: {chain_spec.key}.value: the chain's last row must be "
+        raise SpecError(f"{spec.where(chain_spec.key)}.value: the chain's last row must be "
                         "rule = \"evaluate\"")
     exact = float(evaluate(last.before, {}, MPMATH))
     if abs(exact - evaluate(last.before, {}, FLOAT)) > 1e-12 * max(1.0, abs(exact)):
-        raise SpecError(f"{spec.source}: {chain_spec.key}: float and mpmath values disagree")
+        raise SpecError(f"{spec.where(chain_spec.key)}: float and mpmath values disagree")
     return exact + 0.0

@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from derivetex.files import FileRefused, read_regular
 from derivetex.specs.consistency import SpecError, check_consistency
+from derivetex.specs.lines import key_lines
 from derivetex.specs.schema import (
     ASSUMPTIONS,
     ChainSpec,
@@ -42,8 +44,14 @@ def load_spec(spec: str | Path | Mapping[str, Any], source: str | None = None) -
         return _spec(spec, source or "<dict>")
     if isinstance(spec, Path) or ("\n" not in spec and "=" not in spec):
         path = Path(spec)
-        return _spec(_parse(_read(path), str(path)), source or str(path))
-    return _spec(_parse(spec, source or "<string>"), source or "<string>")
+        text = _read(path)
+        return _placed(_spec(_parse(text, str(path)), source or str(path)), text)
+    return _placed(_spec(_parse(spec, source or "<string>"), source or "<string>"), spec)
+
+
+def _placed(spec: Spec, text: str) -> Spec:
+    """The spec with the lines of its chains and rows, so refusals name the line to edit."""
+    return replace(spec, lines=tuple(key_lines(text).items()))
 
 
 def _read(path: Path) -> str:

@@ -69,10 +69,10 @@ def _reader_name(spec: Spec, latex: str, key: str) -> str:
     try:
         expr, _ = parse(latex)
     except Unreadable as error:
-        raise SpecError(f"{spec.source}: {key}.latex: cannot read {latex!r}: {error}") from None
+        raise SpecError(f"{spec.where(key)}.latex: cannot read {latex!r}: {error}") from None
     if not isinstance(expr, sp.Symbol):
-        raise SpecError(f"{spec.source}: {key}.latex: {latex!r} is not a single name")
-    check_names(expr, f"{spec.source}: {key}.latex", web=True)
+        raise SpecError(f"{spec.where(key)}.latex: {latex!r} is not a single name")
+    check_names(expr, f"{spec.where(key)}.latex", web=True)
     return expr.name
 
 
@@ -81,11 +81,11 @@ def read_row(spec: Spec, names: Names, latex: str, key: str) -> sp.Expr:
     try:
         expr, notes = parse(latex)
     except Unreadable as error:
-        raise SpecError(f"{spec.source}: {key}: cannot read {latex!r}: {error}") from None
+        raise SpecError(f"{spec.where(key)}: cannot read {latex!r}: {error}") from None
     except RecursionError:
-        raise SpecError(f"{spec.source}: {key}: nested too deeply") from None
+        raise SpecError(f"{spec.where(key)}: nested too deeply") from None
     if notes.vector or notes.literals:
-        raise SpecError(f"{spec.source}: {key}: write exact numbers, not rounded decimals or "
+        raise SpecError(f"{spec.where(key)}: write exact numbers, not rounded decimals or "
                         "vectors, in a row")
     check_names(expr, f"{spec.source}: {key}", web=True)
     return names.declare(read_sigmoid(expr))

@@ -6,9 +6,12 @@ about it can name the place a person edits.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 ASSUMPTIONS = ("positive", "nonnegative", "integer", "real")
+_LAST_PART = re.compile(r"(\.[^.\[]*|\[\d+\])$")
+"""The last step of a key path: ``.latex`` or ``[4]``."""
 
 
 @dataclass(frozen=True)
@@ -117,3 +120,17 @@ class Spec:
     engine and rendered by the derivation's own article templates with the catalog's words."""
     accepts: tuple[str, ...] = ()
     """Options besides the sizes and values the spec takes (``log-base``, ``labels``)."""
+    lines: tuple[tuple[str, int], ...] = ()
+    """Where keys sit in the TOML text (``("chains[1].rows[4]", 25)``), for messages."""
+
+    def where(self, key: str) -> str:
+        """``file:LINE: key`` for a message about ``key``, the line of its row or chain (the
+        nearest enclosing key the text placed); ``file: key`` where no line is known."""
+        placed = dict(self.lines)
+        enclosing = key
+        while enclosing not in placed:
+            shorter = _LAST_PART.sub("", enclosing)
+            if shorter == enclosing:
+                return f"{self.source}: {key}"
+            enclosing = shorter
+        return f"{self.source}:{placed[enclosing]}: {key}"

@@ -8,6 +8,8 @@ format names, not the reader and the judge (about 0.1 s).
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -29,3 +31,17 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(_HOMES[name]), name)
     globals()[name] = value
     return value
+
+
+class _CallableVerify(types.ModuleType):
+    """``derivetex.verify(path_or_text, kind)`` is the Python API (``api.verify``); this
+    package has the same name, and Python binds ``derivetex.verify`` to it on import, so the
+    package itself answers the call."""
+
+    def __call__(self, source: Any, kind: str | None = None, *, explain: str | None = None) -> Any:
+        from derivetex.api import verify
+
+        return verify(source, kind, explain=explain)
+
+
+sys.modules[__name__].__class__ = _CallableVerify
