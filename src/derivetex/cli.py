@@ -64,6 +64,7 @@ COMMANDS = {
     "list": "name every derivation and every rule",
     "render": "expand the derivetex blocks of Markdown posts",
     "verify": "audit derivations and numbers in documents",
+    "lsp": "the language server: verify's findings in the editor (stdio)",
 }
 
 
@@ -131,12 +132,18 @@ def _verify_options(verify: argparse.ArgumentParser) -> None:
                         help="check N files at a time in parallel processes (default 1)")
 
 
+def _lsp_options(lsp: argparse.ArgumentParser) -> None:
+    lsp.add_argument("--stdio", action="store_true",
+                     help="talk over stdin/stdout (the default; accepted for editors that pass it)")
+
+
 _OPTIONS = {
     "derive": _derive_options,
     "series": _series_options,
     "list": _list_options,
     "render": _render_options,
     "verify": _verify_options,
+    "lsp": _lsp_options,
 }
 
 
@@ -214,6 +221,10 @@ def _run(argv: list[str] | None) -> int:
             raise InputError(f"unknown language {args.lang!r} (use ja or en)")
         return run_verify(args.files, args.report, None, jobs=args.jobs,
                           explain=args.lang if args.explain else None)
+    if args.command == "lsp":
+        from derivetex.lsp.server import serve
+
+        return serve()
     if args.command == "render":
         from derivetex.posts.command import run_render
 
