@@ -130,6 +130,8 @@ def _verify_options(verify: argparse.ArgumentParser) -> None:
     verify.add_argument("--lang", default="en", help="language of --explain: en (default) or ja")
     verify.add_argument("--jobs", type=int, default=1, metavar="N",
                         help="check N files at a time in parallel processes (default 1)")
+    verify.add_argument("--no-cache", action="store_true",
+                        help="audit every file afresh; read and write no .derivetex_cache/")
 
 
 def _lsp_options(lsp: argparse.ArgumentParser) -> None:
@@ -220,7 +222,7 @@ def _run(argv: list[str] | None) -> int:
         if args.lang not in ("ja", "en"):
             raise InputError(f"unknown language {args.lang!r} (use ja or en)")
         return run_verify(args.files, args.report, None, jobs=args.jobs,
-                          explain=args.lang if args.explain else None)
+                          explain=args.lang if args.explain else None, cache=not args.no_cache)
     if args.command == "lsp":
         from derivetex.lsp.server import serve
 

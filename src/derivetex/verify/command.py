@@ -18,6 +18,7 @@ from typing import TextIO
 from derivetex.errors import InputError
 from derivetex.verify.audit import audit_text
 from derivetex.verify.budget import MAX_FILE_BYTES, Outcome, run_isolated
+from derivetex.verify.cache import cache_dir, run_cached
 from derivetex.verify.report import REPORTS, UNCHECKED, FileReport, Finding
 
 _KINDS = {".md": "md", ".markdown": "md", ".tex": "tex"}
@@ -59,10 +60,11 @@ def read_document(path: str) -> str:
 
 def run_verify(
     paths: list[str], report_format: str, out: TextIO | None, *, jobs: int = 1,
-    explain: str | None = None,
+    explain: str | None = None, cache: bool = True,
 ) -> int:
     """Write the report for ``paths`` in ``report_format`` (text, json, github) to ``out``
-    (None: stdout); 0 if no link is wrong, else 1."""
+    (None: stdout); 0 if no link is wrong, else 1. With ``cache``, a file audited before
+    (same content, same derivetex) is taken from ``verify.cache``."""
     if report_format not in REPORTS:
         raise InputError(f"unknown report format {report_format!r} (use {', '.join(REPORTS)})")
     if not paths:
@@ -71,7 +73,10 @@ def run_verify(
         raise InputError(f"--jobs must be between 1 and {MAX_JOBS}, not {jobs!r}")
     documents = [(path, kind_of(path), read_document(path)) for path in paths]
     tasks = [partial(audit_text, text, kind, path, explain) for path, kind, text in documents]
-    outcomes = run_isolated(tasks, jobs)
+    outcomes = run_cached(  # the cache's one hook: the same outcomes, fewer audits
+        [path for path, _, _ in documents], [(kind, text, explain) for _, kind, text in documents],
+        tasks, partial(run_isolated, jobs=jobs), cache_dir() if cache else None,
+    )
     reports = [
         _report(path, outcome) for (path, _, _), outcome in zip(documents, outcomes, strict=True)
     ]
