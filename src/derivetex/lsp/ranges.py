@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 MIN_TAIL = 1
 """A tail of at least this many tokens is tried (a lone ``0`` is still a right-hand side)."""
-_GAP = r"(?:\s|&|\\\\|\\[,;:! ]|\\quad\b|\\qquad\b)*"
-_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\s+|.", re.DOTALL)
+_GAP = re.compile(r"(?:\s|&|\\\\|\\[,;:! ]|\\q?quad(?![A-Za-z]))+")
+_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|.", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -41,25 +40,46 @@ def locate(text: str, line: int, latex: str) -> Span:
     index = min(max(line - 1, 0), max(len(lines) - 1, 0))
     starts = _line_starts(lines)
     window_start = starts[max(index - 1, 0)]
-    window_end = starts[min(index + 6, len(lines))] if index + 6 < len(lines) else len(text)
-    window = text[window_start:window_end]
-    tokens = [t for t in _TOKEN.findall(latex) if not t.isspace()]
+    window_end = starts[index + 6] if index + 6 < len(lines) else len(text)
+    window, where = _squashed(text[window_start:window_end])
+    wanted, _ = _squashed(latex)
     covering: Span | None = None
-    for first in range(len(tokens) - MIN_TAIL + 1):
-        for found in _pattern(tuple(tokens[first:])).finditer(window):
-            span = _span(starts, window_start + found.start(), window_start + found.end())
+    for first in _token_starts(wanted):
+        tail = wanted[first:]
+        at = window.find(tail)
+        while at >= 0:
+            begin = window_start + where[at]
+            span = _span(starts, begin, window_start + where[at + len(tail) - 1] + 1)
             if span.line == index:
                 return span  # the longest tail that starts on the finding's line
             if covering is None and span.line <= index <= span.end_line:
                 covering = span
+            at = window.find(tail, at + 1)
     if covering is not None:
         return covering
     return _whole_line(lines, index)
 
 
-@lru_cache(maxsize=4096)
-def _pattern(tokens: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(_GAP.join(re.escape(t) for t in tokens))
+def _squashed(text: str) -> tuple[str, list[int]]:
+    """``text`` without what may stand between tokens (white space, ``&``, ``\\\\``, spacing
+    commands), and the offset in ``text`` of each character kept."""
+    kept: list[str] = []
+    where: list[int] = []
+    at = 0
+    for gap in _GAP.finditer(text):
+        for offset in range(at, gap.start()):
+            kept.append(text[offset])
+            where.append(offset)
+        at = gap.end()
+    for offset in range(at, len(text)):
+        kept.append(text[offset])
+        where.append(offset)
+    return "".join(kept), where
+
+
+def _token_starts(squashed: str) -> list[int]:
+    """Where each token of a squashed link starts (a command, or one character)."""
+    return [m.start() for m in _TOKEN.finditer(squashed)][: len(squashed) - MIN_TAIL + 1]
 
 
 def _line_starts(lines: list[str]) -> list[int]:
