@@ -163,3 +163,43 @@ async def test_a_runaway_link_is_cut_and_the_server_goes_on(client):
         position=types.Position(line=6, character=6),
     ))
     assert again is not None and "**error**" in again.contents.value
+
+
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` forked (Linux's /proc), here the server's audit worker."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found.extend(int(c) for c in (task / "children").read_text().split())
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux's /proc")
+async def test_a_worker_killed_mid_audit_leaves_the_server_and_other_diagnostics(client):
+    import asyncio
+    import os
+    import signal
+
+    before = dict(client.diagnostics)
+    assert before[_uri("homework.tex")]
+    uri = _uri("slow.md")
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(
+            uri=uri, language_id="markdown", version=1,
+            text="# Slow\n\n$$ 99999999! = 1 $$\n\n$$ 2 + 2 = 5 $$\n"),
+    ))
+    await asyncio.sleep(1.0)
+    server = client._server
+    assert server is not None
+    workers = _children(server.pid)
+    assert workers
+    for pid in workers:
+        os.kill(pid, signal.SIGKILL)
+    assert await _diagnostics(client, uri) == []  # one unchecked finding: hidden by default
+    said = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0,
+                                                                                  character=1)))
+    assert said is not None and "ended by SIGKILL" in said.contents.value
+    assert client.diagnostics[_uri("homework.tex")] == before[_uri("homework.tex")]
+    diagnostics = await _open(client, "again.md", "# A\n\n$$ 2 + 2 = 5 $$\n", "markdown")
+    assert [d.severity for d in diagnostics] == [types.DiagnosticSeverity.Error]
+    assert set(_children(server.pid)).isdisjoint(workers)

@@ -29,10 +29,12 @@ def located(text: str, report: FileReport) -> list[Located]:
 
 
 def shown(items: list[Located], unchecked: bool) -> list[Located]:
-    """The findings that become diagnostics: errors, and unchecked ones when asked for."""
+    """The findings that become diagnostics: errors, and unchecked ones when asked for;
+    never one the document suppresses (once verify marks them ``suppressed``)."""
     return [
         item for item in items
-        if item.finding.status == ERROR or (unchecked and item.finding.status == UNCHECKED)
+        if not getattr(item.finding, "suppressed", False)
+        and (item.finding.status == ERROR or (unchecked and item.finding.status == UNCHECKED))
     ]
 
 
