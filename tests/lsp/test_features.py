@@ -77,3 +77,30 @@ def test_hover_outside_every_formula_is_nothing() -> None:
     assert features.hover_text(items, 6, 3) is None
     shown = features.hover_text(items, 22, text.split("\n")[22].index("(a + b)"))
     assert shown is not None and "**ok**" in shown and "a^{2} + 2 a b + b^{2}" in shown
+
+
+def _applied(text: str, edit: features.Edit) -> str:
+    lines = text.split("\n")
+    changes = sorted(((edit.start, edit.end, edit.new_text), *edit.more), reverse=True)
+    for (line, column), (end_line, end), new_text in changes:
+        head = "\n".join(lines[:line] + [lines[line][:column]])
+        tail = "\n".join([lines[end_line][end:]] + lines[end_line + 1:])
+        lines = (head + new_text + tail).split("\n")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("# A README\n\nSo $3 \\cdot 4 = 13$ here.\n",
+     "# A README\n\nSo $3 \\cdot 4 = 13$ here. <!-- derivetex: ignore -->\n"),
+    ("Notes\n\n$$ 3 \\cdot 4 = 13 $$\n",
+     "Notes\n\n<!-- derivetex: ignore -->\n$$ 3 \\cdot 4 = 13 $$\n"),
+    ("Post\n\n$$\n\\begin{aligned}\nx &= 2 + 2 \\\\\n&= 5\n\\end{aligned}\n$$\nEnd\n",
+     "Post\n\n<!-- derivetex: off -->\n$$\n\\begin{aligned}\nx &= 2 + 2 \\\\\n&= 5\n"
+     "\\end{aligned}\n$$\n<!-- derivetex: on -->\nEnd\n"),
+], ids=["inline in prose", "one-line display", "row of an aligned block"])
+def test_markdown_suppressions_sit_where_the_comment_reads_them(text: str, expected: str) -> None:
+    items = _items(text, "md")
+    (error,) = [i for i in items if i.finding.status == "error"]
+    (ignore,) = [e for e in features.actions(text, "md", items, error.span.line,
+                                             error.span.line, "en") if e.title.startswith("Ignore")]
+    assert _applied(text, ignore) == expected

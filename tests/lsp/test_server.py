@@ -114,10 +114,14 @@ async def test_code_actions_fix_the_number_silence_it_or_justify_a_row(client):
     replace = next(a for t, a in number.items() if t.startswith("Replace 1.18 by"))
     assert _edit(replace).new_text == "1.11"
     ignore = next(a for t, a in number.items() if t.startswith("Ignore"))
-    assert _edit(ignore).new_text.strip().startswith("<!-- derivetex: ignore")
-    assert _edit(ignore).range.start.line == 18
+    assert _edit(ignore).new_text == " <!-- derivetex: ignore -->"  # at the end of the row
+    assert _edit(ignore).range.start == types.Position(line=18, character=len(
+        POST.split("\n")[18]))
     step_ignore = next(a for a in await _actions(client, 12) if a.title.startswith("Ignore"))
-    assert _edit(step_ignore).range.start.line == 8  # before the $$ line, not inside the math
+    assert step_ignore.edit is not None and step_ignore.edit.changes is not None
+    off, on = next(iter(step_ignore.edit.changes.values()))  # around the block, not inside it
+    assert (off.range.start.line, off.new_text) == (8, "<!-- derivetex: off -->\n")
+    assert (on.range.start.line, on.new_text) == (15, "<!-- derivetex: on -->\n")
     rows = [a for a in await _actions(client, 11) if a.title.startswith("Insert")]
     assert rows and "log_product" in rows[0].title
     row = _edit(rows[0])

@@ -87,6 +87,8 @@ class Edit:
     end: tuple[int, int]
     new_text: str
     kind: str = "quickfix"
+    more: tuple[tuple[tuple[int, int], tuple[int, int], str], ...] = ()
+    """Further changes of the same action: (start, end, new text)."""
 
 
 def actions(
@@ -138,29 +140,48 @@ def _to_places(computed: str, claimed: str) -> str:
 
 
 def _suppression(text: str, kind: str, lines: list[str], item: Located) -> Edit:
-    """A comment on the line before the row (before the block's opening line when the row is
-    inside a Markdown display block, where an HTML comment would be math)."""
+    """The comment issue 19's suppressions read: in LaTeX ``% derivetex: ignore CODE`` alone
+    on the line before the row; in Markdown an HTML comment, at the end of a prose line (inline
+    math) or alone before a one-line display, and ``off``/``on`` around a display block of
+    several rows (a comment inside the math would be read as math)."""
     code = adapter.code_of(item.finding)
     codes = f" {code}" if code else ""
-    comment = (f"% derivetex: ignore{codes}" if kind == "tex"
-               else f"<!-- derivetex: ignore{codes} -->")
     at = item.span.line
-    if kind == "md":
-        for first, last in adapter.display_extents(text, kind):
-            if first - 1 <= at <= last - 1:
-                at = first - 1
-                if at > 0 and _opens_display(lines[at - 1]):
-                    at -= 1
-                break
-    row = lines[at] if at < len(lines) else ""
-    indent = row[: len(row) - len(row.lstrip(" \t"))]
-    return Edit(f"Ignore this finding ({code or 'every code'}) with a derivetex comment",
-                (at, 0), (at, 0), f"{indent}{comment}\n")
+    title = f"Ignore this finding ({code or 'every error of the row'}) with a derivetex comment"
+    if kind == "tex":
+        return Edit(title, (at, 0), (at, 0), f"{_indent(lines[at])}% derivetex: ignore{codes}\n")
+    block = next(((first - 1, last - 1) for first, last in adapter.display_extents(text, kind)
+                  if first - 1 <= at <= last - 1 and last > first), None)
+    if block is not None:
+        opener, closer = _delimiters(lines, *block)
+        title = f"Ignore {code or 'the errors'} in this display block with derivetex: off … on"
+        return Edit(title, (opener, 0), (opener, 0), f"<!-- derivetex: off{codes} -->\n",
+                    more=(((closer + 1, 0), (closer + 1, 0), "<!-- derivetex: on -->\n"),))
+    row = lines[at]
+    if row.lstrip().startswith(("$$", "\\[")):
+        return Edit(title, (at, 0), (at, 0), f"<!-- derivetex: ignore{codes} -->\n")
+    end = len(row.rstrip())
+    return Edit(title, (at, end), (at, end), f" <!-- derivetex: ignore{codes} -->")
 
 
-def _opens_display(line: str) -> bool:
-    stripped = line.strip()
-    return stripped in ("$$", r"\[") or stripped.startswith(r"\begin{") or stripped == "```math"
+def _indent(row: str) -> str:
+    return row[: len(row) - len(row.lstrip(" \t"))]
+
+
+def _delimiters(lines: list[str], first: int, last: int) -> tuple[int, int]:
+    """The lines of a display block's opening and closing delimiters (0-based)."""
+    opener = first
+    if not _DELIMITED.search(lines[first]) and first > 0 and _BARE.match(lines[first - 1]):
+        opener = first - 1
+    closer = last
+    if not _DELIMITED.search(lines[last]) and last + 1 < len(lines) and _BARE.match(
+            lines[last + 1]):
+        closer = last + 1
+    return opener, closer
+
+
+_DELIMITED = re.compile(r"\$\$|\\\[|\\\]|\\(?:begin|end)\{|^\s*(?:`{3,}|~{3,})")
+_BARE = re.compile(r"^\s*(?:\$\$|\\\[|\\\]|`{3,}(?:\s*math)?|~{3,})\s*$")
 
 
 def _justification_row(lines: list[str], item: Located, lang: str) -> list[Edit]:

@@ -227,14 +227,19 @@ def _code_actions(ls: DerivetexServer, params: types.CodeActionParams) -> list[t
 
 
 def _action(document: TextDocument, uri: str, edit: features.Edit) -> types.CodeAction:
-    server_range = ServerTextRange(ServerTextPosition(*edit.start), ServerTextPosition(*edit.end))
-    change = types.TextEdit(range=document.range_to_client_units(server_range),
-                            new_text=edit.new_text)
+    changes = [
+        types.TextEdit(
+            range=document.range_to_client_units(
+                ServerTextRange(ServerTextPosition(*start), ServerTextPosition(*end))),
+            new_text=new_text,
+        )
+        for start, end, new_text in ((edit.start, edit.end, edit.new_text), *edit.more)
+    ]
     return types.CodeAction(
         title=edit.title,
         kind=types.CodeActionKind.QuickFix if edit.kind == "quickfix"
         else types.CodeActionKind.RefactorRewrite,
-        edit=types.WorkspaceEdit(changes={uri: [change]}),
+        edit=types.WorkspaceEdit(changes={uri: changes}),
     )
 
 
