@@ -2,13 +2,14 @@
 # Install what the renderer tests need, only what is missing; safe to run again.
 #   Debian: LuaLaTeX + luatexja (tex tests), poppler-utils (pdftoppm), chromium (HTML tests),
 #           fonts-noto-cjk (without it Chromium draws Japanese as tofu in screenshots),
-#           git (the pre-commit test builds repositories).
+#           git (the pre-commit test builds repositories),
+#           neovim (its built-in LSP client attaches `derivetex lsp` in tests/lsp/test_neovim.py).
 #   npm:    the pinned KaTeX and MathJax of renderers/ (npm ci, from package-lock.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(texlive-luatex texlive-lang-japanese texlive-latex-recommended poppler-utils chromium git
-          fonts-noto-cjk)
+          fonts-noto-cjk neovim)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -65,6 +65,7 @@ COMMANDS = {
     "render": "expand the derivetex blocks of Markdown posts",
     "verify": "audit derivations and numbers in documents",
     "fill": "the rows between two expressions, found with the registered rules",
+    "lsp": "the language server: verify's findings in the editor (stdio)",
 }
 
 
@@ -146,6 +147,8 @@ def _verify_options(verify: argparse.ArgumentParser) -> None:
                         help="errors with these codes are ignored (comma-separated; prefixes)")
     verify.add_argument("--log-base", choices=("e", "2"),
                         help="what a bare \\log means: e, or 2 (as in a text about bits)")
+    verify.add_argument("--no-cache", action="store_true",
+                        help="audit every file afresh; read and write no .derivetex_cache/")
 
 
 def _codes(text: str) -> tuple[str, ...]:
@@ -173,7 +176,7 @@ def _run_verify(args: argparse.Namespace) -> int:
         select=args.select, ignore=args.ignore, log_base=args.log_base,
         preamble=tuple(args.preamble) or None,
     )
-    return run_verify(args.files, args.report, None, options=options)
+    return run_verify(args.files, args.report, None, options=options, cache=not args.no_cache)
 
 
 def _fill_options(fill: argparse.ArgumentParser) -> None:
@@ -184,6 +187,11 @@ def _fill_options(fill: argparse.ArgumentParser) -> None:
     fill.add_argument("--lang", default="en", help="language of the justifications: en or ja")
 
 
+def _lsp_options(lsp: argparse.ArgumentParser) -> None:
+    lsp.add_argument("--stdio", action="store_true",
+                     help="talk over stdin/stdout (the default; accepted for editors that pass it)")
+
+
 _OPTIONS = {
     "derive": _derive_options,
     "series": _series_options,
@@ -191,6 +199,7 @@ _OPTIONS = {
     "render": _render_options,
     "verify": _verify_options,
     "fill": _fill_options,
+    "lsp": _lsp_options,
 }
 
 
@@ -267,6 +276,10 @@ def _run(argv: list[str] | None) -> int:
         from derivetex.fill_command import run_fill
 
         return run_fill(args.before, args.after, args.fill_format, args.lang)
+    if args.command == "lsp":
+        from derivetex.lsp.server import serve
+
+        return serve()
     if args.command == "render":
         from derivetex.posts.command import run_render
 

@@ -23,6 +23,7 @@ from derivetex.errors import InputError
 from derivetex.settings import Settings, check_codes, settings_for
 from derivetex.verify.audit import audit_text
 from derivetex.verify.budget import MAX_FILE_BYTES, Outcome, run_isolated
+from derivetex.verify.cache import cache_dir, run_cached
 from derivetex.verify.discovery import STDIN, discover
 from derivetex.verify.document import Macro, load_preamble, readable
 from derivetex.verify.filetypes import FILE_TYPES, FileType, kind_of
@@ -93,10 +94,11 @@ def _decoded(data: bytes, path: str) -> str:
 
 def run_verify(
     paths: list[str], report_format: str, out: TextIO | None, *, jobs: int = 1,
-    explain: str | None = None, options: Options | None = None,
+    explain: str | None = None, options: Options | None = None, cache: bool = True,
 ) -> int:
     """Write the report for ``paths`` in ``report_format`` (text, json, github, sarif) to
-    ``out`` (None: stdout); 0 if no unsuppressed link is wrong, else 1."""
+    ``out`` (None: stdout); 0 if no unsuppressed link is wrong, else 1. With ``cache``, a
+    file audited before (same content and inputs, same derivetex) comes from ``verify.cache``."""
     options = options or Options(jobs=jobs, explain=explain)
     if report_format not in REPORTS:
         raise InputError(f"unknown report format {report_format!r} (use {', '.join(REPORTS)})")
@@ -110,7 +112,10 @@ def run_verify(
         check_codes(getattr(options, key) or (), f"--{key}")
     documents = [_read(name, options) for name in discover(paths, partial(_settings, options))]
     tasks = [partial(_audit, d, options.explain) for d in documents]
-    outcomes = run_isolated(tasks, options.jobs)
+    outcomes = run_cached(  # the cache's one hook: the same outcomes, fewer audits
+        [d.path for d in documents], [_cache_key(d, options.explain) for d in documents],
+        tasks, partial(run_isolated, jobs=options.jobs), cache_dir() if cache else None,
+    )
     reports = [
         _suppressed(_report(d.path, outcome), d)
         for d, outcome in zip(documents, outcomes, strict=True)
@@ -151,6 +156,12 @@ def _read(name: str, options: Options) -> _Document:
     settings = _settings(options, Path(shown))
     macros = load_preamble(tuple(str(p) for p in settings.preamble or ()))
     return _Document(shown, kind, text, settings, macros)
+
+
+def _cache_key(document: _Document, explain: str | None) -> tuple[object, ...]:
+    """Every input of the audit but the path: suppressions and select/ignore come after."""
+    return (document.type.kind, document.text, explain, document.settings.log_base,
+            sorted(document.macros.items()))
 
 
 def _audit(document: _Document, explain: str | None) -> FileReport:
