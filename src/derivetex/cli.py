@@ -129,6 +129,9 @@ def _verify_options(verify: argparse.ArgumentParser) -> None:
     verify.add_argument("--lang", default="en", help="language of --explain: en (default) or ja")
     verify.add_argument("--jobs", type=int, default=1, metavar="N",
                         help="check N files at a time in parallel processes (default 1)")
+    verify.add_argument("--disable-reading", dest="disabled", action="append", default=[],
+                        metavar="CODE", help="do not take the registered reading CODE "
+                        "(repeatable; the catalog is in docs/verify.md)")
 
 
 _OPTIONS = {
@@ -213,7 +216,7 @@ def _run(argv: list[str] | None) -> int:
         if args.lang not in ("ja", "en"):
             raise InputError(f"unknown language {args.lang!r} (use ja or en)")
         return run_verify(args.files, args.report, None, jobs=args.jobs,
-                          explain=args.lang if args.explain else None)
+                          explain=args.lang if args.explain else None, disabled=args.disabled)
     if args.command == "render":
         from derivetex.posts.command import run_render
 

@@ -18,6 +18,7 @@ from typing import TextIO
 from derivetex.errors import InputError
 from derivetex.verify.audit import audit_text
 from derivetex.verify.budget import MAX_FILE_BYTES, Outcome, run_isolated
+from derivetex.verify.readings import disabled_codes
 from derivetex.verify.report import REPORTS, UNCHECKED, FileReport, Finding
 
 _KINDS = {".md": "md", ".markdown": "md", ".tex": "tex"}
@@ -59,7 +60,7 @@ def read_document(path: str) -> str:
 
 def run_verify(
     paths: list[str], report_format: str, out: TextIO | None, *, jobs: int = 1,
-    explain: str | None = None,
+    explain: str | None = None, disabled: list[str] | tuple[str, ...] = (),
 ) -> int:
     """Write the report for ``paths`` in ``report_format`` (text, json, github) to ``out``
     (None: stdout); 0 if no link is wrong, else 1."""
@@ -69,8 +70,9 @@ def run_verify(
         raise InputError("verify needs at least one FILE")
     if not 1 <= jobs <= MAX_JOBS:
         raise InputError(f"--jobs must be between 1 and {MAX_JOBS}, not {jobs!r}")
+    off = disabled_codes(disabled)  # --disable-reading: refused before any file is read
     documents = [(path, kind_of(path), read_document(path)) for path in paths]
-    tasks = [partial(audit_text, text, kind, path, explain) for path, kind, text in documents]
+    tasks = [partial(audit_text, text, kind, path, explain, off) for path, kind, text in documents]
     outcomes = run_isolated(tasks, jobs)
     reports = [
         _report(path, outcome) for (path, _, _), outcome in zip(documents, outcomes, strict=True)

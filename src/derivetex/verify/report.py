@@ -25,6 +25,8 @@ class Finding:
     """With ``--explain``: the registered rules that take the left side to the right."""
     justification: str | None = None
     """With ``--explain``: those rules in the catalog's words, a row to paste into a post."""
+    readings: tuple[str, ...] = ()
+    """The codes of the registered readings the verdict rests on (``verify.readings``)."""
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -34,6 +36,7 @@ class Finding:
             "message": self.message,
             "diagnosis": self.diagnosis,
             "reason": self.reason,
+            "readings": list(self.readings),
         }
         if self.rules:
             data.update(rules=list(self.rules), justification=self.justification)
