@@ -147,6 +147,9 @@ def _verify_options(verify: argparse.ArgumentParser) -> None:
                         help="errors with these codes are ignored (comma-separated; prefixes)")
     verify.add_argument("--log-base", choices=("e", "2"),
                         help="what a bare \\log means: e, or 2 (as in a text about bits)")
+    verify.add_argument("--disable-reading", dest="disabled", action="append", default=[],
+                        metavar="CODE", help="do not take the registered reading CODE "
+                        "(repeatable; the catalog is in docs/verify.md)")
     verify.add_argument("--no-cache", action="store_true",
                         help="audit every file afresh; read and write no .derivetex_cache/")
 
@@ -174,7 +177,7 @@ def _run_verify(args: argparse.Namespace) -> int:
         jobs=args.jobs, explain=args.lang if args.explain else None, verbose=args.verbose,
         stdin_filename=args.stdin_filename, config=args.config, isolated=args.isolated,
         select=args.select, ignore=args.ignore, log_base=args.log_base,
-        preamble=tuple(args.preamble) or None,
+        preamble=tuple(args.preamble) or None, disabled=tuple(args.disabled),
     )
     return run_verify(args.files, args.report, None, options=options, cache=not args.no_cache)
 

@@ -43,7 +43,11 @@ def test_a_link_no_rule_gives_is_left_unexplained():
 
 
 def test_without_explain_the_json_keys_are_unchanged(capsys):
+    """The keys of before, and ``readings`` (issue 18: the readings a verdict rests on)."""
     assert main(["verify", "--json", str(ARTICLE)]) == 0
     findings = json.loads(capsys.readouterr().out)["files"][0]["findings"]
-    assert all(set(f) == {"line", "status", "latex", "message", "diagnosis", "reason"}
-               for f in findings)
+    assert all(
+        set(f) == {"line", "status", "latex", "message", "diagnosis", "reason", "readings"}
+        for f in findings
+    )
+    assert all(isinstance(f["readings"], list) for f in findings)

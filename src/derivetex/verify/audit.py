@@ -15,7 +15,10 @@ A display block that opens with ``=`` continues the chain of the display block b
 
 from __future__ import annotations
 
+import os
 import re
+import sys
+import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -24,14 +27,18 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from derivetex.errors import BudgetExceeded
+from derivetex.judge.claims import parse_claim
 from derivetex.verify.budget import within_budget
 from derivetex.verify.checking import check
+from derivetex.verify.codes import subject_of
+from derivetex.verify.decide.verdict import HOLDS, UNKNOWN, Answer, answer, decide
 from derivetex.verify.document import Macro, MathBlock
 from derivetex.verify.document import read as read_document
 from derivetex.verify.information import Meaning
 from derivetex.verify.meanings import built_in, random_variable_meanings
 from derivetex.verify.reading import read
-from derivetex.verify.report import OK, UNCHECKED, FileReport, Finding
+from derivetex.verify.readings import catalog
+from derivetex.verify.report import FileReport, Finding
 from derivetex.verify.rows import Link, Part, last_part, links
 from derivetex.verify.scope import Definition, Scope
 
@@ -64,12 +71,14 @@ class _Pending:
 def audit_text(
     text: str, kind: str, path: str = "<string>", explain: str | None = None,
     preamble: dict[str, Macro] | None = None, log_base: str | None = None,
+    disabled: frozenset[str] = frozenset(),
 ) -> FileReport:
     """Findings for the math in ``text``, a document of ``kind`` (``document.KINDS``); with
     ``explain`` (a language), each ok link also names the rules that justify it; ``preamble``
     are the writer's macros from ``--preamble`` files or the settings. ``log_base`` (the
     settings' ``log-base``): "2" reads a bare log as log₂ where natural fails, as in a
-    document that says bits; "e" never does; None: the document decides."""
+    document that says bits; "e" never does; None: the document decides. The readings whose codes are ``disabled``
+    are not taken."""
     document = read_document(text, kind, path, preamble)
     text = document.text
     found: list[tuple[int, Finding]] = []
@@ -80,7 +89,8 @@ def audit_text(
     earlier: dict[sympy.Basic, Definition] = {}
     finished: dict[int, Scope] = {}
     for section in _sections(document.blocks):
-        scope = _enclosed(section[0], finished, Scope(defaults=dict(defaults), bits=bits))
+        fresh = Scope(defaults=dict(defaults), bits=bits, disabled=disabled)
+        scope = _enclosed(section[0], finished, fresh)
         order = _audit_section(section, found, order, scope, earlier, confirming)
         finished[section[0].section] = scope
     found.sort(key=lambda pair: (pair[1].line, pair[0]))
@@ -116,28 +126,31 @@ def _audit_section(
     for block in blocks:
         scope.new_block()
         adjacent = block.display and block.line - ended <= ADJACENT
-        for link in links(block, previous if adjacent else None):
+        split = _links_of(block, previous if adjacent else None)
+        if isinstance(split, Answer):
             order += 1
-            finding = _budgeted(link, partial(check, link, scope))
-            if finding is None:
+            found.append((order, decide(block.line, block.text.strip()[:80], [split])))
+            split = []
+        for link in split:
+            order += 1
+            found_now = _budgeted(partial(check, link, scope))
+            if found_now is None:
                 pending.append(_Pending(order, link, dict(scope.bindings)))
             else:
-                checked.append(_Checked(order, link, dict(scope.bindings), finding))
+                checked.append(_Checked(order, link, dict(scope.bindings), found_now))
         if block.display:
             previous = last_part(block)
             ended = block.line + block.text.count("\n")
     scope.new_block()  # the last block's values join the section's
     for item in pending:
         scope.bindings, scope.origin = dict(item.bindings), None
-        finding = _budgeted(item.link, partial(check, item.link, scope, final=True))
-        if finding is not None:
-            checked.append(_Checked(item.order, item.link, item.bindings, finding))
+        late = _budgeted(partial(check, item.link, scope, final=True))
+        if late is not None:
+            checked.append(_Checked(item.order, item.link, item.bindings, late))
     for done in checked:
-        finding = _confirmed_later(done, scope)
-        finding = _confirmed_with_earlier(replace(done, finding=finding), scope, earlier)
-        for meanings in confirming or ():
-            finding = _confirmed_with(replace(done, finding=finding), scope, meanings)
-        found.append((done.order, finding))
+        answers = _candidates(done, scope, earlier, confirming or [])
+        found.append((done.order, decide(done.link.right.line, done.link.text, answers,
+                                          _subject(done.link))))
     earlier.update(scope.definitions)
     return order
 
@@ -163,40 +176,66 @@ class _Checked:
     order: int
     link: Link
     bindings: dict[sympy.Basic, sympy.Basic]
-    finding: Finding
+    answer: Answer
+
+
+def _candidates(
+    done: _Checked,
+    scope: Scope,
+    earlier: dict[sympy.Basic, Definition],
+    confirming: list[dict[str, Meaning]],
+) -> list[Answer]:
+    """The answers for a link, its reading as written first, then the alternatives the
+    section lends it when that one cannot say: a definition further down, one of an earlier
+    section, the entropies of random variables. Each alternative only confirms."""
+    answers = [done.answer]
+    tries = [
+        (catalog.LATER_DEFINITION, partial(_confirmed_later, done, scope)),
+        (catalog.EARLIER_SECTION, partial(_confirmed_with_earlier, done, scope, earlier)),
+        *((catalog.ENTROPIES, partial(_confirmed_with, done, scope, m)) for m in confirming),
+    ]
+    for record, attempt in tries:
+        if answers[-1].status == HOLDS:
+            break
+        if record.code in scope.disabled:
+            continue
+        alternative = attempt()
+        if alternative is not None:
+            answers.append(alternative.resting_on(record.code))
+    return answers
 
 
 def _confirmed_with_earlier(
     item: _Checked, scope: Scope, earlier: dict[sympy.Basic, Definition]
-) -> Finding:
+) -> Answer | None:
     """A link unchecked for an undefined name, checked again with the definitions of earlier
     sections; their verdict is kept only when the link then holds."""
-    finding = item.finding
-    if not earlier or finding.status != UNCHECKED or finding.reason != "undefined":
-        return finding
+    finding = item.answer
+    if not earlier or finding.status != UNKNOWN or finding.reason != "undefined":
+        return None
     trial = scope.borrowing(earlier)
     trial.bindings = dict(item.bindings)
-    again = _budgeted(item.link, partial(check, item.link, trial, final=True))
-    if again is None or again.status != OK:
-        return finding
+    again = _budgeted(partial(check, item.link, trial, final=True))
+    if again is None or again.status != HOLDS:
+        return None
     return replace(again, message=again.message + " (a definition from an earlier section)")
 
 
-def _confirmed_later(item: _Checked, scope: Scope) -> Finding:
+def _confirmed_later(item: _Checked, scope: Scope) -> Answer | None:
     """A link unchecked for a name or a function its section defines only further down (a
     property stated first, ``I(p_1 p_2) = I(p_1) + I(p_2)``, then ``I(p) = -\\log p``), checked
     again with those definitions; kept only when it then holds. Names the section defines
     twice are left out: the later definition may not be the one the link meant."""
-    finding = item.finding
-    if finding.status != UNCHECKED or finding.reason not in ("opaque", "undefined"):
-        return finding
+    finding = item.answer
+    if finding.status != UNKNOWN or finding.reason not in ("opaque", "undefined"):
+        return None
     later = {
         key: d
         for key, d in scope.definitions.items()
         if d.line > item.link.right.line and key not in scope.replaced
     }
     if not later:
-        return finding
+        return None
     trial = scope.borrowing({})
     trial.definitions = {
         key: d
@@ -204,9 +243,9 @@ def _confirmed_later(item: _Checked, scope: Scope) -> Finding:
         if not (key in scope.replaced and d.line > item.link.right.line)
     }
     trial.bindings = dict(item.bindings)
-    again = _budgeted(item.link, partial(check, item.link, trial, final=True))
-    if again is None or again.status != OK or _vanishes(item.link, trial):
-        return finding
+    again = _budgeted(partial(check, item.link, trial, final=True))
+    if again is None or again.status != HOLDS or _vanishes(item.link, trial):
+        return None
     return replace(again, message=again.message + " (a definition further down this section)")
 
 
@@ -230,29 +269,29 @@ _PROBABILITY_TERM = re.compile(r"(?<![A-Za-z\\])(?:H|I|p|P|Pr)\s*\(")
 _CONFIRMABLE = frozenset({"opaque", "undefined", "not-evaluable", "no-value", "inequality"})
 
 
-def _confirmed_with(item: _Checked, scope: Scope, meanings: dict[str, Meaning]) -> Finding:
+def _confirmed_with(item: _Checked, scope: Scope, meanings: dict[str, Meaning]) -> Answer | None:
     """A link left unchecked, checked again with ``meanings`` (the entropies of random
     variables over one joint distribution): kept only when the link then holds, since
     those meanings are true of every distribution and a document's example is one."""
-    finding = item.finding
-    if finding.status != UNCHECKED or finding.reason not in _CONFIRMABLE:
-        return finding
+    finding = item.answer
+    if finding.status != UNKNOWN or finding.reason not in _CONFIRMABLE:
+        return None
     if not _PROBABILITY_TERM.search(item.link.text):
-        return finding
+        return None
     trial = scope.borrowing({})
     trial.defaults = meanings
     trial.definitions = {
         key: d for key, d in trial.definitions.items() if not _of_random_variables(d, meanings)
     }
     trial.bindings = dict(item.bindings)
-    again = _budgeted(item.link, partial(check, item.link, trial, final=True))
-    if again is None or again.status != OK:
-        return finding
+    again = _budgeted(partial(check, item.link, trial, final=True))
+    if again is None or again.status != HOLDS:
+        return None
     control = scope.borrowing({})
     control.bindings = dict(item.bindings)
-    without = _budgeted(item.link, partial(check, item.link, control, final=True))
-    if without is not None and without.status == OK:
-        return finding  # it holds for another reason, which the first check did not take
+    without = _budgeted(partial(check, item.link, control, final=True))
+    if without is not None and without.status == HOLDS:
+        return None  # it holds for another reason, which the first check did not take
     return replace(again, message=again.message + " (reading the random variables' entropies)")
 
 
@@ -266,12 +305,40 @@ def _of_random_variables(definition: Definition, meanings: dict[str, Meaning]) -
     return meaning is not None and all(str(arg) in "XYZ" for arg in symbol.args)
 
 
-def _budgeted(link: Link, run: Callable[[], Finding | None]) -> Finding | None:
-    """``run()`` within the link's budget; over it (time or memory) the link is unchecked."""
+def _budgeted(run: Callable[[], Answer | None]) -> Answer | None:
+    """``run()`` within the link's budget; over it (time or memory) the link is unchecked,
+    and so is a link whose reading or check fails in a way nobody foresaw (``internal``):
+    one link never ends the audit of its file."""
     try:
         return within_budget(run)
     except BudgetExceeded as error:
         message = f"budget: {error}"
     except MemoryError:
         message = "budget: over the memory budget"
-    return Finding(link.right.line, UNCHECKED, link.text, message, None, "budget", code="budget")
+    except Exception as error:  # noqa: BLE001 -- isolation is the point: see the docstring
+        return internal(error)
+    return answer(UNKNOWN, message, reason="budget")
+
+
+def internal(error: Exception) -> Answer:
+    """The answer for a link whose check raised ``error``; ``DERIVETEX_DEBUG=1`` prints the
+    traceback on stderr (the report stays as it is)."""
+    if os.environ.get("DERIVETEX_DEBUG") == "1":
+        traceback.print_exception(error, file=sys.stderr)
+    message = f"internal: {type(error).__name__}: {str(error)[:100]}"
+    return answer(UNKNOWN, message, reason="internal")
+
+
+def _links_of(block: MathBlock, previous: Part | None) -> list[Link] | Answer:
+    """The block's links, or the internal answer when the block cannot be split into
+    them (its other blocks are still audited)."""
+    try:
+        return list(links(block, previous))
+    except Exception as error:  # noqa: BLE001 -- one block never ends the file
+        return internal(error)
+
+
+def _subject(link: Link) -> str:
+    """What the link states, for its error's code: a number, a derivative, an identity."""
+    number = parse_claim(link.right.latex) is not None
+    return subject_of(link.right.latex, link.text, number)

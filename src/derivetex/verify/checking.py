@@ -12,6 +12,7 @@ defined (wait for the end of the section)? Then the verdict.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 import sympy
 from sympy.core.function import AppliedUndef
@@ -26,7 +27,6 @@ from derivetex.judge.terms import carry_out, opaque
 from derivetex.reader.names import LG_BASE
 from derivetex.verify import relations, vector_links
 from derivetex.verify.bare import BareReading, applied_bare
-from derivetex.verify.codes import finding_code, subject_of
 from derivetex.verify.comparing import (
     compare,
     free_indices,
@@ -45,6 +45,7 @@ from derivetex.verify.comparing import (
     proportional,
     stated_fact,
 )
+from derivetex.verify.decide.verdict import FAILS, Answer, Make, answer
 from derivetex.verify.dot_products import as_dot_products
 from derivetex.verify.information import constant_expectations, same_outcomes
 from derivetex.verify.numeric_links import (
@@ -58,7 +59,35 @@ from derivetex.verify.numeric_links import (
 )
 from derivetex.verify.optima import is_optimum, same_optimum
 from derivetex.verify.reading import Reading, read
-from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding, Make
+from derivetex.verify.readings.catalog import (
+    BARE_DEFINED,
+    BARE_FUNCTION,
+    BITS,
+    CHAIN_RULE,
+    DEFINITION,
+    DEVIATION,
+    DOT_PRODUCT,
+    EARLIER_SIDES,
+    EARLIER_VALUES,
+    EQUATION,
+    EVENT_VALUE,
+    FACT,
+    IDENTITY,
+    INDEX_CASE,
+    INSTANCE,
+    LG,
+    LOG_DENSITY,
+    LOOSE_DEFINITION,
+    NAMED_IN_CHAIN,
+    NORMALISED,
+    NUMERIC_CLAIM,
+    ONE_SIZED,
+    ORDER_TERM,
+    ROUNDED_SIDES,
+    SUBSTITUTION,
+    UPDATE,
+)
+from derivetex.verify.report import OK, UNCHECKED
 from derivetex.verify.rows import APPROXIMATE, DEFINE, EQUAL, ORDER, UNEQUAL, Link
 from derivetex.verify.scope import Definition, Scope
 from derivetex.verify.sequences import names_components
@@ -83,26 +112,28 @@ REASONS = {
     "fact": "holds only under a fact (Σ t_k = 1) the section does not state",
     "indices": "different free indices on the two sides (an implicit sum?)",
     "optimum": "an argmax or argmin whose objectives derivetex cannot relate",
+    "internal": "the reading or check of this link failed unexpectedly (DERIVETEX_DEBUG=1)",
+    "disabled": "the reading this link needs is turned off (--disable-reading)",
+    "preview": "fails only on a reading that may confirm, not accuse",
+    "readings": "fails on one reading, another that may accuse cannot be judged",
+    "cap": "more candidate readings than are judged per link",
 }
 """Stable reason codes of ``unchecked`` findings (``--json`` ``reason``), with their meaning."""
 
 Instance = dict[sympy.Symbol, sympy.Integer]
+ZERO = sympy.Integer(0)
 
 
-def check(link: Link, scope: Scope, *, final: bool = False) -> Finding | None:
+def check(link: Link, scope: Scope, *, final: bool = False) -> Answer | None:
     """The finding for ``link``; ``None`` when it must wait for a later definition."""
 
-    def make(status: str, message: str, diagnosis: str | None = None, reason: str = "") -> Finding:
-        subject = subject_of(link.right.latex, link.text, parse_claim(link.right.latex) is not None)
-        code = finding_code(status, diagnosis, reason or None, subject)
-        return Finding(link.right.line, status, link.text, message, diagnosis, reason or None,
-                       code=code)
+    make = answer
 
     if link.relation not in (EQUAL, *APPROXIMATE, *DEFINE, *ORDER, *UNEQUAL):
         return make(UNCHECKED, f"relation {link.relation} is not checked", reason="relation")
-    if _ORDER_TERM.search(link.left.latex) or _ORDER_TERM.search(link.right.latex):
+    if scope.allows(ORDER_TERM.code) and _order_term(link):
         message = "an expansion up to an order term (O(·)), not an identity"
-        return make(UNCHECKED, message, reason="approximate")
+        return make(UNCHECKED, message, reason="approximate", readings=(ORDER_TERM.code,))
     functions = scope.function_names()
     left = read(link.left.latex, functions)
     claim = parse_claim(link.right.latex)
@@ -132,18 +163,60 @@ def _check(
     scope: Scope,
     final: bool,
     make: Make,
-) -> Finding | None:
+) -> Answer | None:
+    """What kind of link this is (a condition, an update, a vector, a definition, a value, a
+    fact), answered here; an identity or a claim goes on to :func:`_judge`."""
     left = left_reading.expr
     right = right_reading.expr if right_reading.expr is not None else claim.value  # type: ignore[union-attr]
     assert left is not None and right is not None
     if _is_condition(left, right):
         return _condition(left, right, scope, make) if final else None
-    written_name = not re.search(r"[-+*/]|\\(?:frac|dfrac|cdot|times)", link.left.latex)
-    if link.opens_chain and written_name and isinstance(left, (sympy.Symbol, Indexed)) and _updates(
-        left, right
-    ):
+    if scope.allows(UPDATE.code) and _is_update(link, left, right):
         message = "an update (the name on the left is also on the right), not an identity"
-        return make(UNCHECKED, message, reason="equation")
+        return make(UNCHECKED, message, reason="equation", readings=(UPDATE.code,))
+    vectors = _vector_kinds(link, left, right, scope, make)
+    if vectors is not None:
+        return vectors
+    defining = scope.allows(DEFINITION.code) and _defines(link, left, right)
+    known = scope.defines(left)
+    if defining and known and claim is None:
+        agreed = _claim_at_known_names(link, left, right, left_reading, right_reading, scope)
+        if agreed is not None:
+            return agreed
+    if defining and not (known and claim is not None):
+        return _define(link, left, right, scope, make).resting_on(DEFINITION.code)
+    if (
+        scope.allows(EVENT_VALUE.code) and link.opens_chain and _at_a_point(left) and not known
+        and link.relation not in ORDER
+    ):
+        given = _given_value(left, link.left.latex, right, scope, make)
+        if given is not None:
+            return given.resting_on(EVENT_VALUE.code)
+    logged = _log_of_application(left) if scope.allows(LOG_DENSITY.code) else None
+    if logged is not None and _defines(link, logged, right) and not scope.defines(logged):
+        return _define(link, logged, sympy.exp(right), scope, make).resting_on(LOG_DENSITY.code)
+    fact = stated_fact(left, right) if scope.allows(FACT.code) else None
+    if fact is not None:
+        scope.facts[fact] = link.right.line
+        message = f"a fact: $\\sum {show(fact)} = 1$, used in this section"
+        return make(OK, message, readings=(FACT.code,))
+    return _with_bare_names(link, left, right, left_reading, right_reading, claim, scope, final)
+
+
+def _is_update(link: Link, left: sympy.Expr, right: sympy.Expr) -> bool:
+    """``t = t + 1`` opening a chain, its left side a name as written."""
+    written_name = not re.search(r"[-+*/]|\\(?:frac|dfrac|cdot|times)", link.left.latex)
+    return (
+        link.opens_chain and written_name and isinstance(left, (sympy.Symbol, Indexed))
+        and _updates(left, right)
+    )
+
+
+def _vector_kinds(
+    link: Link, left: sympy.Expr, right: sympy.Expr, scope: Scope, make: Make
+) -> Answer | None:
+    """Links about vectors of numbers: a sum past a vector's length, a vector by its
+    components, a vector given, pairs of values."""
     beyond = vector_links.beyond_components((left, right), scope, make) if scope.sizes else None
     if beyond is not None:
         return beyond
@@ -155,48 +228,121 @@ def _check(
         return make(OK, f"{show(left)} is the vector ({', '.join(map(show, right.args))})")
     if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
         return _pairs(link, left, right, scope, make)
-    known = scope.defines(left)
-    if _defines(link, left, right) and known and claim is None:
-        at_values = _value_at_known_names(left, right, scope)
-        if at_values is not None:
-            value, earlier = at_values
-            agreed = agree(
-                link, value, right, left_reading, right_reading, scope, make, earlier_note(earlier)
-            )
-            if agreed.status == ERROR and in_bits_here(scope, link) and value.has(sympy.log):
-                in_bits = agree(
-                    link, to_base(value, 2), right, left_reading, right_reading, scope, make, ""
-                )
-                agreed = in_bits if in_bits.status == OK else agreed
-            if agreed.status != UNCHECKED:
-                return agreed
-    if _defines(link, left, right) and not (known and claim is not None):
-        return _define(link, left, right, scope, make)
-    if link.opens_chain and _at_a_point(left) and not known and link.relation not in ORDER:
-        given = _given_value(left, link.left.latex, right, scope, make)
-        if given is not None:
-            return given
-    logged = _log_of_application(left)
-    if logged is not None and _defines(link, logged, right) and not scope.defines(logged):
-        return _define(link, logged, sympy.exp(right), scope, make)
-    fact = stated_fact(left, right)
-    if fact is not None:
-        scope.facts[fact] = link.right.line
-        return make(OK, f"a fact: $\\sum {show(fact)} = 1$, used in this section")
-    left, right, bare = applied_bare(left, right, scope)
+    return None
+
+
+def _claim_at_known_names(
+    link: Link,
+    left: sympy.Expr,
+    right: sympy.Expr,
+    left_reading: Reading,
+    right_reading: Reading,
+    scope: Scope,
+) -> Answer | None:
+    """A number for a defined function at known values: a claim about its value."""
+    at_values = _value_at_known_names(left, right, scope)
+    if at_values is None:
+        return None
+    value, earlier = at_values
+    note = earlier_note(earlier)
+    agreed = agree(link, value, right, left_reading, right_reading, scope, answer, note)
+    bits = in_bits_here(scope, link) and scope.allows(BITS.code)
+    if agreed.status == FAILS and bits and value.has(sympy.log):
+        in_bits = agree(
+            link, to_base(value, 2), right, left_reading, right_reading, scope, answer, ""
+        )
+        agreed = in_bits.resting_on(BITS.code) if in_bits.status == OK else agreed
+    return agreed.resting_on(NUMERIC_CLAIM.code) if agreed.status != UNCHECKED else None
+
+
+def _with_bare_names(
+    link: Link,
+    left: sympy.Expr,
+    right: sympy.Expr,
+    left_reading: Reading,
+    right_reading: Reading,
+    claim: Claim | None,
+    scope: Scope,
+    final: bool,
+) -> Answer | None:
+    """The link judged with bare function names read as applied (``J`` for ``J(w)``): a
+    reading from a definition that the link does not only differentiate by its parameters
+    confirms, never accuses (R306)."""
+    bare = BareReading()
+    if scope.allows(BARE_FUNCTION.code):
+        written = (left, right)
+        left, right, bare = applied_bare(left, right, scope)
+        if _uncertain(link, bare) and not scope.allows(BARE_DEFINED.code):
+            (left, right), bare = written, BareReading()
+    judged = _judge(link, left, right, left_reading, right_reading, claim, scope, final, bare)
+    if judged is None or not bare or BARE_DEFINED.code in judged.readings:
+        return judged
+    return judged.resting_on(BARE_FUNCTION.code)
+
+
+def _judge(
+    link: Link,
+    left: sympy.Expr,
+    right: sympy.Expr,
+    left_reading: Reading,
+    right_reading: Reading,
+    claim: Claim | None,
+    scope: Scope,
+    final: bool,
+    bare: BareReading,
+) -> Answer | None:
+    """An identity, a claim or a relation between the two sides, definitions put in."""
     a, b = same_outcomes(*constant_expectations(scope.resolve(left), scope.resolve(right)))
-    dotted = as_dot_products(a, b)
+    dotted = as_dot_products(a, b) if scope.allows(DOT_PRODUCT.code) else (a, b)
     dot_note = " (reading the product of the vectors as their dot product)"
     dot_note = dot_note if dotted != (a, b) else ""
     a, b = dotted
     used = scope.used(left, right)
-    loose = any(d.loose for d in used)
+    loose = any(d.loose for d in used) and scope.allows(LOOSE_DEFINITION.code)
     note = f" (reading {_bare_text(bare)})" if bare else ""
     note += "".join(f" (with {show(d.symbol)} as defined on line {d.line})" for d in used)
     note += dot_note
+    uncertain = _uncertain(link, bare)
+    sides = _Sides(link, left, right, left_reading, right_reading, a, b, note, loose, uncertain)
+    judged = _judge_sides(sides, claim, scope, final, bare, used)
+    return judged.resting_on(DOT_PRODUCT.code) if judged is not None and dot_note else judged
+
+
+@dataclass(frozen=True)
+class _Sides:
+    """A link's sides as written (``left``, ``right``) and resolved (``a``, ``b``)."""
+
+    link: Link
+    left: sympy.Expr
+    right: sympy.Expr
+    left_reading: Reading
+    right_reading: Reading
+    a: sympy.Expr
+    b: sympy.Expr
+    note: str
+    loose: bool
+    uncertain: bool
+    """Whether a bare name was read from a definition the link does not only differentiate
+    by its parameters (R306: a failure on it confirms nothing and accuses no one)."""
+
+
+def _uncertain(link: Link, bare: BareReading) -> bool:
+    certain = bare.differentiated and not _APPLIED_DERIVATIVE.search(link.text)
+    return bare.from_definitions and not certain
+
+
+def _judge_sides(
+    s: _Sides,
+    claim: Claim | None,
+    scope: Scope,
+    final: bool,
+    bare: BareReading,
+    used: list[Definition],
+) -> Answer | None:
+    make, link, a, b, note = answer, s.link, s.a, s.b, s.note
     by = {
         v
-        for side in (left_reading.expr, right_reading.expr)
+        for side in (s.left_reading.expr, s.right_reading.expr)
         if side is not None
         for d in side.atoms(sympy.Derivative)
         for v in d.variables
@@ -206,101 +352,158 @@ def _check(
         for d in used
         if not (d.symbol in by and isinstance(d.symbol, sympy.Symbol))
     ]
-    vectors = left_reading.vector or right_reading.vector or any(r.vector for r in defined)
+    vectors = s.left_reading.vector or s.right_reading.vector or any(r.vector for r in defined)
     algebra = any(r.algebra for r in defined)  # Σ^{-1} from x^T Σ^{-1} x: matrices after all
-    if vectors and (algebra or not vector_links.elementwise(left_reading, right_reading, a, b)):
-        if a == b and not a.has(vector_links.WRITTEN_OUT):
-            return make(OK, "the two sides are the same expression" + note)
-        if isinstance(right, sympy.Tuple) and not isinstance(left, sympy.Tuple):
-            return _vector_claim(link, left, right, scope, make)
-        if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
-            return _tuples_agree(link, left, right, make)
-        in_order = vector_links.in_order(link, scope, make)
-        if in_order is not None:
-            return in_order
-        generic = vector_links.for_every_vector(link, left_reading, right_reading, scope, make)
-        if generic is not None:
-            return generic
-        return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
+    if vectors and (
+        algebra or not vector_links.elementwise(s.left_reading, s.right_reading, a, b)
+    ):
+        return _vector_algebra(s, scope)
     if is_optimum(a) or is_optimum(b):
         return _optima(a, b, make, note)
     if link.relation in ORDER:
         return relations.order(link, a, b, scope, make)
-    deviation = _deviation(link, left, scope)
-    if claim is not None and deviation is not None and claim.value > 0:
+    if claim is not None and not scope.allows(NUMERIC_CLAIM.code):
+        return make(UNCHECKED, "a numeric claim (claims are not read: R003 is disabled)",
+                    reason="disabled")
+    if claim is not None:
+        return _claimed(s, claim, scope)
+    if not scope.allows(IDENTITY.code):
+        return make(UNCHECKED, "an identity (identities are not read: R002 is disabled)",
+                    reason="disabled")
+    if is_number(a) and is_number(b):
+        return agree(link, a, b, s.left_reading, s.right_reading, scope, make, note).resting_on(
+            IDENTITY.code
+        )
+    if link.relation in APPROXIMATE:
+        return make(UNCHECKED, "≈ between expressions is not checked", reason="approximate")
+    return _identity(s, scope, final, bare)
+
+
+def _vector_algebra(s: _Sides, scope: Scope) -> Answer:
+    make, link, left, right, a, b = answer, s.link, s.left, s.right, s.a, s.b
+    if a == b and not a.has(vector_links.WRITTEN_OUT):
+        return make(OK, "the two sides are the same expression" + s.note)
+    if isinstance(right, sympy.Tuple) and not isinstance(left, sympy.Tuple):
+        return _vector_claim(link, left, right, scope, make)
+    if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
+        return _tuples_agree(link, left, right, make)
+    in_order = vector_links.in_order(link, scope, make)
+    if in_order is not None:
+        return in_order
+    generic = vector_links.for_every_vector(link, s.left_reading, s.right_reading, scope, make)
+    if generic is not None:
+        return generic
+    return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
+
+
+def _claimed(s: _Sides, claim: Claim, scope: Scope) -> Answer:
+    """A number claimed for the left side: a variance, a value down a chain, or a claim."""
+    make, link, left = answer, s.link, s.left
+    deviation = _deviation(link, left, scope) if scope.allows(DEVIATION.code) else None
+    if deviation is not None and claim.value > 0:
         root = sympy.sqrt(claim.value)
         scope.bindings[deviation] = root
         shown = f"{show(deviation)} = {show(root)}"
-        return make(OK, f"{shown} is used in this block (a standard deviation, σ > 0)")
-    if claim is not None and _named_in_chain(link, left, scope):
+        message = f"{shown} is used in this block (a standard deviation, σ > 0)"
+        return make(OK, message, readings=(DEVIATION.code,))
+    if scope.allows(NAMED_IN_CHAIN.code) and _named_in_chain(link, left, scope):
         scope.bindings[left] = claim.value
-        return make(OK, f"{show(left)} = {show(claim.value)} is used in this block")
-    if claim is not None:
-        slack = rounding_of(left_reading, scope)
-        a_value, earlier = scope.with_earlier_values(a)
-        origin = scope.origin or (scope.earlier_origin if earlier else None)
-        approx = link.relation in APPROXIMATE
-        return value_claim(
-            a_value, claim, approx, origin, make, note + earlier_note(earlier), slack,
-            in_bits_here(scope, link),
-        )
-    if is_number(a) and is_number(b):
-        return agree(link, a, b, left_reading, right_reading, scope, make, note)
-    if link.relation in APPROXIMATE:
-        return make(UNCHECKED, "≈ between expressions is not checked", reason="approximate")
+        message = f"{show(left)} = {show(claim.value)} is used in this block"
+        return make(OK, message, readings=(NAMED_IN_CHAIN.code,))
+    slack = rounding_of(s.left_reading, scope) if scope.allows(ROUNDED_SIDES.code) else ZERO
+    a_value, earlier = scope.with_earlier_values(s.a, scope.allows(EARLIER_VALUES.code))
+    origin = scope.origin or (scope.earlier_origin if earlier else None)
+    approx = link.relation in APPROXIMATE
+    bits = in_bits_here(scope, link) and scope.allows(BITS.code)
+    claimed = value_claim(
+        a_value, claim, approx, origin, make, s.note + earlier_note(earlier), slack, bits,
+        lg=scope.allows(LG.code),
+    )
+    return claimed.resting_on(EARLIER_VALUES.code) if earlier else claimed
+
+
+def _identity(s: _Sides, scope: Scope, final: bool, bare: BareReading) -> Answer | None:
+    """The identity judged; under a bare name read from a definition (R306), a failure is
+    withheld as what it is."""
+    found = _compare_sides(s, scope, final, bare)
+    if found is None or not s.uncertain:
+        return found
+    found = found.resting_on(BARE_DEFINED.code)
+    if found.status != FAILS:
+        return found
+    message = "the sides differ reading " + _bare_text(bare) + ", the arguments left out"
+    return replace(found, withheld=answer(UNCHECKED, message, reason="undefined"))
+
+
+def _compare_sides(s: _Sides, scope: Scope, final: bool, bare: BareReading) -> Answer | None:
+    """Both sides compared at every instantiation of their bounds: the identity holds, holds
+    for one size only, needs a substitution or earlier values, waits, or fails."""
+    make, link, a, b, note = answer, s.link, s.a, s.b, s.note
     outcome = compare(a, b, link.text, frozenset(scope.facts))
     if outcome is None:
-        chained = _by_chain_rule(link, a, b, scope, make, note, loose)
+        chained = _by_chain_rule(link, a, b, scope, make, note, s.loose)
         if chained is not None:
             return chained
         message = "the two sides cannot be evaluated at positive real points"
-        return make(UNCHECKED, message, reason="not-evaluable")
+        return make(UNCHECKED, message, reason="not-evaluable", readings=(IDENTITY.code,))
     holding, failing = outcome
-    if failing:  # Σ_i over one term (an unwritten bound at 1) proves nothing about Σ_i
-        holding = [h for h in holding if not (one_term(h) or one_sized(h, a, b))]
+    sized: tuple[str, ...] = ()
+    if failing and scope.allows(ONE_SIZED.code):  # Σ_i over one term proves nothing about Σ_i
+        kept = [h for h in holding if not (one_term(h) or one_sized(h, a, b))]
+        sized, holding = ((ONE_SIZED.code,) if kept != holding else ()), kept
     if holding and not failing:
-        return make(OK, holds_message(a, b, holding) + note)
+        return make(OK, holds_message(a, b, holding) + note, readings=(IDENTITY.code,))
     if holding and bare:
         message = "holds for some sizes only, reading " + _bare_text(bare)
-        return make(UNCHECKED, message, reason="undefined")
-    if holding:
+        return make(UNCHECKED, message, reason="undefined", readings=(IDENTITY.code,))
+    if holding and scope.allows(INSTANCE.code):
         scope.bindings.update(holding[0])
-        return make(OK, f"holds for {instance_text(holding[0])}, used from here on{note}")
-    if a.has(LG_BASE) or b.has(LG_BASE):
-        return lg_link(link, a, b, make, note)
-    found = _substitution(link, a, b, scope, make)
-    found = found or at_earlier_values(link, a, b, scope, make, note)
+        message = f"holds for {instance_text(holding[0])}, used from here on{note}"
+        return make(OK, message, readings=(INSTANCE.code,))
+    if (a.has(LG_BASE) or b.has(LG_BASE)) and scope.allows(LG.code):
+        return lg_link(link, a, b, make, note).resting_on(LG.code)
+    found = _substitution(link, a, b, scope, make) if scope.allows(SUBSTITUTION.code) else None
     if found is not None:
-        return found
+        return found.resting_on(SUBSTITUTION.code)
+    if scope.allows(EARLIER_SIDES.code):
+        found = at_earlier_values(link, a, b, scope, make, note)
+        if found is not None:
+            return found.resting_on(EARLIER_SIDES.code)
     pending = _undefined(a, b, scope)
     if pending is not None:
-        if not final:
-            return None
-        if all(isinstance(side, (sympy.Symbol, Indexed)) for side in (a, b)):
-            message = f"a condition on names this section does not define (${show(a)} = {show(b)}$)"
-            return make(UNCHECKED, message, reason="condition")  # "equal when q = p"
-        return make(
-            UNCHECKED, f"{show(pending)} is not defined in this section", reason="undefined"
-        )
-    finding = _verdict(link, a, b, failing, scope, make, note, loose)
-    certain = bare.differentiated and not _APPLIED_DERIVATIVE.search(link.text)
-    if finding.status == ERROR and bare.from_definitions and not certain:
-        message = "the sides differ reading " + _bare_text(bare) + ", the arguments left out"
-        return make(UNCHECKED, message, reason="undefined")
-    if finding.status == ERROR and loose:
-        d = next(d for d in used if d.loose)
+        return _pending(a, b, pending, final)
+    finding = _verdict(link, a, b, failing, scope, make, note, s.loose)
+    finding = finding.resting_on(IDENTITY.code, *sized)
+    if finding.status == FAILS and s.loose:
+        d = next(d for d in scope.used(s.left, s.right) if d.loose)
         message = (
             f"the sides differ with {show(d.symbol)} as defined on line {d.line}, which uses"
             " its index as a number (a typo there?)"
         )
-        return make(UNCHECKED, message, reason="definition")
+        withheld = answer(UNCHECKED, message, reason="definition")
+        return replace(finding.resting_on(LOOSE_DEFINITION.code), withheld=withheld)
     return finding
+
+
+def _pending(a: sympy.Expr, b: sympy.Expr, pending: sympy.Basic, final: bool) -> Answer | None:
+    """A name the section has not defined: wait for its end, then say so."""
+    if not final:
+        return None
+    if all(isinstance(side, (sympy.Symbol, Indexed)) for side in (a, b)):
+        message = f"a condition on names this section does not define (${show(a)} = {show(b)}$)"
+        return answer(UNCHECKED, message, reason="condition")  # "equal when q = p"
+    return answer(UNCHECKED, f"{show(pending)} is not defined in this section", reason="undefined")
 
 
 _ORDER_TERM = re.compile(
     r"[+-]\s*(?:\\mathcal\s*\{\s*O\s*\}|\\mathrm\s*\{\s*O\s*\}|O)\s*(?:\\left)?\s*\("
 )
 """``+ O(x^3)``, ``+ \\mathcal{O}(\\epsilon^2)``: a series cut at an order (asymptotic only)."""
+
+
+def _order_term(link: Link) -> bool:
+    return bool(_ORDER_TERM.search(link.left.latex) or _ORDER_TERM.search(link.right.latex))
+
 _D = r"(?:\\mathrm\s*\{\s*d\s*\}|d)"
 _DIFFERENTIATES = re.compile(
     rf"\\partial|\\nabla|\\d?frac\s*\{{\s*{_D}(?:[^{{}}]|\{{[^{{}}]*\}})*\}}\s*\{{\s*{_D}"
@@ -316,7 +519,7 @@ def _bare_text(bare: BareReading) -> str:
     return ", ".join(f"${show(n)}$ as ${show(f)}$" for n, f in bare.items())
 
 
-def _optima(a: sympy.Expr, b: sympy.Expr, make: Make, note: str) -> Finding:
+def _optima(a: sympy.Expr, b: sympy.Expr, make: Make, note: str) -> Answer:
     """``\\arg\\max_\\theta f = \\arg\\min_\\theta g``: ok when one objective is a known increasing
     (or, for max against min, decreasing) function of the other; else unchecked."""
     why = same_optimum(a, b) if is_optimum(a) and is_optimum(b) else None
@@ -327,32 +530,32 @@ def _optima(a: sympy.Expr, b: sympy.Expr, make: Make, note: str) -> Finding:
 
 def _by_chain_rule(
     link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make, note: str, loose: bool
-) -> Finding | None:
+) -> Answer | None:
     """``ok`` when the link holds once the names it differentiates are read as functions of
     the variables (``judge.leibniz``); never under a definition that looks mistyped."""
-    if loose:
+    if loose or not scope.allows(CHAIN_RULE.code):
         return None
     chain = holds_by_chain_rule(a, b, link.text, frozenset(scope.facts))
     if not chain:
         return None
-    return make(OK, f"holds by the chain rule, reading {chain}" + note)
+    return make(OK, f"holds by the chain rule, reading {chain}" + note, readings=(CHAIN_RULE.code,))
 
 
-def _tuples_agree(link: Link, left: sympy.Tuple, right: sympy.Tuple, make: Make) -> Finding:
+def _tuples_agree(link: Link, left: sympy.Tuple, right: sympy.Tuple, make: Make) -> Answer:
     """``[\\frac{2.718}{23.804}, …] = [0.114, …]``: numbers, component by component."""
     outcome = check_components(sympy.Symbol("_v"), right, link.right.latex, {}, left)
     if outcome is None:
         return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
     ok, message = outcome
-    return make(OK if ok else ERROR, message)
+    return make(OK if ok else FAILS, message)
 
 
 def _remember_formula(
-    link: Link, left: Reading, right: Reading, finding: Finding | None, scope: Scope
+    link: Link, left: Reading, right: Reading, finding: Answer | None, scope: Scope
 ) -> None:
     """``\frac{\\partial L}{\\partial o} = p - y``, not found wrong: what a later vector
     claim about the same left side means."""
-    if finding is not None and finding.status == ERROR or not link.opens_chain:
+    if finding is not None and finding.status == FAILS or not link.opens_chain:
         return
     formula = right.expr
     if (
@@ -366,7 +569,7 @@ def _remember_formula(
 
 def _vector_claim(
     link: Link, left: sympy.Expr, right: sympy.Tuple, scope: Scope, make: Make
-) -> Finding:
+) -> Answer:
     """A vector of numbers claimed for an expression in names with components."""
     formula, line = scope.formulas.get(left, (left, None))
     known = {**scope.earlier, **scope.bindings}
@@ -376,7 +579,7 @@ def _vector_claim(
     ok, message = outcome
     if line is not None:
         message += f" (with ${show(left)} = {show(formula)}$ as on line {line})"
-    return make(OK if ok else ERROR, message)
+    return make(OK if ok else FAILS, message)
 
 
 
@@ -390,7 +593,7 @@ def _verdict(
     make: Make,
     note: str,
     loose: bool,
-) -> Finding:
+) -> Answer:
     """The link does not hold as an identity: error, equation or unchecked.
 
     A name on one side only, defined nowhere in the section (an alias, or a name defined in
@@ -407,18 +610,21 @@ def _verdict(
             return chained
         names = ", ".join(sorted({show(t) for t in opaque(ea) ^ opaque(eb)}))[:120]
         return make(UNCHECKED, f"relates terms derivetex cannot expand: {names}", reason="opaque")
-    normalised = holds_if_normalised(a, b, link.text)
+    normalised = holds_if_normalised(a, b, link.text) if scope.allows(NORMALISED.code) else None
     if normalised is not None:
         where = scope.facts.get(normalised)
         fact = f"\\sum {show(normalised)} = 1"
         if where is not None:
-            return make(OK, f"holds with ${fact}$ (line {where})" + note)
+            message = f"holds with ${fact}$ (line {where})" + note
+            return make(OK, message, readings=(NORMALISED.code,))
         message = f"holds only if ${fact}$, which this section does not state"
-        return make(UNCHECKED, message, reason="fact")
-    case = _index_case(a, b, written_a, written_b, failing, link.text, scope)
+        return make(UNCHECKED, message, reason="fact", readings=(NORMALISED.code,))
+    case = None
+    if scope.allows(INDEX_CASE.code):
+        case = _index_case(a, b, written_a, written_b, failing, link.text, scope)
     if case is not None:
         message = f"holds when ${case}$, a case this check does not know was taken"
-        return make(UNCHECKED, message, reason="condition")
+        return make(UNCHECKED, message, reason="condition", readings=(INDEX_CASE.code,))
     cause = likely_cause(a, b, failing, link.text)
     if not cause and free_a != free_b:
         message = "the sides have different free indices (an implicit sum?)"
@@ -432,11 +638,12 @@ def _verdict(
         message = f"a name on one side only ({only}), defined nowhere in this section"
         return make(UNCHECKED, message, reason="undefined")
     derivative = a.has(sympy.Derivative) or b.has(sympy.Derivative)
-    if not link.chained and not cause and not derivative and not _DIFFERENTIATES.search(link.text):
-        return _equation(link, a, b, scope, make)
+    lone = not link.chained and not cause and not derivative
+    if lone and scope.allows(EQUATION.code) and not _DIFFERENTIATES.search(link.text):
+        return _equation(link, a, b, scope, make).resting_on(EQUATION.code)
     expected = _expected(a)
     message = "the two sides differ" + (f"; likely cause: {cause}" if cause else "")
-    return make(ERROR, message + expected + note, cause)
+    return make(FAILS, message + expected + note, cause)
 
 
 def _index_case(
@@ -461,7 +668,7 @@ def _index_case(
     return case if case is not None and "\\neq" in case else None
 
 
-def _equation(link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make) -> Finding:
+def _equation(link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make) -> Answer:
     """A lone equation such as ``e^z(1-P) = P``: it may rearrange the one before it."""
     difference = a - b
     before = scope.equation
@@ -547,7 +754,7 @@ def _at_a_point(left: sympy.Expr) -> bool:
 
 def _given_value(
     left: sympy.Expr, written: str, right: sympy.Expr, scope: Scope, make: Make
-) -> Finding | None:
+) -> Answer | None:
     """``P(X=0) = 0.4 + 0.1``: the term's value for the rest of the section."""
     resolved = num.expand_bounds(scope.resolve(right), {})
     if num.unknowns(resolved) or opaque(resolved):
@@ -568,7 +775,7 @@ def _log_of_application(left: sympy.Expr) -> sympy.Expr | None:
     return None
 
 
-def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make: Make) -> Finding:
+def _define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make: Make) -> Answer:
     resolved = num.expand_bounds(scope.resolve(right), {})
     numeric = not num.unknowns(resolved) and not opaque(resolved)
     exact = num.value(resolved, {}) if numeric else None
@@ -629,7 +836,7 @@ def _named_in_chain(link: Link, left: sympy.Expr, scope: Scope) -> bool:
 
 def _pairs(
     link: Link, names: sympy.Tuple, items: sympy.Tuple, scope: Scope, make: Make
-) -> Finding:
+) -> Answer:
     """``(x, y) = (1.1, 0.9)`` gives x and y their values for this block."""
     plain = all(isinstance(n, (sympy.Symbol, Indexed)) for n in names.args)
     if not plain and all(n.is_number for n in names.args):
@@ -643,7 +850,7 @@ def _pairs(
 
 def _substitution(
     link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make
-) -> Finding | None:
+) -> Answer | None:
     bindings = propose(link.left.latex, link.right.latex)
     if not bindings:
         return None
@@ -664,7 +871,7 @@ def _is_condition(left: sympy.Expr, right: sympy.Expr) -> bool:
     )
 
 
-def _condition(left: Indexed, right: sympy.Expr, scope: Scope, make: Make) -> Finding:
+def _condition(left: Indexed, right: sympy.Expr, scope: Scope, make: Make) -> Answer:
     """Checked, at the end of the section, against the values it gives for instances."""
     known = {**scope.earlier, **scope.bindings}
     instances = {

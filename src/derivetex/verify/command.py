@@ -27,6 +27,7 @@ from derivetex.verify.cache import cache_dir, run_cached
 from derivetex.verify.discovery import STDIN, discover
 from derivetex.verify.document import Macro, load_preamble, readable
 from derivetex.verify.filetypes import FILE_TYPES, FileType, kind_of
+from derivetex.verify.readings import disabled_codes
 from derivetex.verify.report import REPORTS, UNCHECKED, FileReport, Finding
 from derivetex.verify.suppressions import configured, suppress
 
@@ -48,6 +49,8 @@ class Options:
     ignore: tuple[str, ...] | None = None
     log_base: str | None = None
     preamble: tuple[str, ...] | None = None
+    disabled: tuple[str, ...] = ()
+    """``--disable-reading`` codes: registered readings not taken (``verify.readings``)."""
     stdin: BinaryIO | None = field(default=None, compare=False)
     """Where ``-`` reads from (None: the process's standard input)."""
 
@@ -108,12 +111,13 @@ def run_verify(
         raise InputError(f"--jobs must be between 1 and {MAX_JOBS}, not {options.jobs!r}")
     if paths.count(STDIN) > 1:
         raise InputError("standard input (-) can be read only once")
+    off = disabled_codes(options.disabled)  # --disable-reading: refused before any file
     for key in ("select", "ignore"):
         check_codes(getattr(options, key) or (), f"--{key}")
     documents = [_read(name, options) for name in discover(paths, partial(_settings, options))]
-    tasks = [partial(_audit, d, options.explain) for d in documents]
+    tasks = [partial(_audit, d, options.explain, off) for d in documents]
     outcomes = run_cached(  # the cache's one hook: the same outcomes, fewer audits
-        [d.path for d in documents], [_cache_key(d, options.explain) for d in documents],
+        [d.path for d in documents], [_cache_key(d, options.explain, off) for d in documents],
         tasks, partial(run_isolated, jobs=options.jobs), cache_dir() if cache else None,
     )
     reports = [
@@ -158,16 +162,19 @@ def _read(name: str, options: Options) -> _Document:
     return _Document(shown, kind, text, settings, macros)
 
 
-def _cache_key(document: _Document, explain: str | None) -> tuple[object, ...]:
+def _cache_key(
+    document: _Document, explain: str | None, off: frozenset[str]
+) -> tuple[object, ...]:
     """Every input of the audit but the path: suppressions and select/ignore come after."""
     return (document.type.kind, document.text, explain, document.settings.log_base,
-            sorted(document.macros.items()))
+            sorted(document.macros.items()), sorted(off))
 
 
-def _audit(document: _Document, explain: str | None) -> FileReport:
-    """The audit of one document in its worker, with the writer's macros and log base."""
+def _audit(document: _Document, explain: str | None, off: frozenset[str]) -> FileReport:
+    """The audit of one document in its worker, with the writer's macros, log base and the
+    readings turned off."""
     return audit_text(document.text, document.type.kind, document.path, explain,
-                      document.macros, log_base=document.settings.log_base)
+                      document.macros, log_base=document.settings.log_base, disabled=off)
 
 
 def _suppressed(report: FileReport, document: _Document) -> FileReport:

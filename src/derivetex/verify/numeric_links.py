@@ -16,8 +16,10 @@ from derivetex.judge.show import decimal, show
 from derivetex.judge.terms import carry_out, opaque
 from derivetex.reader.names import LG_BASE, writes_natural_log
 from derivetex.verify.comparing import compare, holds_message, is_number, listing
+from derivetex.verify.decide.verdict import FAILS, Answer, Make
 from derivetex.verify.reading import Reading, read
-from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding, Make
+from derivetex.verify.readings.catalog import BITS, LG, NUMERIC_CLAIM, ROUNDED_SIDES
+from derivetex.verify.report import OK, UNCHECKED
 from derivetex.verify.rows import APPROXIMATE, Link
 from derivetex.verify.scope import Scope
 
@@ -42,16 +44,34 @@ def value_claim(
     note: str,
     slack: sympy.Basic,
     bits: bool = False,
-) -> Finding:
+    lg: bool = True,
+) -> Answer:
     """``a = 1.108663``: the value of ``a`` against the number claimed, at the precision
-    written (``slack``), in bits when the document works in bits."""
+    written (``slack``), in bits when the document works in bits (``bits``), ``\\lg`` in
+    either base (``lg``)."""
+    claimed = _value_claim(a, claim, approx, origin, make, note, slack, bits, lg)
+    rounded = (ROUNDED_SIDES.code,) if slack else ()
+    return claimed.resting_on(NUMERIC_CLAIM.code, *rounded)
+
+
+def _value_claim(
+    a: sympy.Expr,
+    claim: Claim,
+    approx: bool,
+    origin: Origin,
+    make: Make,
+    note: str,
+    slack: sympy.Basic,
+    bits: bool,
+    lg: bool,
+) -> Answer:
     if num.bound_symbols(a):
         names = ", ".join(sorted(map(str, num.bound_symbols(a))))
         message = f"the value depends on {names}, which has no value here"
         return make(UNCHECKED, message, reason="no-value")
     expanded = carry_out(num.expand_bounds(a, {}))
-    if expanded.has(LG_BASE):
-        return _lg_claim(expanded, claim, approx, make, note, slack)
+    if expanded.has(LG_BASE) and lg:
+        return _lg_claim(expanded, claim, approx, make, note, slack).resting_on(LG.code)
     free = num.unknowns(expanded) | opaque(expanded)
     if free:
         names = ", ".join(show(f) for f in sorted(free, key=sympy.default_sort_key))[:120]
@@ -63,8 +83,9 @@ def value_claim(
     if not verdict.ok and bits and expanded.has(sympy.log):
         in_bits = check_claim(to_base(expanded, 2), claim, approx, None, slack)
         if in_bits is not None and in_bits.ok:
-            return make(OK, in_bits.message + " with log read as log₂ (the document works in bits)")
-    return make(OK if verdict.ok else ERROR, verdict.message + note, verdict.cause)
+            message = in_bits.message + " with log read as log₂ (the document works in bits)"
+            return make(OK, message, readings=(BITS.code,))
+    return make(OK if verdict.ok else FAILS, verdict.message + note, verdict.cause)
 
 
 def _lg_claim(
@@ -74,7 +95,7 @@ def _lg_claim(
     make: Make,
     note: str,
     slack: sympy.Basic,
-) -> Finding:
+) -> Answer:
     """A number from ``\\lg``: right when it holds with lg read as log₂ or as log₁₀; an error
     only when it holds in neither."""
     verdicts = []
@@ -88,10 +109,10 @@ def _lg_claim(
         if verdict.ok:
             return make(OK, f"{verdict.message} reading \\lg as {name}" + note)
         verdicts.append(verdict)
-    return make(ERROR, verdicts[0].message + " reading \\lg as log₂ (or log₁₀)" + note)
+    return make(FAILS, verdicts[0].message + " reading \\lg as log₂ (or log₁₀)" + note)
 
 
-def lg_link(link: Link, a: sympy.Expr, b: sympy.Expr, make: Make, note: str) -> Finding:
+def lg_link(link: Link, a: sympy.Expr, b: sympy.Expr, make: Make, note: str) -> Answer:
     """A link with ``\\lg`` that fails in a base of its own: ``ok`` when it holds with lg as
     log₂ or as log₁₀ (``\\lg 8 = \\log_2 8``), else unchecked: which base is meant decides."""
     for base, name in ((2, "log₂"), (10, "log₁₀")):
@@ -112,27 +133,31 @@ def agree(
     scope: Scope,
     make: Make,
     note: str,
-) -> Finding:
+) -> Answer:
     """Two numeric sides, equal at the precision of the decimals written in them."""
     x = num.value(carry_out(num.expand_bounds(a, {})), {})
     y = num.value(carry_out(num.expand_bounds(b, {})), {})
     if x is None or y is None:
         message = "a side cannot be evaluated to a real number"
         return make(UNCHECKED, message, reason="not-evaluable")
-    slack = rounding_of(left, scope) + rounding_of(right, scope)
+    slack = sympy.Integer(0)
+    if scope.allows(ROUNDED_SIDES.code):
+        slack = rounding_of(left, scope) + rounding_of(right, scope)
+    rounded = (ROUNDED_SIDES.code,) if slack else ()
     if link.relation in APPROXIMATE and not slack:
         slack = sympy.Rational(1, 10**6) * max(1, abs(x))
     if abs(x - y) <= slack * (1 + num.RELATIVE) + num.RELATIVE * max(1, abs(x), abs(y)):
         how = " at the precision shown" if slack else ""
-        return make(OK, f"the two sides are equal{how}" + note)
-    if in_bits_here(scope, link) and _equal_in_bits(a, b, slack):
+        return make(OK, f"the two sides are equal{how}" + note, readings=rounded)
+    if in_bits_here(scope, link) and scope.allows(BITS.code) and _equal_in_bits(a, b, slack):
         message = "the two sides are equal with log read as log₂ (the document works in bits)"
-        return make(OK, message + note)
+        return make(OK, message + note, readings=(BITS.code, *rounded))
     cause = diagnose(a, b, link.text)
     message = (
         f"the two sides differ: the left-hand side is {decimal(x, 6)}, the right {decimal(y, 6)}"
     )
-    return make(ERROR, message + (f"; likely cause: {cause}" if cause else "") + note, cause)
+    message += (f"; likely cause: {cause}" if cause else "") + note
+    return make(FAILS, message, cause, readings=rounded)
 
 
 def in_bits_here(scope: Scope, link: Link) -> bool:
@@ -158,7 +183,7 @@ def _equal_in_bits(a: sympy.Expr, b: sympy.Expr, slack: sympy.Basic) -> bool:
 
 def at_earlier_values(
     link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make, note: str
-) -> Finding | None:
+) -> Answer | None:
     """A number on one side, and the other side a number at values bound in earlier blocks."""
     if is_number(a) == is_number(b):
         return None

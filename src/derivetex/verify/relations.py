@@ -22,14 +22,15 @@ from derivetex.verify.comparing import (
     one_term,
     order_holds,
 )
+from derivetex.verify.decide.verdict import FAILS, Answer, Make
 from derivetex.verify.information import distributions_in, same_outcomes
 from derivetex.verify.reading import Reading
-from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding, Make
+from derivetex.verify.report import OK, UNCHECKED
 from derivetex.verify.rows import Link
 from derivetex.verify.scope import Scope
 
 
-def unequal(link: Link, left: Reading, right: Reading, scope: Scope, make: Make) -> Finding:
+def unequal(link: Link, left: Reading, right: Reading, scope: Scope, make: Make) -> Answer:
     """``a \\neq b`` claims the sides are not the same function: ``ok`` when they differ at
     random points, ``error`` when they agree everywhere; never with terms it cannot expand
     (different opaque terms always differ at random values) or between bare names (a
@@ -56,10 +57,10 @@ def unequal(link: Link, left: Reading, right: Reading, scope: Scope, make: Make)
         return make(OK, "the sides differ at random positive points, as claimed")
     if not holding:
         return make(UNCHECKED, "the sides differ only for one term", reason="condition")
-    return make(ERROR, "the two sides are equal: " + holds_message(a, b, holding))
+    return make(FAILS, "the two sides are equal: " + holds_message(a, b, holding))
 
 
-def order(link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make) -> Finding:
+def order(link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make) -> Answer:
     strict = link.relation in ("<", ">", r"\lt", r"\gt")
     less = link.relation in ("<", r"\lt", r"\leq", r"\le")
     if not (is_number(a) and is_number(b)):
@@ -71,12 +72,12 @@ def order(link: Link, a: sympy.Expr, b: sympy.Expr, scope: Scope, make: Make) ->
     holds = low < high if strict else low <= high
     if holds:
         return make(OK, f"holds: {decimal(x, 6)} {link.relation} {decimal(y, 6)}")
-    return make(ERROR, f"does not hold: the left is {decimal(x, 6)}, the right {decimal(y, 6)}")
+    return make(FAILS, f"does not hold: the left is {decimal(x, 6)}, the right {decimal(y, 6)}")
 
 
 def _order_of_expressions(
     a: sympy.Expr, b: sympy.Expr, strict: bool, less: bool, link: Link, scope: Scope, make: Make
-) -> Finding:
+) -> Answer:
     """``\\log x \\le x - 1``: ok when it holds at every random positive point tried. It is
     never an error (``D_{KL} \\ge 0`` needs distributions that sum to 1, which random points
     are not), and a bound on a single name (``x \\ge 0``, ``p(x) > 0``) is a condition."""

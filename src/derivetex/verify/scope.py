@@ -158,6 +158,12 @@ class Scope:
     an earlier link meant)."""
     matrices: Definitions = field(default_factory=dict)
     """Matrix expressions named in the section (``\\mathbf{L}^\\top\\mathbf{L} = \\Sigma``)."""
+    disabled: frozenset[str] = frozenset()
+    """Codes of the registered readings not to take (``--disable-reading``)."""
+
+    def allows(self, code: str) -> bool:
+        """Whether the reading ``code`` (``verify.readings``) may be taken in this audit."""
+        return code not in self.disabled
 
     def borrowing(self, earlier: dict[sympy.Basic, Definition]) -> Scope:
         """A copy of this scope that also knows ``earlier`` definitions (its own win); the
@@ -172,6 +178,7 @@ class Scope:
             bits=self.bits,
             sizes=dict(self.sizes),
             matrices=dict(self.matrices),
+            disabled=self.disabled,
         )
 
     def new_block(self) -> None:
@@ -307,14 +314,17 @@ class Scope:
             return None
         return sympy.Integer(sizes.pop())
 
-    def with_earlier_values(self, expr: sympy.Expr) -> tuple[sympy.Expr, Values]:
-        """``expr`` (resolved) with sums written out and every value known put in.
+    def with_earlier_values(
+        self, expr: sympy.Expr, earlier: bool = True
+    ) -> tuple[sympy.Expr, Values]:
+        """``expr`` (resolved) with sums written out and every value known put in (the
+        block's only, unless ``earlier``).
 
         This block's bindings win over earlier values; the earlier values used are returned,
         for the message. A value can bring new names (K = 3 writes out t_1, t_2, t_3), so
         this repeats, at most once per known value.
         """
-        known = {**self.earlier, **self.bindings}
+        known = {**self.earlier, **self.bindings} if earlier else dict(self.bindings)
         used: Values = {}
         for _ in range(len(known) + 1):
             written = num.expand_bounds(expr, {})

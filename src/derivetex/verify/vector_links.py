@@ -19,8 +19,9 @@ from derivetex.judge import numeric as num
 from derivetex.judge.show import show
 from derivetex.judge.terms import opaque
 from derivetex.verify.comparing import compare, holds_message, is_number, listing
+from derivetex.verify.decide.verdict import FAILS, Answer, Make
 from derivetex.verify.reading import Reading, read
-from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding, Make
+from derivetex.verify.report import OK, UNCHECKED
 from derivetex.verify.rows import Link
 from derivetex.verify.scope import Scope
 
@@ -59,7 +60,7 @@ def _bold(expr: sympy.Basic) -> set[sympy.Basic]:
 _BOLD = (r"\mathbf{", r"\boldsymbol{", r"\bm{", r"\vec{", r"\mathbb{")
 
 
-def components(name: sympy.Symbol, items: sympy.Tuple, scope: Scope, make: Make) -> Finding:
+def components(name: sympy.Symbol, items: sympy.Tuple, scope: Scope, make: Make) -> Answer:
     """``y = (0.33, 0.32, 0.35)`` gives y_1, y_2, y_3 their values for this block."""
     if not all(is_number(item) for item in items):
         base = _named_components(items)
@@ -95,7 +96,7 @@ def _named_components(items: sympy.Tuple) -> str | None:
     return str(bases.pop())
 
 
-def beyond_components(sides: tuple[sympy.Expr, ...], scope: Scope, make: Make) -> Finding | None:
+def beyond_components(sides: tuple[sympy.Expr, ...], scope: Scope, make: Make) -> Answer | None:
     """A sum whose written range takes a component past a vector's length (x = [x_1, x_2]
     given, then ``\\sum_{i=1}^3 w_{ik} x_i``)."""
     for side in sides:
@@ -110,7 +111,7 @@ def beyond_components(sides: tuple[sympy.Expr, ...], scope: Scope, make: Make) -
                         f"{show(item.base)} has {size} components in this section, "
                         f"but the sum takes {show(item.subs(index, high))}"
                     )
-                    return make(ERROR, message)
+                    return make(FAILS, message)
     return None
 
 
@@ -120,7 +121,7 @@ WRITTEN_OUT = sympy.Symbol("MATRIX")
 
 def for_every_vector(
     link: Link, left: Reading, right: Reading, scope: Scope, make: Make
-) -> Finding | None:
+) -> Answer | None:
     """``σ(u)(1 - σ(u)) = ...`` in one vector u, where u's definition is matrix algebra: the
     link read component by component, with its names as written (not their definitions),
     holds for every u, so it holds for this one. Only confirms: a step may rely on what u is."""
@@ -161,7 +162,7 @@ def learn(link: Link, scope: Scope) -> None:
     matrices.learn(left, right, scope.matrices, link.left.line, partial(entry_value, scope=scope))
 
 
-def in_order(link: Link, scope: Scope, make: Make) -> Finding | None:
+def in_order(link: Link, scope: Scope, make: Make) -> Answer | None:
     """Matrix algebra checked with its products in the order written (:mod:`matrices`)."""
     from derivetex.verify import matrices  # only for links that read as vectors
 
@@ -178,4 +179,4 @@ def in_order(link: Link, scope: Scope, make: Make) -> Finding | None:
     if verdict is None:
         return None
     status, message = verdict
-    return make(ERROR if status == "error" else OK, message)
+    return make(FAILS if status == "error" else OK, message)

@@ -35,6 +35,8 @@ class Finding:
     """With ``--explain``: those rules in the catalog's words, a row to paste into a post."""
     code: str | None = None
     """An error's ``DT1xx`` (``verify.codes``), an unchecked finding's reason, ok: None."""
+    readings: tuple[str, ...] = ()
+    """The codes of the registered readings the verdict rests on (``verify.readings``)."""
     cell: int | None = None
     """In a notebook: the cell (counted from 1 among all cells) that ``line`` is a line of."""
     suppressed_by: str | None = None
@@ -51,6 +53,7 @@ class Finding:
             "reason": self.reason,
             "code": self.shown_code,
             "suppressed": self.suppressed,
+            "readings": list(self.readings),
         }
         if self.rules:
             data.update(rules=list(self.rules), justification=self.justification)
