@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, replace
+from functools import partial
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -111,22 +112,50 @@ def derivation_of(config: Config) -> Derivation:
     raise InputError(f"unknown derivation {config.derivation!r}")
 
 
-def write(config: Config) -> list[Path]:
-    """Render every requested format, then write them all (or to stdout); nothing partial."""
+def write(config: Config, *, budgeted: bool = False) -> list[Path]:
+    """Render every requested format, then write them all (or to stdout); nothing partial.
+
+    ``budgeted`` (the command line) derives and renders in a worker under
+    ``derivetex.budget.run_budgeted`` (1 GiB, 60 s); LuaLaTeX then runs outside that budget,
+    under its own timeout, on the tex the worker gave back.
+    """
     if config.output == "-" and sys.stdout is None:
         raise OutputError("cannot write to stdout: it is closed")
     remove_stale_pdf_workdirs()  # left by a run that was killed (SIGKILL) while building a PDF
-    document = derive(config)
-    rendered = {fmt: document.render(fmt) for fmt in config.formats}
+    if budgeted:
+        from derivetex.budget import run_budgeted
+
+        rendered = run_budgeted(partial(_rendered, config))
+    else:
+        rendered = _rendered(config)
+    if "pdf" in rendered:
+        from derivetex.render.pdf import compile_tex
+
+        name, tex = rendered["pdf"]
+        rendered["pdf"] = (name, compile_tex(str(tex)))
     if config.output == "-":
-        (content,) = rendered.values()
+        ((_, content),) = rendered.values()
         to_stdout(content)
         return []
     named = {
-        document.file_name(fmt): content.encode("utf-8") if isinstance(content, str) else content
-        for fmt, content in rendered.items()
+        name: content.encode("utf-8") if isinstance(content, str) else content
+        for name, content in rendered.values()
     }
     return write_files(Path(config.output), named)
+
+
+def _rendered(config: Config) -> dict[str, tuple[str, str | bytes]]:
+    """Every requested format as (file name, content), the PDF as the tex it is built from."""
+    document = derive(config)
+
+    def content(fmt: str) -> str | bytes:
+        if fmt != "pdf":
+            return document.render(fmt)
+        from derivetex.render.pdf import pdf_tex
+
+        return pdf_tex(document.derivation, config)
+
+    return {fmt: (document.file_name(fmt), content(fmt)) for fmt in config.formats}
 
 
 def listing(lang: str = "en") -> str:

@@ -286,14 +286,15 @@ def _run(argv: list[str] | None) -> int:
     if args.command == "render":
         from derivetex.posts.command import run_render
 
-        return run_render(args.posts, check=args.check, output=args.output, flavor=args.flavor)
+        return run_render(args.posts, check=args.check, output=args.output, flavor=args.flavor,
+                          budgeted=True)
     from derivetex.api import write  # render, engine: not needed by verify
     from derivetex.arguments import derivation_options
 
     config = build_config(
         **derivation_options(args), formats=args.formats, output=args.output, flavor=args.flavor,
     )
-    for path in write(config):
+    for path in write(config, budgeted=True):
         _say(f"wrote {path}")
     return 0
 

@@ -144,9 +144,22 @@ def _stage(directory: Path, name: str, data: bytes, staged: list[Path]) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp_name, 0o644)
+        _keep_mode(Path(tmp_name), directory / name)
     except OSError as error:
         raise OutputError(f"cannot write {str(directory / name)!r}: {error.strerror}") from None
+
+
+def _keep_mode(staged: Path, target: Path) -> None:
+    """The new file gets the mode (and, where we may set it, the owner) of the file it
+    replaces, so a 0600 draft stays private; a new file is 0644."""
+    try:
+        old = target.stat()
+    except OSError:
+        os.chmod(staged, 0o644)
+        return
+    os.chmod(staged, stat.S_IMODE(old.st_mode))
+    with suppress(OSError):  # only root (or the owner, for the group) may
+        os.chown(staged, old.st_uid, old.st_gid)
 
 
 def _replace_all(pairs: list[tuple[Path, Path]], directory: Path) -> None:

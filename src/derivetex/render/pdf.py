@@ -60,13 +60,17 @@ class LatexError(DerivetexError):
 
 def render_pdf(derivation: Derivation, config: Config) -> bytes:
     """Compile the print-target LaTeX with the fenced ``lualatex`` (see the module)."""
+    return compile_tex(pdf_tex(derivation, config))
+
+
+def pdf_tex(derivation: Derivation, config: Config) -> str:
+    """The print-target LaTeX a PDF is compiled from (real ``①``, not the tex output's)."""
     if derivation.spec is not None:
         from derivetex.render.spec_context import render_spec
 
-        return compile_tex(render_spec(derivation, config, "pdf"))
+        return render_spec(derivation, config, "pdf")
     context = build_context(derivation, config, "pdf")
-    tex = render_template(f"tex/{derivation.name}.tex.j2", "pdf", context)
-    return compile_tex(tex)
+    return render_template(f"tex/{derivation.name}.tex.j2", "pdf", context)
 
 
 def compile_tex(tex: str) -> bytes:

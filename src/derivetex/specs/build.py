@@ -24,6 +24,7 @@ from derivetex.specs.conditions import holds
 from derivetex.specs.gaps import filled_steps, solved
 from derivetex.specs.hints import reading_hint
 from derivetex.specs.loader import SpecError
+from derivetex.specs.magnitudes import SizedMove
 from derivetex.specs.reading import Definitions, Names, declared_names, read_row
 from derivetex.specs.schema import ChainSpec, RowSpec, Spec
 
@@ -123,8 +124,9 @@ def _row(
     if row.values:
         values = {read_row(spec, names, k, f"{row.key}.values"):
                   read_row(spec, names, v, f"{row.key}.values") for k, v in row.values}
-        moves = {**moves, "substitute_values": Move(RULES["substitute_values"],
-                                                    {"values": values})}
+        where = f"{spec.source}: {row.key}.values"
+        moves = {**moves, "substitute_values": SizedMove(RULES["substitute_values"],
+                                                         {"values": values}, where)}
     named: list[Move] = []
     current = before
     for name in row.rules:  # expand_sum twice writes out N, then K: each sees the last result
@@ -223,7 +225,8 @@ def _example_moves(spec: Spec, names: Names) -> dict[str, Move]:
         else:
             raise SpecError(f"{spec.source}: example.values.{key}: not a declared symbol, or a "
                             "list given for a plain symbol")
-    moves["substitute_values"] = Move(RULES["substitute_values"], {"values": values})
+    moves["substitute_values"] = SizedMove(RULES["substitute_values"], {"values": values},
+                                           f"{spec.source}: example.values")
     return moves
 
 

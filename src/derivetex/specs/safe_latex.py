@@ -11,9 +11,9 @@ a spec and the TeX run:
   ``\gt`` for the web (no raw HTML, and KaTeX and MathJax show them), and a control sequence
   inside is kept only when it is a known symbol; anything else is refused naming the field.
 - ``check_names``: every name the reader built, in any field (rows, definitions, symbols'
-  ``latex``, prose), may hold only allow-listed commands and no ``%``, ``#``, ``^^`` or raw
-  ``&``/``$``, so ``\input``, ``\directlua``, ``\write``, ``\catcode`` and their kin never reach
-  a ``.tex`` file, whatever the reader keeps.
+  ``latex``, prose), may hold only allow-listed commands and no ``%``, ``^^``, ``$`` or
+  ``\\`` (nor ``<``, ``>`` for the web), so ``\input``, ``\directlua``, ``\write``,
+  ``\catcode`` and their kin never reach a ``.tex`` file, whatever the reader keeps.
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def unsafe_piece(name: str, web: bool = False) -> str | None:
             allowed = ALLOWED_WORDS if piece[1:2].isalpha() else ALLOWED_SYMBOLS
             if piece not in allowed:
                 return piece
-        elif piece in ("%", "#", "^^", "&", "$", "\\") or (web and piece in "<>"):
+        elif piece in ("%", "^^", "$", "\\") or (web and piece in "<>"):
             return piece
         depth += {"{": 1, "}": -1}.get(piece, 0)
         if depth < 0:

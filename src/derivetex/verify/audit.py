@@ -77,8 +77,8 @@ def audit_text(
     ``explain`` (a language), each ok link also names the rules that justify it; ``preamble``
     are the writer's macros from ``--preamble`` files or the settings. ``log_base`` (the
     settings' ``log-base``): "2" reads a bare log as log₂ where natural fails, as in a
-    document that says bits; "e" never does; None: the document decides. The readings whose codes are ``disabled``
-    are not taken."""
+    document that says bits; "e" never does; None: the document decides. The readings
+    whose codes are ``disabled`` are not taken."""
     document = read_document(text, kind, path, preamble)
     text = document.text
     found: list[tuple[int, Finding]] = []
