@@ -148,7 +148,7 @@ def test_verify_goes_on_when_a_worker_is_signalled_while_sigint_is_ignored(tmp_p
     for name in ("one.md", "two.md"):
         (tmp_path / name).write_text("".join(lines), encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "derivetex", "verify", "one.md", "two.md", "--jobs", "2"],
+        [sys.executable, "-m", "derivetex", "verify", "one.md", "two.md", "--jobs", "2", "-v"],
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
     )

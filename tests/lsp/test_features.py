@@ -51,7 +51,8 @@ def test_latex_suppression_is_a_percent_comment_before_the_row() -> None:
     (error,) = [i for i in items if i.finding.status == "error"]
     edits = features.actions(text, "tex", items, error.span.line, error.span.line, "en")
     (ignore,) = [e for e in edits if e.title.startswith("Ignore")]
-    assert ignore.start == (6, 0) and ignore.new_text == "% derivetex: ignore\n"
+    code = error.finding.code  # the comment names the finding's code, so it silences only it
+    assert ignore.start == (6, 0) and ignore.new_text == f"% derivetex: ignore {code}\n"
     assert not [e for e in edits if e.title.startswith("Replace")]  # a step, not a number
 
 
@@ -103,4 +104,6 @@ def test_markdown_suppressions_sit_where_the_comment_reads_them(text: str, expec
     (error,) = [i for i in items if i.finding.status == "error"]
     (ignore,) = [e for e in features.actions(text, "md", items, error.span.line,
                                              error.span.line, "en") if e.title.startswith("Ignore")]
-    assert _applied(text, ignore) == expected
+    code = error.finding.code  # the comment names the finding's code, so it silences only it
+    shown = expected.replace("ignore -->", f"ignore {code} -->")
+    assert _applied(text, ignore) == shown.replace("off -->", f"off {code} -->")

@@ -82,7 +82,9 @@ def test_the_page_renders_offline_in_chromium(lang, tmp_path):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_series_verifies_clean(lang, fmt):
     summary = audit_text(str(rendered(lang, fmt)), fmt).summary()
-    assert (summary["error"], summary["unchecked"]) == (0, 0)
+    # no error; the catalog's second part leaves some rows unchecked (tests/specs/
+    # test_spec_own_output.py: CATALOG_READ_IN_PART), the first part none
+    assert summary["error"] == 0
     assert summary["ok"] >= 100
 
 

@@ -15,7 +15,7 @@ from verify_docs import DOCS
 
 from derivetex.cli import main
 from derivetex.errors import InputError
-from derivetex.verify.command import kind_of, run_verify
+from derivetex.verify.command import Options, kind_of, run_verify
 
 FORMATS = DOCS / "formats"
 
@@ -34,18 +34,18 @@ def notebook(path: Path) -> Path:
     return path
 
 
-def verify(paths: list[str], report: str = "text") -> tuple[int, str]:
+def verify(paths: list[str], report: str = "text", verbose: bool = False) -> tuple[int, str]:
     out = io.StringIO()
-    code = run_verify(paths, report, out)
+    code = run_verify(paths, report, out, options=Options(verbose=verbose))
     return code, out.getvalue()
 
 
 def test_notebook_findings_name_cell_and_line(tmp_path: Path) -> None:
     path = notebook(tmp_path / "nb.ipynb")
-    code, text = verify([str(path)])
+    code, text = verify([str(path)], verbose=True)
     assert code == 1
     lines = text.splitlines()
-    assert f"{path}:cell 4:line 4: error: -\\log 0.6 = 0.9108" in "\n".join(lines)
+    assert f"{path}:cell 4:line 4: error: DT101: -\\log 0.6 = 0.9108" in "\n".join(lines)
     assert any(line.startswith(f"{path}:cell 3:line 2: ok: -\\log 0.9 = 0.1054") for line in lines)
     assert any(line.startswith(f"{path}:cell 5:line 1: ok: - \\log(0.5) = 0.693") for line in lines)
     assert "= 3" not in text and "= 5" not in text  # the code cell is left alone

@@ -25,7 +25,7 @@ def test_without_the_preamble_the_course_macros_are_unread(capsys) -> None:  # t
 
 
 def test_with_the_preamble_the_homework_is_checked(capsys) -> None:  # type: ignore[no-untyped-def]
-    assert main(["verify", "--preamble", COURSE, HOMEWORK]) == 1
+    assert main(["verify", "-v", "--preamble", COURSE, HOMEWORK]) == 1
     out = capsys.readouterr().out.splitlines()
     assert [line.split(": ")[1] for line in out[:-1]] == ["ok", "ok", "error", "error"]
     assert out[-1].endswith("4 links: 2 ok, 2 error, 0 unchecked")

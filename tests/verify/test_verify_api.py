@@ -54,7 +54,7 @@ def _cli_json(path: Path) -> dict:
 def test_text_gives_the_findings():
     report = derivetex.verify(NOTE)
     assert [(f.line, f.status) for f in report.findings] == [(6, "ok"), (12, "error")]
-    assert report.summary() == {"ok": 1, "error": 1, "unchecked": 0}
+    assert report.summary() == {"ok": 1, "error": 1, "unchecked": 0, "ignored": 0}
     assert report.path == "<string>"
 
 

@@ -25,7 +25,7 @@ def blog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _verify(capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
-    code = main(["verify", "post.md", "homework.tex", *extra])
+    code = main(["verify", "-v", "post.md", "homework.tex", *extra])
     return code, capsys.readouterr().out
 
 

@@ -42,6 +42,7 @@ def test_errors_exit_one_and_json_has_the_contract_shape() -> None:
     finding = data["files"][1]["findings"][-1]
     assert set(finding) == {
         "line", "status", "latex", "message", "diagnosis", "reason", "code", "suppressed",
+        "readings",
     }
     assert data["files"][1]["summary"] == {"ok": 16, "error": 2, "unchecked": 0, "ignored": 0}
     assert finding["code"] == "DT103" and finding["suppressed"] is False  # base-10 logs

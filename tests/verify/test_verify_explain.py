@@ -20,7 +20,7 @@ STEPS = (
 
 
 def test_explain_names_the_log_rules_of_the_article(capsys):
-    assert main(["verify", "--explain", str(ARTICLE)]) == 0
+    assert main(["verify", "-v", "--explain", str(ARTICLE)]) == 0
     out = capsys.readouterr().out
     assert "by log_product: &\\qquad \\text{by log rule }" in out
     assert "by log_power: &\\qquad" in out and "\\log a^{b} = b \\log a \\\\" in out
@@ -47,7 +47,8 @@ def test_without_explain_the_json_keys_are_unchanged(capsys):
     assert main(["verify", "--json", str(ARTICLE)]) == 0
     findings = json.loads(capsys.readouterr().out)["files"][0]["findings"]
     assert all(
-        set(f) == {"line", "status", "latex", "message", "diagnosis", "reason", "readings"}
+        set(f) == {"line", "status", "latex", "message", "diagnosis", "reason", "readings",
+                   "code", "suppressed"}
         for f in findings
     )
     assert all(isinstance(f["readings"], list) for f in findings)

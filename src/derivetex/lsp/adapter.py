@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from derivetex.verify.audit import audit_text
-from derivetex.verify.report import ERROR, OK, UNCHECKED, FileReport, Finding
+from derivetex.verify.report import OK, UNCHECKED, FileReport, Finding
 
 __all__ = [
-    "ERROR", "OK", "UNCHECKED", "FileReport", "Finding", "SectionAuditor", "audit_text",
+    "OK", "UNCHECKED", "FileReport", "Finding", "SectionAuditor", "audit_text",
     "code_of", "kind_for", "KINDS",
 ]
 
@@ -40,7 +40,7 @@ try:  # the section loop of verify.audit, as it is in this version of verify
         _enclosed,
         _sections,
     )
-    from derivetex.verify.documents import find_blocks
+    from derivetex.verify.document import find_blocks
     from derivetex.verify.meanings import built_in, random_variable_meanings
     from derivetex.verify.scope import Scope
 
@@ -237,6 +237,6 @@ def justification(finding: Finding, lang: str) -> tuple[tuple[str, ...], str] | 
 
 def display_extents(text: str, kind: str) -> list[tuple[int, int]]:
     """1-based first and last line of each display block's math (to keep a comment out)."""
-    from derivetex.verify.documents import find_blocks as blocks_of
+    from derivetex.verify.document import find_blocks as blocks_of
 
     return [(b.line, b.line + b.text.count("\n")) for b in blocks_of(text, kind) if b.display]

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from derivetex.lsp import adapter
-from derivetex.lsp.adapter import ERROR, OK, UNCHECKED, FileReport, Finding
+from derivetex.lsp.adapter import OK, UNCHECKED, FileReport, Finding
 from derivetex.lsp.ranges import Span, locate
 
 SOURCE = "derivetex"
@@ -34,7 +34,7 @@ def shown(items: list[Located], unchecked: bool) -> list[Located]:
     return [
         item for item in items
         if not getattr(item.finding, "suppressed", False)
-        and (item.finding.status == ERROR or (unchecked and item.finding.status == UNCHECKED))
+        and (item.finding.is_error or (unchecked and item.finding.status == UNCHECKED))
     ]
 
 
@@ -101,7 +101,7 @@ def actions(
         if not (item.span.line <= last and item.span.end_line >= first):
             continue
         f = item.finding
-        if f.status == ERROR:
+        if f.is_error:
             edits.extend(_replace_number(lines, item))
             edits.append(_suppression(text, kind, lines, item))
         elif f.status == OK:

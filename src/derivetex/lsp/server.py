@@ -22,7 +22,7 @@ from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
 
 from derivetex.errors import BudgetExceeded
 from derivetex.lsp import features
-from derivetex.lsp.adapter import ERROR, kind_for
+from derivetex.lsp.adapter import kind_for
 from derivetex.lsp.worker import Worker
 from derivetex.verify.budget import FILE_SECONDS, within_budget
 
@@ -136,7 +136,7 @@ def _diagnostic(document: TextDocument, item: features.Located) -> types.Diagnos
     from derivetex.lsp.adapter import code_of
 
     finding = item.finding
-    error = finding.status == ERROR
+    error = finding.is_error
     return types.Diagnostic(
         range=_range(document, item.span),
         message=features.message(finding),

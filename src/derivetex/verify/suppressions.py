@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from derivetex.verify import codes
-from derivetex.verify.report import ERROR, OK, FileReport, Finding, Notice
+from derivetex.verify.report import OK, FileReport, Finding, Notice
 
 _BODY = r"derivetex:\s*(?P<verb>ignore|off|on)\b(?P<codes>[^\n]*?)"
 STYLES = {
@@ -52,7 +52,7 @@ class Directive:
         if not self.first <= finding.line <= self.last or finding.status == OK:
             return False
         if not self.codes:
-            return finding.status == ERROR
+            return finding.is_error
         return codes.matches(finding.shown_code, self.codes)
 
 
@@ -125,7 +125,7 @@ def configured(
     code matches (when there is a ``select``) and those an ``ignore`` code matches."""
 
     def dropped(f: Finding) -> bool:
-        if f.status != ERROR or f.suppressed:
+        if not f.is_error or f.suppressed:
             return False
         if select is not None and not codes.matches(f.code, select):
             return True

@@ -59,10 +59,10 @@ def _verify(*args: str) -> subprocess.CompletedProcess[str]:
 def test_disable_reading_on_the_command_line(tmp_path: Path) -> None:
     post = tmp_path / "lg.md"
     post.write_text("Bits and digits.\n\n$$ \\lg 8 = 3 $$\n", encoding="utf-8")
-    taken = _verify(str(post))
+    taken = _verify("-v", str(post))
     assert taken.returncode == 0 and ": ok: " in taken.stdout
-    off = _verify("--disable-reading", "R102", "--disable-reading", "R101", str(post))
+    off = _verify("-v", "--disable-reading", "R102", "--disable-reading", "R101", str(post))
     assert off.returncode == 0 and ": unchecked: " in off.stdout
-    bad = _verify("--disable-reading", "R999", str(post))
+    bad = _verify("-v", "--disable-reading", "R999", str(post))
     assert bad.returncode == 2 and bad.stdout == ""
     assert len(bad.stderr.strip().splitlines()) == 1 and "R999" in bad.stderr

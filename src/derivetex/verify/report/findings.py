@@ -62,6 +62,11 @@ class Finding:
         return data
 
     @property
+    def is_error(self) -> bool:
+        """Whether the verdict was an error (read here; only ``decide.verdict`` makes one)."""
+        return self.status == ERROR
+
+    @property
     def suppressed(self) -> bool:
         return self.suppressed_by is not None
 
