@@ -7,7 +7,7 @@ import random
 
 import pytest
 import sympy
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from sympy.core.function import AppliedUndef
 
@@ -20,8 +20,8 @@ a, b, x, z, w = sympy.symbols("a b x z w")
 def test_a_name_before_a_bracket_is_a_product_then_an_application() -> None:
     first, other = read_alternatives(r"y_k(\phi_n)")
     assert first.expr == parse(r"y_k(\phi_n)")[0]
-    assert first.readings == ("R211",) and not first.hint
-    assert str(other.expr.func) == "y(" and other.readings == ("R210",)
+    assert first.readings == ("R511",) and not first.hint
+    assert str(other.expr.func) == "y(" and other.readings == ("R510",)
     assert "`y_k(\\phi_n)`" in other.hint and "applied" in other.hint
 
 
@@ -52,14 +52,14 @@ def test_e_is_euler_then_a_name_the_same_in_the_whole_side() -> None:
 
 def test_signed_e_notation_is_a_number_then_euler() -> None:
     first, *others = read_alternatives("2e-3")
-    assert first.expr == sympy.Rational(1, 500) and "R203" in first.readings
+    assert first.expr == sympy.Rational(1, 500) and "R503" in first.readings
     assert others[0].expr == 2 * sympy.E - 3
     assert "2e - 3" in others[0].hint
 
 
 def test_a_letter_run_as_letters_then_one_name() -> None:
     first, other = read_alternatives("loss")
-    assert other.expr == sympy.Symbol("loss") and "R221" in other.readings
+    assert other.expr == sympy.Symbol("loss") and "R521" in other.readings
 
 
 def test_a_superscript_t_is_a_transpose_then_a_power() -> None:
@@ -98,7 +98,7 @@ def test_every_code_a_reading_uses_is_in_the_table() -> None:
     texts = [r"y_k(\phi_n)", r"\log a b \cdot c", "loss", "2e-3", "x^T x", "Var(X)", "xy(a)"]
     used = {code for text in texts for alt in read_alternatives(text) for code in alt.readings}
     assert used <= set(BY_CODE)
-    assert all(r.code.startswith("R2") and r.example and r.counter_example for r in READINGS)
+    assert all(r.code.startswith("R5") and r.example and r.counter_example for r in READINGS)
 
 
 # -- properties -------------------------------------------------------------------------------
@@ -149,10 +149,11 @@ def test_an_unambiguous_expression_has_one_reading_its_meaning(
     assert alternatives[0].expr == parse(latex)[0]
     read_value = sympy.N(alternatives[0].expr.xreplace(_POINT), 30)
     meant_value = sympy.N(meant.xreplace(_POINT), 30)
-    if meant_value.is_finite:
-        assert abs(read_value - meant_value) < 1e-20 * (1 + abs(meant_value))
-    else:  # log 0 and the like: the reading has no value either
-        assert not read_value.is_finite
+    # Where the meaning has no value at the point (log 0, as in ln(a - a)), SymPy's value of
+    # the reading depends on the order it evaluates in (exp(ln 0) can come out 0 or nan), so
+    # such a point says nothing about the reading: only points with a value are compared.
+    assume(meant_value.is_finite)
+    assert abs(read_value - meant_value) < 1e-20 * (1 + abs(meant_value))
 
 
 _AMBIGUOUS_PIECES = st.sampled_from(
