@@ -19,6 +19,7 @@ import sympy as sp
 from derivetex.judge.expansion import expands_to_zero as expands_to_zero
 from derivetex.judge.nodes import atoms
 from derivetex.judge.numeric import written_out
+from derivetex.judge.rational import is_rational_zero
 from derivetex.judge.terms import carry_out
 from derivetex.judge.written import written_equal
 from derivetex.model.logs import LogBase, log_of, log_parts, to_natural
@@ -41,11 +42,16 @@ def is_zero(difference: sp.Expr) -> bool:
     difference = in_positive_terms(carry_out(to_natural(difference)))
     if difference == 0:
         return True
-    expanded = sp.expand_log(sp.expand(difference))
+    expanded = sp.expand(difference)
+    if is_rational_zero(expanded):  # exact and cheap: no identity between the atoms needed
+        return True
+    expanded = sp.expand_log(expanded)
     if expanded == 0:
         return True
     written = _written_out(expanded)  # Σ_{k=1}^{3}: its three terms, no simplify needed
     if written is not expanded and sp.expand(sp.expand_log(written, deep=True)) == 0:
+        return True
+    if is_rational_zero(expanded):  # the logs' identities used, the rest as rational functions
         return True
     return bool(sp.simplify(expanded) == 0)
 
