@@ -40,14 +40,14 @@ def test_the_log_of_a_product_holds_only_read_through_the_cdot() -> None:
     (meant,) = read_alternatives(right)
     assert sympy.N(_at_a_point(first.expr - meant.expr)) != 0
     assert abs(sympy.N(_at_a_point(other.expr - meant.expr))) < 1e-12
-    assert other.readings == ("R213",) and "parentheses would say so" in other.hint
+    assert other.readings == ("R513",) and "parentheses would say so" in other.hint
 
 
 def test_an_output_written_as_a_function_of_its_input() -> None:
     _, (left, _) = sides("alternatives-qiita-ja.md")
     first, other = read_alternatives(left)
     assert isinstance(first.expr, sympy.Mul)
-    assert isinstance(other.expr, AppliedUndef) and "R210" in other.readings
+    assert isinstance(other.expr, AppliedUndef) and "R510" in other.readings
 
 
 def test_the_homework_reads_its_number_and_its_transpose_first() -> None:

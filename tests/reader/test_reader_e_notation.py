@@ -1,4 +1,4 @@
-"""R203: numbers as written in E-notation (``1e-3``, ``2.5E+4``); Euler's e next to digits
+"""R503: numbers as written in E-notation (``1e-3``, ``2.5E+4``); Euler's e next to digits
 (``2e``, ``e^{x}``, ``2e - 3``) is unaffected."""
 
 from __future__ import annotations

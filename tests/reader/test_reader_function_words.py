@@ -1,5 +1,5 @@
-"""R201: a letter run that spells a function is that function (``ylog\\hat{y}``,
-``sigmoid(z)``, ``max(0, z)``); R222/R223: other words before a bracket."""
+"""R501: a letter run that spells a function is that function (``ylog\\hat{y}``,
+``sigmoid(z)``, ``max(0, z)``); R522/R523: other words before a bracket."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""R204: ``\\ln`` is the natural log in every document; only a stated convention (or log₂
+"""R504: ``\\ln`` is the natural log in every document; only a stated convention (or log₂
 written) makes a bare ``\\log`` base 2, and the word "bits" is no convention."""
 
 from __future__ import annotations

@@ -38,6 +38,10 @@ class Alternative:
     notes: Notes
     readings: tuple[str, ...] = ()
     hint: str = ""
+    plan: tuple[int, ...] = ()
+    """The answers that give this reading (``Chooser(text, plan)`` reads it again)."""
+    chosen: tuple[str, ...] = ()
+    """The codes of the answers that differ from the first reading's (empty for the first)."""
 
 
 class Alternatives(tuple[Alternative, ...]):
@@ -67,7 +71,8 @@ def read_alternatives(text: str, functions: frozenset[str] = frozenset()) -> Alt
             continue
         plans.extend(_children(plan, chooser))
         if all(expr != other.expr for other in found):
-            found.append(Alternative(expr, notes, chooser.readings(), chooser.hint()))
+            found.append(Alternative(expr, notes, chooser.readings(), chooser.hint(), plan,
+                                     chooser.other_readings()))
     return Alternatives(found, capped=bool(plans))
 
 

@@ -25,8 +25,8 @@ _EVENT_RELATIONS = {
 """What joins the parts of an event inside ``P(...)``: relations and set operations."""
 
 
-PRODUCT_OR_APPLICATION = ("R211", "R210")
-EULER_OR_NAME = ("R230", "R231")
+PRODUCT_OR_APPLICATION = ("R511", "R510")
+EULER_OR_NAME = ("R530", "R531")
 
 _INDICATOR = re.compile(r"\\(?:mathbb|mathbf|mathds|mathbbm)\{[1I]\}")
 """The indicator of an event, ``\\mathbb{1}[y_i = k]``: an opaque term of its event."""

@@ -64,5 +64,10 @@ class Chooser:
         chosen = [made.codes[made.chosen] for made in self.made]
         return tuple(dict.fromkeys([*chosen, *self.met]))
 
+    def other_readings(self) -> tuple[str, ...]:
+        """The codes of the answers other than the first option (what makes it another
+        reading)."""
+        return tuple(dict.fromkeys(made.codes[1] for made in self.made if made.chosen))
+
     def hint(self) -> str:
         return "; ".join(made.hint for made in self.made if made.chosen and made.hint)

@@ -18,16 +18,16 @@ from derivetex.reader.tokens import Token
 _PRODUCT_OPS = {r"\cdot", r"\times"}
 _ARGUMENT_STOPS = {*N.LOGS, *N.ELEMENTARY, r"\sum", r"\prod", r"\frac", r"\dfrac"}
 
-FUNCTION_WORD = "R201"
-E_NOTATION = "R203"
-LOG_OF_FACTOR, LOG_OF_PRODUCT = "R212", "R213"
-LOG_OF_JUXTAPOSED, LOG_OF_FIRST = "R214", "R215"
+FUNCTION_WORD = "R501"
+E_NOTATION = "R503"
+LOG_OF_FACTOR, LOG_OF_PRODUCT = "R512", "R513"
+LOG_OF_JUXTAPOSED, LOG_OF_FIRST = "R514", "R515"
 
 _ALT_READINGS = {
-    "R221": ("one name", "`\\mathrm{{{w}}}` would say so"),
-    "R222": ("a function applied to the bracket", "`\\operatorname{{{w}}}` would say so"),
-    "R223": ("a product of its letters", "`\\cdot` between them would say so"),
-    "R233": ("a number times Euler's e, minus a number", "spaces (`2e - 3`) would say so"),
+    "R521": ("one name", "`\\mathrm{{{w}}}` would say so"),
+    "R522": ("a function applied to the bracket", "`\\operatorname{{{w}}}` would say so"),
+    "R523": ("a product of its letters", "`\\cdot` between them would say so"),
+    "R533": ("a number times Euler's e, minus a number", "spaces (`2e - 3`) would say so"),
 }
 """For each alternative of a token: how it reads, and what the writer can do."""
 

@@ -44,7 +44,7 @@ _STOP = {
 _NORM_OPENERS = {r"\|": r"\|", r"\lVert": r"\rVert", r"\Vert": r"\Vert"}
 _ELEMENTWISE = {r"\circ", r"\odot"}
 _PRODUCT_OPS = {r"\cdot", r"\times", "*", r"\ast"}
-TRANSPOSE_OR_POWER = ("R240", "R241")
+TRANSPOSE_OR_POWER = ("R540", "R541")
 MAX_DECIMAL_EXPONENT = 308
 """``1e308``: a written number beyond a float's range is not read (nor built exactly)."""
 

@@ -59,9 +59,9 @@ _NAME_WORD = re.compile(r"[A-Z][a-z]{3,}|[A-Z]{2,5}")
 """A run the tokenizer has always read as one name (``Odds``, ``NLL``, ``KL``)."""
 _SCIENTIFIC = re.compile(r"(\d+)([eE])([+-])(\d+)")
 """E-notation with a sign and a whole mantissa: ``2e-3`` might be 2e − 3 (Euler's e)."""
-LETTERS_OR_NAME = ("R220", "R221")
-FUNCTION_OR_LETTERS = ("R222", "R223")
-NUMBER_OR_EULER = ("R232", "R233")
+LETTERS_OR_NAME = ("R520", "R521")
+FUNCTION_OR_LETTERS = ("R522", "R523")
+NUMBER_OR_EULER = ("R532", "R533")
 
 
 def _letters(run: str, at: int) -> tuple[Token, ...]:
@@ -77,7 +77,7 @@ def _unknown_run(run: str, at: int, applied: bool) -> list[Token] | None:
     if applied and (len(run) >= 3 or run[0].isupper()):
         return [Token("word", run, at, _letters(run, at), 1, FUNCTION_OR_LETTERS)]
     if applied or len(run) >= 3:
-        code = ("R223", "R222") if applied else LETTERS_OR_NAME
+        code = ("R523", "R522") if applied else LETTERS_OR_NAME
         letters = list(_letters(run, at))
         letters[0] = Token("letter", run[0], at, (word,), len(run), code)
         return letters
