@@ -36,6 +36,7 @@ from derivetex.verify.document import Macro, MathBlock
 from derivetex.verify.document import read as read_document
 from derivetex.verify.information import Meaning
 from derivetex.verify.meanings import built_in, random_variable_meanings
+from derivetex.verify.other_readings import other_reading_answer
 from derivetex.verify.reading import read
 from derivetex.verify.readings import catalog
 from derivetex.verify.report import FileReport, Finding
@@ -190,6 +191,7 @@ def _candidates(
     section, the entropies of random variables. Each alternative only confirms."""
     answers = [done.answer]
     tries = [
+        (catalog.OTHER_NOTATION, partial(_confirmed_in_another_reading, done, scope)),
         (catalog.LATER_DEFINITION, partial(_confirmed_later, done, scope)),
         (catalog.EARLIER_SECTION, partial(_confirmed_with_earlier, done, scope, earlier)),
         *((catalog.ENTROPIES, partial(_confirmed_with, done, scope, m)) for m in confirming),
@@ -203,6 +205,16 @@ def _candidates(
         if alternative is not None:
             answers.append(alternative.resting_on(record.code))
     return answers
+
+
+def _confirmed_in_another_reading(item: _Checked, scope: Scope) -> Answer | None:
+    """A link that fails as first read, checked with the other readings of its notation."""
+    def recheck() -> Answer | None:
+        trial = scope.borrowing({})
+        trial.bindings = dict(item.bindings)
+        return _budgeted(partial(check, item.link, trial, final=True))
+
+    return other_reading_answer(item.link, item.answer, scope.function_names(), recheck)
 
 
 def _confirmed_with_earlier(

@@ -9,6 +9,9 @@ towers refused, and ``0 \\cdot \\log 0`` taken as 0, the convention derivetex's 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -16,8 +19,9 @@ import sympy
 from sympy.tensor.indexed import Indexed
 
 from derivetex.judge.numeric import rebuilt
-from derivetex.reader import Unreadable, parse
-from derivetex.reader.parser import MAX_EXPONENT
+from derivetex.reader import Unreadable, parse, read_alternatives
+from derivetex.reader.choices import Chooser
+from derivetex.reader.parser import MAX_EXPONENT, read_with
 from derivetex.verify.ellipsis import elided, write_out
 
 MAX_LENGTH = 20_000
@@ -104,9 +108,62 @@ def normalise(latex: str) -> str:
     return text
 
 
-@lru_cache(maxsize=4096)
+_PLANS: ContextVar[Mapping[str, tuple[int, ...]] | None] = ContextVar("reading_plans",
+                                                                      default=None)
+"""Sides to read another way than the first: prepared text -> the reader's plan."""
+
+
+@contextmanager
+def reading_as(plans: Mapping[str, tuple[int, ...]]) -> Iterator[None]:
+    """Within the block, each side whose prepared text is in ``plans`` is read with that plan
+    (an alternative of ``side_alternatives``), every other side as written."""
+    token = _PLANS.set(plans)
+    try:
+        yield
+    finally:
+        _PLANS.reset(token)
+
+
 def read(latex: str, functions: frozenset[str] = frozenset()) -> Reading:
     """Parse ``latex`` (one side of a relation) into a concrete SymPy expression."""
+    text = _prepared(latex)
+    if isinstance(text, Reading):
+        return text
+    plans = _PLANS.get()
+    return _read(text, functions, plans.get(text, ()) if plans else ())
+
+
+def side_alternatives(latex: str, functions: frozenset[str] = frozenset()) -> list[SideReading]:
+    """The other readings of a side where its notation is ambiguous (``reader.ambiguity``),
+    as (prepared text, plan, reader codes, hint); none for a side that cannot be read."""
+    text = _prepared(latex)
+    if isinstance(text, Reading) or _EVALUATED_AT.fullmatch(text):
+        return []
+    try:
+        found = read_alternatives(text, functions)
+    except _UNREADABLE:
+        return []
+    return [SideReading(text, alt.plan, alt.chosen, alt.hint) for alt in found[1:]]
+
+
+@dataclass(frozen=True)
+class SideReading:
+    """One other reading of a side: the text it is of, the plan that reads it so, the codes
+    of the reader's readings that differ from the first (``reader.readings``) and the hint
+    for the writer."""
+
+    text: str
+    plan: tuple[int, ...]
+    codes: tuple[str, ...]
+    hint: str
+
+
+_UNREADABLE = (Unreadable, RecursionError, TypeError, ValueError, AttributeError, IndexError)
+
+
+@lru_cache(maxsize=4096)
+def _prepared(latex: str) -> str | Reading:
+    """The text the reader is given: normalised, ``\\cdots`` written out (or why not)."""
     text = normalise(latex)
     if len(text) > MAX_LENGTH:
         return Reading(None, f"an expression of over {MAX_LENGTH} characters")
@@ -115,11 +172,16 @@ def read(latex: str, functions: frozenset[str] = frozenset()) -> Reading:
         if elision.text is None:
             return Reading(None, f"cannot write out \\cdots: {elision.reason}")
         text = elision.text
+    return text
+
+
+@lru_cache(maxsize=4096)
+def _read(text: str, functions: frozenset[str], plan: tuple[int, ...]) -> Reading:
     at = _EVALUATED_AT.fullmatch(text)
     if at is not None and (at.group("mark") or "|" not in at.group("body")):
         text = at.group("body").removeprefix(r"\left").lstrip().removeprefix(".")
     try:
-        parsed, notes = parse(text, functions)
+        parsed, notes, _ = read_with(text, functions, Chooser(text, plan))
         if at is not None and (at.group("mark") or "|" not in at.group("body")):
             variable, _ = parse(at.group("var"), functions)
             point, _ = parse(at.group("at"), functions)

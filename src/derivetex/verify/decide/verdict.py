@@ -8,10 +8,11 @@ definition further down, an earlier section's, another reading of ambiguous nota
 
 - ``ok`` when the primary candidate holds;
 - ``ok`` when only an alternative holds (its message names the reading it took);
-- ``error`` when every candidate whose readings may accuse fails, and there is one;
+- ``error`` when every candidate whose readings may accuse fails, and there is one, and no
+  other candidate is left that cannot be judged (derivetex is certain under every reading);
 - ``unchecked`` otherwise, with the reason of the primary answer: what withheld a failure on
   a confirm-only reading (``preview``, or the check's own word), ``readings`` when another
-  reading that may accuse could not be judged, ``cap`` past :data:`MAX_CANDIDATES`.
+  reading could not be judged, ``cap`` past :data:`MAX_CANDIDATES`.
 """
 
 from __future__ import annotations
@@ -83,13 +84,14 @@ def decide(
     if held is not None:
         return _finding(line, latex, OK, held, subject)
     accusing = [a for a in answers if may_accuse(a.readings)]
-    if accusing and all(a.status == FAILS for a in accusing):
+    unjudged = [a for a in answers[1:] if a.status == UNKNOWN]
+    if accusing and all(a.status == FAILS for a in accusing) and not unjudged:
         return _finding(line, latex, ERROR, accusing[0], subject)
     if primary.status == FAILS and not may_accuse(primary.readings):
         said = primary.withheld or _withheld(primary)
         primary = replace(said, readings=primary.readings)
-    elif primary.status == FAILS:  # another reading that may accuse could not be judged
-        other = next(a for a in accusing if a.status != FAILS)
+    elif primary.status == FAILS:  # another reading could not be judged
+        other = next((a for a in accusing if a.status != FAILS), None) or unjudged[0]
         message = f"{primary.message}; but another reading cannot be judged: {other.message}"
         primary = Answer(UNKNOWN, message, primary.diagnosis, "readings", primary.readings)
     if capped:

@@ -2,9 +2,10 @@
 
 Families: ``link`` (what kind of link a row is), ``number`` (how a number is judged),
 ``size`` (symbolic bounds), ``function`` (names read as functions), ``section`` (what other
-links of the document may lend a link). ``measured`` says where a reading that accuses was
-measured; every reading here that accuses predates the registry and was measured on
-``../shared/corpus/verify-real/`` (stops 13 to 16) and, unseen, on ``verify-real-2/``.
+links of the document may lend a link), ``notation`` (another reading of ambiguous
+notation). ``measured`` says where a reading that accuses was measured; every reading here
+that accuses predates the registry and was measured on ``../shared/corpus/verify-real/``
+(stops 13 to 16) and, unseen, on ``verify-real-2/``.
 """
 
 from __future__ import annotations
@@ -217,12 +218,22 @@ ENTROPIES = R(
     "The entropy of random variables $X$ and $Y$.\n\n"
     "$$ H(X) + H(Y \\mid X) = H(Y) - H(X \\mid Y) $$\n",
 )
+OTHER_NOTATION = R(
+    "R601", "another_reading_of_notation", "notation",
+    "a link that fails as first read, where its notation has another plausible reading (a "
+    "name before a bracket applied, an unparenthesised \\log taking the product, a letter "
+    "run as one name, e as a name, T as a power: the reader's R5xx), is tried with each "
+    "other reading; one that holds makes it ok with a note naming it, one that fails "
+    "accuses nothing",
+    "$$ I = -\\log P(A) \\cdot P(B) = -(\\log P(A) + \\log P(B)) $$\n",
+    "$$ I = -\\log (P(A)) \\cdot P(B) = -(\\log P(A) + \\log P(B)) $$\n",
+)
 
 RECORDS: tuple[R, ...] = (
     DEFINITION, IDENTITY, NUMERIC_CLAIM, UPDATE, FACT, ORDER_TERM, EQUATION, SUBSTITUTION,
     BITS, LG, ROUNDED_SIDES, EARLIER_VALUES, DEVIATION, NAMED_IN_CHAIN, EVENT_VALUE, EARLIER_SIDES,
     ONE_SIZED, INSTANCE, NORMALISED, INDEX_CASE,
     BARE_FUNCTION, CHAIN_RULE, LOG_DENSITY, DOT_PRODUCT, LOOSE_DEFINITION, BARE_DEFINED,
-    EARLIER_SECTION, LATER_DEFINITION, ENTROPIES,
+    EARLIER_SECTION, LATER_DEFINITION, ENTROPIES, OTHER_NOTATION,
 )
 """The catalog, in code order (``docs/verify.md`` prints it)."""
