@@ -44,15 +44,28 @@ $$ \Sigma^{-1}(\mathbf{x} - \bm{\mu}) = (\mathbf{A}\mathbf{A}^\top)^{-1}(\mathbf
 
 
 def test_sides_that_cannot_be_formed() -> None:
+    """A 1×1 quadratic form added to a covariance matrix: an error, whatever the convention."""
     text = r"""
-$$ \mathbf{y} = \mathbf{x}^\top \mathbf{W} $$
+$$ \mathbf{y} = \mathbf{x}^\top \Sigma $$
 
-$$ \mathbf{x}^\top\mathbf{W}\mathbf{x} + \mathbf{W} = (\mathbf{x}\mathbf{W})^\top $$
+$$ \mathbf{x}^\top\Sigma\mathbf{x} + \Sigma = (\mathbf{x}\Sigma)^\top $$
 """
     report = audit_text(text, "md")
     last = report.findings[-1]
     assert (last.line, last.status) == (4, "error")
     assert "cannot be formed" in last.message and "3×3" in last.message
+
+
+def test_a_bold_capital_that_may_be_a_vector_proves_no_shape_error() -> None:
+    """Least squares: \\mathbf{Y} is the vector of observations. Read as a 3×3 matrix, the
+    right side X^T(Y - X beta) subtracts a 3×1 from a 3×3; read as a vector it is formed, so
+    the shape is no proof of an error (it was one before: a false alarm on correct algebra)."""
+    text = r"""
+$$ \mathbf{r} = \mathbf{X}^T\mathbf{Y} - \mathbf{X}^T\mathbf{X}\boldsymbol{\beta}
+   = \mathbf{X}^T(\mathbf{Y} - \mathbf{X}\boldsymbol{\beta}) $$
+"""
+    findings = audit_text(text, "md").findings
+    assert [f.status for f in findings] == ["ok", "unchecked"], findings
 
 
 @pytest.mark.parametrize(

@@ -250,19 +250,36 @@ def _malformed(node: Node, label: str, definitions: Definitions) -> Verdict | No
         if not (isinstance(found, mv.ShapeMismatch) and found.firm):
             return None
         failures[convention] = found
+    if _formed_with_a_capital_as_vector(node, definitions):
+        return None
     return "error", (
         f"the {label}-hand side cannot be formed: with column vectors it {failures['column']}, "
         f"with row vectors it {failures['row']}"
     )
 
 
+def _formed_with_a_capital_as_vector(node: Node, definitions: Definitions) -> bool:
+    """Whether ``node`` can be formed once one of its Latin capital names is a vector: a bold
+    capital is a matrix only by guess (the observations \\mathbf{Y}, a data vector \\mathbf{X}
+    are vectors), so a shape that fails only under that guess proves nothing."""
+    capitals = [n.key for n in _all_names(node, definitions)
+                if n.kind == MATRIX and n.key not in MATRIX_GREEK]  # Σ, Λ: matrices
+    for key in capitals:
+        for convention in CONVENTIONS:
+            found = _draws(node, node, definitions, convention, False, frozenset({key}))
+            if not isinstance(found, Exception):
+                return True
+    return False
+
+
 def _draws(
-    node: Node, both: Node, definitions: Definitions, convention: str, symmetric: bool
+    node: Node, both: Node, definitions: Definitions, convention: str, symmetric: bool,
+    as_vectors: frozenset[str] = frozenset(),
 ) -> list[mv.Value] | Exception:
     values = []
     for seed in DRAWS:
         try:
-            env = _environment(both, definitions, convention, seed, symmetric)
+            env = _environment(both, definitions, convention, seed, symmetric, as_vectors)
             values.append(_evaluate(node, env, definitions))
         except (mv.ShapeMismatch, mv.Unclear, ArithmeticError, ValueError) as error:
             return error
@@ -325,14 +342,15 @@ def _maybe_symmetric(name: Name, definitions: Definitions) -> bool:
 
 
 def _environment(
-    node: Node, definitions: Definitions, convention: str, seed: int, symmetric: bool
+    node: Node, definitions: Definitions, convention: str, seed: int, symmetric: bool,
+    as_vectors: frozenset[str] = frozenset(),
 ) -> dict[str, mv.Value]:
     rng = random.Random(seed)
     env: dict[str, mv.Value] = {}
     for name in _all_names(node, definitions):
         if name.kind == SCALAR:
             env[name.key] = mv.scalar(rng.uniform(0.5, 2.0))
-        elif name.kind == VECTOR:
+        elif name.kind == VECTOR or name.key in as_vectors:
             entries = [rng.uniform(-1.0, 1.0) for _ in range(SIZE)]
             rows = [entries] if convention == "row" else [[x] for x in entries]
             env[name.key] = mv.matrix(rows, firm=False)
