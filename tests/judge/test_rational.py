@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 import sympy as sp
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from derivetex.judge.rational import is_rational_zero
@@ -72,6 +72,8 @@ def test_a_proof_is_never_wrong(left: sp.Expr, right: sp.Expr) -> None:
 @settings(max_examples=60, deadline=None)
 @given(_rational())
 def test_a_rearranged_expression_is_proved_equal(expr: sp.Expr) -> None:
-    """An expression against its own cancelled form is proved equal; off by 1, it is not."""
+    """An expression against its own cancelled form is proved equal; off by 1, it is not.
+    (Not with a square root: cancel uses sqrt(b)^2 = b, an identity between atoms.)"""
+    assume(not expr.has(sp.sqrt(b)))
     assert is_rational_zero(sp.expand(expr - sp.cancel(sp.together(expr))))
     assert not is_rational_zero(sp.expand(expr - sp.cancel(sp.together(expr)) + 1))
