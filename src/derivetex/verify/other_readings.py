@@ -50,14 +50,15 @@ def other_reading_answer(
     ]
     pairings = [pair for pair in product(*options) if any(pair)][:MAX_CANDIDATES - 1]
     unjudged: Answer | None = None
-    lone_as_written = set(_applied_on_one_side(sides, functions))
+    lone_as_written = set(_applied_on_one_side(_read_sides(sides, functions)))
     for pairing in pairings:
         chosen = [side for side in pairing if side is not None]
         with reading_as({side.text: side.plan for side in chosen}):
-            if not _plausible(sides, functions):
+            exprs = _read_sides(sides, functions)
+            if not _plausible(exprs):
                 continue
             again = recheck()
-            lone = [f for f in _applied_on_one_side(sides, functions) if f not in lone_as_written]
+        lone = [f for f in _applied_on_one_side(exprs) if f not in lone_as_written]
         if again is None:
             continue
         hints = "; ".join(side.hint for side in chosen if side.hint)
@@ -74,22 +75,23 @@ def other_reading_answer(
     return unjudged
 
 
-def _applied_on_one_side(sides: list[str], functions: frozenset[str]) -> list[str]:
-    """The functions the readings in force apply on one side of the link and not the other."""
-    names = []
-    for latex in sides:
-        expr = read(latex, functions).expr
-        names.append({f"{f.func}…)" for f in expr.atoms(AppliedUndef)} if expr is not None
-                     else set())
+def _read_sides(sides: list[str], functions: frozenset[str]) -> list[sympy.Expr | None]:
+    """Both sides as the readings in force read them (``None`` for one that cannot be)."""
+    return [read(latex, functions).expr for latex in sides]
+
+
+def _applied_on_one_side(exprs: list[sympy.Expr | None]) -> list[str]:
+    """The functions applied on one side of the link and not the other."""
+    names = [{f"{f.func}…)" for f in expr.atoms(AppliedUndef)} if expr is not None else set()
+             for expr in exprs]
     return sorted(names[0] ^ names[1])
 
 
-def _plausible(sides: list[str], functions: frozenset[str]) -> bool:
-    """Whether the readings in force never apply a name the link also uses as a factor."""
+def _plausible(exprs: list[sympy.Expr | None]) -> bool:
+    """Whether the readings never apply a name the link also uses as a factor."""
     applied: set[str] = set()
     plain: set[str] = set()
-    for latex in sides:
-        expr = read(latex, functions).expr
+    for expr in exprs:
         if expr is None:
             return False
         applied |= {str(f.func).rstrip("(") for f in expr.atoms(AppliedUndef)}
