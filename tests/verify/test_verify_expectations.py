@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sympy
 
-from derivetex.verify.information import constant_expectations
-from derivetex.verify.reading import read
+from derivetex.verify.readings.information import constant_expectations
+from derivetex.verify.readings.side import read
 
 
 def sides(left: str, right: str) -> tuple[sympy.Expr, sympy.Expr]:

@@ -18,7 +18,7 @@ from sympy.tensor.indexed import Indexed
 from derivetex.judge.numeric import rebuilt
 from derivetex.reader import Unreadable, parse
 from derivetex.reader.parser import MAX_EXPONENT
-from derivetex.verify.ellipsis import elided, write_out
+from derivetex.verify.readings.ellipsis import elided, write_out
 
 MAX_LENGTH = 20_000
 """A side longer than this (characters) is not read."""
