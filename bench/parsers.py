@@ -21,8 +21,8 @@ import sympy
 
 from derivetex.judge import numeric as num
 from derivetex.verify.document import find_blocks
-from derivetex.verify.reading import read
-from derivetex.verify.rows import links
+from derivetex.verify.links.rows import links
+from derivetex.verify.readings.side import read
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "verify-real"
 

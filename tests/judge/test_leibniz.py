@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from derivetex.judge import leibniz
-from derivetex.verify.comparing import holds_by_chain_rule
+from derivetex.verify.decide.comparing import holds_by_chain_rule
 
 x = sympy.Symbol("x")
 L = sympy.Symbol("L")

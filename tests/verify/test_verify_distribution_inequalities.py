@@ -1,5 +1,5 @@
 """Inequalities that hold for distributions (masses summing to 1) are confirmed by drawing
-the masses that way; they are never errors (verify/checking.py, judge/numeric.py)."""
+the masses that way; they are never errors (verify/decide/link.py, judge/numeric.py)."""
 
 from __future__ import annotations
 

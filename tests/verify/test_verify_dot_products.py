@@ -1,4 +1,4 @@
-"""σ(wx) differentiated by w_1: wx read as the dot product (verify/dot_products.py)."""
+"""σ(wx) differentiated by w_1: wx read as the dot product (verify/readings/dot_products.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from sympy.tensor.indexed import IndexedBase
 
 from derivetex.verify import audit_text
-from derivetex.verify.dot_products import as_dot_products
+from derivetex.verify.readings.dot_products import as_dot_products
 
 LOGISTIC = r"The sigmoid function $\sigma(z) = \frac{1}{1 + e^{-z}}$."
 

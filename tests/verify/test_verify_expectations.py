@@ -1,11 +1,11 @@
-"""An expectation over x of something free of x is that thing (verify/information.py)."""
+"""An expectation over x of something free of x is that thing (verify/readings/information.py)."""
 
 from __future__ import annotations
 
 import sympy
 
-from derivetex.verify.information import constant_expectations
-from derivetex.verify.reading import read
+from derivetex.verify.readings.information import constant_expectations
+from derivetex.verify.readings.side import read
 
 
 def sides(left: str, right: str) -> tuple[sympy.Expr, sympy.Expr]:

@@ -6,7 +6,7 @@ import pytest
 
 from derivetex.errors import InputError
 from derivetex.verify.document import MathBlock, find_blocks
-from derivetex.verify.rows import links
+from derivetex.verify.links.rows import links
 
 
 def texts(source: str, kind: str) -> list[tuple[int, str]]:

@@ -1,4 +1,4 @@
-"""p(x) and p_x are one notation for a distribution's masses (verify/information.py)."""
+"""p(x) and p_x are one notation for a distribution's masses (verify/readings/information.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Matrix algebra checked in the order it is written (verify/matrices.py).
+"""Matrix algebra checked in the order it is written (verify/decide/matrices.py).
 
 Small documents of our own: products that do not commute, inverses and transposes of
 products, a definition of a matrix used later, and sides that cannot be formed. The
@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from derivetex.verify import audit_text, matrices
+from derivetex.verify import audit_text
+from derivetex.verify.decide import matrices
 
 NEVER: object = lambda name: False  # noqa: E731 - no scalar has a value
 

@@ -682,7 +682,7 @@ def test_notation(
 
 
 def test_unchecked_findings_carry_a_stable_reason() -> None:
-    from derivetex.verify.checking import REASONS
+    from derivetex.verify.codes import REASONS
 
     for _, document, _, _ in CASES:
         for finding in audit_text(document, "md").findings:

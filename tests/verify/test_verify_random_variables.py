@@ -1,5 +1,5 @@
 """Entropies of random variables read over one joint distribution, to confirm only
-(verify/random_variables.py)."""
+(verify/readings/random_variables.py)."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ import pytest
 import sympy
 from sympy.tensor.indexed import IndexedBase
 
-from derivetex.verify.reading import read
+from derivetex.verify.readings.side import read
 
 y, t, p = IndexedBase("y"), IndexedBase("t"), IndexedBase("p")
 k, n, a, b, x = sympy.symbols("k n a b x")

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from verify_docs import assert_findings
 
-from derivetex.verify.reading import read
+from derivetex.verify.readings.side import read
 
 CASES = [
     (

@@ -1,4 +1,4 @@
-"""``\\neq`` claims and names that take a chain's value (verify/checking.py)."""
+"""``\\neq`` claims and names that take a chain's value (verify/decide/link.py)."""
 
 from __future__ import annotations
 

@@ -123,7 +123,7 @@ $$ \operatorname*{argmax}_\mu \sum_{n=1}^{N} \log \mathcal{N}(x_n \mid \mu, \sig
 )
 def test_a_power_on_a_function_is_a_power_of_its_value(name: str, power: int, x: float) -> None:
     r"""``\tanh^2 x`` is (tanh x)²; ``\sin^{-1}`` stays unread (inverse or reciprocal?)."""
-    from derivetex.verify.reading import read
+    from derivetex.verify.readings.side import read
 
     reading = read(rf"{name}^{power} ({x})").expr
     plain = read(rf"{name} ({x})").expr

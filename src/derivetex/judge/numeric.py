@@ -303,6 +303,13 @@ def _sympy_value(
     return sympy.Float(real, DIGITS)
 
 
+def within(x: sympy.Expr, y: sympy.Expr, slack: sympy.Basic = 0) -> bool:
+    """Two values equal to within ``slack`` (what rounding the decimals written can move
+    them) and the relative error of the arithmetic: the one number tolerance of verify's
+    numeric links."""
+    return bool(abs(x - y) <= slack * (1 + RELATIVE) + RELATIVE * max(1, abs(x), abs(y)))
+
+
 def close(a: sympy.Float, b: sympy.Float) -> bool:
     """Equal up to a relative error of 1e-9 (exact arithmetic carried out to 30 digits).
 

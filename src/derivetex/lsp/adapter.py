@@ -41,7 +41,7 @@ try:  # the section loop of verify.audit, as it is in this version of verify
         _sections,
     )
     from derivetex.verify.document import find_blocks
-    from derivetex.verify.meanings import built_in, random_variable_meanings
+    from derivetex.verify.readings.meanings import built_in, random_variable_meanings
     from derivetex.verify.scope import Scope
 
     SECTIONED = True
@@ -168,7 +168,7 @@ def _variables(text: str, confirming: Any) -> object:
     """The random variables a document's entropies are of (part of its base), if any."""
     if confirming is None:
         return None
-    from derivetex.verify.random_variables import variables_in
+    from derivetex.verify.readings.random_variables import variables_in
 
     return (len(confirming), repr(variables_in(text)))
 
@@ -187,7 +187,7 @@ class Reading:
 
 def sides(latex: str) -> tuple[str, str, str] | None:
     """A link's text ``left rel right`` (as ``Finding.latex`` holds it) split at its relation."""
-    from derivetex.verify.rows import RELATIONS
+    from derivetex.verify.links.rows import RELATIONS
 
     depth = 0
     for at, char in enumerate(latex):
@@ -204,7 +204,7 @@ def reading_of(latex: str) -> Reading:
     """Read ``latex`` as verify reads a side, with the reader's alternatives if it has any."""
     from derivetex.judge.show import show
     from derivetex.reader import Unreadable, parse
-    from derivetex.verify.reading import read
+    from derivetex.verify.readings.side import read
 
     found = read(latex)
     if found.expr is None:

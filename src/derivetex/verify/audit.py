@@ -29,18 +29,19 @@ from sympy.core.function import AppliedUndef
 from derivetex.errors import BudgetExceeded
 from derivetex.judge.claims import parse_claim
 from derivetex.verify.budget import within_budget
-from derivetex.verify.checking import check
 from derivetex.verify.codes import subject_of
+from derivetex.verify.decide.link import check
+from derivetex.verify.decide.other_readings import other_reading_answer
 from derivetex.verify.decide.verdict import HOLDS, UNKNOWN, Answer, answer, decide
 from derivetex.verify.document import Macro, MathBlock
 from derivetex.verify.document import read as read_document
-from derivetex.verify.information import Meaning
-from derivetex.verify.meanings import built_in, random_variable_meanings
-from derivetex.verify.other_readings import other_reading_answer
-from derivetex.verify.reading import read
+from derivetex.verify.learned import apply, learned, snapshot
+from derivetex.verify.links.rows import Link, Part, last_part, links
 from derivetex.verify.readings import catalog
+from derivetex.verify.readings.information import Meaning
+from derivetex.verify.readings.meanings import built_in, random_variable_meanings
+from derivetex.verify.readings.side import read
 from derivetex.verify.report import FileReport, Finding
-from derivetex.verify.rows import Link, Part, last_part, links
 from derivetex.verify.scope import Definition, Scope
 
 ADJACENT = 4
@@ -134,7 +135,7 @@ def _audit_section(
             split = []
         for link in split:
             order += 1
-            found_now = _budgeted(partial(check, link, scope))
+            found_now = _taught(link, scope)
             if found_now is None:
                 pending.append(_Pending(order, link, dict(scope.bindings)))
             else:
@@ -145,7 +146,7 @@ def _audit_section(
     scope.new_block()  # the last block's values join the section's
     for item in pending:
         scope.bindings, scope.origin = dict(item.bindings), None
-        late = _budgeted(partial(check, item.link, scope, final=True))
+        late = _taught(item.link, scope, final=True)
         if late is not None:
             checked.append(_Checked(item.order, item.link, item.bindings, late))
     for done in checked:
@@ -315,6 +316,17 @@ def _of_random_variables(definition: Definition, meanings: dict[str, Meaning]) -
         return False
     meaning = meanings.get(f"{symbol.func}/{len(symbol.args)}")
     return meaning is not None and all(str(arg) in "XYZ" for arg in symbol.args)
+
+
+def _taught(link: Link, scope: Scope, final: bool = False) -> Answer | None:
+    """The primary answer for ``link``, checked on a snapshot of the section's ``scope``;
+    what the link gives the section is then applied here (``verify.learned``), unless its
+    check did not finish."""
+    trial = snapshot(scope)
+    found = _budgeted(partial(check, link, trial, final=final))
+    if found is None or found.reason not in ("budget", "internal"):
+        apply(scope, learned(scope, trial))
+    return found
 
 
 def _budgeted(run: Callable[[], Answer | None]) -> Answer | None:

@@ -5,7 +5,7 @@ README's table all read the same records. ``code_for`` is the one mapping from a
 to its code: a pure function of the diagnosis's words (the judge starts each cause with its
 kind: "sign flipped", "term dropped", "log base", ...) and of what the link states (a number,
 a derivative), for the causes the judge cannot name. An ``unchecked`` finding's code is its
-reason (``checking.REASONS``); an ``ok`` finding has none.
+reason (``REASONS``); an ``ok`` finding has none.
 """
 
 from __future__ import annotations
@@ -95,12 +95,36 @@ def finding_code(
     return None
 
 
+REASONS = {
+    "relation": "a relation other than =, ≈, := or an inequality",
+    "unread": "a side derivetex cannot read with certainty",
+    "vector": "vector or matrix algebra (a scalar reading could be wrong)",
+    "opaque": "the sides relate terms derivetex cannot expand",
+    "definition": "wrong only under a definition that looks mistyped (an index as a number)",
+    "equation": "a lone equation (a condition to solve), not a claimed identity",
+    "undefined": "a name the document never defines",
+    "no-value": "a value that depends on names with no value",
+    "not-evaluable": "sides that cannot be evaluated at positive real points",
+    "approximate": "≈ between expressions",
+    "limit": "a size or nesting limit",
+    "budget": "the time or memory budget of a link",
+    "condition": "a condition no value in the document meets",
+    "inequality": "an inequality between expressions",
+    "fact": "holds only under a fact (Σ t_k = 1) the section does not state",
+    "indices": "different free indices on the two sides (an implicit sum?)",
+    "optimum": "an argmax or argmin whose objectives derivetex cannot relate",
+    "internal": "the reading or check of this link failed unexpectedly (DERIVETEX_DEBUG=1)",
+    "disabled": "the reading this link needs is turned off (--disable-reading)",
+    "preview": "fails only on a reading that may confirm, not accuse",
+    "readings": "fails on one reading of its notation; another cannot be judged",
+    "cap": "more candidate readings than are judged per link",
+}
+"""Stable reason codes of ``unchecked`` findings (``--json`` ``reason``), with their meaning."""
+
 def known(selector: str) -> bool:
     """Whether ``selector`` names a code or a prefix of one (``DT1``) or an unchecked reason."""
     if any(code.startswith(selector) for code in BY_CODE) and selector.startswith("DT"):
         return True
-    from derivetex.verify.checking import REASONS
-
     return selector in REASONS
 
 
@@ -111,8 +135,6 @@ def matches(code: str | None, selectors: tuple[str, ...]) -> bool:
 
 def listing() -> str:
     """``derivetex verify --codes``: every code with its meaning, then the unchecked reasons."""
-    from derivetex.verify.checking import REASONS
-
     lines = ["errors:"]
     lines += [f"  {c.code}  {c.name:<22} {c.meaning}" for c in CODES]
     lines.append("warnings (about derivetex comments):")

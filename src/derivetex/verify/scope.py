@@ -24,10 +24,10 @@ from sympy.tensor.indexed import Indexed, IndexedBase
 
 from derivetex.errors import LimitExceeded
 from derivetex.judge import numeric as num
-from derivetex.verify.information import Meaning, expectations_as_sums
+from derivetex.verify.readings.information import Meaning, expectations_as_sums
 
 if TYPE_CHECKING:
-    from derivetex.verify.matrices import Definitions
+    from derivetex.verify.decide.matrices import Definitions
 
 MAX_EXPANSIONS = 12
 

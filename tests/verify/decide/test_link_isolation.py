@@ -8,7 +8,7 @@ import random
 import pytest
 
 from derivetex.verify import audit, audit_text
-from derivetex.verify.rows import Link
+from derivetex.verify.links.rows import Link
 
 TEXT = r"""
 # Steps

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from derivetex.verify.checking import REASONS
-from derivetex.verify.codes import CODES, DERIVATIVE, IDENTITY, NOTICES, NUMBER, code_for
+from derivetex.verify.codes import CODES, DERIVATIVE, IDENTITY, NOTICES, NUMBER, REASONS, code_for
 
 from .helpers import findings, verify, write
 

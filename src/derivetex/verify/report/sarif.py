@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from derivetex.verify.codes import BY_CODE
+from derivetex.verify.codes import BY_CODE, REASONS
 from derivetex.verify.report.findings import ERROR, OK, FileReport, Finding, Notice
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -57,8 +57,6 @@ def _rule(code: str) -> dict[str, object]:
             "help": {"text": f"e.g. {entry.example}"},
             "defaultConfiguration": {"level": "warning" if code < "DT100" else "error"},
         }
-    from derivetex.verify.checking import REASONS
-
     return {
         "id": code, "name": code.replace("-", "_"),
         "shortDescription": {"text": f"unchecked: {REASONS.get(code, code)}"},

@@ -18,11 +18,12 @@ from sympy.tensor.indexed import Indexed, IndexedBase
 from derivetex.judge import numeric as num
 from derivetex.judge.show import show
 from derivetex.judge.terms import opaque
-from derivetex.verify.comparing import compare, holds_message, is_number, listing
+from derivetex.verify.decide.comparing import compare, holds_message, is_number, listing
+from derivetex.verify.decide.vectors import check_components
 from derivetex.verify.decide.verdict import FAILS, Answer, Make
-from derivetex.verify.reading import Reading, read
+from derivetex.verify.links.rows import Link
+from derivetex.verify.readings.side import Reading, read
 from derivetex.verify.report import OK, UNCHECKED
-from derivetex.verify.rows import Link
 from derivetex.verify.scope import Scope
 
 
@@ -157,14 +158,14 @@ def learn(link: Link, scope: Scope) -> None:
     left, right = link.left.source or link.left.latex, link.right.source or link.right.latex
     if not (_MATRIX_MARKS.search(left) or _MATRIX_MARKS.search(right) or scope.matrices):
         return
-    from derivetex.verify import matrices
+    from derivetex.verify.decide import matrices
 
     matrices.learn(left, right, scope.matrices, link.left.line, partial(entry_value, scope=scope))
 
 
 def in_order(link: Link, scope: Scope, make: Make) -> Answer | None:
     """Matrix algebra checked with its products in the order written (:mod:`matrices`)."""
-    from derivetex.verify import matrices  # only for links that read as vectors
+    from derivetex.verify.decide import matrices  # only for links that read as vectors
 
     given = {matrices.plain(str(k)) for k in (*scope.definitions, *scope.bindings, *scope.earlier)}
     verdict = matrices.judge(
@@ -180,3 +181,27 @@ def in_order(link: Link, scope: Scope, make: Make) -> Answer | None:
         return None
     status, message = verdict
     return make(FAILS if status == "error" else OK, message)
+
+
+def tuples_agree(link: Link, left: sympy.Tuple, right: sympy.Tuple, make: Make) -> Answer:
+    """``[\\frac{2.718}{23.804}, …] = [0.114, …]``: numbers, component by component."""
+    outcome = check_components(sympy.Symbol("_v"), right, link.right.latex, {}, left)
+    if outcome is None:
+        return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
+    ok, message = outcome
+    return make(OK if ok else FAILS, message)
+
+
+def vector_claim(
+    link: Link, left: sympy.Expr, right: sympy.Tuple, scope: Scope, make: Make
+) -> Answer:
+    """A vector of numbers claimed for an expression in names with components."""
+    formula, line = scope.formulas.get(left, (left, None))
+    known = {**scope.earlier, **scope.bindings}
+    outcome = check_components(scope.resolve(formula), right, link.right.latex, known)
+    if outcome is None:
+        return make(UNCHECKED, "vector or matrix algebra is not checked", reason="vector")
+    ok, message = outcome
+    if line is not None:
+        message += f" (with ${show(left)} = {show(formula)}$ as on line {line})"
+    return make(OK if ok else FAILS, message)

@@ -12,7 +12,7 @@ import re
 
 import sympy
 
-from derivetex.verify.reading import read
+from derivetex.verify.readings.side import read
 
 _ATOM = re.compile(r"\\[A-Za-z]+|[A-Za-z](?:_(?:\{[^{}]*\}|[A-Za-z0-9]))?|\d+(?:\.\d+)?|\.\d+")
 _GREEK = {

@@ -22,7 +22,7 @@ from derivetex.judge.numeric import rebuilt
 from derivetex.reader import Unreadable, parse, read_alternatives
 from derivetex.reader.choices import Chooser
 from derivetex.reader.parser import MAX_EXPONENT, read_with
-from derivetex.verify.ellipsis import elided, write_out
+from derivetex.verify.readings.ellipsis import elided, write_out
 
 MAX_LENGTH = 20_000
 """A side longer than this (characters) is not read."""

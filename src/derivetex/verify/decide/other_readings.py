@@ -30,9 +30,9 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from derivetex.verify.decide.verdict import FAILS, HOLDS, MAX_CANDIDATES, UNKNOWN, Answer
-from derivetex.verify.reading import SideReading, read, reading_as, side_alternatives
+from derivetex.verify.links.rows import Link
 from derivetex.verify.readings.catalog import OTHER_NOTATION
-from derivetex.verify.rows import Link
+from derivetex.verify.readings.side import SideReading, read, reading_as, side_alternatives
 
 Recheck = Callable[[], Answer | None]
 """Check the link again (in a copy of its scope): the answer under the readings in force."""

@@ -8,6 +8,7 @@ where the document works in bits, and with ``\\lg`` in either base.
 from __future__ import annotations
 
 import sympy
+from sympy.tensor.indexed import Indexed
 
 from derivetex.judge import numeric as num
 from derivetex.judge.claims import Claim, check_claim, rounding_slack
@@ -15,12 +16,20 @@ from derivetex.judge.diagnosis import diagnose, to_base
 from derivetex.judge.show import decimal, show
 from derivetex.judge.terms import carry_out, opaque
 from derivetex.reader.names import LG_BASE, writes_natural_log
-from derivetex.verify.comparing import compare, holds_message, is_number, listing
-from derivetex.verify.decide.verdict import FAILS, Answer, Make
-from derivetex.verify.reading import Reading, read
-from derivetex.verify.readings.catalog import BITS, LG, NUMERIC_CLAIM, ROUNDED_SIDES
+from derivetex.verify.decide.comparing import compare, holds_message, is_number, listing
+from derivetex.verify.decide.verdict import FAILS, Answer, Make, answer
+from derivetex.verify.links.rows import APPROXIMATE, Link
+from derivetex.verify.readings.catalog import (
+    BITS,
+    DEVIATION,
+    EARLIER_VALUES,
+    LG,
+    NAMED_IN_CHAIN,
+    NUMERIC_CLAIM,
+    ROUNDED_SIDES,
+)
+from derivetex.verify.readings.side import Reading, read
 from derivetex.verify.report import OK, UNCHECKED
-from derivetex.verify.rows import APPROXIMATE, Link
 from derivetex.verify.scope import Scope
 
 Origin = tuple[sympy.Expr, dict[sympy.Basic, sympy.Basic]] | None
@@ -146,7 +155,7 @@ def agree(
     rounded = (ROUNDED_SIDES.code,) if slack else ()
     if link.relation in APPROXIMATE and not slack:
         slack = sympy.Rational(1, 10**6) * max(1, abs(x))
-    if abs(x - y) <= slack * (1 + num.RELATIVE) + num.RELATIVE * max(1, abs(x), abs(y)):
+    if num.within(x, y, slack):
         how = " at the precision shown" if slack else ""
         return make(OK, f"the two sides are equal{how}" + note, readings=rounded)
     if in_bits_here(scope, link) and scope.allows(BITS.code) and _equal_in_bits(a, b, slack):
@@ -176,7 +185,7 @@ def _equal_in_bits(a: sympy.Expr, b: sympy.Expr, slack: sympy.Basic) -> bool:
         y = num.value(carry_out(num.expand_bounds(v, {})), {})
         if x is None or y is None:
             continue
-        if abs(x - y) <= slack * (1 + num.RELATIVE) + num.RELATIVE * max(1, abs(x), abs(y)):
+        if num.within(x, y, slack):
             return True
     return False
 
@@ -210,8 +219,70 @@ def _within_rounding(link: Link, x: sympy.Expr, y: sympy.Expr, scope: Scope) -> 
     v = num.value(carry_out(num.expand_bounds(y, {})), {})
     if u is None or v is None:
         return False
-    return bool(abs(u - v) <= slack * (1 + num.RELATIVE) + num.RELATIVE * max(1, abs(u), abs(v)))
+    return num.within(u, v, slack)
 
 
 def earlier_note(values: dict[sympy.Basic, sympy.Basic]) -> str:
     return f" (with the values bound earlier: {listing(values)})" if values else ""
+
+
+ZERO = sympy.Integer(0)
+
+
+def claimed_value(
+    link: Link,
+    left: sympy.Expr,
+    left_reading: Reading,
+    a: sympy.Expr,
+    note: str,
+    claim: Claim,
+    scope: Scope,
+) -> Answer:
+    """A number claimed for the left side (resolved: ``a``): a variance, a value down a
+    chain, or a claim at the precision shown."""
+    make = answer
+    deviation = deviation_of(link, left, scope) if scope.allows(DEVIATION.code) else None
+    if deviation is not None and claim.value > 0:
+        root = sympy.sqrt(claim.value)
+        scope.bindings[deviation] = root
+        shown = f"{show(deviation)} = {show(root)}"
+        message = f"{shown} is used in this block (a standard deviation, σ > 0)"
+        return make(OK, message, readings=(DEVIATION.code,))
+    if scope.allows(NAMED_IN_CHAIN.code) and named_in_chain(link, left, scope):
+        scope.bindings[left] = claim.value
+        message = f"{show(left)} = {show(claim.value)} is used in this block"
+        return make(OK, message, readings=(NAMED_IN_CHAIN.code,))
+    slack = rounding_of(left_reading, scope) if scope.allows(ROUNDED_SIDES.code) else ZERO
+    a_value, earlier = scope.with_earlier_values(a, scope.allows(EARLIER_VALUES.code))
+    origin = scope.origin or (scope.earlier_origin if earlier else None)
+    approx = link.relation in APPROXIMATE
+    bits = in_bits_here(scope, link) and scope.allows(BITS.code)
+    claimed = value_claim(
+        a_value, claim, approx, origin, make, note + earlier_note(earlier), slack, bits,
+        lg=scope.allows(LG.code),
+    )
+    return claimed.resting_on(EARLIER_VALUES.code) if earlier else claimed
+
+
+def deviation_of(link: Link, left: sympy.Expr, scope: Scope) -> sympy.Basic | None:
+    """σ in ``\\sigma^2 = 4`` opening a chain, σ with no value or definition yet: a variance
+    given, so the standard deviation σ (positive by its meaning) is its square root."""
+    if not (link.opens_chain and isinstance(left, sympy.Pow) and left.exp == 2):
+        return None
+    base = left.base
+    name = base.base.label if isinstance(base, Indexed) else base
+    if not (isinstance(base, (sympy.Symbol, Indexed)) and str(name) == r"\sigma"):
+        return None
+    if scope.defines(base) or base in scope.bindings or base in scope.earlier:
+        return None
+    return base
+
+
+def named_in_chain(link: Link, left: sympy.Expr, scope: Scope) -> bool:
+    """``\\sigma_2`` in ``\\sigma_1 = \\sigma_2 = 1``: a name later in a chain, with no value
+    or definition yet, takes the number the chain ends with."""
+    if link.opens_chain or not isinstance(left, (sympy.Symbol, Indexed)):
+        return False
+    if isinstance(left, Indexed) and not all(i.is_Integer for i in left.indices):
+        return False
+    return not scope.defines(left) and left not in scope.bindings and left not in scope.earlier

@@ -14,7 +14,7 @@ from sympy.tensor.indexed import Indexed
 from derivetex.judge import numeric as num
 from derivetex.judge.show import decimal, show
 from derivetex.judge.terms import carry_out, opaque
-from derivetex.verify.comparing import (
+from derivetex.verify.decide.comparing import (
     ORDER_POINTS,
     compare,
     holds_message,
@@ -22,11 +22,12 @@ from derivetex.verify.comparing import (
     one_term,
     order_holds,
 )
+from derivetex.verify.decide.optima import is_optimum, same_optimum
 from derivetex.verify.decide.verdict import FAILS, Answer, Make
-from derivetex.verify.information import distributions_in, same_outcomes
-from derivetex.verify.reading import Reading
+from derivetex.verify.links.rows import Link
+from derivetex.verify.readings.information import distributions_in, same_outcomes
+from derivetex.verify.readings.side import Reading
 from derivetex.verify.report import OK, UNCHECKED
-from derivetex.verify.rows import Link
 from derivetex.verify.scope import Scope
 
 
@@ -100,3 +101,12 @@ def _order_of_expressions(
 def _is_bound_on_a_name(a: sympy.Expr, b: sympy.Expr) -> bool:
     names = (sympy.Symbol, Indexed, AppliedUndef)
     return isinstance(a, names) and b.is_number or isinstance(b, names) and a.is_number
+
+
+def optima_link(a: sympy.Expr, b: sympy.Expr, make: Make, note: str) -> Answer:
+    """``\\arg\\max_\\theta f = \\arg\\min_\\theta g``: ok when one objective is a known increasing
+    (or, for max against min, decreasing) function of the other; else unchecked."""
+    why = same_optimum(a, b) if is_optimum(a) and is_optimum(b) else None
+    if why is None:
+        return make(UNCHECKED, "an argmax or argmin derivetex cannot relate", reason="optimum")
+    return make(OK, f"the same optimum: {why}" + note)

@@ -246,3 +246,33 @@ def one_sized(instance: Instance, a: sympy.Expr, b: sympy.Expr) -> bool:
     the writer's instance: that K is used from there on.)"""
     shared = num.bound_symbols(a) & num.bound_symbols(b)
     return any(v == 1 and s in shared for s, v in instance.items())
+
+
+def case_of_indices(
+    a: sympy.Expr,
+    b: sympy.Expr,
+    written_a: sympy.Expr,
+    written_b: sympy.Expr,
+    failing: list[Instance],
+    seed: str,
+    facts: frozenset[sympy.Basic],
+) -> str | None:
+    """The index case (``i \\neq j``) the link holds in, at the smallest failing bound or,
+    for indices that differ, at the largest: with K = 1 no two indices i ≠ j are both ≤ K, so
+    only a larger K shows a softmax Jacobian's i ≠ j case (an i = j case shows at K = 1)."""
+    case = index_case(written_a, written_b, seed, facts)
+    if case is not None or len(failing) < 2:
+        return case
+    last = failing[-1]
+    wa, wb = carry_out(num.expand_bounds(a, last)), carry_out(num.expand_bounds(b, last))
+    case = index_case(wa, wb, seed, facts)
+    return case if case is not None and "\\neq" in case else None
+
+
+def expected_text(a: sympy.Expr) -> str:
+    """What the left-hand side is, when that is short enough to help."""
+    try:
+        shown = show(sympy.expand(carry_out(a)))
+    except (TypeError, ValueError, ArithmeticError):
+        return ""
+    return f"; the left-hand side is ${shown}$" if len(shown) <= 90 else ""

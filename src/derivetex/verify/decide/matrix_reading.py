@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from derivetex.verify.matrix_values import Value
+from derivetex.verify.decide.matrix_values import Value
 
 SCALAR, VECTOR, MATRIX = "scalar", "vector", "matrix"
 

@@ -19,8 +19,8 @@ from functools import cache
 
 import sympy
 
-from derivetex.verify import information
-from derivetex.verify.information import Meaning
+from derivetex.verify.readings import information
+from derivetex.verify.readings.information import Meaning
 
 _MENTIONS_SIGMOID = re.compile(r"sigmoid|logistic|シグモイド|ロジスティック", re.IGNORECASE)
 _MENTIONS_INFORMATION = re.compile(
@@ -78,7 +78,7 @@ def random_variable_meanings(
     document that writes log₂."""
     if not _MENTIONS_INFORMATION.search(text):
         return None
-    from derivetex.verify import random_variables  # only documents about information
+    from derivetex.verify.readings import random_variables  # only documents about information
 
     variables = random_variables.variables_in(text)
     if variables is None:

@@ -22,7 +22,7 @@ from functools import partial
 
 import sympy
 
-from derivetex.verify.information import Meaning
+from derivetex.verify.readings.information import Meaning
 
 _RANDOM = re.compile(r"\b[HI]\s*\(\s*([XYZ])\s*(?:[,;|]|\\mid)\s*([XYZ])?|\bH\s*\(\s*([XYZ])\s*\)")
 

@@ -27,8 +27,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from derivetex.verify import matrix_values as mv
-from derivetex.verify.matrix_reading import (
+from derivetex.verify.decide import matrix_values as mv
+from derivetex.verify.decide.matrix_reading import (
     MATRIX,
     MATRIX_GREEK,
     SCALAR,

@@ -1,0 +1,1 @@
+"""Rows, chains and links of a math block (``rows``): separators as data."""
