@@ -30,9 +30,10 @@ from derivetex.errors import BudgetExceeded
 from derivetex.judge.claims import parse_claim
 from derivetex.verify.budget import within_budget
 from derivetex.verify.codes import subject_of
+from derivetex.verify.decide.consequences import Belief, belief_after, follows
 from derivetex.verify.decide.link import check
 from derivetex.verify.decide.other_readings import other_reading_answer
-from derivetex.verify.decide.verdict import HOLDS, UNKNOWN, Answer, answer, decide
+from derivetex.verify.decide.verdict import FAILS, HOLDS, UNKNOWN, Answer, answer, decide
 from derivetex.verify.document import Macro, MathBlock
 from derivetex.verify.document import read as read_document
 from derivetex.verify.learned import apply, learned, snapshot
@@ -41,7 +42,7 @@ from derivetex.verify.readings import catalog
 from derivetex.verify.readings.information import Meaning
 from derivetex.verify.readings.meanings import built_in, random_variable_meanings
 from derivetex.verify.readings.side import read
-from derivetex.verify.report import FileReport, Finding
+from derivetex.verify.report import ERROR, FileReport, Finding
 from derivetex.verify.scope import Definition, Scope
 
 ADJACENT = 4
@@ -149,10 +150,14 @@ def _audit_section(
         late = _taught(item.link, scope, final=True)
         if late is not None:
             checked.append(_Checked(item.order, item.link, item.bindings, late))
-    for done in checked:
-        answers = _candidates(done, scope, earlier, confirming or [])
-        found.append((done.order, decide(done.link.right.line, done.link.text, answers,
-                                          _subject(done.link))))
+    beliefs: list[Belief] = []  # the values the writer carries on from each numeric error
+    for done in sorted(checked, key=lambda item: item.order):
+        answers = _candidates(done, scope, earlier, confirming or [], beliefs)
+        finding = decide(done.link.right.line, done.link.text, answers, _subject(done.link))
+        found.append((done.order, finding))
+        if finding.status == ERROR and done.answer.status == FAILS:
+            belief = belief_after(done.link, done.bindings, scope)
+            beliefs.extend([belief] if belief is not None else [])
     earlier.update(scope.definitions)
     return order
 
@@ -186,6 +191,7 @@ def _candidates(
     scope: Scope,
     earlier: dict[sympy.Basic, Definition],
     confirming: list[dict[str, Meaning]],
+    beliefs: list[Belief],
 ) -> list[Answer]:
     """The answers for a link, its reading as written first, then the alternatives the
     section lends it when that one cannot say: a definition further down, one of an earlier
@@ -196,6 +202,7 @@ def _candidates(
         (catalog.LATER_DEFINITION, partial(_confirmed_later, done, scope)),
         (catalog.EARLIER_SECTION, partial(_confirmed_with_earlier, done, scope, earlier)),
         *((catalog.ENTROPIES, partial(_confirmed_with, done, scope, m)) for m in confirming),
+        (catalog.FOLLOWS_AN_ERROR, partial(_following_an_error, done, scope, beliefs)),
     ]
     for record, attempt in tries:
         if answers[-1].status == HOLDS:
@@ -216,6 +223,21 @@ def _confirmed_in_another_reading(item: _Checked, scope: Scope) -> Answer | None
         return _budgeted(partial(check, item.link, trial, final=True))
 
     return other_reading_answer(item.link, item.answer, scope.function_names(), recheck)
+
+
+def _following_an_error(item: _Checked, scope: Scope, beliefs: list[Belief]) -> Answer | None:
+    """A link that fails as computed, checked again with the numbers the writer wrote where
+    an earlier link of the section was wrong (``decide.consequences``)."""
+    if item.answer.status != FAILS or not beliefs:
+        return None
+
+    def recheck(bindings: dict[sympy.Basic, sympy.Basic], before: dict[sympy.Basic, sympy.Basic]
+                ) -> Answer | None:
+        trial = scope.borrowing({})
+        trial.bindings, trial.earlier = dict(bindings), dict(before)
+        return _budgeted(partial(check, item.link, trial, final=True))
+
+    return follows(beliefs, item.bindings, scope, recheck)
 
 
 def _confirmed_with_earlier(

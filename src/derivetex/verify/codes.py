@@ -118,6 +118,7 @@ REASONS = {
     "preview": "fails only on a reading that may confirm, not accuse",
     "readings": "fails on one reading of its notation; another cannot be judged",
     "cap": "more candidate readings than are judged per link",
+    "follows": "right given an earlier wrong number of its section (one mistake, one error)",
 }
 """Stable reason codes of ``unchecked`` findings (``--json`` ``reason``), with their meaning."""
 

@@ -12,7 +12,8 @@ definition further down, an earlier section's, another reading of ambiguous nota
   other candidate is left that cannot be judged (derivetex is certain under every reading);
 - ``unchecked`` otherwise, with the reason of the primary answer: what withheld a failure on
   a confirm-only reading (``preview``, or the check's own word), ``readings`` when another
-  reading could not be judged, ``cap`` past :data:`MAX_CANDIDATES`.
+  reading could not be judged, ``follows`` when it holds with the numbers an earlier error
+  wrote (``decide.consequences``: one mistake, one error), ``cap`` past :data:`MAX_CANDIDATES`.
 """
 
 from __future__ import annotations
@@ -90,6 +91,8 @@ def decide(
     if primary.status == FAILS and not may_accuse(primary.readings):
         said = primary.withheld or _withheld(primary)
         primary = replace(said, readings=primary.readings)
+    elif primary.status == FAILS and any(a.reason == "follows" for a in unjudged):
+        primary = next(a for a in unjudged if a.reason == "follows")  # one mistake, one error
     elif primary.status == FAILS:  # another reading could not be judged
         other = next((a for a in accusing if a.status != FAILS), None) or unjudged[0]
         message = f"{primary.message}; but another reading cannot be judged: {other.message}"

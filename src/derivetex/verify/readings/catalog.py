@@ -218,6 +218,14 @@ ENTROPIES = R(
     "The entropy of random variables $X$ and $Y$.\n\n"
     "$$ H(X) + H(Y \\mid X) = H(Y) - H(X \\mid Y) $$\n",
 )
+FOLLOWS_AN_ERROR = R(
+    "R404", "follows_an_earlier_error", "section",
+    "a link that fails as computed, checked again with the number an earlier wrong link of "
+    "its section wrote in place of the computed one (for every name bound to it): when it "
+    "then holds it is not a second mistake, and it is left unchecked (reason follows)",
+    "$$ L = -\\log 0.2 = 1.20 $$\n\nso $$ 2L = 2.40 $$\n",
+    "$$ L = -\\log 0.2 = 1.20 $$\n\nso $$ 2L = 2.50 $$\n",
+)
 OTHER_NOTATION = R(
     "R601", "another_reading_of_notation", "notation",
     "a link that fails as first read, where its notation has another plausible reading (a "
@@ -234,6 +242,6 @@ RECORDS: tuple[R, ...] = (
     BITS, LG, ROUNDED_SIDES, EARLIER_VALUES, DEVIATION, NAMED_IN_CHAIN, EVENT_VALUE, EARLIER_SIDES,
     ONE_SIZED, INSTANCE, NORMALISED, INDEX_CASE,
     BARE_FUNCTION, CHAIN_RULE, LOG_DENSITY, DOT_PRODUCT, LOOSE_DEFINITION, BARE_DEFINED,
-    EARLIER_SECTION, LATER_DEFINITION, ENTROPIES, OTHER_NOTATION,
+    EARLIER_SECTION, LATER_DEFINITION, ENTROPIES, FOLLOWS_AN_ERROR, OTHER_NOTATION,
 )
 """The catalog, in code order (``docs/verify.md`` prints it)."""
