@@ -82,10 +82,9 @@ def test_the_page_renders_offline_in_chromium(lang, tmp_path):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_series_verifies_clean(lang, fmt):
     summary = audit_text(str(rendered(lang, fmt)), fmt).summary()
-    # no error but categorical-mle's two known false alarms (test_spec_own_output.FALSE_ALARM);
-    # the catalog's second part leaves some rows unchecked (tests/specs/
+    # no error; the catalog's second part leaves some rows unchecked (tests/specs/
     # test_spec_own_output.py: CATALOG_READ_IN_PART), the first part none
-    assert summary["error"] <= 2, summary
+    assert summary["error"] == 0, summary
     assert summary["ok"] >= 100
 
 

@@ -12,8 +12,6 @@ from derivetex.verify import audit_text
 @pytest.mark.parametrize("fmt", ["md", "tex"])
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_the_output_verifies_clean(case, fmt):
-    if case[0] == "categorical-mle":
-        pytest.xfail(FALSE_ALARM)
     report = audit_text(str(spec_document(*case).render(fmt)), fmt)
     summary = report.summary()
     assert summary["error"] == 0, [f.message for f in report.findings if f.status != "ok"]
@@ -30,10 +28,3 @@ CATALOG_READ_IN_PART = {
 }
 """The catalog shipped at stop 17: its documents verify with no error, but verify leaves
 some of their rows unchecked (open work, issue 20); every other spec verifies fully."""
-
-
-FALSE_ALARM = (
-    "known verify false alarm (stop 17): in categorical-mle, the later result "
-    "theta_j = n_j / lambda is put into d/dlambda of the Lagrangian, which changes what the "
-    "derivative depends on; the derivation is right, verify is not"
-)

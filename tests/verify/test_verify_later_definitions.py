@@ -1,5 +1,5 @@
 """A definition further down a section confirms a link stated before it, never accuses
-(verify/audit.py, _confirmed_later)."""
+(verify/alternatives.py, _confirmed_later)."""
 
 from __future__ import annotations
 

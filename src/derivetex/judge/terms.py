@@ -11,7 +11,9 @@ cannot be judged (nothing says how ``H(p)`` and ``\mathbb{E}[\log p]`` relate).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 
 import sympy
@@ -37,9 +39,29 @@ def depends(body: sympy.Expr, variable: sympy.Basic) -> bool:
     return _depends(body, variable)
 
 
-@remembered
+_OTHERS_FIXED: ContextVar[bool] = ContextVar("others_fixed", default=False)
+"""Within :func:`holding_others_fixed`: a partial derivative holds every other name fixed."""
+
+
+@contextmanager
+def holding_others_fixed() -> Iterator[None]:
+    """Within the block, a derivative whose body does not depend on its variable (and applies
+    no unknown function) is 0, as a partial derivative holds the other variables fixed; outside
+    it such a derivative is an opaque term (an undefined name may depend on the variable)."""
+    token = _OTHERS_FIXED.set(True)
+    try:
+        yield
+    finally:
+        _OTHERS_FIXED.reset(token)
+
+
 def carry_out(expr: sympy.Expr) -> sympy.Expr:
     """Every derivative that can be taken, taken; the rest left as written."""
+    return _carry_out(expr, _OTHERS_FIXED.get())
+
+
+@remembered
+def _carry_out(expr: sympy.Expr, others_fixed: bool) -> sympy.Expr:
     special = in_preorder(expr, sympy.Derivative, sympy.Subs, sympy.Integral, AppliedUndef)
     if not special:  # most sides: nothing to differentiate, no expectation to spread
         return sympy.sympify(expr)
@@ -60,6 +82,8 @@ def carry_out(expr: sympy.Expr) -> sympy.Expr:
             expr = expr.xreplace({node: node.doit()})
         elif all(_depends(node.expr, v) for v in variables):
             expr = expr.xreplace({node: node.doit(deep=False)})
+        elif others_fixed and not atoms(node.expr, AppliedUndef):
+            expr = expr.xreplace({node: node.doit()})
     points = [s for s in atoms(expr, sympy.Subs) if not s.expr.has(sympy.Derivative)]
     if points:  # f'(0) once f' is known: put the point in
         expr = expr.xreplace({s: s.doit() for s in points})

@@ -116,3 +116,8 @@ def _finding(line: int, latex: str, status: str, settled: Answer, subject: str) 
         line, status, latex, settled.message, settled.diagnosis, settled.reason,
         readings=settled.readings, code=code,
     )
+
+
+def is_error(finding: Finding) -> bool:
+    """Whether :func:`decide` made ``finding`` an error (what later links may follow from)."""
+    return finding.status == ERROR

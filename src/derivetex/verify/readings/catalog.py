@@ -17,6 +17,16 @@ _BEFORE = (
     "issue 18), as a reading that predates the registry"
 )
 
+_LAGRANGIAN = (
+    "$$ J = \\lambda (1 - \\sum_{k=1}^{K} \\theta_{k}) + \\sum_{k=1}^{K} n_{k} \\log "
+    "\\theta_{k} $$\n\n"
+)
+_STATIONARY = (
+    "$$ \\theta_{j} = \\frac{n_{j}}{\\lambda} $$\n\n"
+    "$$ \\frac{\\partial}{\\partial \\lambda} \\sum_{k=1}^{K} n_{k} \\log \\theta_{k} + "
+    "1 - \\sum_{k=1}^{K} \\theta_{k} = 1 - \\sum_{k=1}^{K} \\theta_{k} $$\n"
+)
+
 DEFINITION = R(
     "R001", "definition", "link",
     "the first link of a chain whose left side is a name not on its right defines the name",
@@ -218,6 +228,16 @@ ENTROPIES = R(
     "The entropy of random variables $X$ and $Y$.\n\n"
     "$$ H(X) + H(Y \\mid X) = H(Y) - H(X \\mid Y) $$\n",
 )
+HELD_FIXED = R(
+    "R405", "variables_held_fixed", "section",
+    "a partial derivative that fails with a definition put in, of a name the section itself "
+    "differentiates by (theta_j = n_j / lambda, solved for after dJ/dtheta_j), checked again "
+    "with that name and every other held fixed, as a partial derivative holds the other "
+    "variables: kept only when it then holds and neither side is 0",
+    _LAGRANGIAN + "$$ \\frac{\\partial J}{\\partial \\theta_{j}} = -\\lambda + "
+    "\\frac{n_{j}}{\\theta_{j}} $$\n\n" + _STATIONARY,
+    _LAGRANGIAN + _STATIONARY,
+)
 FOLLOWS_AN_ERROR = R(
     "R404", "follows_an_earlier_error", "section",
     "a link that fails as computed, checked again with the number an earlier wrong link of "
@@ -242,6 +262,7 @@ RECORDS: tuple[R, ...] = (
     BITS, LG, ROUNDED_SIDES, EARLIER_VALUES, DEVIATION, NAMED_IN_CHAIN, EVENT_VALUE, EARLIER_SIDES,
     ONE_SIZED, INSTANCE, NORMALISED, INDEX_CASE,
     BARE_FUNCTION, CHAIN_RULE, LOG_DENSITY, DOT_PRODUCT, LOOSE_DEFINITION, BARE_DEFINED,
-    EARLIER_SECTION, LATER_DEFINITION, ENTROPIES, FOLLOWS_AN_ERROR, OTHER_NOTATION,
+    EARLIER_SECTION, LATER_DEFINITION, ENTROPIES, FOLLOWS_AN_ERROR, HELD_FIXED,
+    OTHER_NOTATION,
 )
 """The catalog, in code order (``docs/verify.md`` prints it)."""
