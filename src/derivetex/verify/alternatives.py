@@ -22,6 +22,7 @@ from derivetex.judge.show import show
 from derivetex.judge.terms import holding_others_fixed
 from derivetex.verify.decide.consequences import Belief, follows
 from derivetex.verify.decide.held_fixed import with_variables_held_fixed
+from derivetex.verify.decide.index_notation import dropped_indices
 from derivetex.verify.decide.link import check
 from derivetex.verify.decide.other_readings import other_reading_answer
 from derivetex.verify.decide.verdict import FAILS, HOLDS, UNKNOWN, Answer
@@ -60,6 +61,7 @@ def candidates(
         *((catalog.ENTROPIES, partial(_confirmed_with, done, scope, m)) for m in confirming),
         (catalog.HELD_FIXED, partial(_held_fixed, done, scope, variables)),
         (catalog.FOLLOWS_AN_ERROR, partial(_following_an_error, done, scope, beliefs)),
+        (catalog.INDEX_DROPPED, partial(_index_dropped, done, scope)),
     ]
     for record, attempt in tries:
         if answers[-1].status == HOLDS:
@@ -116,6 +118,20 @@ def _following_an_error(item: Checked, scope: Scope, beliefs: list[Belief]) -> A
         return budgeted(partial(check, item.link, trial, final=True))
 
     return follows(beliefs, item.bindings, scope, recheck)
+
+
+def _index_dropped(item: Checked, scope: Scope) -> Answer | None:
+    """A failing link that writes a name indexed on one side and bare on the other: what the
+    bare name means there is not written (``decide.index_notation``)."""
+    if item.answer.status != FAILS:
+        return None
+    names = dropped_indices(item.link, scope.function_names())
+    if not names:
+        return None
+    shown = " and ".join(names) + (" are" if len(names) > 1 else " is")
+    message = (f"{item.answer.message}; but {shown} indexed on one side and bare on the "
+               f"other (another notation, or an index dropped), so this is not certain")
+    return Answer(UNKNOWN, message, reason="index-dropped")
 
 
 def _confirmed_with_earlier(

@@ -119,6 +119,7 @@ REASONS = {
     "readings": "fails on one reading of its notation; another cannot be judged",
     "cap": "more candidate readings than are judged per link",
     "follows": "right given an earlier wrong number of its section (one mistake, one error)",
+    "index-dropped": "a name indexed on one side and bare on the other (y_i and y)",
 }
 """Stable reason codes of ``unchecked`` findings (``--json`` ``reason``), with their meaning."""
 

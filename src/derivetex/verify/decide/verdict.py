@@ -13,7 +13,8 @@ definition further down, an earlier section's, another reading of ambiguous nota
 - ``unchecked`` otherwise, with the reason of the primary answer: what withheld a failure on
   a confirm-only reading (``preview``, or the check's own word), ``readings`` when another
   reading could not be judged, ``follows`` when it holds with the numbers an earlier error
-  wrote (``decide.consequences``: one mistake, one error), ``cap`` past :data:`MAX_CANDIDATES`.
+  wrote (``decide.consequences``: one mistake, one error), ``index-dropped`` when it relates
+  y_i to a bare y (``decide.index_notation``), ``cap`` past :data:`MAX_CANDIDATES`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ from derivetex.verify.report import ERROR, OK, UNCHECKED, Finding
 HOLDS = OK
 FAILS = "fails"
 UNKNOWN = UNCHECKED
+WITHHOLDING = ("follows", "index-dropped")
+"""Reasons of an alternative that, unjudged, is what the finding says: the link follows from an
+earlier error (one mistake, one error), or it relates a family y_i to a bare y."""
 MAX_CANDIDATES = 16
 """Candidate readings judged per link at most; a link with more says so in its reason."""
 
@@ -91,8 +95,8 @@ def decide(
     if primary.status == FAILS and not may_accuse(primary.readings):
         said = primary.withheld or _withheld(primary)
         primary = replace(said, readings=primary.readings)
-    elif primary.status == FAILS and any(a.reason == "follows" for a in unjudged):
-        primary = next(a for a in unjudged if a.reason == "follows")  # one mistake, one error
+    elif primary.status == FAILS and any(a.reason in WITHHOLDING for a in unjudged):
+        primary = next(a for a in unjudged if a.reason in WITHHOLDING)
     elif primary.status == FAILS:  # another reading could not be judged
         other = next((a for a in accusing if a.status != FAILS), None) or unjudged[0]
         message = f"{primary.message}; but another reading cannot be judged: {other.message}"

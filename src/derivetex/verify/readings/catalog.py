@@ -27,6 +27,8 @@ _STATIONARY = (
     "1 - \\sum_{k=1}^{K} \\theta_{k} = 1 - \\sum_{k=1}^{K} \\theta_{k} $$\n"
 )
 
+_CLASSES = "$$ H(y, \\hat{y}) = -\\sum_{i=0}^{1} y_{i} \\log \\hat{y}_{i} = "
+
 DEFINITION = R(
     "R001", "definition", "link",
     "the first link of a chain whose left side is a name not on its right defines the name",
@@ -246,6 +248,14 @@ FOLLOWS_AN_ERROR = R(
     "$$ L = -\\log 0.2 = 1.20 $$\n\nso $$ 2L = 2.40 $$\n",
     "$$ L = -\\log 0.2 = 1.20 $$\n\nso $$ 2L = 2.50 $$\n",
 )
+INDEX_DROPPED = R(
+    "R406", "index_dropped_or_renamed", "section",
+    "a link that fails while it writes a name indexed on one side and bare on the other only "
+    "(a sum over classes restated as y log y-hat + (1 - y) log(1 - y-hat), an index dropped "
+    "under a sum): what the bare name means is not written, so it is left unchecked",
+    _CLASSES + "-y \\log \\hat{y} - (1 - y) \\log (1 - \\hat{y}) $$\n",
+    _CLASSES + "-y_{1} \\log \\hat{y}_{1} - y_{1} \\log \\hat{y}_{0} $$\n",
+)
 OTHER_NOTATION = R(
     "R601", "another_reading_of_notation", "notation",
     "a link that fails as first read, where its notation has another plausible reading (a "
@@ -263,6 +273,6 @@ RECORDS: tuple[R, ...] = (
     ONE_SIZED, INSTANCE, NORMALISED, INDEX_CASE,
     BARE_FUNCTION, CHAIN_RULE, LOG_DENSITY, DOT_PRODUCT, LOOSE_DEFINITION, BARE_DEFINED,
     EARLIER_SECTION, LATER_DEFINITION, ENTROPIES, FOLLOWS_AN_ERROR, HELD_FIXED,
-    OTHER_NOTATION,
+    INDEX_DROPPED, OTHER_NOTATION,
 )
 """The catalog, in code order (``docs/verify.md`` prints it)."""
