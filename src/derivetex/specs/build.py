@@ -144,7 +144,7 @@ def _row(
         raise SpecError(f"{spec.where(row.key)} (row {position}): {error}") from None
     if row.why is not None:
         params = {**step.params, "why": row.why}
-        step = Step(step.rule, step.before, step.after, step.checks, params)
+        step = replace(step, params=params)
     return step
 
 
