@@ -104,11 +104,12 @@ def derivation_of(config: Config) -> Derivation:
 
         values = ({"y": config.y, "t": config.t}
                   if config.y is not None and config.t is not None else None)
-        return build_article(spec, config.K, values, config.log_base, config.labels)
+        return build_article(spec, config.K, values, config.log_base, config.labels,
+                             config.steps)
     if spec is not None:
         from derivetex.specs.build import build_spec  # rules and inference: only for specs
 
-        return build_spec(spec)
+        return build_spec(spec, config.steps)
     raise InputError(f"unknown derivation {config.derivation!r}")
 
 

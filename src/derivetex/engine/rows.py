@@ -68,6 +68,12 @@ def check_row(
     return Step(sequence[0].rule, before, after, checks, params, tuple(sequence))
 
 
+def judge_row(before: sp.Expr, after: sp.Expr, context: RowContext) -> tuple[Check, ...]:
+    """The judge's checks that ``after`` follows from ``before`` under the row context (a row
+    ``--steps`` made); RowRefused when it does not."""
+    return _judge(before, after, context, ())
+
+
 def filled_step(before: sp.Expr, filled: FilledRow, context: RowContext) -> Step:
     """A row the fill wrote, judged like any row; its rule gives it from the row before
     (or, read backwards, the row before from it)."""

@@ -15,7 +15,7 @@ from derivetex.engine import Chain, Derivation, Step
 from derivetex.model.values import IndexedValues
 from derivetex.render.highlight import TEX_PREAMBLE, Marks, chain_marks
 from derivetex.render.printer import article_latex
-from derivetex.render.wording import CATALOGS, LOG_NAMES, Catalog, circled, fill
+from derivetex.render.wording import CATALOGS, JOIN, LOG_NAMES, Catalog, circled, fill
 
 TARGETS = {"md": "web", "html": "web", "tex": "print", "pdf": "print"}
 
@@ -68,6 +68,9 @@ def _block(
 
 
 def _justification(step: Step, words: Catalog, target: str) -> str | None:
+    if "joined" in step.params:  # a compact row: each joined step's words in turn
+        pieces = [_justification(s, words, target) for s in step.params["joined"]]
+        return JOIN[words.lang].join(p for p in pieces if p) or None
     template = words.justifications.get(step.rule.name)
     if template is None:
         return None

@@ -21,12 +21,11 @@ from derivetex.render.environment import render_template
 from derivetex.render.highlight import TEX_PREAMBLE, chain_marks
 from derivetex.render.spec_printer import spec_latex
 from derivetex.render.spec_prose import anchor, check_prose, math_text, math_words, prose
-from derivetex.render.wording import CATALOGS, Catalog, circled, fill
+from derivetex.render.wording import CATALOGS, JOIN, Catalog, circled, fill
 from derivetex.specs.reading import declared_names
 from derivetex.specs.schema import Spec, Texts
 
 TARGETS = {"md": "web", "html": "web", "tex": "print", "pdf": "print"}
-JOIN = {"ja": r"\text{、}", "en": r"\text{, then }"}
 
 
 def render_spec(
@@ -111,7 +110,11 @@ def justification(
     step: Step, words: Catalog, target: str, spec: Spec,
     equation_tags: dict[sp.Expr, str] | None = None,
 ) -> str:
-    """The row between two steps: the writer's own words, else the catalog's for each rule."""
+    """The row between two steps: the writer's own words, else the catalog's for each rule;
+    a compact row's, each joined step's in turn."""
+    if "joined" in step.params:
+        return JOIN[words.lang].join(justification(s, words, target, spec, equation_tags)
+                                     for s in step.params["joined"])
     own: Texts | None = step.params.get("why")
     if own is not None:
         return math_text(own.get(words.lang), spec, target == "web")
