@@ -104,11 +104,12 @@ def derivation_of(config: Config) -> Derivation:
 
         values = ({"y": config.y, "t": config.t}
                   if config.y is not None and config.t is not None else None)
-        return build_article(spec, config.K, values, config.log_base, config.labels)
+        return build_article(spec, config.K, values, config.log_base, config.labels,
+                             config.steps)
     if spec is not None:
         from derivetex.specs.build import build_spec  # rules and inference: only for specs
 
-        return build_spec(spec)
+        return build_spec(spec, config.steps)
     raise InputError(f"unknown derivation {config.derivation!r}")
 
 
@@ -177,21 +178,24 @@ def listing(lang: str = "en") -> str:
 SERIES_FORMATS = ("md", "tex", "pdf", "html")
 
 
-def series_parts(lang: str) -> list[tuple[Derivation, Config]]:
+def series_parts(lang: str, *, highlight: bool = False,
+                 steps: str = "article") -> list[tuple[Derivation, Config]]:
     """Every part of the series, derived and verified, with the config (its chapter) it
     renders with: the shipped specs in series order, multiclass first."""
     from derivetex.specs.shipped import SERIES
 
     names = (name for name in SERIES if name in SHIPPED)
-    configs = [build_config(derivation=name, lang=lang, chapter=number)
+    configs = [build_config(derivation=name, lang=lang, chapter=number, highlight=highlight,
+                            steps=steps)
                for number, name in enumerate(names, start=1)]
     return [(derivation_of(config), config) for config in configs]
 
 
 def series(lang: str = "ja", formats: tuple[str, ...] = ("md", "tex"),
-           output: str = "output", flavor: str = "katex") -> list[Path]:
+           output: str = "output", flavor: str = "katex", *, highlight: bool = False,
+           steps: str = "article") -> list[Path]:
     """The whole series as one document per format, written as a set (or one to stdout);
-    its Markdown marks math the ``flavor`` way."""
+    its Markdown marks math the ``flavor`` way; ``highlight`` and ``steps`` as ``derive``'s."""
     from derivetex.config import FLAVORS, LANGUAGES
     from derivetex.render.flavors import apply_flavor
     from derivetex.render.series import render_series
@@ -206,7 +210,7 @@ def series(lang: str = "ja", formats: tuple[str, ...] = ("md", "tex"),
     if output == "-" and len(formats) != 1:
         raise InputError("-o - writes one format to stdout; give exactly one --format")
     remove_stale_pdf_workdirs()
-    parts = series_parts(lang)
+    parts = series_parts(lang, highlight=highlight, steps=steps)
     rendered = {fmt: render_series(parts, lang, fmt) for fmt in formats}
     if "md" in rendered:
         rendered["md"] = apply_flavor(str(rendered["md"]), flavor)

@@ -27,6 +27,18 @@ def add_derivation_options(parser: argparse.ArgumentParser) -> None:
                         help="chapter number of the tags (multiclass: 5; a spec: none, (1), (2))")
     parser.add_argument("--expand-limit", type=int, default=10, metavar="N",
                         help="write out at most N terms of a row before eliding the middle")
+    add_presentation_options(parser)
+
+
+def add_presentation_options(parser: argparse.ArgumentParser) -> None:
+    """How the rows are shown, shared with ``series``: highlighting and granularity."""
+    from derivetex.config import STEPS
+
+    parser.add_argument("--highlight", action="store_true",
+                        help="colour and underline what each step rewrote and what it became")
+    parser.add_argument("--steps", default="article", choices=STEPS,
+                        help="article (default): the rows as derived; compact: consecutive "
+                        "rewrites joined into one row; fine: one term a row where a rule can")
 
 
 def derivation_options(args: argparse.Namespace, folder: Path | None = None) -> dict[str, Any]:
@@ -41,4 +53,5 @@ def derivation_options(args: argparse.Namespace, folder: Path | None = None) -> 
         "spec": spec, "derivation": args.derivation, "K": args.K, "N": args.N,
         "labels": args.labels, "y": args.y, "t": args.t, "log_base": args.log_base,
         "lang": args.lang, "chapter": args.chapter, "expand_limit": args.expand_limit,
+        "highlight": args.highlight, "steps": args.steps,
     }

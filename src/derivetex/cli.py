@@ -98,7 +98,10 @@ def _derive_options(derive: argparse.ArgumentParser) -> None:
 
 
 def _series_options(series: argparse.ArgumentParser) -> None:
+    from derivetex.arguments import add_presentation_options
+
     series.add_argument("--lang", default="ja", help="ja (default) or en")
+    add_presentation_options(series)
     _add_output_options(series, "any of md, tex, pdf, html (default: md tex)")
 
 
@@ -264,7 +267,8 @@ def _run(argv: list[str] | None) -> int:
         from derivetex.api import series
 
         formats = tuple(args.formats or ("md", "tex"))
-        for path in series(args.lang, formats, args.output, args.flavor):
+        for path in series(args.lang, formats, args.output, args.flavor,
+                           highlight=args.highlight, steps=args.steps):
             _say(f"wrote {path}")
         return 0
     if args.command == "list":

@@ -23,6 +23,8 @@ FORMATS = ("md", "tex", "json", "pdf", "html")
 FLAVORS = ("katex", "mathjax", "qiita", "github")
 """How Markdown writes its math, per platform (``render/flavors.py`` holds each one's form)."""
 LANGUAGES = ("ja", "en")
+STEPS = ("article", "compact", "fine")
+"""How many rows a derivation shows: its own, consecutive rewrites joined, or one term a row."""
 LOG_BASES = {"e": None, "2": 2, "10": 10}
 SUM_TOLERANCE = sp.Rational(1, 10**6)
 MAX_MAGNITUDE = 30
@@ -65,6 +67,10 @@ class Config:
     """The number of the first equation tag: a post's second block goes on from its first."""
     spec: Any = None
     """A loaded ``Spec`` to derive instead of a built-in derivation (``derive --spec``)."""
+    highlight: bool = False
+    """Mark in each row what the step before made and what the next step rewrites."""
+    steps: str = "article"
+    """One of STEPS: the rows as derived, compact or fine (``engine/granularity.py``)."""
 
     @property
     def has_values(self) -> bool:
@@ -155,6 +161,8 @@ def build_config(
     flavor: str = "katex",
     first_tag: int = 1,
     spec: Any = None,
+    highlight: bool = False,
+    steps: str = "article",
 ) -> Config:
     """Validate options into a Config; with none of K/labels/y/t, the article's example.
 
@@ -202,10 +210,12 @@ def build_config(
         raise InputError(f"unknown flavor {flavor!r} (use {', '.join(FLAVORS)})")
     if first_tag < 1:
         raise InputError(f"the first tag must be a positive integer, not {first_tag}")
+    if steps not in STEPS:
+        raise InputError(f"unknown --steps {steps!r} (use {', '.join(STEPS)})")
     common = dict(
         derivation=derivation, log_base=LOG_BASES[log_base], lang=lang, chapter=chapter,
         formats=chosen, output=output, expand_limit=expand_limit, flavor=flavor,
-        first_tag=first_tag,
+        first_tag=first_tag, highlight=bool(highlight), steps=steps,
     )
     if spec is not None:
         common["derivation"] = spec.name

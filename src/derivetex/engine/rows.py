@@ -65,7 +65,13 @@ def check_row(
     for move in sequence:
         params.update(move.params)
     checks = (*checks, Check("rule", f"{_names(sequence)} gives this row from the one before"))
-    return Step(sequence[0].rule, before, after, checks, params)
+    return Step(sequence[0].rule, before, after, checks, params, tuple(sequence))
+
+
+def judge_row(before: sp.Expr, after: sp.Expr, context: RowContext) -> tuple[Check, ...]:
+    """The judge's checks that ``after`` follows from ``before`` under the row context (a row
+    ``--steps`` made); RowRefused when it does not."""
+    return _judge(before, after, context, ())
 
 
 def filled_step(before: sp.Expr, filled: FilledRow, context: RowContext) -> Step:
@@ -80,7 +86,7 @@ def filled_step(before: sp.Expr, filled: FilledRow, context: RowContext) -> Step
     params = {**move.params, "rules": (move.rule.name,), "inferred": True, "filled": True,
               "backwards": filled.backwards}
     return Step(move.rule, before, filled.row,
-                (*checks, Check("rule", f"'{move.rule.name}' {way}")), params)
+                (*checks, Check("rule", f"'{move.rule.name}' {way}")), params, (move,))
 
 
 def solved_step(score_lhs: sp.Expr, score: sp.Expr, parameter: sp.Expr, solution: sp.Expr,
@@ -189,7 +195,7 @@ def _special(
     if len(named) > 1:
         params["sizes"] = tuple((m.params["bound"], m.params["value"]) for m in named
                                 if "bound" in m.params)
-    return Step(move.rule, before, after, checks, params)
+    return Step(move.rule, before, after, checks, params, tuple(named))
 
 
 def _substituted(

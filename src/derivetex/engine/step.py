@@ -31,6 +31,9 @@ class Step:
     after: sp.Expr
     checks: tuple[Check, ...]
     params: Mapping[str, Any] = field(default_factory=dict)
+    moves: tuple[Any, ...] = ()
+    """The ``inference.Move``s that made ``after``, each with its own parameters (a spec row's
+    sequence, a fill's one move); () when ``rule`` with ``params`` alone did."""
 
     @property
     def verified(self) -> bool:

@@ -35,3 +35,20 @@ def everywhere(rule: NodeRule, expr: sp.Expr) -> sp.Expr:
         return expr
     args = tuple(everywhere(rule, arg) for arg in expr.args)
     return rebuild(expr, args)
+
+
+Path = tuple[int, ...]
+"""Where a node sits in a tree: the argument index at each level down from the root."""
+
+
+def everywhere_at(rule: NodeRule, expr: sp.Expr, found: list[Path], path: Path = ()) -> sp.Expr:
+    """``everywhere``, also appending to ``found`` the path of each node the rule changed
+    (what ``--highlight`` marks); the result is the same tree ``everywhere`` gives."""
+    new = rule(expr)
+    if new is not expr and new != expr:
+        found.append(path)
+        return new
+    if not expr.args or isinstance(expr, (sp.Indexed, sp.Tuple)):
+        return expr
+    args = tuple(everywhere_at(rule, arg, found, (*path, i)) for i, arg in enumerate(expr.args))
+    return rebuild(expr, args)

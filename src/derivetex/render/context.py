@@ -13,8 +13,9 @@ import sympy as sp
 from derivetex.config import Config
 from derivetex.engine import Chain, Derivation, Step
 from derivetex.model.values import IndexedValues
+from derivetex.render.highlight import TEX_PREAMBLE, Marks, chain_marks
 from derivetex.render.printer import article_latex
-from derivetex.render.wording import CATALOGS, LOG_NAMES, Catalog, circled, fill
+from derivetex.render.wording import CATALOGS, JOIN, LOG_NAMES, Catalog, circled, fill
 
 TARGETS = {"md": "web", "html": "web", "tex": "print", "pdf": "print"}
 
@@ -25,10 +26,11 @@ def build_context(derivation: Derivation, config: Config, fmt: str) -> dict[str,
     target = TARGETS[fmt]
     tags = {"1": config.tag("1"), "2": config.tag("2")}
 
-    def latex(expr: sp.Expr) -> str:
-        return article_latex(expr, config.expand_limit)
+    def latex(expr: sp.Expr, marks: Marks | None = None) -> str:
+        return article_latex(expr, config.expand_limit, marks)
 
-    blocks = [_block(chain, words, target, tags, derivation, latex) for chain in derivation.chains]
+    blocks = [_block(chain, words, target, tags, derivation, latex, config.highlight)
+              for chain in derivation.chains]
     return {
         "lang": config.lang,
         "title": words.title,
@@ -39,18 +41,21 @@ def build_context(derivation: Derivation, config: Config, fmt: str) -> dict[str,
         "classes": _classes(derivation, config.expand_limit, words),
         "zero_log_note": words.zero_log_note if _has_zero_log(derivation) else None,
         "result": _result(derivation, words, latex),
+        "highlight_preamble": TEX_PREAMBLE if config.highlight else None,
     }
 
 
 def _block(
     chain: Chain, words: Catalog, target: str, tags: dict[str, str], derivation: Derivation,
-    latex: Any,
+    latex: Any, highlight: bool,
 ) -> dict[str, Any]:
+    marks = (chain_marks(chain.lhs, chain.steps, target) if highlight
+             else [None] * (len(chain.steps) + 1))
     rows = []
     for position, step in enumerate(chain.steps):
         why = None if position == 0 else _justification(step, words, target)
-        rows.append({"lhs": latex(chain.lhs) if position == 0 else "", "rhs": latex(step.after),
-                     "why": why})
+        rows.append({"lhs": latex(chain.lhs, marks[0]) if position == 0 else "",
+                     "rhs": latex(step.after, marks[position + 1]), "why": why})
     written_k = derivation.K if derivation.K is not None else "K"
     lead = words.leads.get(f"{chain.name}.{written_k}", words.leads.get(chain.name))
     return {
@@ -63,6 +68,9 @@ def _block(
 
 
 def _justification(step: Step, words: Catalog, target: str) -> str | None:
+    if "joined" in step.params:  # a compact row: each joined step's words in turn
+        pieces = [_justification(s, words, target) for s in step.params["joined"]]
+        return JOIN[words.lang].join(p for p in pieces if p) or None
     template = words.justifications.get(step.rule.name)
     if template is None:
         return None

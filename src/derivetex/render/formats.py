@@ -11,6 +11,7 @@ from derivetex.engine import Derivation
 from derivetex.render.context import build_context
 from derivetex.render.environment import render_template
 from derivetex.render.flavors import apply_flavor
+from derivetex.render.highlight import changed_data
 from derivetex.render.printer import article_latex, values_latex
 from derivetex.render.wording import CATALOGS, UNITS
 
@@ -61,6 +62,7 @@ def derivation_data(derivation: Derivation, config: Config) -> dict[str, Any]:
             "latex": latex(step.after),
             "verified": step.verified,
             "checks": [check.as_dict() for check in step.checks],
+            **({"changed": changed_data(step, latex)} if config.highlight else {}),
         }
         for chain in derivation.chains
         for step in chain.steps

@@ -24,7 +24,28 @@ class ArticlePrinter(LatexPrinter):
     """`t_{k} \\log y_{k}`, `y_{1}^{t_{1}} \\cdot y_{2}^{t_{2}}`, `0.33^{1} \\times 0.32^{0}`."""
 
     printmethod = "_article_latex"
-    _default_settings: dict[str, Any] = {**LatexPrinter._default_settings, "expand_limit": 10}
+    _default_settings: dict[str, Any] = {**LatexPrinter._default_settings, "expand_limit": 10,
+                                         "marks": None}
+
+    def __init__(self, settings: dict[str, Any] | None = None) -> None:
+        super().__init__(settings)
+        self._open: frozenset[str] = frozenset()
+
+    def _print(self, expr: Any, **kwargs: Any) -> str:
+        """Every node as SymPy prints it; a node ``marks`` names (``--highlight``) wrapped in
+        its colour, unless a node around it already is, in the same kind."""
+        marks = self._settings["marks"]
+        if marks is None or not isinstance(expr, sp.Basic):
+            return super()._print(expr, **kwargs)
+        kinds = marks.kinds_of(expr) - self._open
+        if not kinds:
+            return super()._print(expr, **kwargs)
+        outer, self._open = self._open, self._open | kinds
+        try:
+            text = super()._print(expr, **kwargs)
+        finally:
+            self._open = outer
+        return marks.wrap(text, kinds)
 
     # atoms -----------------------------------------------------------------
     def _print_Indexed(self, expr: sp.Indexed) -> str:
@@ -180,9 +201,9 @@ def _separator(left: sp.Expr, right: sp.Expr) -> str:
     return r" \cdot "
 
 
-def article_latex(expr: sp.Expr, expand_limit: int = 10) -> str:
-    """expr in the article's notation."""
-    return ArticlePrinter({"expand_limit": expand_limit}).doprint(expr)
+def article_latex(expr: sp.Expr, expand_limit: int = 10, marks: Any = None) -> str:
+    """expr in the article's notation; ``marks`` (a ``highlight.Marks``) colours sub-terms."""
+    return ArticlePrinter({"expand_limit": expand_limit, "marks": marks}).doprint(expr)
 
 
 def values_latex(values: Sequence[sp.Expr], expand_limit: int = 10) -> list[str]:

@@ -15,6 +15,7 @@ from derivetex.config import Config
 from derivetex.engine import Derivation
 from derivetex.render.context import build_context
 from derivetex.render.environment import ESCAPERS, render_template
+from derivetex.render.highlight import TEX_PREAMBLE
 from derivetex.render.html import html_context, vendored_katex
 from derivetex.render.pdf import compile_tex
 from derivetex.render.spec_context import spec_context
@@ -32,6 +33,8 @@ def render_series(parts: list[tuple[Derivation, Config]], lang: str, fmt: str) -
         "parts": [_part(number, derivation, config, fmt)
                   for number, (derivation, config) in enumerate(parts, start=1)],
         "verified_note": words.verified_note,
+        "highlight_preamble": (TEX_PREAMBLE if any(config.highlight for _, config in parts)
+                               else None),
     }
     if fmt == "html":
         css, js = vendored_katex()

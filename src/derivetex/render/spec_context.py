@@ -18,14 +18,14 @@ from derivetex.engine import Chain, Derivation, Step
 from derivetex.model.functions import read_sigmoid
 from derivetex.reader import parse
 from derivetex.render.environment import render_template
+from derivetex.render.highlight import TEX_PREAMBLE, chain_marks
 from derivetex.render.spec_printer import spec_latex
 from derivetex.render.spec_prose import anchor, check_prose, math_text, math_words, prose
-from derivetex.render.wording import CATALOGS, Catalog, circled, fill
+from derivetex.render.wording import CATALOGS, JOIN, Catalog, circled, fill
 from derivetex.specs.reading import declared_names
 from derivetex.specs.schema import Spec, Texts
 
 TARGETS = {"md": "web", "html": "web", "tex": "print", "pdf": "print"}
-JOIN = {"ja": r"\text{、}", "en": r"\text{, then }"}
 
 
 def render_spec(
@@ -63,6 +63,7 @@ def spec_context(derivation: Derivation, config: Config, fmt: str) -> dict[str, 
         "blocks": blocks,
         "legend": _legend(spec, config.lang, TARGETS[fmt] == "web"),
         "verified_note": words.verified_note,
+        "highlight_preamble": TEX_PREAMBLE if config.highlight else None,
     }
 
 
@@ -87,13 +88,16 @@ def _tags(derivation: Derivation, config: Config) -> dict[str, str]:
 def _block(chain: Chain, spec: Spec, words: Catalog, fmt: str, tags: dict[str, str],
            config: Config, equation_tags: dict[sp.Expr, str]) -> dict[str, Any]:
     chain_spec = next(c for c in spec.chains if c.name == chain.name)
+    marks = (chain_marks(chain.lhs, chain.steps, TARGETS[fmt]) if config.highlight
+             else [None] * (len(chain.steps) + 1))
     rows = []
     for position, step in enumerate(chain.steps):
         recalled = position == 0 and chain_spec.start is not None  # shown by the lead
         why = None if recalled else justification(
             step, words, TARGETS[fmt], spec, equation_tags)
-        rows.append({"lhs": spec_latex(chain.lhs, config.expand_limit) if position == 0 else "",
-                     "rhs": spec_latex(step.after, config.expand_limit), "why": why})
+        lhs = spec_latex(chain.lhs, config.expand_limit, marks[0]) if position == 0 else ""
+        rows.append({"lhs": lhs, "rhs": spec_latex(step.after, config.expand_limit,
+                                                   marks[position + 1]), "why": why})
     lead = (prose(chain_spec.lead, config.lang, fmt, spec, tags, f"{chain_spec.key}.lead")
             if chain_spec.lead else None)
     note = (prose(chain_spec.note, config.lang, fmt, spec, tags, f"{chain_spec.key}.note")
@@ -106,7 +110,11 @@ def justification(
     step: Step, words: Catalog, target: str, spec: Spec,
     equation_tags: dict[sp.Expr, str] | None = None,
 ) -> str:
-    """The row between two steps: the writer's own words, else the catalog's for each rule."""
+    """The row between two steps: the writer's own words, else the catalog's for each rule;
+    a compact row's, each joined step's in turn."""
+    if "joined" in step.params:
+        return JOIN[words.lang].join(justification(s, words, target, spec, equation_tags)
+                                     for s in step.params["joined"])
     own: Texts | None = step.params.get("why")
     if own is not None:
         return math_text(own.get(words.lang), spec, target == "web")

@@ -6,13 +6,19 @@ from typing import Any
 
 from derivetex.config import Config
 from derivetex.engine import Derivation
+from derivetex.render.highlight import changed_data
 from derivetex.render.spec_printer import spec_latex
 
 
 def spec_data(derivation: Derivation, config: Config) -> dict[str, Any]:
     """``derivation``, ``lang``, ``tags``, ``steps`` (each with ``rules`` and whether they were
-    ``inferred``; a row a gap's fill wrote has ``filled`` and ``backwards``) and
-    ``values`` (each chain's verified number, full precision)."""
+    ``inferred``; a row a gap's fill wrote has ``filled`` and ``backwards``; with
+    ``--highlight``, ``changed``) and ``values`` (each chain's verified number, full
+    precision)."""
+
+    def latex(expr: Any) -> str:
+        return spec_latex(expr, config.expand_limit)
+
     tagged = [chain.name for chain in derivation.chains if chain.tag]
     steps = [
         {
@@ -29,6 +35,7 @@ def spec_data(derivation: Derivation, config: Config) -> dict[str, Any]:
             "checks": [check.as_dict() for check in step.checks],
             **({"filled": True, "backwards": bool(step.params.get("backwards"))}
                if step.params.get("filled") else {}),
+            **({"changed": changed_data(step, latex)} if config.highlight else {}),
         }
         for chain in derivation.chains
         for step in chain.steps

@@ -7,6 +7,8 @@ Rows of a spec come from the reader, which builds ordinary SymPy trees: ``\\frac
 
 from __future__ import annotations
 
+from typing import Any
+
 import sympy as sp
 
 from derivetex.model.logs import LogBase
@@ -191,6 +193,7 @@ def _product(factors: list[sp.Expr]) -> sp.Expr:
     return factors[0] if len(factors) == 1 else sp.Mul(*factors, evaluate=False)
 
 
-def spec_latex(expr: sp.Expr, expand_limit: int = 10) -> str:
-    """A spec row in the writer's notation."""
-    return SpecPrinter({"expand_limit": expand_limit}).doprint(expr)
+def spec_latex(expr: sp.Expr, expand_limit: int = 10, marks: Any = None) -> str:
+    """A spec row in the writer's notation; ``marks`` (a ``highlight.Marks``) colours
+    sub-terms."""
+    return SpecPrinter({"expand_limit": expand_limit, "marks": marks}).doprint(expr)

@@ -16,6 +16,8 @@ CIRCLED = {
     "print": "{glyph}",
 }
 GLYPHS = {1: "①", 2: "②"}
+JOIN = {"ja": r"\text{、}", "en": r"\text{, then }"}
+"""Between the justifications of several rules in one row."""
 UNITS = {None: "nats", 2: "bits", 10: "hartleys"}
 """The unit of E per log base, as JSON names it (natural log: nats)."""
 

@@ -24,6 +24,7 @@ Relation = Literal["equals", "defines", "generalises", "substitutes", "evaluates
 """
 
 Strategy = Literal["root", "everywhere"]
+Path = tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -44,3 +45,15 @@ class Rule:
 
         walk = at_root if self.strategy == "root" else everywhere
         return walk(lambda node: self.rewrite(node, **params), expr)
+
+    def apply_at(self, expr: sp.Expr, **params: Any) -> tuple[sp.Expr, tuple[Path, ...]]:
+        """``apply``, with the paths of the nodes it rewrote (the root's ``()`` for a rule
+        applied at the root)."""
+        from derivetex.engine.strategies import everywhere_at
+
+        if self.strategy == "root":
+            new = self.rewrite(expr, **params)
+            return new, (() if new is expr or new == expr else ((),))
+        found: list[Path] = []
+        new = everywhere_at(lambda node: self.rewrite(node, **params), expr, found)
+        return new, tuple(found)

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import sympy as sp
 
 from derivetex.engine import Chain, ChainBuilder, CheckContext, Derivation
+from derivetex.engine.checks import verify_step
+from derivetex.engine.granularity import regrouped
 from derivetex.engine.strategies import everywhere
 from derivetex.errors import DerivetexError
 from derivetex.judge.symbolic import symbolically_equal, write_out
@@ -40,8 +43,9 @@ class ArticleBuild:
 
     def __init__(
         self, spec: Spec, size: int | None, values: Mapping[str, Sequence[sp.Rational]] | None,
-        log_base: int | None,
+        log_base: int | None, steps: str = "article",
     ) -> None:
+        self.steps = steps
         if spec.example is None or len(spec.example.sizes) != 1:
             raise SpecError(f"{spec.source}: example.sizes: the article layout needs exactly "
                             "one size (the bound its sums run to)")
@@ -91,7 +95,13 @@ class ArticleBuild:
             if holds(row.when, sizes, self.values is not None):
                 self.step(builder, row)
         try:
-            return builder.build(tag=tag, legend=chain_spec.legend)
+            chain = builder.build(tag=tag, legend=chain_spec.legend)
+            if self.steps == "article":
+                return chain
+            lhs = chain.lhs
+            return replace(chain, steps=regrouped(chain.steps, self.steps, lambda step, a, b:
+                                                  verify_step(step.rule, lhs, a, b,
+                                                              step.params, context)))
         except DerivetexError as error:
             raise SpecError(f"{self.spec.where(chain_spec.key)}: {error}") from None
 
@@ -228,10 +238,11 @@ class ArticleBuild:
 
 def build_article(
     spec: Spec, size: int | None, values: Mapping[str, Sequence[sp.Rational]] | None,
-    log_base: int | None, labels: tuple[str, ...] | None,
+    log_base: int | None, labels: tuple[str, ...] | None, steps: str = "article",
 ) -> Derivation:
-    """The spec's derivation at ``size`` (None: symbolic), with the example's ``values``."""
-    chains, numbers = ArticleBuild(spec, size, values, log_base).chains()
+    """The spec's derivation at ``size`` (None: symbolic), with the example's ``values``;
+    ``steps`` as ``--steps`` (``engine/granularity.py``)."""
+    chains, numbers = ArticleBuild(spec, size, values, log_base, steps).chains()
     return Derivation(
         name=spec.name, chains=chains, K=size, log_base=log_base, labels=labels,
         y=tuple(values["y"]) if values and "y" in values else None,

@@ -14,8 +14,9 @@ import sympy as sp
 
 from derivetex.config import parse_number
 from derivetex.engine import Chain, Check, Derivation, Step
+from derivetex.engine.granularity import regrouped
 from derivetex.engine.inference import Move
-from derivetex.engine.rows import RowContext, RowRefused, check_row
+from derivetex.engine.rows import RowContext, RowRefused, check_row, judge_row
 from derivetex.errors import DerivetexError
 from derivetex.model.numeric import FLOAT, MPMATH, evaluate
 from derivetex.render.spec_printer import spec_latex
@@ -42,8 +43,9 @@ NAMED_ONLY = ("expand_sum", "substitute_values", "evaluate")
 """Rules a row may name whose parameters come from the spec's example."""
 
 
-def build_spec(spec: Spec) -> Derivation:
-    """Every chain of the spec, each row verified; a wrong row raises SpecError naming it."""
+def build_spec(spec: Spec, steps: str = "article") -> Derivation:
+    """Every chain of the spec, each row verified; a wrong row raises SpecError naming it.
+    ``steps`` (compact, fine) regroups each chain's rows, each new row verified again."""
     names = declared_names(spec)
     definitions = Definitions({
         read_row(spec, names, name, f"definitions.{name}"):
@@ -70,6 +72,8 @@ def build_spec(spec: Spec) -> Derivation:
             raise SpecError(f"{spec.where(chain_spec.key)}.rows: no row holds here (each "
                             "row's when fails)")
         chain = _chain(spec, names, replace(chain_spec, rows=rows), chains, moves, context, tag)
+        if steps != "article":
+            chain = replace(chain, steps=_regrouped(spec, chain_spec, chain, steps, context))
         chains.append(chain)
         if chain_spec.value is not None:
             values[chain_spec.value] = _value(spec, chain_spec, chain)
@@ -116,6 +120,14 @@ def _chain(
     return Chain(chain_spec.name, lhs, tuple(steps), tag)
 
 
+def _regrouped(spec: Spec, chain_spec: ChainSpec, chain: Chain, mode: str,
+               context: RowContext) -> tuple[Step, ...]:
+    try:
+        return regrouped(chain.steps, mode, lambda _step, a, b: judge_row(a, b, context))
+    except DerivetexError as error:
+        raise SpecError(f"{spec.where(chain_spec.key)} (--steps {mode}): {error}") from None
+
+
 def _row(
     spec: Spec, names: Names, lhs: sp.Expr, before: sp.Expr, row: RowSpec,
     moves: Mapping[str, Move], context: RowContext, position: int,
@@ -144,7 +156,7 @@ def _row(
         raise SpecError(f"{spec.where(row.key)} (row {position}): {error}") from None
     if row.why is not None:
         params = {**step.params, "why": row.why}
-        step = Step(step.rule, step.before, step.after, step.checks, params)
+        step = replace(step, params=params)
     return step
 
 
