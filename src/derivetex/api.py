@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass, replace
 from functools import partial
-from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from derivetex.config import Config, build_config
 from derivetex.engine import Derivation
@@ -17,9 +15,6 @@ from derivetex.outputs import remove_stale_pdf_workdirs, to_stdout, write_files
 from derivetex.render.formats import WRITERS, derivation_data
 from derivetex.specs import Spec, load_spec
 from derivetex.specs.shipped import SHIPPED
-
-if TYPE_CHECKING:
-    from derivetex.verify.report import FileReport
 
 EXTENSIONS = {"md": "md", "tex": "tex", "json": "json", "pdf": "pdf", "html": "html"}
 
@@ -224,36 +219,3 @@ def series(lang: str = "ja", formats: tuple[str, ...] = ("md", "tex"),
     }
     return write_files(Path(output), named)
 
-
-def verify(source: str | PathLike[str], kind: str | None = None, *,
-           explain: str | None = None) -> FileReport:
-    """Audit a document as ``derivetex verify`` does: its findings, the records ``--json``
-    prints (``report.findings``, each ``.as_dict()``; ``report.summary()``).
-
-    ``source`` is a path (a ``Path``, or a string naming an existing file) or the document's
-    text; ``kind`` is "md" or "tex" (for a path, taken from its extension unless given; for
-    text, "md"). ``explain`` (a language) names the rules of each ok link, as ``--explain``.
-    It runs in this process, under the per-link time budget; the command's separate worker
-    with its memory cap is for documents nobody has read yet.
-    """
-    from derivetex.verify import audit_text
-    from derivetex.verify.command import kind_of, read_document
-
-    text, path = _document(source, read_document)
-    if kind is None:
-        kind = kind_of(path) if path is not None else "md"
-    if explain is not None and explain not in ("ja", "en"):
-        raise InputError(f"unknown language {explain!r} (use ja or en)")
-    return audit_text(text, kind, path or "<string>", explain)
-
-
-def _document(source: str | PathLike[str], read: Any) -> tuple[str, str | None]:
-    """(text, path): a Path, or a one-line string naming a file, is read; else it is text."""
-    if isinstance(source, PathLike):
-        path = os.fspath(source)
-        return read(path), path
-    if not isinstance(source, str):
-        raise InputError(f"verify() takes a path or the text of a document, not {source!r}")
-    if "\n" not in source and len(source) < 4096 and os.path.isfile(source):
-        return read(source), source
-    return source, None

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from derivetex.about import version
 from derivetex.errors import DerivetexError, InputError, Interrupted
 
 if TYPE_CHECKING:
@@ -36,15 +37,6 @@ class OneLineParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         _say(f"derivetex: error: {message}")
         sys.exit(EXIT_FAILURE)
-
-
-def version() -> str:
-    from importlib import metadata  # only for --version: it costs a verify run 15 ms
-
-    try:
-        return metadata.version("derivetex")
-    except metadata.PackageNotFoundError:
-        return "unknown"
 
 
 class _Version(argparse.Action):

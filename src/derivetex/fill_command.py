@@ -8,37 +8,22 @@ Names are taken positive, as ``verify --explain`` takes them, so the log rules c
 from __future__ import annotations
 
 import json
-from functools import cache
 
 import sympy as sp
 
 from derivetex.engine.checks import expand_definitions
 from derivetex.engine.fill import FillFailed, fill
-from derivetex.engine.inference import Move
 from derivetex.engine.rows import RowContext, RowRefused, filled_step
+from derivetex.engine.standalone import standalone_moves
 from derivetex.errors import InputError
 from derivetex.judge.equality import judge_equal
 from derivetex.model.functions import as_exponentials, read_sigmoid
 from derivetex.reader import Unreadable, parse
 from derivetex.render.spec_printer import spec_latex
-from derivetex.rules import RULES
+from derivetex.verify.explain import justification_row
 
-STANDALONE = ("log_product", "log_power", "log_quotient", "log_exp", "sum_linearity",
-              "write_out", "diff_linearity", "diff_sum", "chain_rule", "d_log", "d_exp",
-              "d_index", "quotient_rule", "sum_delta", "expand_product", "power_identities",
-              "zero_terms", "power_rule", "product_rule", "d_constant", "d_sigmoid", "d_tanh")
-"""Rules that need nothing from a spec (no definitions, sizes or values)."""
 FILL_FORMATS = ("md", "tex", "json")
 MAX_LATEX = 2000
-
-
-@cache
-def standalone_moves() -> tuple[Move, ...]:
-    """The rules above, and collecting terms into a sum over k (the letter people use)."""
-    k = sp.Symbol("k", positive=True)
-    collect = (Move(RULES["collect_sum"], {"index": k}),
-               Move(RULES["collect_product"], {"index": k}))
-    return (*(Move(RULES[name]) for name in STANDALONE), *collect)
 
 
 def fill_text(before: str, after: str, fmt: str = "md", lang: str = "en") -> str:
@@ -64,8 +49,6 @@ def fill_text(before: str, after: str, fmt: str = "md", lang: str = "en") -> str
         current = filled.row
     if not steps:
         raise InputError("the two expressions are already the same form: nothing to fill")
-    from derivetex.verify.explain import justification_row
-
     rows = [{"latex": spec_latex(step.after), "rules": list(step.params["rules"]),
              "backwards": bool(step.params["backwards"]),
              "justification": justification_row(tuple(step.params["rules"]), lang),

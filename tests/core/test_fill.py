@@ -10,7 +10,8 @@ import sympy as sp
 
 from derivetex.cli import main
 from derivetex.engine.fill import FillFailed, differing, fill
-from derivetex.fill_command import read_side, standalone_moves
+from derivetex.engine.standalone import standalone_moves
+from derivetex.fill_command import read_side
 from derivetex.judge.equality import judge_equal
 from derivetex.specs.build import build_spec
 from derivetex.specs.loader import SpecError, load_spec

@@ -20,6 +20,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.workspace import TextDocument
 from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
 
+from derivetex.about import version
 from derivetex.errors import BudgetExceeded
 from derivetex.lsp import features
 from derivetex.lsp.adapter import kind_for
@@ -70,8 +71,6 @@ class Known:
 
 class DerivetexServer(LanguageServer):
     def __init__(self) -> None:
-        from derivetex.cli import version
-
         super().__init__("derivetex", version())
         self.settings = Settings()
         self.worker = Worker()

@@ -24,6 +24,7 @@ import ctypes
 import hashlib
 import os
 import re
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -33,12 +34,13 @@ from pathlib import Path
 
 from derivetex.config import Config
 from derivetex.engine import Derivation
-from derivetex.errors import DerivetexError
+from derivetex.errors import DerivetexError, ToolMissing
 from derivetex.outputs import pdf_workdir_prefix, remove_stale_pdf_workdirs
 from derivetex.render.context import build_context
 from derivetex.render.environment import render_template
-from derivetex.tools.requirements import find_tool
 
+LUALATEX_INSTALL = "apt-get install texlive-luatex texlive-lang-japanese texlive-latex-recommended"
+"""What to install when lualatex is missing (Debian's packages); the ToolMissing names it."""
 #: 2024-01-01T00:00:00Z; any fixed instant works, it only has to be the same every run.
 SOURCE_DATE_EPOCH = "1704067200"
 REPRODUCIBLE = {
@@ -103,7 +105,7 @@ def compile_pdf(
     One pass is enough for our documents (``\\tag`` needs no second); a failure names the
     first ``!`` line of the log. ``env`` adds variables (``SOURCE_DATE_EPOCH``).
     """
-    lualatex = find_tool("lualatex")
+    lualatex = find_lualatex()
     workdir.mkdir(parents=True, exist_ok=True)
     (workdir / SANDBOX_NAME).write_bytes(SANDBOX.read_bytes())
     fenced = f"\\directlua{{dofile('{SANDBOX_NAME}')}}\n{tex_source}"
@@ -131,6 +133,14 @@ def compile_pdf(
         reason = first_error_line(log) or output.decode(errors="replace")[-300:]
         raise LatexError(f"lualatex failed (exit {proc.returncode}): {' '.join(reason.split())}")
     return pdf
+
+
+def find_lualatex() -> str:
+    """The lualatex on PATH, or ToolMissing naming the packages to install."""
+    path = shutil.which("lualatex")
+    if path is None:
+        raise ToolMissing(f"lualatex is not on PATH; install: {LUALATEX_INSTALL}")
+    return path
 
 
 def first_error_line(log: str) -> str | None:

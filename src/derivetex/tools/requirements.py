@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from derivetex.errors import ToolMissing
-
-APT_TEX = "apt-get install texlive-luatex texlive-lang-japanese texlive-latex-recommended"
+from derivetex.render.pdf import LUALATEX_INSTALL as APT_TEX
 
 #: The checkout's ``renderers/`` folder (package.json, check-math.mjs, node_modules/).
 RENDERERS_DIR = Path(__file__).resolve().parents[3] / "renderers"

@@ -30,7 +30,7 @@ JOIN = {"ja": r"\text{、}", "en": r"\text{, then }"}
 
 def _moves() -> tuple[Move, ...]:
     """The rules that need nothing from a spec, and collecting terms into a sum over k."""
-    from derivetex.fill_command import standalone_moves
+    from derivetex.engine.standalone import standalone_moves
 
     return standalone_moves()
 
@@ -63,7 +63,7 @@ def _suggested(finding: Finding, before: sympy.Expr, after: sympy.Expr, lang: st
     """A link no short sequence gives: the rows the fill finds between its sides (a small
     budget: a suggestion, not a proof search), each with its justification, to paste."""
     from derivetex.engine.fill import fill
-    from derivetex.fill_command import standalone_moves
+    from derivetex.engine.standalone import standalone_moves
     from derivetex.render.spec_printer import spec_latex
 
     try:
