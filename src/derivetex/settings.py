@@ -6,13 +6,20 @@ Found as ruff finds its own: the nearest one upward from each file checked (in o
 ``--isolated`` uses none. Unknown keys and bad values are bad input: one line naming the
 file and the key. Paths and globs in a file are relative to its folder. Options given on the
 command line win over the file (``Settings.overridden``).
+
+A file is read once per version: the lookup stats the candidates on every call and keeps what
+it read under the file's (path, mtime, ctime, size, inode), so a long-running process (the
+language server) sees a settings file that was created, edited or removed on its next lookup
+(a rewrite to the same size within one tick of the file system's clock looks unchanged).
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import tomllib
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -84,17 +91,36 @@ def settings_for(path: Path, *, config: Path | None = None, isolated: bool = Fal
     if config is not None:
         return load(config)
     folder = path.resolve() if path.is_dir() else path.resolve().parent
-    return _nearest(folder)
+    found = settings_file(folder)
+    return Settings() if found is None else load(found)
 
 
-@cache
-def _nearest(folder: Path) -> Settings:
-    for candidate in (folder / "derivetex.toml", folder / "pyproject.toml"):
-        if candidate.is_file() and (candidate.name == "derivetex.toml" or _has_table(candidate)):
-            return load(candidate)
-    if folder.parent == folder:
-        return Settings()
-    return _nearest(folder.parent)
+def settings_file(folder: Path) -> Path | None:
+    """The nearest settings file upward from ``folder``: in each folder ``derivetex.toml``,
+    then a ``pyproject.toml`` with ``[tool.derivetex]``; None when there is none."""
+    for at in (folder, *folder.parents):
+        for candidate in (at / "derivetex.toml", at / "pyproject.toml"):
+            version = stamp(candidate)
+            if version is None:
+                continue
+            if candidate.name == "derivetex.toml" or _has_table(candidate, version):
+                return candidate
+    return None
+
+
+Stamp = tuple[int, int, int, int]
+"""A file's version as the lookup tells it: (mtime_ns, ctime_ns, size, inode)."""
+
+
+def stamp(path: Path) -> Stamp | None:
+    """The version of the regular file ``path``, None if there is none."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(found.st_mode):
+        return None
+    return (found.st_mtime_ns, found.st_ctime_ns, found.st_size, found.st_ino)
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -106,15 +132,21 @@ def _read(path: Path) -> dict[str, Any]:
         raise InputError(f"{path}: not valid TOML ({error})") from None
 
 
-def _has_table(pyproject: Path) -> bool:
+@lru_cache(maxsize=256)
+def _has_table(pyproject: Path, version: Stamp | None) -> bool:
     tool = _read(pyproject).get("tool")
     return isinstance(tool, dict) and "derivetex" in tool
 
 
-@cache
 def load(path: Path) -> Settings:
     """The settings in ``path``: a ``derivetex.toml`` (keys at the top level, or under
-    ``[tool.derivetex]``), or a ``pyproject.toml``'s ``[tool.derivetex]``."""
+    ``[tool.derivetex]``), or a ``pyproject.toml``'s ``[tool.derivetex]``; read again only
+    when the file changed."""
+    return _load(path, stamp(path))
+
+
+@lru_cache(maxsize=256)
+def _load(path: Path, version: Stamp | None) -> Settings:
     data = _read(path)
     table = data.get("tool", {}).get("derivetex") if isinstance(data.get("tool"), dict) else None
     if table is None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from derivetex.errors import InputError
 from derivetex.settings import Settings, load, settings_for
 
 from .helpers import findings, verify, write
@@ -101,3 +102,22 @@ def test_settings_are_frozen_and_relative_to_their_file(tmp_path: Path) -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         settings.flavor = "katex"  # type: ignore[misc]
     assert Settings().overridden(flavor=None, select=("DT1",)).select == ("DT1",)
+
+
+def test_a_settings_file_created_edited_or_removed_is_seen_on_the_next_lookup(
+    tmp_path: Path,
+) -> None:
+    """What a long-running process (the language server) relies on: no lookup is kept past
+    a change of the file it read."""
+    post = write(tmp_path, "posts/coding.md", BITS)
+    write(tmp_path, "pyproject.toml", "[tool.derivetex]\nlog-base = 2\n")
+    assert settings_for(post).log_base == "2"
+    nearer = write(tmp_path, "posts/derivetex.toml", "log-base = 'e'\n")
+    assert settings_for(post).log_base == "e"
+    nearer.write_text("log-base = 2\n", encoding="utf-8")  # same folder, new content
+    assert settings_for(post).log_base == "2" and settings_for(post).source == nearer
+    nearer.write_text("log-base = 10\n", encoding="utf-8")  # sizes differ: a clock tick is coarse
+    with pytest.raises(InputError, match="log-base: 10 is not one of e, 2"):
+        settings_for(post)
+    nearer.unlink()
+    assert settings_for(post).source == tmp_path / "pyproject.toml"
