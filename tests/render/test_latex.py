@@ -7,6 +7,7 @@ Each document is compiled once per module (compiling costs about a second).
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -45,6 +46,24 @@ def test_first_page_is_not_blank(compiled, lang, tmp_path):
     require_tool("pdftoppm")
     png = pdf_first_page_png(compiled[lang][0], tmp_path / "page1.png", dpi=60)
     assert not is_blank_png(png)
+
+
+def _word_boxes(pdf: Path, page: int) -> list[tuple[float, float]]:
+    """(top, bottom) in pt from the page's top of every word on ``page``, by pdftotext -bbox,
+    lowest last."""
+    proc = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-"],
+                          capture_output=True, text=True, timeout=60, check=True)
+    boxes = re.findall(r'<word [^>]*yMin="([0-9.]+)"[^>]*yMax="([0-9.]+)"', proc.stdout)
+    return sorted(((float(top), float(bottom)) for top, bottom in boxes), key=lambda b: b[1])
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_page_one_is_filled_to_its_foot(compiled, lang):
+    """A block that does not fit starts page 2 without leaving page 1's foot blank: the last
+    line of text sits just above the page number (13-15 pt; before \\flushbottom the English
+    page 1 ended 54 pt above it, the table having moved on)."""
+    *text, folio = _word_boxes(compiled[lang][0], 1)
+    assert folio[0] - text[-1][1] < 30
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -61,6 +61,25 @@ def delimit_math(page: str) -> str:
     return MATH_ELEMENT.sub(wrap, page)
 
 
+#: An inline formula with the punctuation written against it, before or after: ``t_{k}:``,
+#: ``(5.1)``, ``y_{k}、``. The math span's TeX is escaped text (no ``<``).
+WITH_PUNCTUATION = re.compile(
+    r'([(\[（「『]*)(<span class="math inline">[^<]*</span>)([:;,.!?)\]、。，．：；）」』]*)')
+
+
+def keep_punctuation(page: str) -> str:
+    """Each inline formula and the punctuation against it in one ``nobreak`` span, so a
+    colon after the formula never starts a line (a browser may end a line after the
+    formula's box, before the character that follows it, and a rule on the formula's own
+    white-space does not reach that point); the page's CSS keeps the span on one line."""
+
+    def keep(match: re.Match[str]) -> str:
+        before, math, after = match.groups()
+        return f'<span class="nobreak">{before}{math}{after}</span>' if before or after else math
+
+    return WITH_PUNCTUATION.sub(keep, page)
+
+
 def _render(derivation: Derivation, config: Config, standalone: bool, katex: bool = True) -> str:
     if derivation.spec is not None:
         from derivetex.render.spec_context import spec_context
@@ -74,7 +93,7 @@ def _render(derivation: Derivation, config: Config, standalone: bool, katex: boo
         template = f"html/{derivation.name}.html.j2"
     css, js = vendored_katex() if katex else ("", "")
     context.update(standalone=standalone, katex_css=css, katex_js=js)
-    return render_template(template, "html", context)
+    return keep_punctuation(render_template(template, "html", context))
 
 
 def html_context(context: dict[str, Any]) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from derivetex.engine import Derivation
 from derivetex.render.context import build_context
 from derivetex.render.environment import ESCAPERS, render_template
 from derivetex.render.highlight import TEX_PREAMBLE
-from derivetex.render.html import html_context, vendored_katex
+from derivetex.render.html import html_context, keep_punctuation, vendored_katex
 from derivetex.render.pdf import compile_tex
 from derivetex.render.spec_context import spec_context
 from derivetex.render.wording import CATALOGS
@@ -40,6 +40,8 @@ def render_series(parts: list[tuple[Derivation, Config]], lang: str, fmt: str) -
         css, js = vendored_katex()
         context.update(standalone=True, katex_css=css, katex_js=js)
     text = render_template(f"{FOLDERS[fmt]}/series.{FOLDERS[fmt]}.j2", fmt, context)
+    if fmt == "html":
+        return keep_punctuation(text)
     return compile_tex(text) if fmt == "pdf" else text
 
 
