@@ -2,7 +2,8 @@
 
 Each cause is a variant of one side -- negated, a term removed, logarithms taken to another
 base, a log rule applied the wrong way -- and a cause is reported only when that variant
-equals the other side at random positive points. The first matching cause wins.
+equals the other side at random positive points. The first matching cause wins. A factor
+(``wrong_factor``) is named only for a link already judged to fail.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from dataclasses import dataclass
 
 import sympy
 
-from derivetex.judge.numeric import equal_everywhere
+from derivetex.judge.numeric import close, equal_everywhere, sample
 from derivetex.judge.show import show
+from derivetex.judge.terms import carry_out, evaluable
 
 Rewrite = Callable[[sympy.Expr], sympy.Expr]
 
@@ -122,3 +124,74 @@ def diagnose(left: sympy.Expr, right: sympy.Expr, seed: str) -> str | None:
             if wrong != a and same(wrong, b):
                 return f"misapplied log rule ({rule.name}): ${rule.statement}$ does not hold"
     return None
+
+
+MAX_DENOMINATOR = 12
+"""A factor is reported only as p/q with q at most this: the slips people make (a 2 lost in a
+power rule, a 1/N or a 1/2 dropped) are small fractions; a ratio such as 1/ln 2 is a base."""
+
+
+def wrong_factor(left: sympy.Expr, right: sympy.Expr, seed: str) -> str | None:
+    """The sides, or one term of the left, off by a constant rational factor, in words.
+
+    Apart from ``diagnose``: its causes show that an identity was meant (a lone ``x = -x``
+    is a slip), while sides off by a factor are as often an equation (``t^2 = t``); this only
+    says what differs once a link is known to fail.
+
+    Numbers alone are never a factor (a wrong number is a wrong number): the sides must have
+    names. The factor is guessed from one point's ratio and then confirmed at fresh points."""
+    if not (left.free_symbols or right.free_symbols):
+        return None
+    left, right = carry_out(left), carry_out(right)
+    whole = _ratio(left, right, seed)
+    if whole is None:
+        whole = _name_factor(left, right, seed)
+    if whole is not None:
+        return f"factor: the right-hand side is the left-hand side multiplied by {show(whole)}"
+    left_terms = terms(left)
+    for term in left_terms if len(left_terms) > 1 else ():
+        extra = _ratio(term, right - left, seed, excluded=(0, -1, -2))  # dropped, sign flipped
+        if extra is not None:
+            scale = extra + 1
+            return f"factor of one term: {show(term)} is multiplied by {show(scale)} on the right"
+    return None
+
+
+MAX_NAMES = 6
+"""A name as the factor (an x lost in a power rule) is tried only for sides with few names."""
+
+
+def _name_factor(left: sympy.Expr, right: sympy.Expr, seed: str) -> sympy.Expr | None:
+    """A plain name ``n`` of both sides with ``right == n left`` or ``right == left / n``.
+
+    A name on one side only is not taken: that is a constant the writer may drop on purpose
+    (a 1/N before an argmax), or a word read as a name, and verify leaves it unchecked."""
+    names = sorted(
+        (s for s in (left.free_symbols & right.free_symbols) if isinstance(s, sympy.Symbol)),
+        key=sympy.default_sort_key,
+    )
+    if len(names) > MAX_NAMES:
+        return None
+    for name in names:
+        for factor in (name, 1 / name):
+            if equal_everywhere(factor * left, right, seed):
+                return factor
+    return None
+
+
+def _ratio(
+    a: sympy.Expr, b: sympy.Expr, seed: str, excluded: tuple[int, ...] = (0, 1, -1)
+) -> sympy.Rational | None:
+    """The small rational ``c`` (not one of ``excluded``) with ``b == c a`` everywhere."""
+    try:
+        rows = sample([evaluable(carry_out(a)), evaluable(carry_out(b))], seed + "/factor")
+    except (TypeError, ValueError, ArithmeticError):
+        return None
+    if not rows or any(close(x, sympy.Float(0)) for x, _ in rows):
+        return None
+    guess = sympy.Rational(str(rows[0][1] / rows[0][0])).limit_denominator(MAX_DENOMINATOR)
+    if guess in excluded or abs(guess.p) > 100:
+        return None
+    if not all(close(y, guess * x) for x, y in rows):
+        return None
+    return guess if equal_everywhere(guess * a, b, seed) else None

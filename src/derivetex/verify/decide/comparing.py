@@ -6,6 +6,7 @@ Pure functions of expressions: ``checking`` asks them and decides the finding.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import sympy
@@ -17,6 +18,8 @@ from derivetex.judge.diagnosis import diagnose
 from derivetex.judge.expansion import expands_to_zero
 from derivetex.judge.show import decimal, show
 from derivetex.judge.terms import carry_out, evaluable, opaque
+
+Diagnose = Callable[[sympy.Expr, sympy.Expr, str], str | None]
 
 Instance = dict[sympy.Symbol, sympy.Integer]
 
@@ -190,9 +193,12 @@ def index_case(
     return None
 
 
-def likely_cause(a: sympy.Expr, b: sympy.Expr, failing: list[Instance], seed: str) -> str | None:
+def likely_cause(
+    a: sympy.Expr, b: sympy.Expr, failing: list[Instance], seed: str, name: Diagnose = diagnose
+) -> str | None:
+    """What differs between the sides at the first failing instances, named by ``name``."""
     for instance in failing[:6]:
-        cause = diagnose(num.expand_bounds(a, instance), num.expand_bounds(b, instance), seed)
+        cause = name(num.expand_bounds(a, instance), num.expand_bounds(b, instance), seed)
         if cause:
             return cause
     return None

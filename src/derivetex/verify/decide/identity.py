@@ -13,6 +13,7 @@ from sympy.tensor.indexed import Indexed
 
 from derivetex.judge import numeric as num
 from derivetex.judge.claims import Claim
+from derivetex.judge.diagnosis import wrong_factor
 from derivetex.judge.show import show
 from derivetex.judge.terms import carry_out, opaque
 from derivetex.reader.names import LG_BASE
@@ -353,6 +354,7 @@ def _verdict(
     if lone and scope.allows(EQUATION.code) and not _DIFFERENTIATES.search(link.text):
         return _equation(link, a, b, scope, make).resting_on(EQUATION.code)
     expected = expected_text(a)
+    cause = cause or likely_cause(a, b, failing, link.text, wrong_factor)
     message = "the two sides differ" + (f"; likely cause: {cause}" if cause else "")
     return make(FAILS, message + expected + note, cause)
 
