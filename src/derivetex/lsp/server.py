@@ -24,6 +24,7 @@ from derivetex.about import version
 from derivetex.errors import BudgetExceeded
 from derivetex.lsp import features
 from derivetex.lsp.adapter import kind_for
+from derivetex.lsp.project import FILE_NAMES, applied, inputs_for
 from derivetex.lsp.worker import Worker
 from derivetex.verify.budget import FILE_SECONDS, within_budget
 
@@ -76,6 +77,8 @@ class DerivetexServer(LanguageServer):
         self.worker = Worker()
         self.known: dict[str, Known] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
+        self.told: set[str] = set()
+        """The settings problems shown since the settings files last changed."""
 
     def kind_of(self, document: TextDocument) -> str | None:
         return kind_for(document.path) or _LANGUAGES.get(document.language_id or "")
@@ -94,13 +97,32 @@ class DerivetexServer(LanguageServer):
         if kind is None:
             return
         text, version = document.source, document.version
-        audit = await asyncio.to_thread(self.worker.audit, text, kind, document.path)
+        inputs = inputs_for(document.path)
+        self.tell(inputs.problem)
+        audit = await asyncio.to_thread(self.worker.audit, text, kind, document.path,
+                                        inputs.macros, inputs.settings.log_base)
         if self.workspace.get_text_document(uri).version != version:
             return  # a newer change is on its way
-        items = features.located(text, audit.report)
+        report = applied(audit.report, text, kind, document.path, inputs)
+        items = features.located(text, report)
         self.known[uri] = Known(version, text, kind, items)
         log.info("%s: %d sections audited, %d kept", uri, audit.audited, audit.reused)
         self.publish(uri)
+
+    def tell(self, problem: str | None) -> None:
+        """Show a settings problem once (not again for each document or audit it affects)."""
+        if problem is None or problem in self.told:
+            return
+        self.told.add(problem)
+        log.warning("%s (the defaults are used)", problem)
+        self.window_show_message(types.ShowMessageParams(
+            type=types.MessageType.Error, message=f"derivetex: {problem} (the defaults are used)"))
+
+    def reaudit(self) -> None:
+        """Audit every open document again: the settings they read may have changed."""
+        self.told.clear()
+        for uri in list(self.workspace.text_documents):
+            self.schedule(uri, 0)
 
     def publish(self, uri: str) -> None:
         known = self.known.get(uri)
@@ -153,6 +175,33 @@ server = DerivetexServer()
 def _initialize(ls: DerivetexServer, params: types.InitializeParams) -> None:
     ls.settings.update(params.initialization_options)
     ls.worker.seconds = ls.settings.seconds
+
+
+@server.feature(types.INITIALIZED)
+async def _initialized(ls: DerivetexServer, params: types.InitializedParams) -> None:
+    """Ask the client to watch the settings files, when it can be asked (a client that cannot
+    still gets the new settings: every audit looks them up afresh)."""
+    workspace = ls.client_capabilities.workspace
+    watched = workspace.did_change_watched_files if workspace else None
+    if not (watched and watched.dynamic_registration):
+        return
+    watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in FILE_NAMES]
+    options = types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
+    registration = types.Registration(id="derivetex-settings-files",
+                                      method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                                      register_options=options)
+    try:
+        await ls.client_register_capability_async(
+            types.RegistrationParams(registrations=[registration]))
+    except Exception as error:  # noqa: BLE001 -- a refusal leaves the lookup on each audit
+        log.warning("the client did not watch the settings files: %s", error)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def _watched(ls: DerivetexServer, params: types.DidChangeWatchedFilesParams) -> None:
+    """A settings file was created, changed or deleted: every open document is audited again."""
+    if any(change.uri.rsplit("/", 1)[-1] in FILE_NAMES for change in params.changes):
+        ls.reaudit()
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
