@@ -6,6 +6,13 @@ as Hint when ``initializationOptions`` (or ``workspace/didChangeConfiguration`` 
 the verdict of each of its links; code actions insert a justification row, a suppression
 comment, or the computed value for a wrong number. Audits run in ``worker.Worker``, off the
 event loop, so hovers and edits are answered while a document is audited.
+
+Each audit reads the settings file ``derivetex verify`` would read for the document
+(``project``): its log base and preamble macros go into the audit, its suppression comments
+and ``select`` / ``ignore`` are applied to the findings, by the command line's own code. The
+lookup is fresh on every audit; a client that can watch files is also asked to watch the
+settings files, and on a change every open document is audited again. A bad settings file is
+one ``window/showMessage``; its documents are audited with the defaults.
 """
 
 from __future__ import annotations
