@@ -179,3 +179,20 @@ async def test_without_watching_an_edit_sees_the_new_settings(plain, tmp_path: P
     _write(tmp_path, "p/derivetex.toml", "log-base = 'e'\n")
     again = await _published(plain, uri, lambda: plain.text_document_did_save(saved))
     assert _lines(again) == [(3, "DT103")]
+
+
+async def test_a_comment_that_suppresses_nothing_is_a_warning(watching, tmp_path: Path):
+    post = _write(tmp_path, "n/ok.md", "$2 + 2 = 4$ <!-- derivetex: ignore DT101 -->\n")
+    (warning,) = await _open(watching, post)
+    assert warning.severity == types.DiagnosticSeverity.Warning and warning.code == "DT001"
+    assert "suppresses nothing" in warning.message and warning.range.start.line == 0
+
+
+async def test_an_unreadable_preamble_is_told_and_the_other_settings_hold(
+        watching, tmp_path: Path):
+    settings = _write(tmp_path, "lost/derivetex.toml",
+                      "preamble = ['missing.tex']\nignore = ['DT101']\n")
+    diagnostics = await _open(watching, _write(tmp_path, "lost/slips.md", SLIPS))
+    assert _lines(diagnostics) == [(3, "DT102")]
+    told = [m for m in watching.messages if str(settings) in m.message]
+    assert len(told) == 1 and "missing.tex" in told[0].message

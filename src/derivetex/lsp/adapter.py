@@ -27,10 +27,10 @@ from derivetex.verify.audit import audit_text
 from derivetex.verify.document import Macro
 from derivetex.verify.filetypes import FileType
 from derivetex.verify.inputs import file_settings, macros_of, suppressed
-from derivetex.verify.report import OK, UNCHECKED, FileReport, Finding
+from derivetex.verify.report import OK, UNCHECKED, FileReport, Finding, Notice
 
 __all__ = [
-    "OK", "UNCHECKED", "FileReport", "Finding", "Macro", "SectionAuditor", "audit_text",
+    "OK", "UNCHECKED", "FileReport", "Finding", "Macro", "Notice", "SectionAuditor", "audit_text",
     "code_of", "kind_for", "file_type_for", "KINDS", "Settings", "file_settings", "macros_of",
     "suppressed",
 ]

@@ -30,7 +30,7 @@ from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
 from derivetex.about import version
 from derivetex.errors import BudgetExceeded
 from derivetex.lsp import features
-from derivetex.lsp.adapter import kind_for
+from derivetex.lsp.adapter import Notice, kind_for
 from derivetex.lsp.project import FILE_NAMES, applied, inputs_for
 from derivetex.lsp.worker import Worker
 from derivetex.verify.budget import FILE_SECONDS, within_budget
@@ -75,6 +75,8 @@ class Known:
     text: str
     kind: str
     items: list[features.Located] = field(default_factory=list)
+    notices: tuple[Notice, ...] = ()
+    """Warnings about the document's derivetex comments (one that suppresses nothing)."""
 
 
 class DerivetexServer(LanguageServer):
@@ -112,7 +114,7 @@ class DerivetexServer(LanguageServer):
             return  # a newer change is on its way
         report = applied(audit.report, text, kind, document.path, inputs)
         items = features.located(text, report)
-        self.known[uri] = Known(version, text, kind, items)
+        self.known[uri] = Known(version, text, kind, items, report.notices)
         log.info("%s: %d sections audited, %d kept", uri, audit.audited, audit.reused)
         self.publish(uri)
 
@@ -139,7 +141,7 @@ class DerivetexServer(LanguageServer):
         diagnostics = [
             _diagnostic(document, item)
             for item in features.shown(known.items, self.settings.unchecked)
-        ]
+        ] + [_notice(document, known.text, notice) for notice in known.notices]
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=known.version)
         )
@@ -158,6 +160,18 @@ def _range(document: TextDocument, span: Any) -> types.Range:
     server = ServerTextRange(ServerTextPosition(span.line, span.start),
                              ServerTextPosition(span.end_line, span.end))
     return document.range_to_client_units(server)
+
+
+def _notice(document: TextDocument, text: str, notice: Notice) -> types.Diagnostic:
+    """A Warning on the comment's line, as ``derivetex verify`` warns (DT001, DT002)."""
+    lines = text.split("\n")
+    row = lines[notice.line - 1] if 0 < notice.line <= len(lines) else ""
+    start = len(row) - len(row.lstrip())
+    span = ServerTextRange(ServerTextPosition(notice.line - 1, start),
+                           ServerTextPosition(notice.line - 1, len(row.rstrip())))
+    return types.Diagnostic(range=document.range_to_client_units(span), message=notice.message,
+                            severity=types.DiagnosticSeverity.Warning, code=notice.code,
+                            source=features.SOURCE)
 
 
 def _diagnostic(document: TextDocument, item: features.Located) -> types.Diagnostic:
