@@ -127,6 +127,11 @@ async def test_select_and_ignore_in_the_settings(watching, tmp_path: Path):
 
 
 async def test_the_server_watches_the_settings_files(watching):
+    async def registered() -> None:  # asked for after `initialized`: it may still be on its way
+        while not watching.registrations:
+            await asyncio.sleep(0.02)
+
+    await asyncio.wait_for(registered(), WAIT)
     (registration,) = watching.registrations
     assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
     globs = [w["globPattern"] for w in registration.register_options["watchers"]]
