@@ -201,3 +201,45 @@ async def test_an_unreadable_preamble_is_told_and_the_other_settings_hold(
     assert _lines(diagnostics) == [(3, "DT102")]
     told = [m for m in watching.messages if str(settings) in m.message]
     assert len(told) == 1 and "missing.tex" in told[0].message
+
+
+def _applied(text: str, edits: list[types.TextEdit]) -> str:
+    """``text`` with the (ASCII, non-overlapping) edits made, the last first."""
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+
+    def at(position: types.Position) -> int:
+        return offsets[position.line] + position.character
+
+    for edit in sorted(edits, key=lambda e: at(e.range.start), reverse=True):
+        text = text[: at(edit.range.start)] + edit.new_text + text[at(edit.range.end):]
+    return text
+
+
+@pytest.mark.parametrize("text", [
+    "$3 \\cdot 4 = 13$ and so on\n\n$2 + 2 = 5$\n",
+    "$$\n3 \\cdot 4 = 13\n$$\n\n$2 + 2 = 5$\n",
+    "$$\n\\begin{aligned}\nx &= 3 \\cdot 4 \\\\\n  &= 13\n\\end{aligned}\n$$\n\n$2 + 2 = 5$\n",
+], ids=["inline", "display", "aligned"])
+async def test_the_suppression_action_silences_its_finding(watching, tmp_path: Path, text: str):
+    post = _write(tmp_path, "a/slips.md", text)
+    uri = post.resolve().as_uri()
+    before = await _open(watching, post)
+    assert len(before) == 2
+    first = min(before, key=lambda d: d.range.start.line)
+    found = await watching.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=first.range,
+        context=types.CodeActionContext(diagnostics=[first])))
+    (action,) = [a for a in found or [] if isinstance(a, types.CodeAction)
+                 and a.title.startswith("Ignore")]
+    assert action.edit is not None and action.edit.changes is not None
+    edited = _applied(text, action.edit.changes[uri])
+    assert "derivetex:" in edited
+    change = types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=edited)])
+    after = await _published(watching, uri, lambda: watching.text_document_did_change(change))
+    (left,) = after  # the other error stays; no warning: the comment suppresses its finding
+    assert left.severity == types.DiagnosticSeverity.Error and "2 + 2 = 5" in left.message
