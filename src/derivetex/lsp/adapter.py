@@ -8,10 +8,10 @@ module is re-pointed and nothing else changes.
 ``SectionAuditor`` is ``audit.audit_text`` section by section, each section's findings and
 final scope kept under a key of what the section reads: its blocks (text and lines), the
 sections enclosing it, the definitions of earlier sections and the document's base (the
-meanings its prose calls for, bits). An edit in one section re-audits that section, and a
-later one only when what it reads changed. Where those internals are not there (verify
-restructured), it falls back to ``audit_text`` for the whole document: slower, the same
-findings.
+meanings its prose calls for, bits, the settings' log base and the preamble's macros). An
+edit in one section re-audits that section, and a later one only when what it reads changed.
+Where those internals are not there (verify restructured), it falls back to ``audit_text``
+for the whole document: slower, the same findings.
 """
 
 from __future__ import annotations
@@ -22,12 +22,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from derivetex.settings import Settings
 from derivetex.verify.audit import audit_text
-from derivetex.verify.report import OK, UNCHECKED, FileReport, Finding
+from derivetex.verify.document import Macro
+from derivetex.verify.filetypes import FileType
+from derivetex.verify.inputs import file_settings, macros_of, suppressed
+from derivetex.verify.report import OK, UNCHECKED, FileReport, Finding, Notice
 
 __all__ = [
-    "OK", "UNCHECKED", "FileReport", "Finding", "SectionAuditor", "audit_text",
-    "code_of", "kind_for", "KINDS",
+    "OK", "UNCHECKED", "FileReport", "Finding", "Macro", "Notice", "SectionAuditor", "audit_text",
+    "code_of", "kind_for", "file_type_for", "KINDS", "Settings", "file_settings", "macros_of",
+    "suppressed",
 ]
 
 KINDS = {".md": "md", ".markdown": "md", ".tex": "tex"}
@@ -40,7 +45,7 @@ try:  # the section loop of verify.audit, as it is in this version of verify
         _enclosed,
         _sections,
     )
-    from derivetex.verify.document import find_blocks
+    from derivetex.verify.document import read
     from derivetex.verify.readings.meanings import built_in, random_variable_meanings
     from derivetex.verify.scope import Scope
 
@@ -53,6 +58,13 @@ def kind_for(path: str) -> str | None:
     """``md`` or ``tex`` for a path verify reads, else None."""
     dot = path.rfind(".")
     return KINDS.get(path[dot:].lower()) if dot >= 0 else None
+
+
+def file_type_for(kind: str) -> FileType:
+    """The file type of a document of ``kind``: how its suppression comments are written."""
+    from derivetex.verify.filetypes import COMMENTS
+
+    return FileType(kind, COMMENTS[kind])
 
 
 def code_of(finding: Finding) -> str | None:
@@ -86,27 +98,37 @@ class SectionAuditor:
     reused: int = 0
     _kept: OrderedDict[str, _Kept] = field(default_factory=OrderedDict)
 
-    def audit(self, text: str, kind: str, path: str = "<string>") -> FileReport:
+    def audit(
+        self, text: str, kind: str, path: str = "<string>",
+        macros: dict[str, Macro] | None = None, log_base: str | None = None,
+    ) -> FileReport:
+        """The findings ``audit_text`` gives with the settings' ``macros`` and ``log_base``."""
         if not SECTIONED:  # pragma: no cover - re-point at merge
             self.audited, self.reused = 1, 0
-            return audit_text(text, kind, path)
-        return self._sectioned(text, kind, path)
+            return audit_text(text, kind, path, preamble=macros, log_base=log_base)
+        return self._sectioned(text, kind, path, macros, log_base)
 
     def clear(self) -> None:
         """Forget every kept section (after a MemoryError, say)."""
         self._kept.clear()
 
-    def _sectioned(self, text: str, kind: str, path: str) -> FileReport:
+    def _sectioned(
+        self, text: str, kind: str, path: str, macros: dict[str, Macro] | None,
+        log_base: str | None,
+    ) -> FileReport:
+        document = read(text, kind, path, macros)
+        text = document.text
         defaults = built_in(text)
         confirming = random_variable_meanings(text, defaults)
-        bits = _WORKS_IN_BITS.search(text) is not None
-        base = _digest(kind, sorted(defaults), bits, _variables(text, confirming))
+        bits = log_base == "2" or log_base is None and _WORKS_IN_BITS.search(text) is not None
+        base = _digest(kind, sorted(defaults), bits, _variables(text, confirming),
+                       log_base, sorted((macros or {}).items()))
         found: list[tuple[int, int, Finding]] = []
         earlier: dict[Any, Any] = {}
         finished: dict[int, Any] = {}
         keys: dict[int, str] = {}
         self.audited = self.reused = 0
-        for index, section in enumerate(_sections(find_blocks(text, kind))):
+        for index, section in enumerate(_sections(document.blocks)):
             first = section[0]
             parents = tuple(keys.get(p, "") for p in first.parents)
             key = _digest(base, _blocks_key(section), parents, _definitions_key(earlier))
@@ -123,7 +145,7 @@ class SectionAuditor:
             earlier.update(kept.definitions)
             found.extend((f.line, index * 1_000_000 + order, f) for order, f in kept.findings)
         found.sort(key=lambda item: (item[0], item[1]))
-        return FileReport(path, tuple(f for _, _, f in found))
+        return FileReport(path, tuple(document.placed(f) for _, _, f in found))
 
     def _run(
         self, section: list[Any], finished: dict[int, Any], defaults: dict[str, Any],

@@ -30,10 +30,10 @@ def located(text: str, report: FileReport) -> list[Located]:
 
 def shown(items: list[Located], unchecked: bool) -> list[Located]:
     """The findings that become diagnostics: errors, and unchecked ones when asked for;
-    never one the document suppresses (once verify marks them ``suppressed``)."""
+    never one the document's comments or its settings' ``select`` / ``ignore`` suppress."""
     return [
         item for item in items
-        if not getattr(item.finding, "suppressed", False)
+        if not item.finding.suppressed
         and (item.finding.is_error or (unchecked and item.finding.status == UNCHECKED))
     ]
 
@@ -101,6 +101,8 @@ def actions(
         if not (item.span.line <= last and item.span.end_line >= first):
             continue
         f = item.finding
+        if f.suppressed:
+            continue  # already silenced: no diagnostic, nothing to fix or suppress
         if f.is_error:
             edits.extend(_replace_number(lines, item))
             edits.append(_suppression(text, kind, lines, item))

@@ -6,6 +6,13 @@ as Hint when ``initializationOptions`` (or ``workspace/didChangeConfiguration`` 
 the verdict of each of its links; code actions insert a justification row, a suppression
 comment, or the computed value for a wrong number. Audits run in ``worker.Worker``, off the
 event loop, so hovers and edits are answered while a document is audited.
+
+Each audit reads the settings file ``derivetex verify`` would read for the document
+(``project``): its log base and preamble macros go into the audit, its suppression comments
+and ``select`` / ``ignore`` are applied to the findings, by the command line's own code. The
+lookup is fresh on every audit; a client that can watch files is also asked to watch the
+settings files, and on a change every open document is audited again. A bad settings file is
+one ``window/showMessage``; its documents are audited with the defaults.
 """
 
 from __future__ import annotations
@@ -23,7 +30,8 @@ from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
 from derivetex.about import version
 from derivetex.errors import BudgetExceeded
 from derivetex.lsp import features
-from derivetex.lsp.adapter import kind_for
+from derivetex.lsp.adapter import Notice, kind_for
+from derivetex.lsp.project import FILE_NAMES, applied, inputs_for
 from derivetex.lsp.worker import Worker
 from derivetex.verify.budget import FILE_SECONDS, within_budget
 
@@ -67,6 +75,8 @@ class Known:
     text: str
     kind: str
     items: list[features.Located] = field(default_factory=list)
+    notices: tuple[Notice, ...] = ()
+    """Warnings about the document's derivetex comments (one that suppresses nothing)."""
 
 
 class DerivetexServer(LanguageServer):
@@ -76,6 +86,8 @@ class DerivetexServer(LanguageServer):
         self.worker = Worker()
         self.known: dict[str, Known] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
+        self.told: set[str] = set()
+        """The settings problems shown since the settings files last changed."""
 
     def kind_of(self, document: TextDocument) -> str | None:
         return kind_for(document.path) or _LANGUAGES.get(document.language_id or "")
@@ -94,13 +106,32 @@ class DerivetexServer(LanguageServer):
         if kind is None:
             return
         text, version = document.source, document.version
-        audit = await asyncio.to_thread(self.worker.audit, text, kind, document.path)
+        inputs = inputs_for(document.path)
+        self.tell(inputs.problem)
+        audit = await asyncio.to_thread(self.worker.audit, text, kind, document.path,
+                                        inputs.macros, inputs.settings.log_base)
         if self.workspace.get_text_document(uri).version != version:
             return  # a newer change is on its way
-        items = features.located(text, audit.report)
-        self.known[uri] = Known(version, text, kind, items)
+        report = applied(audit.report, text, kind, document.path, inputs)
+        items = features.located(text, report)
+        self.known[uri] = Known(version, text, kind, items, report.notices)
         log.info("%s: %d sections audited, %d kept", uri, audit.audited, audit.reused)
         self.publish(uri)
+
+    def tell(self, problem: str | None) -> None:
+        """Show a settings problem once (not again for each document or audit it affects)."""
+        if problem is None or problem in self.told:
+            return
+        self.told.add(problem)
+        log.warning("%s (the defaults are used)", problem)
+        self.window_show_message(types.ShowMessageParams(
+            type=types.MessageType.Error, message=f"derivetex: {problem} (the defaults are used)"))
+
+    def reaudit(self) -> None:
+        """Audit every open document again: the settings they read may have changed."""
+        self.told.clear()
+        for uri in list(self.workspace.text_documents):
+            self.schedule(uri, 0)
 
     def publish(self, uri: str) -> None:
         known = self.known.get(uri)
@@ -110,7 +141,7 @@ class DerivetexServer(LanguageServer):
         diagnostics = [
             _diagnostic(document, item)
             for item in features.shown(known.items, self.settings.unchecked)
-        ]
+        ] + [_notice(document, known.text, notice) for notice in known.notices]
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=known.version)
         )
@@ -129,6 +160,18 @@ def _range(document: TextDocument, span: Any) -> types.Range:
     server = ServerTextRange(ServerTextPosition(span.line, span.start),
                              ServerTextPosition(span.end_line, span.end))
     return document.range_to_client_units(server)
+
+
+def _notice(document: TextDocument, text: str, notice: Notice) -> types.Diagnostic:
+    """A Warning on the comment's line, as ``derivetex verify`` warns (DT001, DT002)."""
+    lines = text.split("\n")
+    row = lines[notice.line - 1] if 0 < notice.line <= len(lines) else ""
+    start = len(row) - len(row.lstrip())
+    span = ServerTextRange(ServerTextPosition(notice.line - 1, start),
+                           ServerTextPosition(notice.line - 1, len(row.rstrip())))
+    return types.Diagnostic(range=document.range_to_client_units(span), message=notice.message,
+                            severity=types.DiagnosticSeverity.Warning, code=notice.code,
+                            source=features.SOURCE)
 
 
 def _diagnostic(document: TextDocument, item: features.Located) -> types.Diagnostic:
@@ -153,6 +196,33 @@ server = DerivetexServer()
 def _initialize(ls: DerivetexServer, params: types.InitializeParams) -> None:
     ls.settings.update(params.initialization_options)
     ls.worker.seconds = ls.settings.seconds
+
+
+@server.feature(types.INITIALIZED)
+async def _initialized(ls: DerivetexServer, params: types.InitializedParams) -> None:
+    """Ask the client to watch the settings files, when it can be asked (a client that cannot
+    still gets the new settings: every audit looks them up afresh)."""
+    workspace = ls.client_capabilities.workspace
+    watched = workspace.did_change_watched_files if workspace else None
+    if not (watched and watched.dynamic_registration):
+        return
+    watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in FILE_NAMES]
+    options = types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
+    registration = types.Registration(id="derivetex-settings-files",
+                                      method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                                      register_options=options)
+    try:
+        await ls.client_register_capability_async(
+            types.RegistrationParams(registrations=[registration]))
+    except Exception as error:  # noqa: BLE001 -- a refusal leaves the lookup on each audit
+        log.warning("the client did not watch the settings files: %s", error)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def _watched(ls: DerivetexServer, params: types.DidChangeWatchedFilesParams) -> None:
+    """A settings file was created, changed or deleted: every open document is audited again."""
+    if any(change.uri.rsplit("/", 1)[-1] in FILE_NAMES for change in params.changes):
+        ls.reaudit()
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)

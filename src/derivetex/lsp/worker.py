@@ -20,7 +20,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-from derivetex.lsp.adapter import UNCHECKED, FileReport, Finding, SectionAuditor
+from derivetex.lsp.adapter import UNCHECKED, FileReport, Finding, Macro, SectionAuditor
 from derivetex.verify.budget import FILE_SECONDS, GRACE_SECONDS, file_budget, limit_memory
 
 
@@ -44,14 +44,18 @@ class Worker:
         self._connection: Connection | None = None
         self.restarts = 0
 
-    def audit(self, text: str, kind: str, path: str) -> Audit:
+    def audit(
+        self, text: str, kind: str, path: str, macros: dict[str, Macro] | None = None,
+        log_base: str | None = None,
+    ) -> Audit:
+        """The audit of ``text`` with the settings' ``macros`` and ``log_base``."""
         with self._lock:
             if not self.alive():
                 self._stop()
                 self._start()
             assert self._connection is not None
             try:
-                self._connection.send((text, kind, path, self.seconds))
+                self._connection.send((text, kind, path, self.seconds, macros, log_base))
             except (OSError, ValueError):
                 return self._lost(path, "the audit process could not be reached")
             if not self._connection.poll(self.seconds + self.grace):
@@ -153,12 +157,15 @@ def _serve(connection: Connection) -> None:
         connection.send(_answer(auditor, *request))
 
 
-def _answer(auditor: SectionAuditor, text: str, kind: str, path: str, seconds: float) -> object:
+def _answer(
+    auditor: SectionAuditor, text: str, kind: str, path: str, seconds: float,
+    macros: dict[str, Macro] | None = None, log_base: str | None = None,
+) -> object:
     """The audit, or a one-line reason it has none (the worker lives on)."""
     start = time.monotonic()
     try:
         with file_budget(seconds):
-            report = auditor.audit(text, kind, path)
+            report = auditor.audit(text, kind, path, macros, log_base)
         return Audit(report, auditor.audited, auditor.reused)
     except MemoryError:
         auditor.clear()

@@ -20,16 +20,16 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from derivetex.errors import InputError
-from derivetex.settings import Settings, check_codes, settings_for
+from derivetex.settings import Settings, check_codes
 from derivetex.verify.audit import audit_text
 from derivetex.verify.budget import MAX_FILE_BYTES, Outcome, run_isolated
 from derivetex.verify.cache import cache_dir, run_cached
 from derivetex.verify.discovery import STDIN, discover
-from derivetex.verify.document import Macro, load_preamble, readable
+from derivetex.verify.document import Macro, readable
 from derivetex.verify.filetypes import FILE_TYPES, FileType, kind_of
+from derivetex.verify.inputs import file_settings, macros_of, suppressed
 from derivetex.verify.readings import disabled_codes
 from derivetex.verify.report import REPORTS, UNCHECKED, FileReport, Finding
-from derivetex.verify.suppressions import configured, suppress
 
 MAX_JOBS = 64
 __all__ = ["MAX_JOBS", "Options", "kind_of", "read_document", "run_verify"]
@@ -137,10 +137,9 @@ def run_verify(
 def _settings(options: Options, path: Path) -> Settings:
     """The file's settings with the command line's options in their place."""
     config = Path(options.config) if options.config is not None else None
-    found = settings_for(path, config=config, isolated=options.isolated)
     preamble = None if options.preamble is None else tuple(Path(p) for p in options.preamble)
-    return found.overridden(select=options.select, ignore=options.ignore,
-                            log_base=options.log_base, preamble=preamble)
+    return file_settings(path, config=config, isolated=options.isolated, select=options.select,
+                         ignore=options.ignore, log_base=options.log_base, preamble=preamble)
 
 
 def _read(name: str, options: Options) -> _Document:
@@ -158,8 +157,7 @@ def _read(name: str, options: Options) -> _Document:
         text = _decoded(stream.read(MAX_FILE_BYTES + 1), shown)
     readable(text, kind.kind, shown)
     settings = _settings(options, Path(shown))
-    macros = load_preamble(tuple(str(p) for p in settings.preamble or ()))
-    return _Document(shown, kind, text, settings, macros)
+    return _Document(shown, kind, text, settings, macros_of(settings))
 
 
 def _cache_key(
@@ -179,20 +177,7 @@ def _audit(document: _Document, explain: str | None, off: frozenset[str]) -> Fil
 
 def _suppressed(report: FileReport, document: _Document) -> FileReport:
     """The audit's report with comments, then ``select`` / ``ignore``, applied."""
-    for cell, source in _sources(document):
-        report = suppress(report, source, document.type.comments, cell)
-    settings = document.settings
-    return configured(report, settings.select, settings.ignored_in(Path(document.path)))
-
-
-def _sources(document: _Document) -> list[tuple[int | None, str]]:
-    """The texts comments are read from: the document's, or each markdown cell's source of
-    a notebook (whose findings carry their ``cell``; the comments use the Markdown syntax)."""
-    if document.type.kind != "ipynb":
-        return [(None, document.text)]
-    from derivetex.verify.document.notebook import markdown_cells  # the notebook reader
-
-    return [(cell, source) for cell, source in markdown_cells(document.text, document.path)]
+    return suppressed(report, document.text, document.type, document.settings, document.path)
 
 
 def _report(path: str, outcome: Outcome) -> FileReport:
