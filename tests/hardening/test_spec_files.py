@@ -75,3 +75,13 @@ def test_a_spec_name_is_matched_whole(name):
                                                        .replace("'", '"'))
     with pytest.raises(SpecError, match="name: .* must be lower-case"):
         load_spec(text)
+
+
+def test_a_spec_over_a_mebibyte_is_refused_without_reading_it_all(tmp_path):
+    spec = tmp_path / "big.toml"
+    spec.write_text(POISSON.read_text(encoding="utf-8") + "# padding\n" * 120_000,
+                    encoding="utf-8")
+    assert spec.stat().st_size > 1 << 20
+    run = cli("derive", "--spec", str(spec), "-o", str(tmp_path / "out"), cwd=tmp_path)
+    assert run.returncode == 2 and "larger than the limit of 1048576 bytes" in one_line_error(run)
+    assert not (tmp_path / "out").exists()
