@@ -85,12 +85,14 @@ def test_turned_off_the_consequence_is_an_error_again():
     k=st.integers(min_value=2, max_value=9),
 )
 def test_a_multiple_of_a_wrong_loss_follows_it_and_a_wrong_multiple_does_not(p, slip, k):
-    """The claimed c = -log p + slip is wrong; k c follows from it, k c + 1 from nothing."""
+    """The claimed c = -log p + slip is wrong; k c follows from it, k c + 0.37 from nothing.
+
+    (0.37, not 1: with slip = -0.5 and k = 2, k c + 1 is the true value of 2L.)"""
     import math
 
     c = round(-math.log(float(p)) + slip, 3)
     carried = f"$$ L = -\\log {p} = {c:.3f} $$\n\nso $$ {k}L = {k * c:.3f} $$\n"
-    wrong = f"$$ L = -\\log {p} = {c:.3f} $$\n\nso $$ {k}L = {k * c + 1:.3f} $$\n"
+    wrong = f"$$ L = -\\log {p} = {c:.3f} $$\n\nso $$ {k}L = {k * c + 0.37:.3f} $$\n"
     assert [(f.status, f.reason) for f in audit_text(carried, "md").findings][1:] == [
         ("error", None), ("unchecked", "follows")]
     assert [f.status for f in audit_text(wrong, "md").findings][1:] == ["error", "error"]
