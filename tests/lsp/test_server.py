@@ -31,6 +31,12 @@ async def client(lsp_client: LanguageClient):
             initialization_options={"debounce": 0.05},
         )
     )
+    # Opened here, not by the first tests: under pytest-xdist each worker that runs a test of
+    # this module starts its own server, and every test needs both documents open.
+    lsp_client.opened = {  # type: ignore[attr-defined]
+        "post.md": await _open(lsp_client, "post.md", POST, "markdown"),
+        "homework.tex": await _open(lsp_client, "homework.tex", HOMEWORK, "latex"),
+    }
     yield
     await lsp_client.shutdown_session()
 
@@ -67,7 +73,7 @@ def _text(source: str, diagnostic: types.Diagnostic) -> str:
 
 
 async def test_open_marks_the_wrong_step_and_number_on_their_own_characters(client):
-    diagnostics = await _open(client, "post.md", POST, "markdown")
+    diagnostics = client.opened["post.md"]
     assert [d.severity for d in diagnostics] == [types.DiagnosticSeverity.Error] * 2
     step, number = sorted(diagnostics, key=lambda d: d.range.start.line)
     assert step.range.start.line == 12 and _text(POST, step) == r"= 2 \log y_1"
@@ -77,7 +83,7 @@ async def test_open_marks_the_wrong_step_and_number_on_their_own_characters(clie
 
 
 async def test_latex_homework_is_read_too(client):
-    diagnostics = await _open(client, "homework.tex", HOMEWORK, "latex")
+    diagnostics = client.opened["homework.tex"]
     assert len(diagnostics) == 1
     assert diagnostics[0].range.start.line == 6
     assert _text(HOMEWORK, diagnostics[0]) == "= x^2 + 3x + 1"
