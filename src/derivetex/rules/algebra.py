@@ -112,7 +112,8 @@ def _fold_definition(node: sp.Expr, definitions: Mapping[sp.Expr, sp.Expr]) -> s
             letter = name.indices[0]
             for index in indices:  # subs, not xreplace: a/s is found inside a * b / s
                 found = found.subs(value.xreplace({letter: index}), name.base[index])
-        elif value != name:
+        elif value != name and (not isinstance(name, sp.Indexed)
+                                or all(i.is_Integer for i in name.indices)):
             found = found.subs(value, name)
     return node if found == node else found
 
