@@ -128,3 +128,16 @@ def test_instance_sets_the_index_everywhere_it_occurs() -> None:
 
     assert instance(t[k] * sp.log(y[k]), k, 3) == t[3] * sp.log(y[3])
     assert instance(k * y[k + 1], k, 2) == 2 * y[3]  # not only plain y_k atoms
+
+
+def test_fold_definition_of_one_component_folds_only_that_component() -> None:
+    """``m_{1} = sigma_{1}^2`` defines m_1 alone: its index 1 is no letter to put 2 in for
+    (it folded sigma_2^2 into m_2, a row that does not hold, before)."""
+    m, sigma, z = sp.IndexedBase("m"), sp.IndexedBase("sigma", positive=True), sp.Symbol("z")
+    definitions = {m[1]: sigma[1] ** 2, m[2]: sigma[1] ** 2 + z**2}
+    fold = RULES["fold_definition"]
+    assert fold.rewrite(z / sigma[2] ** 2, definitions=definitions) == z / sigma[2] ** 2
+    assert fold.rewrite(z / sigma[1] ** 2, definitions=definitions) == z / m[1]
+    i = sp.Symbol("i", integer=True)
+    y = sp.IndexedBase("y")
+    assert fold.rewrite(z * sp.exp(sigma[2]), definitions={y[i]: sp.exp(sigma[i])}) == z * y[2]

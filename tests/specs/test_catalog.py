@@ -50,6 +50,7 @@ BY_HAND = {
     ("cross-entropy-kl", "C"): -(0.25 * math.log(0.5) + 0.75 * math.log(0.5)),
     ("cross-entropy-kl", "H_plus_D"): -(0.25 * math.log(0.25) + 0.75 * math.log(0.75))
     + 0.25 * math.log(0.25 / 0.5) + 0.75 * math.log(0.75 / 0.5),
+    ("gaussian-kl", "D"): math.log(2 / 1) + (1**2 + (0 - 1) ** 2) / (2 * 2**2) - 1 / 2,
     ("label-smoothing", "E_split"): -sum((0.9 * t + 0.1 / 3) * math.log(y)
                                          for t, y in zip((1, 0, 0), (0.7, 0.2, 0.1), strict=True)),
 }
@@ -58,3 +59,21 @@ BY_HAND = {
 @pytest.mark.parametrize(("name", "value"), sorted(BY_HAND), ids=lambda v: str(v))
 def test_each_example_is_the_number_computed_by_hand(name, value):
     assert math.isclose(data(name)["values"][value], BY_HAND[name, value], rel_tol=1e-12)
+
+
+def test_the_gaussian_kl_is_the_closed_form_and_its_facts_are_stated():
+    """The result is log(s2/s1) + (s1^2 + (m1 - m2)^2) / (2 s2^2) - 1/2; the two moments of p
+    it takes as given are definitions shown at the top, each with its justification in the note."""
+    import sympy as sp
+
+    result = derivetex.derive(derivation="gaussian-kl", lang="en")
+    kl = next(c for c in result.derivation.chains if c.name == "kl")
+    mu1, mu2 = (sp.Indexed(sp.IndexedBase(r"\mu"), i) for i in (1, 2))
+    s1, s2 = (sp.Indexed(sp.IndexedBase(r"\sigma"), i) for i in (1, 2))
+    closed = sp.log(s2 / s1) + (s1**2 + (mu1 - mu2) ** 2) / (2 * s2**2) - sp.Rational(1, 2)
+    point = {mu1: 0.3, mu2: -1.2, s1: 0.7, s2: 1.9}
+    got = kl.result.xreplace({a: point[b] for a in kl.result.free_symbols | kl.result.atoms(
+        sp.Indexed) for b in point if str(a) == str(b)})
+    assert math.isclose(float(got), float(closed.xreplace(point)), rel_tol=1e-12)
+    markdown = result.to_markdown()
+    assert "m_{1} &= \\sigma_{1}^{2}" in markdown and "variance of $p$ itself" in markdown

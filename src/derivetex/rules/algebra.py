@@ -107,11 +107,13 @@ def _fold_definition(node: sp.Expr, definitions: Mapping[sp.Expr, sp.Expr]) -> s
     found = node
     indices = {i for item in node.atoms(sp.Indexed) for i in item.indices}
     for name, value in definitions.items():
-        if isinstance(name, sp.Indexed) and len(name.indices) == 1:
+        if (isinstance(name, sp.Indexed) and len(name.indices) == 1
+                and isinstance(name.indices[0], sp.Symbol)):  # y_{i}: every y_{k}; m_{1}: one
             letter = name.indices[0]
             for index in indices:  # subs, not xreplace: a/s is found inside a * b / s
                 found = found.subs(value.xreplace({letter: index}), name.base[index])
-        elif not isinstance(name, sp.Indexed) and value != name:
+        elif value != name and (not isinstance(name, sp.Indexed)
+                                or all(i.is_Integer for i in name.indices)):
             found = found.subs(value, name)
     return node if found == node else found
 

@@ -7,7 +7,8 @@ from pathlib import Path
 FIRST_PART = ("multiclass", "categorical", "binary", "batch", "softmax-gradient", "gaussian-mse")
 CATALOG = ("sigmoid-derivative", "mse-gradient", "bernoulli-mle", "categorical-mle",
            "gaussian-mean-mle", "gaussian-variance-mle", "poisson-mle", "log-sum-exp-gradient",
-           "logistic-regression", "softmax-jacobian", "cross-entropy-kl", "label-smoothing")
+           "logistic-regression", "softmax-jacobian", "cross-entropy-kl", "label-smoothing",
+           "gaussian-kl")
 """The second part: derivations ML writers need, written with rules and fill."""
 SERIES = FIRST_PART + CATALOG
 """The shipped specs, in the order of the series."""
