@@ -43,6 +43,7 @@ from derivetex.verify.decide.comparing import (
 )
 from derivetex.verify.decide.definition import substitution
 from derivetex.verify.decide.optima import is_optimum
+from derivetex.verify.decide.read_link import ReadLink
 from derivetex.verify.decide.relation import optima_link
 from derivetex.verify.decide.vector import tuples_agree, vector_claim
 from derivetex.verify.decide.verdict import FAILS, Answer, Make, answer
@@ -73,18 +74,9 @@ from derivetex.verify.scope import Definition, Scope
 Instance = dict[sympy.Symbol, sympy.Integer]
 
 
-def judge(
-    link: Link,
-    left: sympy.Expr,
-    right: sympy.Expr,
-    left_reading: Reading,
-    right_reading: Reading,
-    claim: Claim | None,
-    scope: Scope,
-    final: bool,
-    bare: BareReading,
-) -> Answer | None:
+def judge(read: ReadLink, scope: Scope, final: bool, bare: BareReading) -> Answer | None:
     """An identity, a claim or a relation between the two sides, definitions put in."""
+    link, left, right, claim = read.link, read.left, read.right, read.claim
     a, b = same_outcomes(*constant_expectations(scope.resolve(left), scope.resolve(right)))
     dotted = as_dot_products(a, b) if scope.allows(DOT_PRODUCT.code) else (a, b)
     dot_note = " (reading the product of the vectors as their dot product)"
@@ -96,7 +88,8 @@ def judge(
     note += "".join(f" (with {show(d.symbol)} as defined on line {d.line})" for d in used)
     note += dot_note
     unsure = uncertain(link, bare)
-    sides = _Sides(link, left, right, left_reading, right_reading, a, b, note, loose, unsure)
+    sides = _Sides(link, left, right, read.left_reading, read.right_reading, a, b, note, loose,
+                   unsure)
     judged = _judge_sides(sides, claim, scope, final, bare, used)
     return judged.resting_on(DOT_PRODUCT.code) if judged is not None and dot_note else judged
 

@@ -37,6 +37,7 @@ from derivetex.verify.decide.definition import (
     pairs,
 )
 from derivetex.verify.decide.identity import judge, uncertain
+from derivetex.verify.decide.read_link import ReadLink
 from derivetex.verify.decide.verdict import FAILS, Answer, Make, answer
 from derivetex.verify.links.rows import APPROXIMATE, DEFINE, EQUAL, ORDER, UNEQUAL, Link
 from derivetex.verify.readings.bare import BareReading, applied_bare
@@ -132,7 +133,8 @@ def _check(
         scope.facts[fact] = link.right.line
         message = f"a fact: $\\sum {show(fact)} = 1$, used in this section"
         return make(OK, message, readings=(FACT.code,))
-    return _with_bare_names(link, left, right, left_reading, right_reading, claim, scope, final)
+    read = ReadLink(link, left_reading, right_reading, claim, left, right)
+    return _with_bare_names(read, scope, final)
 
 
 def _is_update(link: Link, left: sympy.Expr, right: sympy.Expr) -> bool:
@@ -163,26 +165,17 @@ def _vector_kinds(
     return None
 
 
-def _with_bare_names(
-    link: Link,
-    left: sympy.Expr,
-    right: sympy.Expr,
-    left_reading: Reading,
-    right_reading: Reading,
-    claim: Claim | None,
-    scope: Scope,
-    final: bool,
-) -> Answer | None:
+def _with_bare_names(read: ReadLink, scope: Scope, final: bool) -> Answer | None:
     """The link judged with bare function names read as applied (``J`` for ``J(w)``): a
     reading from a definition that the link does not only differentiate by its parameters
     confirms, never accuses (R306)."""
     bare = BareReading()
     if scope.allows(BARE_FUNCTION.code):
-        written = (left, right)
-        left, right, bare = applied_bare(left, right, scope)
-        if uncertain(link, bare) and not scope.allows(BARE_DEFINED.code):
-            (left, right), bare = written, BareReading()
-    judged = judge(link, left, right, left_reading, right_reading, claim, scope, final, bare)
+        left, right, bare = applied_bare(read.left, read.right, scope)
+        if uncertain(read.link, bare) and not scope.allows(BARE_DEFINED.code):
+            left, right, bare = read.left, read.right, BareReading()
+        read = read.with_sides(left, right)
+    judged = judge(read, scope, final, bare)
     if judged is None or not bare or BARE_DEFINED.code in judged.readings:
         return judged
     return judged.resting_on(BARE_FUNCTION.code)
