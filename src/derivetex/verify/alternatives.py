@@ -60,6 +60,7 @@ def candidates(
         (catalog.EARLIER_SECTION, partial(_confirmed_with_earlier, done, scope, earlier)),
         *((catalog.ENTROPIES, partial(_confirmed_with, done, scope, m)) for m in confirming),
         (catalog.HELD_FIXED, partial(_held_fixed, done, scope, variables)),
+        (catalog.DATA_HELD_CONSTANT, partial(_data_held_constant, done, scope)),
         (catalog.FOLLOWS_AN_ERROR, partial(_following_an_error, done, scope, beliefs)),
         (catalog.INDEX_DROPPED, partial(_index_dropped, done, scope)),
     ]
@@ -103,6 +104,26 @@ def _held_fixed(
     names = ", ".join(f"{show(d.symbol)} (line {d.line})" for d in dropped)
     note = f" (holding {names} fixed in the partial derivative: the section differentiates by it)"
     return replace(again, message=again.message + note)
+
+
+def _data_held_constant(item: Checked, scope: Scope) -> Answer | None:
+    """A link unchecked because it differentiates names no definition makes depend on the
+    variable (``\\partial y_i / \\partial w`` of data), checked again with them held constant
+    (``judge.terms.holding_others_fixed``); kept only when it then holds, sides not 0."""
+    if item.answer.reason != "opaque" or not _DIFFERENTIATES.search(item.link.text):
+        return None
+    trial = scope.borrowing({})
+    trial.bindings = dict(item.bindings)
+    with holding_others_fixed():
+        again = budgeted(partial(check, item.link, trial, final=True))
+        if again is None or again.status != HOLDS or _vanishes(item.link, trial):
+            return None
+    note = " (holding constant the names no definition makes depend on the variable: data)"
+    return replace(again, message=again.message + note)
+
+
+_DIFFERENTIATES = re.compile(r"\\partial|\\nabla|\\d?frac\s*\{\s*(?:\\mathrm\s*\{\s*)?d")
+"""A derivative written in the link (the derivative of a name is what R407 holds constant)."""
 
 
 def _following_an_error(item: Checked, scope: Scope, beliefs: list[Belief]) -> Answer | None:

@@ -256,6 +256,18 @@ INDEX_DROPPED = R(
     _CLASSES + "-y \\log \\hat{y} - (1 - y) \\log (1 - \\hat{y}) $$\n",
     _CLASSES + "-y_{1} \\log \\hat{y}_{1} - y_{1} \\log \\hat{y}_{0} $$\n",
 )
+DATA_HELD_CONSTANT = R(
+    "R407", "data_held_constant", "section",
+    "a link left unchecked because it differentiates a name that no definition of its section "
+    "makes depend on the variable (the data y_i inside d/dw of a squared error), checked "
+    "again with such names held constant, as data are: kept only when it then holds and "
+    "neither side is 0; a name defined in terms of the variable keeps its chain rule",
+    "$$ \\frac{\\partial}{\\partial w} (w x_{i} - y_{i})^2 = 2 (w x_{i} - y_{i}) \\frac{\\partial}"
+    "{\\partial w} (w x_{i} - y_{i}) = 2 (w x_{i} - y_{i}) (x_{i} - \\frac{\\partial y_{i}}"
+    "{\\partial w}) $$\n",
+    "$$ \\hat{y}_{i} = w x_{i} $$\n\n"
+    "$$ \\frac{\\partial}{\\partial w} (\\hat{y}_{i} - y_{i})^2 = 2 (\\hat{y}_{i} - y_{i}) $$\n",
+)
 OTHER_NOTATION = R(
     "R601", "another_reading_of_notation", "notation",
     "a link that fails as first read, where its notation has another plausible reading (a "
@@ -273,6 +285,6 @@ RECORDS: tuple[R, ...] = (
     ONE_SIZED, INSTANCE, NORMALISED, INDEX_CASE,
     BARE_FUNCTION, CHAIN_RULE, LOG_DENSITY, DOT_PRODUCT, LOOSE_DEFINITION, BARE_DEFINED,
     EARLIER_SECTION, LATER_DEFINITION, ENTROPIES, FOLLOWS_AN_ERROR, HELD_FIXED,
-    INDEX_DROPPED, OTHER_NOTATION,
+    INDEX_DROPPED, DATA_HELD_CONSTANT, OTHER_NOTATION,
 )
 """The catalog, in code order (``docs/verify.md`` prints it)."""
