@@ -61,7 +61,7 @@ class Document:
         """Every display formula of the web target (MathJax draws text/latex), tags included;
         found in the KaTeX form whatever the flavor, since only the delimiters differ."""
         from derivetex.render.formats import render_markdown
-        from derivetex.tools.mathcheck import math_blocks_from_markdown
+        from derivetex.render.math_blocks import math_blocks_from_markdown
 
         markdown = render_markdown(self.derivation, replace(self.config, flavor="katex"))
         blocks = [b.tex for b in math_blocks_from_markdown(markdown) if b.display]

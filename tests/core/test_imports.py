@@ -125,3 +125,15 @@ def test_each_module_of_a_former_circle_imports_first_in_a_fresh_interpreter(mod
                             check=True)
     if module != "derivetex.api":  # none of them reaches up into the API
         assert result.stdout.strip() == "False"
+
+
+def test_only_the_developer_tools_import_the_developer_tools():
+    """``derivetex.tools`` holds the checks and regenerators of the developers (the render
+    gate, golden files, LuaLaTeX probes); what a user runs imports none of it."""
+    known = _modules()
+    users = {
+        module: sorted(name for name in _imported(module, path, known)
+                       if name.startswith("derivetex.tools"))
+        for module, path in known.items() if not module.startswith("derivetex.tools")
+    }
+    assert {module: names for module, names in users.items() if names} == {}

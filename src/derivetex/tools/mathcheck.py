@@ -1,8 +1,8 @@
 """The render gate: does each math block render in KaTeX (strict) and in MathJax 3?
 
 ``check_math`` sends every block to ``renderers/check-math.mjs`` in one Node process;
-``math_blocks_from_markdown`` finds the blocks of a Markdown document the way the blogs'
-Markdown readers do (``$$…$$`` display, ``$…$`` inline), with markdown-it-py.
+``math_blocks_from_markdown`` (``render.math_blocks``, which the notebook display uses too)
+finds the blocks of a Markdown document the way the blogs' Markdown readers do.
 """
 
 from __future__ import annotations
@@ -11,23 +11,13 @@ import json
 import subprocess
 from dataclasses import dataclass
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.dollarmath import dollarmath_plugin
-
 from derivetex.errors import DerivetexError
+from derivetex.render.math_blocks import MathBlock, math_blocks_from_markdown
 from derivetex.tools.requirements import RENDERERS_DIR, find_tool
 
+__all__ = ["MathBlock", "MathResult", "Verdict", "check_math", "math_blocks_from_markdown"]
+
 CHECK_SCRIPT = RENDERERS_DIR / "check-math.mjs"
-
-
-@dataclass(frozen=True)
-class MathBlock:
-    """One formula to render: ``id`` names it in reports (e.g. ``"line 12"``)."""
-
-    id: str
-    tex: str
-    display: bool
 
 
 @dataclass(frozen=True)
@@ -79,30 +69,3 @@ def check_math(blocks: list[MathBlock], timeout: float = 120.0) -> list[MathResu
     if [r.id for r in results] != [b.id for b in blocks]:
         raise DerivetexError("check-math.mjs answered for other blocks than it was given")
     return results
-
-
-def _markdown_parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").use(dollarmath_plugin, allow_labels=True, double_inline=True)
-
-
-def _walk(tokens: list[Token], line: int) -> list[tuple[Token, int]]:
-    found: list[tuple[Token, int]] = []
-    for token in tokens:
-        here = token.map[0] + 1 if token.map else line
-        if token.type.startswith("math_"):
-            found.append((token, here))
-        if token.children:
-            found.extend(_walk(token.children, here))
-    return found
-
-
-def math_blocks_from_markdown(md: str, prefix: str = "") -> list[MathBlock]:
-    """Every display (``$$…$$``) and inline (``$…$``) formula of ``md``, in document order.
-
-    Ids read ``"<prefix>line <n> #<k>"`` (1-based source line, k-th formula of the document).
-    """
-    blocks = []
-    for k, (token, line) in enumerate(_walk(_markdown_parser().parse(md), 1), start=1):
-        display = token.type in ("math_block", "math_block_label", "math_inline_double")
-        blocks.append(MathBlock(f"{prefix}line {line} #{k}", token.content.strip(), display))
-    return blocks
