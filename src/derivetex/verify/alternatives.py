@@ -132,10 +132,11 @@ def _following_an_error(item: Checked, scope: Scope, beliefs: list[Belief]) -> A
     if item.answer.status != FAILS or not beliefs:
         return None
 
-    def recheck(bindings: dict[sympy.Basic, sympy.Basic], before: dict[sympy.Basic, sympy.Basic]
-                ) -> Answer | None:
+    def recheck(bindings: dict[sympy.Basic, sympy.Basic], before: dict[sympy.Basic, sympy.Basic],
+                derivatives: tuple[tuple[sympy.Expr, sympy.Expr], ...]) -> Answer | None:
         trial = scope.borrowing({})
         trial.bindings, trial.earlier = dict(bindings), dict(before)
+        trial.believed = derivatives
         return budgeted(partial(check, item.link, trial, final=True))
 
     return follows(beliefs, item.bindings, scope, recheck)

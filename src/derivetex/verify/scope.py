@@ -159,6 +159,9 @@ class Scope:
     matrices: Definitions = field(default_factory=dict)
     """Matrix expressions named in the section (``\\mathbf{L}^\\top\\mathbf{L} = \\Sigma``)."""
     disabled: frozenset[str] = frozenset()
+    believed: tuple[tuple[sympy.Expr, sympy.Expr], ...] = ()
+    """Derivatives taken as a wrong row wrote them (``f'(x) = 2x^2``): what the writer goes on
+    with, used only to check whether a later link follows from that row (R404)."""
     """Codes of the registered readings not to take (``--disable-reading``)."""
 
     def allows(self, code: str) -> bool:
@@ -179,6 +182,7 @@ class Scope:
             sizes=dict(self.sizes),
             matrices=dict(self.matrices),
             disabled=self.disabled,
+            believed=self.believed,
         )
 
     def new_block(self) -> None:
@@ -279,6 +283,8 @@ class Scope:
     def resolve(self, expr: sympy.Expr) -> sympy.Expr:
         """Definitions expanded, vectors of known size read as such, then this block's
         bindings applied."""
+        if self.believed:
+            expr = as_believed(expr, self.believed)
         expanded = expectations_as_sums(self.expand(expr))
         return num.substitute(self.sized(expanded), self.bindings)
 
@@ -349,3 +355,28 @@ class Scope:
                     if definition is not None and definition not in found:
                         found.append(definition)
         return found
+
+
+def as_believed(expr: sympy.Expr, believed: tuple[tuple[sympy.Expr, sympy.Expr], ...]
+                ) -> sympy.Expr:
+    """``expr`` with each derivative of ``believed`` replaced by the formula a row wrote for
+    it: ``f'(1)`` (a derivative of f at a point, its variable a dummy) takes the formula of
+    ``f'(x)`` with x renamed."""
+    for derivative, formula in believed:
+        if not isinstance(derivative, sympy.Derivative) or len(derivative.variables) != 1:
+            expr = expr.xreplace({derivative: formula})
+            continue
+        (variable,) = derivative.variables
+
+        def same_derivative(node: sympy.Basic, d: sympy.Derivative = derivative,
+                            v: sympy.Basic = variable) -> bool:
+            return (isinstance(node, sympy.Derivative) and len(node.variables) == 1
+                    and node.derivative_count == d.derivative_count
+                    and node.expr == d.expr.xreplace({v: node.variables[0]}))
+
+        def formula_there(node: sympy.Derivative, f: sympy.Expr = formula,
+                          v: sympy.Basic = variable) -> sympy.Expr:
+            return f.xreplace({v: node.variables[0]})
+
+        expr = expr.replace(same_derivative, formula_there)
+    return expr

@@ -9,8 +9,10 @@ with reason ``follows``, naming the line of the first error (record R404). A lat
 wrong under both is still an error. The corpora are judged the same way ("a later line that is
 correct given an earlier wrong line is not flagged again").
 
-Only numbers are carried: a wrong symbolic row is already the row the next link is judged
-against, so it does not flag its successors twice.
+A wrong derivative is carried the same way: after ``f'(x) = 2x^2`` (where f = x^3), the
+writer goes on with 2x^2 for f'; ``f'(1) = 2`` follows from that row. Other wrong symbolic rows
+are already the row the next link of their chain is judged against, so they do not flag their
+successors twice.
 """
 
 from __future__ import annotations
@@ -21,14 +23,15 @@ from dataclasses import dataclass
 import sympy
 
 from derivetex.judge import numeric as num
+from derivetex.judge.show import show
 from derivetex.verify.decide.comparing import is_number
 from derivetex.verify.decide.verdict import HOLDS, UNKNOWN, Answer
 from derivetex.verify.links.rows import Link
 from derivetex.verify.readings.side import read
 from derivetex.verify.scope import Scope, Values
 
-Recheck = Callable[[Values, Values], Answer | None]
-"""Check a link again with these (bindings, earlier values): its answer then."""
+Recheck = Callable[[Values, Values, tuple[tuple[sympy.Expr, sympy.Expr], ...]], Answer | None]
+"""Check a link again with these (bindings, earlier values, derivatives as believed)."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ class Belief:
 
     line: int
     values: dict[sympy.Basic, sympy.Basic]
+    derivatives: tuple[tuple[sympy.Expr, sympy.Expr], ...] = ()
+    """Derivatives as the wrong row wrote them (``scope.as_believed``)."""
 
 
 def belief_after(link: Link, bindings: Values, scope: Scope) -> Belief | None:
@@ -46,6 +51,9 @@ def belief_after(link: Link, bindings: Values, scope: Scope) -> Belief | None:
     when its sides are not both numbers or no name carries the value."""
     trial = scope.borrowing({})
     trial.bindings = dict(bindings)
+    derivative = _derivative_as_written(link, scope)
+    if derivative is not None:
+        return Belief(link.right.line, {}, (derivative,))
     computed = _value(link.left.latex, trial)
     written = _value(link.right.latex, trial)
     if computed is None or written is None:
@@ -62,15 +70,29 @@ def follows(beliefs: list[Belief], bindings: Values, scope: Scope, recheck: Rech
     for belief in reversed(beliefs):  # the latest error first
         now = {name: belief.values.get(name, value) for name, value in bindings.items()}
         before = {name: belief.values.get(name, value) for name, value in scope.earlier.items()}
-        if now == bindings and before == scope.earlier:
+        if now == bindings and before == scope.earlier and not belief.derivatives:
             continue  # the link uses none of the carried names
-        again = recheck(now, before)
+        again = recheck(now, before, belief.derivatives)
         if again is not None and again.status == HOLDS:
-            names = ", ".join(sorted(str(n) for n in belief.values))
+            carried = [*map(str, belief.values), *(f"${show(d)}$" for d, _ in belief.derivatives)]
+            names = ", ".join(sorted(carried))
             message = (f"right given the error on line {belief.line} ({names} taken as written "
                        f"there); one mistake is flagged once")
             return Answer(UNKNOWN, message, reason="follows")
     return None
+
+
+def _derivative_as_written(link: Link, scope: Scope) -> tuple[sympy.Expr, sympy.Expr] | None:
+    """``(f'(x), 2x^2)`` for a failed link whose left side is a derivative of a name or an
+    applied function (not at a point) and whose right side is an expression with names."""
+    functions = scope.function_names()
+    left = read(link.left.latex, functions).expr
+    right = read(link.right.latex, functions).expr
+    if not isinstance(left, sympy.Derivative) or right is None or is_number(right):
+        return None
+    if right.has(sympy.Derivative):
+        return None  # a chain-rule row: the next row is judged against it already
+    return left, right
 
 
 def _value(latex: str, scope: Scope) -> sympy.Basic | None:
