@@ -243,8 +243,9 @@ HELD_FIXED = R(
 FOLLOWS_AN_ERROR = R(
     "R404", "follows_an_earlier_error", "section",
     "a link that fails as computed, checked again with the number an earlier wrong link of "
-    "its section wrote in place of the computed one (for every name bound to it): when it "
-    "then holds it is not a second mistake, and it is left unchecked (reason follows)",
+    "its section wrote in place of the computed one (for every name bound to it), or with "
+    "the derivative a wrong row wrote (f'(x) = 2x^2 before f'(1) = 2): when it then holds it "
+    "is not a second mistake, and it is left unchecked (reason follows)",
     "$$ L = -\\log 0.2 = 1.20 $$\n\nso $$ 2L = 2.40 $$\n",
     "$$ L = -\\log 0.2 = 1.20 $$\n\nso $$ 2L = 2.50 $$\n",
 )
