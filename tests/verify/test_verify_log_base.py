@@ -182,3 +182,14 @@ def test_a_value_in_bits_is_right_in_base_2_and_wrong_in_base_e(thousandths: int
         assert [f.status for f in audit_text(text, "md", log_base=right).findings] == ["ok"]
         (found,) = audit_text(text, "md", log_base=wrong).findings
         assert (found.status, found.code) == ("error", "DT103"), (text, found)
+
+
+def test_the_language_server_reads_the_setting_as_verify_does() -> None:
+    from derivetex.lsp.adapter import SectionAuditor
+
+    stated = "log-base = 2 in pyproject.toml"
+    for text in (QIITA, README):
+        served = SectionAuditor().audit(text, "md", "post.md", None, "2", stated)
+        assert served == audit_text(text, "md", "post.md", log_base="2", log_base_from=stated)
+    (error,) = [f for f in served.findings if f.status == "error"]
+    assert error.message.startswith(stated)

@@ -103,12 +103,15 @@ class SectionAuditor:
     def audit(
         self, text: str, kind: str, path: str = "<string>",
         macros: dict[str, Macro] | None = None, log_base: str | None = None,
+        log_base_from: str | None = None,
     ) -> FileReport:
-        """The findings ``audit_text`` gives with the settings' ``macros`` and ``log_base``."""
+        """The findings ``audit_text`` gives with the settings' ``macros`` and ``log_base``
+        (stated where ``log_base_from`` says)."""
         if not SECTIONED:  # pragma: no cover - re-point at merge
             self.audited, self.reused = 1, 0
-            return audit_text(text, kind, path, preamble=macros, log_base=log_base)
-        return self._sectioned(text, kind, path, macros, log_base)
+            return audit_text(text, kind, path, preamble=macros, log_base=log_base,
+                              log_base_from=log_base_from)
+        return self._sectioned(text, kind, path, macros, log_base, log_base_from)
 
     def clear(self) -> None:
         """Forget every kept section (after a MemoryError, say)."""
@@ -116,11 +119,11 @@ class SectionAuditor:
 
     def _sectioned(
         self, text: str, kind: str, path: str, macros: dict[str, Macro] | None,
-        log_base: str | None,
+        log_base: str | None, log_base_from: str | None = None,
     ) -> FileReport:
         document = read(text, kind, path, macros)
         text = document.text
-        logs = log_base_of(text, log_base)
+        logs = log_base_of(text, log_base, log_base_from)
         defaults = in_base(built_in(text), logs.base)
         confirming = random_variable_meanings(text, defaults, logs.base)
         base = _digest(kind, sorted(defaults), logs, _variables(text, confirming),
