@@ -141,7 +141,8 @@ def _verify_options(verify: argparse.ArgumentParser) -> None:
     verify.add_argument("--ignore", type=_codes, metavar="CODES",
                         help="errors with these codes are ignored (comma-separated; prefixes)")
     verify.add_argument("--log-base", choices=("e", "2"),
-                        help="what a bare \\log means: e, or 2 (as in a text about bits)")
+                        help="the base of a bare \\log: e, or 2 (every bare \\log is log₂; "
+                        "\\ln stays natural); none given: a text about bits may mean log₂")
     verify.add_argument("--disable-reading", dest="disabled", action="append", default=[],
                         metavar="CODE", help="do not take the registered reading CODE "
                         "(repeatable; the catalog is in docs/verify.md)")

@@ -39,7 +39,11 @@ class Settings:
     root: Path = field(default_factory=Path.cwd)
     """The folder paths and globs are relative to: the file's own."""
     log_base: str | None = None
-    """``e`` or ``2``; None: derivetex guesses (a document that says "bits" may mean log₂)."""
+    """``e`` or ``2``, the base of a bare ``\\log`` (``\\ln`` and ``\\log_{10}`` stay what they
+    say); None: derivetex guesses (a document that says "bits" may mean log₂)."""
+    log_base_from: str | None = None
+    """Where ``log_base`` was stated, for the findings that depend on it: ``log-base = 2 in
+    pyproject.toml`` or ``--log-base 2``."""
     preamble: tuple[Path, ...] = ()
     """Macro files (``\\newcommand`` ...) read before each document, as ``--preamble``."""
     flavor: str | None = None
@@ -56,6 +60,8 @@ class Settings:
     def overridden(self, **options: Any) -> Settings:
         """These settings with every option given on the command line (not None) in place."""
         given = {key: value for key, value in options.items() if value is not None}
+        if "log_base" in given:
+            given["log_base_from"] = f"--log-base {given['log_base']}"
         return replace(self, **given)
 
     def ignored_in(self, path: Path) -> tuple[str, ...]:
@@ -171,6 +177,7 @@ def _parse(table: dict[str, Any], path: Path) -> Settings:
         if base not in LOG_BASES or isinstance(table["log-base"], bool):
             raise InputError(f"{path}: log-base: {table['log-base']!r} is not one of e, 2")
         values["log_base"] = base
+        values["log_base_from"] = f"log-base = {base} in {path.name}"
     if "preamble" in table:
         values["preamble"] = tuple(root / p for p in _strings(table, "preamble", path))
     if "flavor" in table:

@@ -39,15 +39,17 @@ KINDS = {".md": "md", ".markdown": "md", ".tex": "tex"}
 """The file types verify reads, by extension (``verify.command.kind_of``)."""
 
 try:  # the section loop of verify.audit, as it is in this version of verify
+    from derivetex.reader.names import reading_bare_log_in
     from derivetex.verify.audit import (  # type: ignore[attr-defined,unused-ignore]
-        _WORKS_IN_BITS,
+        LogBase,
         _audit_section,
         _enclosed,
         _sections,
+        fresh_scope,
+        log_base_of,
     )
     from derivetex.verify.document import read
-    from derivetex.verify.readings.meanings import built_in, random_variable_meanings
-    from derivetex.verify.scope import Scope
+    from derivetex.verify.readings.meanings import built_in, in_base, random_variable_meanings
 
     SECTIONED = True
 except ImportError:  # pragma: no cover - re-point at merge
@@ -101,12 +103,15 @@ class SectionAuditor:
     def audit(
         self, text: str, kind: str, path: str = "<string>",
         macros: dict[str, Macro] | None = None, log_base: str | None = None,
+        log_base_from: str | None = None,
     ) -> FileReport:
-        """The findings ``audit_text`` gives with the settings' ``macros`` and ``log_base``."""
+        """The findings ``audit_text`` gives with the settings' ``macros`` and ``log_base``
+        (stated where ``log_base_from`` says)."""
         if not SECTIONED:  # pragma: no cover - re-point at merge
             self.audited, self.reused = 1, 0
-            return audit_text(text, kind, path, preamble=macros, log_base=log_base)
-        return self._sectioned(text, kind, path, macros, log_base)
+            return audit_text(text, kind, path, preamble=macros, log_base=log_base,
+                              log_base_from=log_base_from)
+        return self._sectioned(text, kind, path, macros, log_base, log_base_from)
 
     def clear(self) -> None:
         """Forget every kept section (after a MemoryError, say)."""
@@ -114,15 +119,22 @@ class SectionAuditor:
 
     def _sectioned(
         self, text: str, kind: str, path: str, macros: dict[str, Macro] | None,
-        log_base: str | None,
+        log_base: str | None, log_base_from: str | None = None,
     ) -> FileReport:
         document = read(text, kind, path, macros)
         text = document.text
-        defaults = built_in(text)
-        confirming = random_variable_meanings(text, defaults)
-        bits = log_base == "2" or log_base is None and _WORKS_IN_BITS.search(text) is not None
-        base = _digest(kind, sorted(defaults), bits, _variables(text, confirming),
+        logs = log_base_of(text, log_base, log_base_from)
+        defaults = in_base(built_in(text), logs.base)
+        confirming = random_variable_meanings(text, defaults, logs.base)
+        base = _digest(kind, sorted(defaults), logs, _variables(text, confirming),
                        log_base, sorted((macros or {}).items()))
+        with reading_bare_log_in(logs.base):
+            return self._audited(document, path, logs, defaults, confirming, base)
+
+    def _audited(
+        self, document: Any, path: str, logs: LogBase, defaults: dict[str, Any],
+        confirming: Any, base: str,
+    ) -> FileReport:
         found: list[tuple[int, int, Finding]] = []
         earlier: dict[Any, Any] = {}
         finished: dict[int, Any] = {}
@@ -134,7 +146,7 @@ class SectionAuditor:
             key = _digest(base, _blocks_key(section), parents, _definitions_key(earlier))
             kept = self._kept.get(key)
             if kept is None:
-                kept = self._run(section, finished, defaults, bits, earlier, confirming)
+                kept = self._run(section, finished, defaults, logs, earlier, confirming)
                 self._keep(key, kept)
                 self.audited += 1
             else:
@@ -149,12 +161,12 @@ class SectionAuditor:
 
     def _run(
         self, section: list[Any], finished: dict[int, Any], defaults: dict[str, Any],
-        bits: bool, earlier: dict[Any, Any], confirming: Any,
+        logs: LogBase, earlier: dict[Any, Any], confirming: Any,
     ) -> _Kept:
         """One section audited as ``audit_text`` would; a crash is one unchecked finding."""
         local: list[tuple[int, Finding]] = []
         try:
-            scope = _enclosed(section[0], finished, Scope(defaults=dict(defaults), bits=bits))
+            scope = _enclosed(section[0], finished, fresh_scope(defaults, logs))
             _audit_section(section, local, 0, scope, dict(earlier), confirming)
         except (MemoryError, RecursionError):
             raise
@@ -162,7 +174,7 @@ class SectionAuditor:
             message = f"derivetex could not audit this section ({type(error).__name__}: {error})"
             line = section[0].line
             crash = Finding(line, UNCHECKED, "", message[:300], None, "crash")
-            return _Kept([(0, crash)], Scope(defaults=dict(defaults), bits=bits), {})
+            return _Kept([(0, crash)], fresh_scope(defaults, logs), {})
         return _Kept(local, scope, dict(scope.definitions))
 
     def _keep(self, key: str, kept: _Kept) -> None:

@@ -109,7 +109,8 @@ class DerivetexServer(LanguageServer):
         inputs = inputs_for(document.path)
         self.tell(inputs.problem)
         audit = await asyncio.to_thread(self.worker.audit, text, kind, document.path,
-                                        inputs.macros, inputs.settings.log_base)
+                                        inputs.macros, inputs.settings.log_base,
+                                        inputs.settings.log_base_from)
         if self.workspace.get_text_document(uri).version != version:
             return  # a newer change is on its way
         report = applied(audit.report, text, kind, document.path, inputs)

@@ -46,16 +46,18 @@ class Worker:
 
     def audit(
         self, text: str, kind: str, path: str, macros: dict[str, Macro] | None = None,
-        log_base: str | None = None,
+        log_base: str | None = None, log_base_from: str | None = None,
     ) -> Audit:
-        """The audit of ``text`` with the settings' ``macros`` and ``log_base``."""
+        """The audit of ``text`` with the settings' ``macros`` and ``log_base`` (stated where
+        ``log_base_from`` says)."""
         with self._lock:
             if not self.alive():
                 self._stop()
                 self._start()
             assert self._connection is not None
             try:
-                self._connection.send((text, kind, path, self.seconds, macros, log_base))
+                self._connection.send((text, kind, path, self.seconds, macros, log_base,
+                                       log_base_from))
             except (OSError, ValueError):
                 return self._lost(path, "the audit process could not be reached")
             if not self._connection.poll(self.seconds + self.grace):
@@ -160,12 +162,13 @@ def _serve(connection: Connection) -> None:
 def _answer(
     auditor: SectionAuditor, text: str, kind: str, path: str, seconds: float,
     macros: dict[str, Macro] | None = None, log_base: str | None = None,
+    log_base_from: str | None = None,
 ) -> object:
     """The audit, or a one-line reason it has none (the worker lives on)."""
     start = time.monotonic()
     try:
         with file_budget(seconds):
-            report = auditor.audit(text, kind, path, macros, log_base)
+            report = auditor.audit(text, kind, path, macros, log_base, log_base_from)
         return Audit(report, auditor.audited, auditor.reused)
     except MemoryError:
         auditor.clear()

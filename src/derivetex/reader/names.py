@@ -8,6 +8,9 @@ which letters are usually functions when followed by ``(``, which words name a f
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import sympy
 
@@ -25,6 +28,26 @@ convention for the base of a bare ``\\log`` never applies to it."""
 def writes_natural_log(latex: str) -> bool:
     """Whether ``latex`` writes ``\\ln``: its logarithms are natural ones by notation."""
     return NATURAL_LOG.search(latex) is not None
+
+
+_BARE_LOG_BASE: ContextVar[int | None] = ContextVar("bare_log_base", default=None)
+
+
+def bare_log_base() -> int | None:
+    """The base a bare ``\\log`` is read in: the one the settings state (``log-base = 2``),
+    or None (natural). ``\\ln``, ``\\lg`` and a written base (``\\log_{10}``) are read as
+    written whatever it is."""
+    return _BARE_LOG_BASE.get()
+
+
+@contextmanager
+def reading_bare_log_in(base: int | None) -> Iterator[None]:
+    """Within the block, a bare ``\\log`` is log to ``base`` (None: the natural log)."""
+    token = _BARE_LOG_BASE.set(base)
+    try:
+        yield
+    finally:
+        _BARE_LOG_BASE.reset(token)
 
 
 LG_BASE = sympy.Symbol(r"b_{\lg}", positive=True)

@@ -494,6 +494,8 @@ class _Parser(Choosing, Applications, Calculus, BigOperators):
         if self.peek().text == "_":
             self.take()
             base = self.script()
+        elif command == r"\log" and N.bare_log_base() is not None:
+            base = sympy.Integer(N.bare_log_base())  # the settings' log-base: explicit notation
         power = self.function_power(command)
         if self.peek().text in ("(", "["):
             argument = self.argument()  # the parentheses written: one reading

@@ -23,6 +23,7 @@ from functools import cache, partial
 import sympy
 
 from derivetex.judge.claims import parse_claim
+from derivetex.reader.names import reading_bare_log_in
 from derivetex.verify.alternatives import Checked, candidates
 from derivetex.verify.codes import subject_of
 from derivetex.verify.decide.consequences import Belief, belief_after
@@ -34,13 +35,13 @@ from derivetex.verify.decide.verdict import (
     decide,
     is_error,
 )
-from derivetex.verify.document import Macro, MathBlock
+from derivetex.verify.document import Document, Macro, MathBlock
 from derivetex.verify.document import read as read_document
 from derivetex.verify.isolation import budgeted, internal
 from derivetex.verify.learned import apply, learned, snapshot
 from derivetex.verify.links.rows import Link, Part, last_part, links
 from derivetex.verify.readings.information import Meaning
-from derivetex.verify.readings.meanings import built_in, random_variable_meanings
+from derivetex.verify.readings.meanings import built_in, in_base, random_variable_meanings
 from derivetex.verify.report import FileReport, Finding
 from derivetex.verify.scope import Definition, Scope
 
@@ -70,28 +71,59 @@ class _Pending:
     bindings: dict[sympy.Basic, sympy.Basic]
 
 
+@dataclass(frozen=True)
+class LogBase:
+    """What a bare ``\\log`` means in one document: ``base`` when the settings (or the command
+    line) state one, the only reading then; else natural, with log₂ tried where natural fails
+    when the document works in bits (``bits``, derivetex's guess)."""
+
+    base: int | None = None
+    stated: str = ""
+    """Where ``base`` was stated (``log-base = 2 in pyproject.toml``), for the messages."""
+    bits: bool = False
+
+
+def log_base_of(text: str, log_base: str | None, stated: str | None = None) -> LogBase:
+    """The settings' ``log-base`` for ``text``: "2" reads every bare log as log₂ (``\\ln``
+    and a written base stay what they say), "e" as natural with no guess, None: the
+    document decides (a text that works in bits may mean log₂ where natural fails)."""
+    if log_base == "2":
+        return LogBase(2, stated or "log-base = 2")
+    if log_base is None and _WORKS_IN_BITS.search(text) is not None:
+        return LogBase(bits=True)
+    return LogBase()
+
+
 def audit_text(
     text: str, kind: str, path: str = "<string>", explain: str | None = None,
     preamble: dict[str, Macro] | None = None, log_base: str | None = None,
-    disabled: frozenset[str] = frozenset(),
+    disabled: frozenset[str] = frozenset(), log_base_from: str | None = None,
 ) -> FileReport:
     """Findings for the math in ``text``, a document of ``kind`` (``document.KINDS``); with
     ``explain`` (a language), each ok link also names the rules that justify it; ``preamble``
     are the writer's macros from ``--preamble`` files or the settings. ``log_base`` (the
-    settings' ``log-base``): "2" reads a bare log as log₂ where natural fails, as in a
-    document that says bits; "e" never does; None: the document decides. The readings
-    whose codes are ``disabled`` are not taken."""
+    settings' ``log-base``, stated where ``log_base_from`` says): "2" reads every bare log
+    as log₂, the one reading (``\\ln`` stays natural, ``\\log_{10}`` base 10); "e" as
+    natural, never log₂; None: the document decides (``log_base_of``). The readings whose
+    codes are ``disabled`` are not taken."""
     document = read_document(text, kind, path, preamble)
+    logs = log_base_of(document.text, log_base, log_base_from)
+    with reading_bare_log_in(logs.base):
+        return _audit_document(document, path, explain, logs, disabled)
+
+
+def _audit_document(
+    document: Document, path: str, explain: str | None, logs: LogBase, disabled: frozenset[str]
+) -> FileReport:
     text = document.text
     found: list[tuple[int, Finding]] = []
     order = 0
-    defaults = built_in(text)
-    confirming = random_variable_meanings(text, defaults)
-    bits = log_base == "2" or log_base is None and _WORKS_IN_BITS.search(text) is not None
+    defaults = in_base(built_in(text), logs.base)
+    confirming = random_variable_meanings(text, defaults, logs.base)
     earlier: dict[sympy.Basic, Definition] = {}
     finished: dict[int, Scope] = {}
     for section in _sections(document.blocks):
-        fresh = Scope(defaults=dict(defaults), bits=bits, disabled=disabled)
+        fresh = fresh_scope(defaults, logs, disabled)
         scope = _enclosed(section[0], finished, fresh)
         order = _audit_section(section, found, order, scope, earlier, confirming)
         finished[section[0].section] = scope
@@ -102,6 +134,14 @@ def audit_text(
     from derivetex.verify.explain import explain_report
 
     return explain_report(report, explain)
+
+
+def fresh_scope(
+    defaults: dict[str, Meaning], logs: LogBase, disabled: frozenset[str] = frozenset()
+) -> Scope:
+    """A section's scope before its first block: the meanings, the log base, what is off."""
+    return Scope(defaults=dict(defaults), bits=logs.bits, log_base=logs.base,
+                 log_base_from=logs.stated, disabled=disabled)
 
 
 def _sections(blocks: Iterable[MathBlock]) -> list[list[MathBlock]]:

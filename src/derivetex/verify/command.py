@@ -165,14 +165,15 @@ def _cache_key(
 ) -> tuple[object, ...]:
     """Every input of the audit but the path: suppressions and select/ignore come after."""
     return (document.type.kind, document.text, explain, document.settings.log_base,
-            sorted(document.macros.items()), sorted(off))
+            document.settings.log_base_from, sorted(document.macros.items()), sorted(off))
 
 
 def _audit(document: _Document, explain: str | None, off: frozenset[str]) -> FileReport:
     """The audit of one document in its worker, with the writer's macros, log base and the
     readings turned off."""
     return audit_text(document.text, document.type.kind, document.path, explain,
-                      document.macros, log_base=document.settings.log_base, disabled=off)
+                      document.macros, log_base=document.settings.log_base, disabled=off,
+                      log_base_from=document.settings.log_base_from)
 
 
 def _suppressed(report: FileReport, document: _Document) -> FileReport:

@@ -151,6 +151,11 @@ class Scope:
     defaults: dict[str, Meaning] = field(default_factory=dict)
     formulas: dict[sympy.Basic, tuple[sympy.Expr, int]] = field(default_factory=dict)
     bits: bool = False
+    """Whether a bare log may be read as log₂ where natural fails (the document's guess)."""
+    log_base: int | None = None
+    """The base the settings state for a bare log (read so already); None: natural."""
+    log_base_from: str = ""
+    """Where the settings state it: ``log-base = 2 in pyproject.toml``, ``--log-base 2``."""
     sizes: dict[str, int] = field(default_factory=dict)
     """Lengths of the vectors given as values (``P = [0.7, 0.2, 0.1]``), for the section."""
     replaced: set[sympy.Basic] = field(default_factory=set)
@@ -179,6 +184,8 @@ class Scope:
             defaults=self.defaults,
             formulas=dict(self.formulas),
             bits=self.bits,
+            log_base=self.log_base,
+            log_base_from=self.log_base_from,
             sizes=dict(self.sizes),
             matrices=dict(self.matrices),
             disabled=self.disabled,

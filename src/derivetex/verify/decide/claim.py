@@ -7,6 +7,8 @@ where the document works in bits, and with ``\\lg`` in either base.
 
 from __future__ import annotations
 
+import re
+
 import sympy
 from sympy.tensor.indexed import Indexed
 
@@ -15,7 +17,7 @@ from derivetex.judge.claims import Claim, check_claim, rounding_slack
 from derivetex.judge.diagnosis import diagnose, to_base
 from derivetex.judge.show import decimal, show
 from derivetex.judge.terms import carry_out, opaque
-from derivetex.reader.names import LG_BASE, writes_natural_log
+from derivetex.reader.names import LG_BASE, reading_bare_log_in, writes_natural_log
 from derivetex.verify.decide.comparing import compare, holds_message, is_number, listing
 from derivetex.verify.decide.verdict import FAILS, Answer, Make, answer
 from derivetex.verify.links.rows import APPROXIMATE, Link
@@ -261,7 +263,55 @@ def claimed_value(
         a_value, claim, approx, origin, make, note + earlier_note(earlier), slack, bits,
         lg=scope.allows(LG.code),
     )
+    if claimed.status == FAILS and scope.log_base is not None:
+        claimed = _natural_instead(link, a_value, claim, approx, scope) or claimed
     return claimed.resting_on(EARLIER_VALUES.code) if earlier else claimed
+
+
+_BARE_LOG = re.compile(r"\\log(?![A-Za-z])(?!\s*_)")
+"""A ``\\log`` with no base written (``\\log_2``, ``\\log_{10}`` say theirs)."""
+
+
+def _natural_instead(
+    link: Link, a: sympy.Expr, claim: Claim, approx: bool, scope: Scope
+) -> Answer | None:
+    """A number wrong with a bare log in the base the settings state, and right with it
+    natural: a wrong log base (DT103), named with where the base was stated."""
+    if not _BARE_LOG.search(link.left.latex):
+        return None
+    with reading_bare_log_in(None):
+        natural = read(link.left.latex, scope.function_names())
+    if natural.expr is None:
+        return None
+    value, _ = scope.with_earlier_values(scope.resolve(natural.expr),
+                                         scope.allows(EARLIER_VALUES.code))
+    expanded = carry_out(num.expand_bounds(value, {}))
+    if num.unknowns(expanded) or opaque(expanded) or expanded.has(LG_BASE):
+        return None
+    slack = rounding_of(natural, scope) if scope.allows(ROUNDED_SIDES.code) else ZERO
+    verdict = check_claim(expanded, claim, approx, None, slack)
+    stated = num.value(carry_out(num.expand_bounds(a, {})), {})
+    base = scope.log_base
+    if verdict is None or not verdict.ok or stated is None or base is None:
+        return None
+    places = max(claim.decimals, 3)
+    message = (
+        f"{scope.log_base_from}: a bare \\log is log{_SUBSCRIPT.get(base, f'_{base}')} here, "
+        f"so {link.left.latex.strip()} is {_plain(stated, places)}, not {claim.text}; "
+        f"natural log gives {_plain(expanded, places)}"
+    )
+    cause = (f"log base: {claim.text} is the value with natural logarithms, but "
+             f"{scope.log_base_from} makes a bare \\log base {base}")
+    return answer(FAILS, message, cause)
+
+
+_SUBSCRIPT = {2: "₂", 10: "₁₀"}
+
+
+def _plain(value: sympy.Basic, places: int) -> str:
+    """``value`` to ``places`` decimals, trailing zeros off (``1``, ``0.693``)."""
+    text = decimal(value, places)
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def deviation_of(link: Link, left: sympy.Expr, scope: Scope) -> sympy.Basic | None:

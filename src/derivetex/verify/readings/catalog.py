@@ -81,7 +81,8 @@ BITS = R(
     "R101", "bare_log_in_bits", "number",
     "in a document that states base 2 (writes log_2, says all logarithms are to the base 2, or "
     "gives a value in bits), a bare log that fails as natural but holds as log_2 is read in "
-    "base 2; the word bits alone is no convention, and \\ln is never re-based",
+    "base 2; the word bits alone is no convention, and \\ln is never re-based (a guess made "
+    "only with no log-base in the settings: log-base = 2 reads every bare log as log_2)",
     "All logarithms are to the base 2.\n\n$$ -\\log 0.5 = 1 $$\n",
     "Entropy in nats:\n\n$$ -\\log 0.5 = 1 $$\n",
 )

@@ -70,12 +70,12 @@ def built_in(text: str) -> dict[str, Meaning]:
 
 
 def random_variable_meanings(
-    text: str, meanings: dict[str, Meaning]
+    text: str, meanings: dict[str, Meaning], base: int | None = None
 ) -> list[dict[str, Meaning]] | None:
     """``meanings`` with entropies of random variables and their probabilities read over one
     joint distribution (``verify.random_variables``), for a document whose entropies are of
     random variables; ``None`` for any other. In natural logarithms, and also in bits for a
-    document that writes log₂."""
+    document that writes log₂; only in ``base`` when the settings state one."""
     if not _MENTIONS_INFORMATION.search(text):
         return None
     from derivetex.verify.readings import random_variables  # only documents about information
@@ -84,6 +84,8 @@ def random_variable_meanings(
     if variables is None:
         return None
     bases: list[int | None] = [None, 2] if _LOG2.search(text) else [None]
+    if base is not None:
+        bases = [base]
     found = []
     for base in bases:
         variant = dict(meanings)
@@ -104,3 +106,23 @@ def _first_of(meaning: Meaning, fallback: Meaning | None) -> Meaning:
         return found if found is not None else fallback(*args)
 
     return either
+
+
+def in_base(meanings: dict[str, Meaning], base: int | None) -> dict[str, Meaning]:
+    """``meanings`` with the logarithms of derivetex's own definitions (H, KL) to ``base``,
+    the settings' base of a bare ``\\log``; as they are for None."""
+    if base is None:
+        return meanings
+    from derivetex.judge.diagnosis import to_base
+
+    def rebased(meaning: Meaning) -> Meaning:
+        if isinstance(meaning, sympy.Lambda):
+            return meaning  # sigmoid, Gaussian, softmax: no logarithm
+
+        def taken(*args: sympy.Basic) -> sympy.Expr | None:
+            found = meaning(*args)
+            return None if found is None else to_base(found, base)
+
+        return taken
+
+    return {key: rebased(meaning) for key, meaning in meanings.items()}

@@ -21,6 +21,7 @@ from sympy.tensor.indexed import Indexed
 from derivetex.judge.numeric import rebuilt
 from derivetex.reader import Unreadable, parse, read_alternatives
 from derivetex.reader.choices import Chooser
+from derivetex.reader.names import bare_log_base, reading_bare_log_in
 from derivetex.reader.parser import MAX_EXPONENT, read_with
 from derivetex.verify.readings.ellipsis import elided, write_out
 
@@ -130,7 +131,7 @@ def read(latex: str, functions: frozenset[str] = frozenset()) -> Reading:
     if isinstance(text, Reading):
         return text
     plans = _PLANS.get()
-    return _read(text, functions, plans.get(text, ()) if plans else ())
+    return _read(text, functions, plans.get(text, ()) if plans else (), bare_log_base())
 
 
 def side_alternatives(latex: str, functions: frozenset[str] = frozenset()) -> list[SideReading]:
@@ -176,7 +177,16 @@ def _prepared(latex: str) -> str | Reading:
 
 
 @lru_cache(maxsize=4096)
-def _read(text: str, functions: frozenset[str], plan: tuple[int, ...]) -> Reading:
+def _read(
+    text: str, functions: frozenset[str], plan: tuple[int, ...], base: int | None = None
+) -> Reading:
+    """``text`` read with ``plan``, a bare ``\\log`` in ``base`` (the settings' log-base;
+    None: natural)."""
+    with reading_bare_log_in(base):
+        return _read_in_base(text, functions, plan)
+
+
+def _read_in_base(text: str, functions: frozenset[str], plan: tuple[int, ...]) -> Reading:
     at = _EVALUATED_AT.fullmatch(text)
     if at is not None and (at.group("mark") or "|" not in at.group("body")):
         text = at.group("body").removeprefix(r"\left").lstrip().removeprefix(".")
