@@ -193,3 +193,17 @@ def test_the_language_server_reads_the_setting_as_verify_does() -> None:
         assert served == audit_text(text, "md", "post.md", log_base="2", log_base_from=stated)
     (error,) = [f for f in served.findings if f.status == "error"]
     assert error.message.startswith(stated)
+
+
+def test_an_identity_true_only_in_natural_log_is_dt103_naming_the_setting(tmp_path: Path) -> None:
+    text = ("# bits\n\n$$ \\frac{d}{dx} \\log x = \\frac{1}{x} $$\n\n"
+            "$$ \\frac{d}{dx} \\log x = \\frac{1}{x \\ln 2} $$\n\n"
+            "$$ \\frac{d}{dx} \\log x = \\frac{2}{x} $$\n")
+    folder = _post(tmp_path, "post.md", text, True)
+    _, found = _verify("post.md", cwd=folder)
+    assert _verdicts(found) == {3: DT103, 5: OK, 7: ("error", "DT106")}
+    (natural,) = [f for f in found if f["line"] == 3]
+    assert "holds with natural logarithms" in natural["message"]
+    assert "log-base = 2 in pyproject.toml" in natural["message"]
+    _, plain = _verify("post.md", cwd=_post(tmp_path, "post.md", text, False))
+    assert _verdicts(plain)[3] == OK and _verdicts(plain)[5][0] == "error"

@@ -7,8 +7,6 @@ where the document works in bits, and with ``\\lg`` in either base.
 
 from __future__ import annotations
 
-import re
-
 import sympy
 from sympy.tensor.indexed import Indexed
 
@@ -19,6 +17,7 @@ from derivetex.judge.show import decimal, show
 from derivetex.judge.terms import carry_out, opaque
 from derivetex.reader.names import LG_BASE, reading_bare_log_in, writes_natural_log
 from derivetex.verify.decide.comparing import compare, holds_message, is_number, listing
+from derivetex.verify.decide.stated_base import BARE_LOG
 from derivetex.verify.decide.verdict import FAILS, Answer, Make, answer
 from derivetex.verify.links.rows import APPROXIMATE, Link
 from derivetex.verify.readings.catalog import (
@@ -268,16 +267,12 @@ def claimed_value(
     return claimed.resting_on(EARLIER_VALUES.code) if earlier else claimed
 
 
-_BARE_LOG = re.compile(r"\\log(?![A-Za-z])(?!\s*_)")
-"""A ``\\log`` with no base written (``\\log_2``, ``\\log_{10}`` say theirs)."""
-
-
 def _natural_instead(
     link: Link, a: sympy.Expr, claim: Claim, approx: bool, scope: Scope
 ) -> Answer | None:
     """A number wrong with a bare log in the base the settings state, and right with it
     natural: a wrong log base (DT103), named with where the base was stated."""
-    if not _BARE_LOG.search(link.left.latex):
+    if not BARE_LOG.search(link.left.latex):
         return None
     with reading_bare_log_in(None):
         natural = read(link.left.latex, scope.function_names())

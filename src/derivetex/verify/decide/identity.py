@@ -45,6 +45,7 @@ from derivetex.verify.decide.definition import substitution
 from derivetex.verify.decide.optima import is_optimum
 from derivetex.verify.decide.read_link import ReadLink
 from derivetex.verify.decide.relation import optima_link
+from derivetex.verify.decide.stated_base import natural_instead
 from derivetex.verify.decide.vector import tuples_agree, vector_claim
 from derivetex.verify.decide.verdict import FAILS, Answer, Make, answer
 from derivetex.verify.links.rows import APPROXIMATE, ORDER, Link
@@ -347,7 +348,8 @@ def _verdict(
     if lone and scope.allows(EQUATION.code) and not _DIFFERENTIATES.search(link.text):
         return _equation(link, a, b, scope, make).resting_on(EQUATION.code)
     expected = expected_text(a)
-    cause = cause or likely_cause(a, b, failing, link.text, wrong_factor)
+    cause = natural_instead(link, scope) or cause or likely_cause(
+        a, b, failing, link.text, wrong_factor)
     message = "the two sides differ" + (f"; likely cause: {cause}" if cause else "")
     return make(FAILS, message + expected + note, cause)
 
