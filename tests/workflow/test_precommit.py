@@ -167,3 +167,117 @@ def test_settings_a_suppression_and_a_spec_changed_alone(tmp_path: Path) -> None
     subprocess.run(render, cwd=blog, env=env, check=True, capture_output=True, timeout=300)
     accepted = commit(blog, env)
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+
+QUARTO = """---
+title: "Entropy of a coin"
+---
+
+```{python}
+print("a code chunk is left alone: 2 + 2 = 5")
+```
+
+A fair coin carries $-\\log 0.5 = 1$ bit; four outcomes, $\\log 4 = 2$ bits.
+"""
+RST = """Entropy
+=======
+
+A die with eight faces:
+
+.. math::
+
+   \\log 8 = 3
+
+and :math:`\\ln e = 1`.
+"""
+MARKDOWN = """# Macros
+
+With the course macro, $\\R$ stays a set and $\\log 16 = 4$.
+
+A decibel line that is right in base 10 but not under log-base = 2:
+<!-- derivetex: ignore DT103 -->
+$$ 10 \\log 10 = 10 $$
+"""
+
+
+def _notebook(path: Path, claim: str) -> None:
+    import nbformat
+
+    cells = [
+        nbformat.v4.new_markdown_cell("# Cross-entropy in bits"),
+        nbformat.v4.new_code_cell("p = 0.25\nprint(p)"),
+        nbformat.v4.new_markdown_cell(f"For the true class:\n\n$$ -\\log 0.25 = {claim} $$"),
+    ]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), str(path))
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_blog_of_every_kind_passes_and_a_wrong_number_planted_in_a_notebook_fails(
+    tmp_path: Path,
+) -> None:
+    """Issue 19's acceptance: notebooks, a Quarto page, an rst page and Markdown posts, a
+    pyproject.toml with log-base = 2 and a preamble, one suppressed false alarm: pre-commit
+    passes on every file; a wrong number planted in the notebook fails on its cell and line
+    with DT101, and ``derivetex verify .`` finds the same; bad settings are one line, exit 2."""
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+           "HOME": str(tmp_path)}
+    hooks, blog = tmp_path / "hooks", tmp_path / "blog"
+    hooks.mkdir()
+    blog.mkdir()
+    rev = hook_repository(hooks, env)
+    (blog / ".pre-commit-config.yaml").write_text(readme_config(hooks, rev), encoding="utf-8")
+    (blog / "pyproject.toml").write_text(
+        "[project]\nname = 'blog'\n\n[tool.derivetex]\nlog-base = 2\n"
+        "preamble = [\"tex/macros.tex\"]\n", encoding="utf-8")
+    (blog / "tex").mkdir()
+    (blog / "tex" / "macros.tex").write_text("\\newcommand{\\R}{\\mathbb{R}}\n", "utf-8")
+    for folder in ("notebooks", "pages", "docs", "posts"):
+        (blog / folder).mkdir()
+    notebook = blog / "notebooks" / "bits.ipynb"
+    _notebook(notebook, "2")
+    (blog / "pages" / "coin.qmd").write_text(QUARTO, encoding="utf-8")
+    (blog / "docs" / "die.rst").write_text(RST, encoding="utf-8")
+    (blog / "posts" / "macros.md").write_text(MARKDOWN, encoding="utf-8")
+    git("init", "-q", cwd=blog, env=env)
+    git("add", "-A", cwd=blog, env=env)
+    run_all = [sys.executable, "-m", "pre_commit", "run", "--all-files"]
+    passed = subprocess.run(run_all, cwd=blog, env=env, capture_output=True, text=True,
+                            timeout=900)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+    _notebook(notebook, "1.386")  # natural log's value, where log-base = 2 says 2 bits
+    git("add", "-A", cwd=blog, env=env)
+    failed = subprocess.run(run_all, cwd=blog, env=env, capture_output=True, text=True,
+                            timeout=900)
+    output = failed.stdout + failed.stderr
+    assert failed.returncode != 0, output
+    assert "notebooks/bits.ipynb:cell 3:line 3: error: DT103" in output, output
+    walked = subprocess.run([sys.executable, "-m", "derivetex", "verify", "."], cwd=blog,
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert walked.returncode == 1
+    errors = [line for line in walked.stdout.splitlines() if ": error: " in line]
+    assert errors == [line for line in output.splitlines() if ": error: " in line] != []
+
+    _notebook(notebook, "3")  # wrong in every base: a wrong number
+    walked = subprocess.run([sys.executable, "-m", "derivetex", "verify", "."], cwd=blog,
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert "notebooks/bits.ipynb:cell 3:line 3: error: DT101" in walked.stdout, walked.stdout
+
+    (blog / "pyproject.toml").write_text("[tool.derivetex]\nlog-base = 'banana'\n", "utf-8")
+    refused = subprocess.run([sys.executable, "-m", "derivetex", "verify", "."], cwd=blog,
+                             env=env, capture_output=True, text=True, timeout=300)
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert len(refused.stderr.strip().splitlines()) == 1
+    assert "pyproject.toml" in refused.stderr and "log-base" in refused.stderr
+
+
+def test_the_verify_hook_takes_every_suffix_verify_reads_and_no_other() -> None:
+    from derivetex.verify.filetypes import SUFFIXES
+
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    verify = hooks[hooks.index("- id: derivetex-verify"):hooks.index("- id: derivetex-render")]
+    (pattern,) = re.findall(r"files: '(.*)'", verify)
+    names = [f"post{suffix}" for suffix in SUFFIXES] + ["POST.MD", "nb.IPYNB", "notes.Rmd"]
+    assert [n for n in names if not re.search(pattern, n)] == []
+    others = ["post.txt", "spec.toml", "a.md.bak", "notebook.py", "page.html", "x.texi"]
+    assert [n for n in others if re.search(pattern, n)] == []
