@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, partial
 
 import sympy
@@ -39,8 +39,16 @@ from derivetex.verify.document import read as read_document
 from derivetex.verify.isolation import budgeted, internal
 from derivetex.verify.learned import apply, learned, snapshot
 from derivetex.verify.links.rows import Link, Part, last_part, links
+from derivetex.verify.readings.catalog import SHORTHANDS
 from derivetex.verify.readings.information import Meaning
 from derivetex.verify.readings.meanings import built_in, random_variable_meanings
+from derivetex.verify.readings.shorthands import (
+    defined_names,
+    expand_shorthands,
+    naming,
+    undefined_shorthands,
+    used_in,
+)
 from derivetex.verify.report import FileReport, Finding
 from derivetex.verify.scope import Definition, Scope
 
@@ -82,6 +90,8 @@ def audit_text(
     document that says bits; "e" never does; None: the document decides. The readings
     whose codes are ``disabled`` are not taken."""
     document = read_document(text, kind, path, preamble)
+    defined = defined_names(text) | {name.lstrip("\\") for name in preamble or {}}
+    shorthands = undefined_shorthands("\n".join(b.text for b in document.blocks), defined)
     text = document.text
     found: list[tuple[int, Finding]] = []
     order = 0
@@ -93,7 +103,7 @@ def audit_text(
     for section in _sections(document.blocks):
         fresh = Scope(defaults=dict(defaults), bits=bits, disabled=disabled)
         scope = _enclosed(section[0], finished, fresh)
-        order = _audit_section(section, found, order, scope, earlier, confirming)
+        order = _audit_section(section, found, order, scope, earlier, confirming, shorthands)
         finished[section[0].section] = scope
     found.sort(key=lambda pair: (pair[1].line, pair[0]))
     report = FileReport(path, tuple(document.placed(f) for _, f in found))
@@ -118,9 +128,37 @@ def _audit_section(
     scope: Scope,
     earlier: dict[sympy.Basic, Definition],
     confirming: list[dict[str, Meaning]] | None = None,
+    shorthands: dict[str, str] | None = None,
 ) -> int:
     """Audit one section's links into ``found``; its definitions join ``earlier``.
-    ``confirming`` are meanings that may confirm a link left unchecked, never accuse one."""
+    ``confirming`` are meanings that may confirm a link left unchecked, never accuse one;
+    ``shorthands`` the undefined shorthands read by convention (R701), in a pass of their own."""
+    shorthands = shorthands or {}
+    guessed = _guessed(blocks, scope, order, shorthands)
+    section = used_in("\n".join(block.text for block in blocks), shorthands)
+    checked, order = _primary(blocks, found, order, scope)
+    beliefs: list[Belief] = []  # the values the writer carries on from each numeric error
+    variables = cache(lambda: differentiated_by([c.link for c in checked], scope.function_names()))
+    for done in sorted(checked, key=lambda item: item.order):
+        by_name = _shorthand_answer(done, guessed, shorthands, section) if guessed else None
+        if by_name is not None and by_name.status == FAILS and done.answer.status != FAILS:
+            said = f"; read by convention it fails ({by_name.message}), which only R701 says"
+            done = replace(done, answer=replace(done.answer, message=done.answer.message + said))
+        answers = candidates(done, scope, earlier, confirming or [], beliefs, variables, by_name)
+        finding = decide(done.link.right.line, done.link.text, answers, _subject(done.link))
+        found.append((done.order, finding))
+        if is_error(finding) and done.answer.status == FAILS:
+            belief = belief_after(done.link, done.bindings, scope)
+            beliefs.extend([belief] if belief is not None else [])
+    earlier.update(scope.definitions)
+    return order
+
+
+def _primary(
+    blocks: list[MathBlock], found: list[tuple[int, Finding]], order: int, scope: Scope
+) -> tuple[list[Checked], int]:
+    """Every link of the section with its answer as written (links that need the whole
+    section checked at its end); a block that cannot be split goes to ``found``."""
     checked: list[Checked] = []
     pending: list[_Pending] = []
     previous: Part | None = None
@@ -149,17 +187,42 @@ def _audit_section(
         late = _taught(item.link, scope, final=True)
         if late is not None:
             checked.append(Checked(item.order, item.link, item.bindings, late))
-    beliefs: list[Belief] = []  # the values the writer carries on from each numeric error
-    variables = cache(lambda: differentiated_by([c.link for c in checked], scope.function_names()))
-    for done in sorted(checked, key=lambda item: item.order):
-        answers = candidates(done, scope, earlier, confirming or [], beliefs, variables)
-        finding = decide(done.link.right.line, done.link.text, answers, _subject(done.link))
-        found.append((done.order, finding))
-        if is_error(finding) and done.answer.status == FAILS:
-            belief = belief_after(done.link, done.bindings, scope)
-            beliefs.extend([belief] if belief is not None else [])
-    earlier.update(scope.definitions)
-    return order
+    return checked, order
+
+
+def _guessed(
+    blocks: list[MathBlock], scope: Scope, order: int, shorthands: dict[str, str]
+) -> dict[tuple[int, str], Answer]:
+    """The answers of the section's links with its undefined shorthands read as their
+    conventions say (R701), checked in a copy of ``scope``, by each link's order and text as
+    read so; empty when the section uses none."""
+    used = used_in("\n".join(block.text for block in blocks), shorthands)
+    if not used or not scope.allows(SHORTHANDS.code):
+        return {}
+    read_as = {name: shorthands[name] for name in used}
+    written = [replace(block, text=expand_shorthands(block.text, read_as)) for block in blocks]
+    checked, _ = _primary(written, [], order, snapshot(scope))
+    return {(c.order, _spaced(c.link.text)): c.answer for c in checked}
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _shorthand_answer(
+    done: Checked, guessed: dict[tuple[int, str], Answer], shorthands: dict[str, str],
+    section: list[str],
+) -> Answer | None:
+    """The answer ``done`` has with the shorthands read by convention, with a note naming
+    them (those the link uses, else the section's: a definition that used them)."""
+    found = guessed.get((done.order, _spaced(expand_shorthands(done.link.text, shorthands))))
+    if found is None:
+        return None
+    names = used_in(done.link.text, shorthands)
+    said = naming(names or section, shorthands)
+    what = "an undefined shorthand" if len(names or section) == 1 else "undefined shorthands"
+    where = "" if names else " in the section's definitions"
+    return replace(found, message=f"{found.message} (reading {said}{where}: {what})")
 
 
 def _enclosed(first: MathBlock, finished: dict[int, Scope], scope: Scope) -> Scope:
