@@ -134,9 +134,12 @@ def _audit_section(
     ``confirming`` are meanings that may confirm a link left unchecked, never accuse one;
     ``shorthands`` the undefined shorthands read by convention (R701), in a pass of their own."""
     shorthands = shorthands or {}
-    guessed = _guessed(blocks, scope, order, shorthands)
     section = used_in("\n".join(block.text for block in blocks), shorthands)
-    checked, order = _primary(blocks, found, order, scope)
+    first = next((i for i, b in enumerate(blocks) if used_in(b.text, shorthands)), None)
+    if not section or not scope.allows(SHORTHANDS.code):
+        first = None
+    checked, order, start = _primary(blocks, found, order, scope, first)
+    guessed = {} if first is None or start is None else _guessed(blocks[first:], start, shorthands)
     beliefs: list[Belief] = []  # the values the writer carries on from each numeric error
     variables = cache(lambda: differentiated_by([c.link for c in checked], scope.function_names()))
     for done in sorted(checked, key=lambda item: item.order):
@@ -155,15 +158,20 @@ def _audit_section(
 
 
 def _primary(
-    blocks: list[MathBlock], found: list[tuple[int, Finding]], order: int, scope: Scope
-) -> tuple[list[Checked], int]:
+    blocks: list[MathBlock], found: list[tuple[int, Finding]], order: int, scope: Scope,
+    mark: int | None = None,
+) -> tuple[list[Checked], int, tuple[Scope, int] | None]:
     """Every link of the section with its answer as written (links that need the whole
-    section checked at its end); a block that cannot be split goes to ``found``."""
+    section checked at its end); a block that cannot be split goes to ``found``. With
+    ``mark``, also a copy of the scope and the order as they are before block ``mark``."""
     checked: list[Checked] = []
     pending: list[_Pending] = []
     previous: Part | None = None
     ended = -10
-    for block in blocks:
+    marked: tuple[Scope, int] | None = None
+    for at, block in enumerate(blocks):
+        if at == mark:
+            marked = (snapshot(scope), order)
         scope.new_block()
         adjacent = block.display and block.line - ended <= ADJACENT
         split = _links_of(block, previous if adjacent else None)
@@ -187,21 +195,19 @@ def _primary(
         late = _taught(item.link, scope, final=True)
         if late is not None:
             checked.append(Checked(item.order, item.link, item.bindings, late))
-    return checked, order
+    return checked, order, marked
 
 
 def _guessed(
-    blocks: list[MathBlock], scope: Scope, order: int, shorthands: dict[str, str]
+    blocks: list[MathBlock], start: tuple[Scope, int], shorthands: dict[str, str]
 ) -> dict[tuple[int, str], Answer]:
-    """The answers of the section's links with its undefined shorthands read as their
-    conventions say (R701), checked in a copy of ``scope``, by each link's order and text as
-    read so; empty when the section uses none."""
-    used = used_in("\n".join(block.text for block in blocks), shorthands)
-    if not used or not scope.allows(SHORTHANDS.code):
-        return {}
-    read_as = {name: shorthands[name] for name in used}
-    written = [replace(block, text=expand_shorthands(block.text, read_as)) for block in blocks]
-    checked, _ = _primary(written, [], order, snapshot(scope))
+    """The answers of the links of ``blocks`` (the section from its first block using a
+    shorthand on) with its undefined shorthands read as their conventions say (R701),
+    checked from ``start`` (a copy of the scope there, and the order), by each link's order
+    and text as read so."""
+    scope, order = start
+    written = [replace(block, text=expand_shorthands(block.text, shorthands)) for block in blocks]
+    checked, _, _ = _primary(written, [], order, scope)
     return {(c.order, _spaced(c.link.text)): c.answer for c in checked}
 
 
