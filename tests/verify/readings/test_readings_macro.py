@@ -62,6 +62,13 @@ def test_a_transpose_is_written_as_the_exponent_either_way() -> None:
     )
 
 
+def test_a_differential_before_a_brace_may_be_a_derivative_macro_and_stays() -> None:
+    """``\\dif{w}E`` is some writers' dE/dw: not read as d times w times E."""
+    table = {"dif": r"\mathrm{d}", "dd": r"\mathrm{d}"}
+    assert expand_shorthands(r"\int x \dif x", table) == r"\int x \mathrm{d} x"
+    assert expand_shorthands(r"\dif{w} E = \dd {x}", table) == r"\dif{w} E = \dd {x}"
+
+
 HOMEWORK = r"""\documentclass{article}
 \usepackage{course}
 \begin{document}

@@ -6,7 +6,8 @@ define such a name, and the name follows one of the common conventions below, it
 plain enough to try (reading ``R602``, which only confirms):
 
 - a closed table: ``\half`` (1/2), ``\trans \T \tp`` (the transpose), ``\dif \dd`` (the
-  differential d), ``\Tr \tr \diag \var \Var \Cov \argmin \argmax`` (operators), ``\R \N
+  differential d), ``\Tr \tr \diag \var \Var \Cov \argmin \argmax`` (operators), ``\dif \dd`` not
+  before a brace (there they may be a derivative macro), ``\R \N
   \Z \Q`` (number sets), ``\E`` (expectation);
 - patterns: ``b``/``bold``/``v`` + a letter or a Greek name (bold), ``m`` + a capital
   letter or capital Greek name (a matrix), ``cal``/``c`` + a capital (calligraphic), ``bb``
@@ -33,6 +34,10 @@ _CAPITALS = "|".join(sorted(_CAPITAL_GREEK, key=len, reverse=True))
 
 TRANSPOSE = frozenset({"trans", "T", "tp"})
 """Written after a name (``\bx\trans``) or as its exponent (``\bx^\trans``)."""
+
+DIFFERENTIALS = frozenset({"dif", "dd"})
+r"""The differential d, but not before a brace group: ``\dif{w}E`` is some writers'
+derivative by w, ``\diff{f}{x}`` diffcoeff's (so ``\diff`` is left out altogether)."""
 
 TABLE: Mapping[str, str] = {
     "half": r"\frac{1}{2}",
@@ -122,13 +127,18 @@ def expand_shorthands(text: str, table: Mapping[str, str]) -> str:
 
     def written(match: re.Match[str]) -> str:
         name = match.group(2)
-        if name not in table:
+        if name not in table or name in DIFFERENTIALS and _braced_after(match):
             return match.group(0)
         if name in TRANSPOSE:
             return "^{\\top}"
         return f"{match.group(1)}{{{table[name]}}}" if match.group(1) else table[name]
 
     return re.sub(r"(\^\s*)?\\([A-Za-z]+)", written, text)
+
+
+def _braced_after(match: re.Match[str]) -> bool:
+    rest = match.string[match.end():]
+    return rest.lstrip().startswith("{")
 
 
 def naming(names: Iterable[str], table: Mapping[str, str]) -> str:
