@@ -5,7 +5,8 @@ scope under each registered alternative: another reading of its notation (R601),
 further down (R402) or in an earlier section (R401), the entropies of random variables
 (R403), the section's variables held fixed in a partial derivative (R405), the numbers an
 earlier error wrote (R404). Each only confirms (or, R404, withholds); ``decide.verdict``
-turns the list into the finding.
+turns the list into the finding. Undefined shorthands read by the conventions of their
+names (R701) are checked by the audit in a pass of their own, since a definition may use them.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from derivetex.verify.isolation import budgeted
 from derivetex.verify.links.rows import Link
 from derivetex.verify.readings import catalog
 from derivetex.verify.readings.information import Meaning
+from derivetex.verify.readings.record import ReadingRecord
 from derivetex.verify.readings.side import read
 from derivetex.verify.scope import Definition, Scope
 
@@ -49,12 +51,16 @@ def candidates(
     confirming: list[dict[str, Meaning]],
     beliefs: list[Belief],
     variables: Callable[[], frozenset[str]],
+    by_shorthands: Answer | None = None,
 ) -> list[Answer]:
     """The answers for a link, its reading as written first, then the alternatives the
-    section lends it when that one cannot say: a definition further down, one of an earlier
-    section, the entropies of random variables. Each alternative only confirms."""
+    section lends it when that one cannot say: its undefined shorthands read by convention
+    (``by_shorthands``, the audit's pass with them so read), a definition further down, one
+    of an earlier section, the entropies of random variables. Each alternative only confirms."""
     answers = [done.answer]
-    tries = [
+    unread = by_shorthands if done.answer.status == UNKNOWN else None
+    tries: list[tuple[ReadingRecord, Callable[[], Answer | None]]] = [
+        (catalog.SHORTHANDS, lambda: unread),
         (catalog.OTHER_NOTATION, partial(_confirmed_in_another_reading, done, scope)),
         (catalog.LATER_DEFINITION, partial(_confirmed_later, done, scope)),
         (catalog.EARLIER_SECTION, partial(_confirmed_with_earlier, done, scope, earlier)),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, partial
 
 import sympy
@@ -40,8 +40,16 @@ from derivetex.verify.document import read as read_document
 from derivetex.verify.isolation import budgeted, internal
 from derivetex.verify.learned import apply, learned, snapshot
 from derivetex.verify.links.rows import Link, Part, last_part, links
+from derivetex.verify.readings.catalog import SHORTHANDS
 from derivetex.verify.readings.information import Meaning
 from derivetex.verify.readings.meanings import built_in, in_base, random_variable_meanings
+from derivetex.verify.readings.shorthands import (
+    defined_names,
+    expand_shorthands,
+    naming,
+    undefined_shorthands,
+    used_in,
+)
 from derivetex.verify.report import FileReport, Finding
 from derivetex.verify.scope import Definition, Scope
 
@@ -108,12 +116,15 @@ def audit_text(
     codes are ``disabled`` are not taken."""
     document = read_document(text, kind, path, preamble)
     logs = log_base_of(document.text, log_base, log_base_from)
+    defined = defined_names(text) | {name.lstrip("\\") for name in preamble or {}}
+    shorthands = undefined_shorthands("\n".join(b.text for b in document.blocks), defined)
     with reading_bare_log_in(logs.base):
-        return _audit_document(document, path, explain, logs, disabled)
+        return _audit_document(document, path, explain, logs, disabled, shorthands)
 
 
 def _audit_document(
-    document: Document, path: str, explain: str | None, logs: LogBase, disabled: frozenset[str]
+    document: Document, path: str, explain: str | None, logs: LogBase, disabled: frozenset[str],
+    shorthands: dict[str, str],
 ) -> FileReport:
     text = document.text
     found: list[tuple[int, Finding]] = []
@@ -125,7 +136,7 @@ def _audit_document(
     for section in _sections(document.blocks):
         fresh = fresh_scope(defaults, logs, disabled)
         scope = _enclosed(section[0], finished, fresh)
-        order = _audit_section(section, found, order, scope, earlier, confirming)
+        order = _audit_section(section, found, order, scope, earlier, confirming, shorthands)
         finished[section[0].section] = scope
     found.sort(key=lambda pair: (pair[1].line, pair[0]))
     report = FileReport(path, tuple(document.placed(f) for _, f in found))
@@ -158,14 +169,50 @@ def _audit_section(
     scope: Scope,
     earlier: dict[sympy.Basic, Definition],
     confirming: list[dict[str, Meaning]] | None = None,
+    shorthands: dict[str, str] | None = None,
 ) -> int:
     """Audit one section's links into ``found``; its definitions join ``earlier``.
-    ``confirming`` are meanings that may confirm a link left unchecked, never accuse one."""
+    ``confirming`` are meanings that may confirm a link left unchecked, never accuse one;
+    ``shorthands`` the undefined shorthands read by convention (R701), in a pass of their own."""
+    shorthands = shorthands or {}
+    section = used_in("\n".join(block.text for block in blocks), shorthands)
+    first = next((i for i, b in enumerate(blocks) if used_in(b.text, shorthands)), None)
+    if not section or not scope.allows(SHORTHANDS.code):
+        first = None
+    checked, order, start = _primary(blocks, found, order, scope, first)
+    guessed = {} if first is None or start is None else _guessed(blocks[first:], start, shorthands)
+    beliefs: list[Belief] = []  # the values the writer carries on from each numeric error
+    variables = cache(lambda: differentiated_by([c.link for c in checked], scope.function_names()))
+    for done in sorted(checked, key=lambda item: item.order):
+        by_name = _shorthand_answer(done, guessed, shorthands, section) if guessed else None
+        if by_name is not None and by_name.status == FAILS and done.answer.status != FAILS:
+            said = f"; read by convention it fails ({by_name.message}), which only R701 says"
+            done = replace(done, answer=replace(done.answer, message=done.answer.message + said))
+        answers = candidates(done, scope, earlier, confirming or [], beliefs, variables, by_name)
+        finding = decide(done.link.right.line, done.link.text, answers, _subject(done.link))
+        found.append((done.order, finding))
+        if is_error(finding) and done.answer.status == FAILS:
+            belief = belief_after(done.link, done.bindings, scope)
+            beliefs.extend([belief] if belief is not None else [])
+    earlier.update(scope.definitions)
+    return order
+
+
+def _primary(
+    blocks: list[MathBlock], found: list[tuple[int, Finding]], order: int, scope: Scope,
+    mark: int | None = None,
+) -> tuple[list[Checked], int, tuple[Scope, int] | None]:
+    """Every link of the section with its answer as written (links that need the whole
+    section checked at its end); a block that cannot be split goes to ``found``. With
+    ``mark``, also a copy of the scope and the order as they are before block ``mark``."""
     checked: list[Checked] = []
     pending: list[_Pending] = []
     previous: Part | None = None
     ended = -10
-    for block in blocks:
+    marked: tuple[Scope, int] | None = None
+    for at, block in enumerate(blocks):
+        if at == mark:
+            marked = (snapshot(scope), order)
         scope.new_block()
         adjacent = block.display and block.line - ended <= ADJACENT
         split = _links_of(block, previous if adjacent else None)
@@ -189,17 +236,40 @@ def _audit_section(
         late = _taught(item.link, scope, final=True)
         if late is not None:
             checked.append(Checked(item.order, item.link, item.bindings, late))
-    beliefs: list[Belief] = []  # the values the writer carries on from each numeric error
-    variables = cache(lambda: differentiated_by([c.link for c in checked], scope.function_names()))
-    for done in sorted(checked, key=lambda item: item.order):
-        answers = candidates(done, scope, earlier, confirming or [], beliefs, variables)
-        finding = decide(done.link.right.line, done.link.text, answers, _subject(done.link))
-        found.append((done.order, finding))
-        if is_error(finding) and done.answer.status == FAILS:
-            belief = belief_after(done.link, done.bindings, scope)
-            beliefs.extend([belief] if belief is not None else [])
-    earlier.update(scope.definitions)
-    return order
+    return checked, order, marked
+
+
+def _guessed(
+    blocks: list[MathBlock], start: tuple[Scope, int], shorthands: dict[str, str]
+) -> dict[tuple[int, str], Answer]:
+    """The answers of the links of ``blocks`` (the section from its first block using a
+    shorthand on) with its undefined shorthands read as their conventions say (R701),
+    checked from ``start`` (a copy of the scope there, and the order), by each link's order
+    and text as read so."""
+    scope, order = start
+    written = [replace(block, text=expand_shorthands(block.text, shorthands)) for block in blocks]
+    checked, _, _ = _primary(written, [], order, scope)
+    return {(c.order, _spaced(c.link.text)): c.answer for c in checked}
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _shorthand_answer(
+    done: Checked, guessed: dict[tuple[int, str], Answer], shorthands: dict[str, str],
+    section: list[str],
+) -> Answer | None:
+    """The answer ``done`` has with the shorthands read by convention, with a note naming
+    them (those the link uses, else the section's: a definition that used them)."""
+    found = guessed.get((done.order, _spaced(expand_shorthands(done.link.text, shorthands))))
+    if found is None:
+        return None
+    names = used_in(done.link.text, shorthands)
+    said = naming(names or section, shorthands)
+    what = "an undefined shorthand" if len(names or section) == 1 else "undefined shorthands"
+    where = "" if names else " in the section's definitions"
+    return replace(found, message=f"{found.message} (reading {said}{where}: {what})")
 
 
 def _enclosed(first: MathBlock, finished: dict[int, Scope], scope: Scope) -> Scope:

@@ -3,7 +3,8 @@
 Families: ``link`` (what kind of link a row is), ``number`` (how a number is judged),
 ``size`` (symbolic bounds), ``function`` (names read as functions), ``section`` (what other
 links of the document may lend a link), ``notation`` (another reading of ambiguous
-notation). ``measured`` says where a reading that accuses was measured; every reading here
+notation), ``macro`` (a shorthand macro the document uses without defining). ``measured``
+says where a reading that accuses was measured; every reading here
 that accuses predates the registry and was measured on ``../shared/corpus/verify-real/``
 (stops 13 to 16) and, unseen, on ``verify-real-2/``.
 """
@@ -280,6 +281,17 @@ OTHER_NOTATION = R(
     "$$ I = -\\log P(A) \\cdot P(B) = -(\\log P(A) + \\log P(B)) $$\n",
     "$$ I = -\\log (P(A)) \\cdot P(B) = -(\\log P(A) + \\log P(B)) $$\n",
 )
+SHORTHANDS = R(
+    "R701", "undefined_shorthand", "macro",
+    "a macro the document and its preamble do not define, named by a common convention "
+    "(\\bx \\bmu \\boldw \\vx bold, \\mW a matrix, \\calL \\cN calligraphic, \\bbR "
+    "blackboard, \\half, \\trans \\T \\tp the transpose, \\dd \\dif the differential, \\Tr "
+    "\\diag \\Var \\Cov operators, \\PhiT transposed), read as that convention says; any "
+    "other undefined macro stays unread",
+    "$$ (\\bA \\bx)^\\trans = \\bx^\\trans \\bA^\\trans $$\n",
+    "$\\newcommand{\\bA}{A}\\newcommand{\\bx}{x}$\n\n"
+    "$$ (\\bA \\bx)^\\top = \\bx^\\top \\bA^\\top $$\n",
+)
 
 RECORDS: tuple[R, ...] = (
     DEFINITION, IDENTITY, NUMERIC_CLAIM, UPDATE, FACT, ORDER_TERM, EQUATION, SUBSTITUTION,
@@ -287,6 +299,6 @@ RECORDS: tuple[R, ...] = (
     ONE_SIZED, INSTANCE, NORMALISED, INDEX_CASE,
     BARE_FUNCTION, CHAIN_RULE, LOG_DENSITY, DOT_PRODUCT, LOOSE_DEFINITION, BARE_DEFINED,
     EARLIER_SECTION, LATER_DEFINITION, ENTROPIES, FOLLOWS_AN_ERROR, HELD_FIXED,
-    INDEX_DROPPED, DATA_HELD_CONSTANT, OTHER_NOTATION,
+    INDEX_DROPPED, DATA_HELD_CONSTANT, OTHER_NOTATION, SHORTHANDS,
 )
 """The catalog, in code order (``docs/verify.md`` prints it)."""
