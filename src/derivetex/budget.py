@@ -9,7 +9,9 @@ Three layers, each catching what the one inside it cannot:
   of its file's ``FILE_SECONDS``; after that every further link is unchecked at once.
 - **memory**: each file is audited in a forked worker process whose address space is capped
   (``RLIMIT_AS`` = ``WORKER_MEMORY``), so SymPy growing without bound ends in a MemoryError
-  (reported like a time budget) instead of taking the machine.
+  (reported like a time budget) instead of taking the machine; so does C code whose failed
+  allocation surfaces as a ``SystemError`` or ``ENOMEM`` (``_out_of_memory``), and a worker
+  too short of memory to send its answer sends one pickled before the cap.
 - **a stuck worker**: C code (a huge integer power, a regular expression) does not see
   signals. The parent kills a worker still running ``GRACE_SECONDS`` after its file's
   budget and reports that file as one ``unchecked`` finding with reason "budget".
@@ -33,8 +35,10 @@ limits still hold there.
 from __future__ import annotations
 
 import ctypes
+import errno
 import gc
 import multiprocessing
+import os
 import resource
 import signal
 import threading
@@ -43,6 +47,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
+from multiprocessing.reduction import ForkingPickler
 from typing import Any, TypeVar
 
 from derivetex.errors import BudgetExceeded, DerivetexError
@@ -59,6 +64,8 @@ WORKER_MEMORY = 1 << 30
 """Bytes of address space a worker may map (1 GiB); a verify run of N jobs stays under N GiB."""
 
 PR_SET_PDEATHSIG = 1
+OUT_OF_MEMORY = "over the memory budget"
+"""The budget a worker ran out of when any allocation failed (see ``_out_of_memory``)."""
 
 _file_deadline: float | None = None
 
@@ -256,6 +263,8 @@ def _serve(connection: Connection, tasks: Sequence[Callable[[], Any]], seconds: 
         signal.signal(signum, signal.SIG_DFL)
     with suppress(OSError, AttributeError):  # die with the parent, even if it is SIGKILLed
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    # pickled before the cap: telling the parent must not need memory the worker has not
+    out_of_memory = ForkingPickler.dumps(Outcome(budget=OUT_OF_MEMORY))
     limit_memory()
     while True:
         try:
@@ -267,8 +276,11 @@ def _serve(connection: Connection, tasks: Sequence[Callable[[], Any]], seconds: 
         outcome = _run_one(tasks[index], seconds)
         try:
             connection.send(outcome)
-        except MemoryError:
-            connection.send(Outcome(budget="over the memory budget"))
+        except (MemoryError, SystemError):
+            try:
+                connection.send_bytes(out_of_memory)
+            except BaseException:  # no traceback on stderr: the parent reports the death
+                os._exit(1)
 
 
 def _run_one(task: Callable[[], Any], seconds: float) -> Outcome:
@@ -276,7 +288,7 @@ def _run_one(task: Callable[[], Any], seconds: float) -> Outcome:
         with file_budget(seconds):
             return Outcome(value=task())
     except MemoryError:
-        return Outcome(budget="over the memory budget")
+        return Outcome(budget=OUT_OF_MEMORY)
     except RecursionError:
         return Outcome(budget="nested too deeply")
     except BudgetExceeded as error:
@@ -284,4 +296,22 @@ def _run_one(task: Callable[[], Any], seconds: float) -> Outcome:
     except DerivetexError as error:
         return Outcome(failure=f"{type(error).__name__}: {str(error)[:200]}", error=error)
     except Exception as error:
+        if _out_of_memory(error):
+            return Outcome(budget=OUT_OF_MEMORY)
         return Outcome(failure=f"{type(error).__name__}: {str(error)[:200]}")
+
+
+def _out_of_memory(error: BaseException) -> bool:
+    """Whether ``error`` is the worker's memory cap in disguise: a ``SystemError`` (C code
+    whose allocation failed returned an error without setting one: "error return without
+    exception set"), an ``OSError`` ENOMEM, or any error raised while handling a MemoryError
+    or because of one."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, (MemoryError, SystemError)) or (
+                isinstance(current, OSError) and current.errno == errno.ENOMEM):
+            return True
+        current = current.__cause__ or current.__context__
+    return False

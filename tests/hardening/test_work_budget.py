@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from derivetex.budget import run_budgeted, run_isolated
-from derivetex.errors import BudgetExceeded, InputError
+from derivetex.errors import BudgetExceeded, DerivetexError, InputError
 from hardening.helpers import cli, one_line_error
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -167,3 +167,73 @@ def test_verify_goes_on_when_a_worker_is_signalled_while_sigint_is_ignored(tmp_p
     assert proc.returncode in (0, 1), err
     assert f"budget: the worker was ended by {signal.Signals(signum).name}" in out
     assert out.count("one.md") >= 1 and out.count("two.md") >= 1
+
+
+def _system_error() -> None:
+    raise SystemError("error return without exception set")
+
+
+def _chained() -> None:
+    try:
+        bytearray(4 << 30)
+    except MemoryError as error:
+        raise ValueError("could not build the row") from error
+
+
+def _enomem() -> None:
+    import errno
+
+    raise OSError(errno.ENOMEM, "Cannot allocate memory")
+
+
+@pytest.mark.parametrize("work", [_system_error, _chained, _enomem])
+def test_memory_running_out_in_disguise_is_a_budget_error(work) -> None:
+    """C code whose allocation failed raises ``SystemError`` (not a MemoryError); a library
+    may wrap the MemoryError; mmap says ENOMEM: each is the memory budget, not an internal
+    error."""
+    with pytest.raises(BudgetExceeded, match="^budget: over the memory budget"):
+        run_budgeted(work)
+
+
+def test_a_real_bug_stays_an_internal_error() -> None:
+    def bug() -> None:
+        raise ValueError("a bug")
+
+    with pytest.raises(DerivetexError, match="^internal error: ValueError: a bug$"):
+        run_budgeted(bug)
+
+
+@pytest.mark.parametrize("command", ["derive", "render"])
+def test_a_worker_given_too_little_memory_is_one_budget_line(
+    tmp_path, capfd, monkeypatch, command
+) -> None:
+    """The worker capped a few hundred KiB to a few MiB above what it holds when forked:
+    wherever its allocation fails (in SymPy, in C code, sending its answer) the run is
+    exit 2 and one line ``budget: …``, no traceback, or it finishes."""
+    import derivetex.budget
+    from derivetex.cli import main
+
+    real = derivetex.budget.limit_memory
+
+    def mapped() -> int:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmSize"))
+
+    post = tmp_path / "post.md"
+    post.write_text("```derivetex\nmulticlass --K 3 --y 0.33 0.32 0.35 --t 1 0 0\n```\n",
+                    encoding="utf-8")
+    args = (["render", str(post)] if command == "render" else
+            ["derive", "--spec", str(ROOT / "examples" / "poisson.toml"), "--format", "md",
+             "-o", str(tmp_path / "out")])
+    failed = 0
+    for kib in range(0, 8192, 384):
+        monkeypatch.setattr(derivetex.budget, "limit_memory",
+                            lambda limit=0, kib=kib: real((mapped() + kib) * 1024))
+        code = main(args)
+        err = capfd.readouterr().err
+        if code == 0:
+            continue
+        failed += 1
+        assert code == 2 and err.count("\n") == 1 and "Traceback" not in err, err
+        assert err.startswith("derivetex: error: budget: "), err
+    assert failed, "no cap was small enough"

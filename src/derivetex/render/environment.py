@@ -30,6 +30,13 @@ MD_LINE_START = re.compile(r"^(\s*)([#+\-=|])")
 MD_NUMBERED = re.compile(r"^(\s*\d+)([.])")
 MD_CLOSING_HASHES = re.compile(r"(\s)(#+)(?=\s*$)")
 """In a heading, a run of ``#`` at the end is a closing sequence and would vanish."""
+MD_BRACE_THEN = re.compile(r"\\\{([%#])")
+"""An escaped ``{`` before ``%`` or ``#``: ``\\{%`` would still hold Liquid's ``{%``."""
+TAG_OPENER = re.compile(r"(?<!\\textcolor)(?<!\\color)\{(?=[{%#])")
+"""``{{``, ``{%`` and ``{#``: what a template engine run over a post opens a tag with (see
+``neutral_openers``). A colour argument is not one: ``\\textcolor{#0072B2}`` (``--highlight``)
+takes no space, and no spelling of a hex colour without its ``#`` works in both KaTeX and
+MathJax (KaTeX takes ``0072B2``, MathJax does not)."""
 
 
 def escape_tex(text: str) -> str:
@@ -56,20 +63,39 @@ def escape_html(text: str) -> str:
     return _isolated(_printable(text), lambda piece: html.escape(piece, quote=True))
 
 
+def neutral_openers(markdown: str) -> str:
+    r"""A Markdown document with no ``{{``, ``{%`` or ``{#``: a space between the two.
+
+    Posts go to sites that run a template engine over the Markdown first: Jekyll's Liquid
+    (``{{ … }}``, ``{% … %}``), Hugo's shortcodes (``{{< … >}}``, ``{{% … %}}``), Eleventy's
+    Nunjucks and MkDocs' macros (Jinja: also ``{# … #}``). Each reads from an opening pair
+    through its closing pair, and a closing pair with no opening one (the ``}}`` of
+    ``\frac{1}{\sqrt{2}}``) is plain text to all of them, so writing no opening pair is enough.
+    User words never hold one (``escape_md``, ``escape_md_prose`` write ``\{\%`` and
+    ``\{\#``); this pass is for the math, where a space between two braces is no-op in TeX,
+    KaTeX and MathJax (``\mathrm{{7}}`` becomes ``\mathrm{ {7}}``, the same formula). Text
+    arguments, where a space shows, hold no ``{{`` (``specs.safe_latex.text_arguments``).
+    Every Markdown output (``derive``, ``render``, ``series``, the notebook) passes here, in
+    ``render.flavors.apply_flavor``. ``hardening/test_liquid.py``.
+    """
+    return TAG_OPENER.sub("{ ", markdown)
+
+
 def _markdown_text(text: str) -> str:
-    return _entities(MD_SPECIALS.sub(r"\\\1", text))
+    return _entities(MD_BRACE_THEN.sub(r"\\{\\\1", MD_SPECIALS.sub(r"\\\1", text)))
 
 
 def _markdown_prose(text: str) -> str:
     """Escapes for running text: emphasis, code, strike-through and (for Liquid sites)
-    braces anywhere; ``_`` only where it could open or close emphasis (not inside
-    ``x_1``); a list, heading or numbered-list marker only where it would start one."""
+    braces anywhere, and a ``%`` or ``#`` after one (``neutral_openers``); ``_`` only where
+    it could open or close emphasis (not inside ``x_1``); a list, heading or numbered-list
+    marker only where it would start one."""
     escaped = MD_PROSE_SPECIALS.sub(r"\\\1", text)
     escaped = MD_LOOSE_UNDERSCORE.sub(r"\\_", escaped)
     escaped = MD_LINE_START.sub(r"\1\\\2", escaped)
     escaped = MD_NUMBERED.sub(r"\1\\\2", escaped)
     escaped = MD_CLOSING_HASHES.sub(lambda m: m.group(1) + "\\#" * len(m.group(2)), escaped)
-    return _entities(escaped)
+    return _entities(MD_BRACE_THEN.sub(r"\\{\\\1", escaped))
 
 
 def _entities(escaped: str) -> str:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from derivetex.config import FLAVORS as FLAVOR_NAMES
+from derivetex.render.environment import neutral_openers
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,11 @@ _INLINE = re.compile(r"(?<!\\)\$([^$\n]+)\$")
 
 
 def apply_flavor(markdown: str, name: str) -> str:
-    """derivetex's Markdown (KaTeX form) with its math delimiters written the ``name`` way."""
+    """derivetex's Markdown (KaTeX form) with its math delimiters written the ``name`` way,
+    and no template engine's opening pair (``environment.neutral_openers``): every Markdown
+    document derivetex writes passes here last."""
     flavor = FLAVORS[name]
+    markdown = neutral_openers(markdown)
     if name == "katex":
         return markdown
     lines = markdown.split("\n")

@@ -95,8 +95,18 @@ def _closing(math: str, start: int, field: str) -> int:
 
 def _characters(text: str, command: str, web: bool, field: str) -> str:
     escapes = {**IN_TEXT, **(IN_WEB_TEXT if web else {})}
-    pieces = []
+    pieces: list[str] = []
+    kept: list[bool] = []
     for piece in _PIECE.findall(text):
+        if piece in ("{", "}"):
+            # A group right after a ``{`` is no command's argument, and grouping does
+            # nothing to characters: its braces go, so no ``{{`` is written, where a space
+            # (``neutral_openers``' remedy in math) would show (``\text{{7}}`` is ``\text{7}``).
+            if piece == "{":
+                kept.append(bool(pieces) and not pieces[-1].endswith("{"))
+            if kept[-1] if piece == "{" else kept.pop():
+                pieces.append(piece)
+            continue
         if piece.startswith("\\") and piece != "\\":
             if piece not in ALLOWED_SYMBOLS and piece not in SYMBOLS | GREEK:
                 raise SpecError(f"{field}: {piece} inside {command}{{...}} is not allowed "
