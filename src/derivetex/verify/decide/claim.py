@@ -271,33 +271,47 @@ def _natural_instead(
     link: Link, a: sympy.Expr, claim: Claim, approx: bool, scope: Scope
 ) -> Answer | None:
     """A number wrong with a bare log in the base the settings state, and right with it
-    natural: a wrong log base (DT103), named with where the base was stated."""
-    if not BARE_LOG.search(link.left.latex):
+    natural (or base 10, a decibel): a wrong log base (DT103), named with where the base
+    was stated."""
+    base = scope.log_base
+    if not BARE_LOG.search(link.left.latex) or base is None:
         return None
-    with reading_bare_log_in(None):
-        natural = read(link.left.latex, scope.function_names())
-    if natural.expr is None:
+    stated = num.value(carry_out(num.expand_bounds(a, {})), {})
+    for other, name in ((None, "natural log"), (10, "log₁₀")):
+        if other == base or stated is None:
+            continue
+        value = _value_in_base(link, claim, approx, scope, other)
+        if value is None:
+            continue
+        places = max(claim.decimals, 3)
+        message = (
+            f"{scope.log_base_from}: a bare \\log is log{_SUBSCRIPT.get(base, f'_{base}')} "
+            f"here, so {link.left.latex.strip()} is {_plain(stated, places)}, not {claim.text}; "
+            f"{name} gives {_plain(value, places)}"
+        )
+        cause = (f"log base: {claim.text} is the value with {name}, but "
+                 f"{scope.log_base_from} makes a bare \\log base {base}")
+        return answer(FAILS, message, cause)
+    return None
+
+
+def _value_in_base(
+    link: Link, claim: Claim, approx: bool, scope: Scope, base: int | None
+) -> sympy.Expr | None:
+    """The left side's value with its bare logs in ``base`` (None: natural), when the claim
+    holds so; else ``None``."""
+    with reading_bare_log_in(base):
+        reading = read(link.left.latex, scope.function_names())
+    if reading.expr is None:
         return None
-    value, _ = scope.with_earlier_values(scope.resolve(natural.expr),
+    value, _ = scope.with_earlier_values(scope.resolve(reading.expr),
                                          scope.allows(EARLIER_VALUES.code))
     expanded = carry_out(num.expand_bounds(value, {}))
     if num.unknowns(expanded) or opaque(expanded) or expanded.has(LG_BASE):
         return None
-    slack = rounding_of(natural, scope) if scope.allows(ROUNDED_SIDES.code) else ZERO
+    slack = rounding_of(reading, scope) if scope.allows(ROUNDED_SIDES.code) else ZERO
     verdict = check_claim(expanded, claim, approx, None, slack)
-    stated = num.value(carry_out(num.expand_bounds(a, {})), {})
-    base = scope.log_base
-    if verdict is None or not verdict.ok or stated is None or base is None:
-        return None
-    places = max(claim.decimals, 3)
-    message = (
-        f"{scope.log_base_from}: a bare \\log is log{_SUBSCRIPT.get(base, f'_{base}')} here, "
-        f"so {link.left.latex.strip()} is {_plain(stated, places)}, not {claim.text}; "
-        f"natural log gives {_plain(expanded, places)}"
-    )
-    cause = (f"log base: {claim.text} is the value with natural logarithms, but "
-             f"{scope.log_base_from} makes a bare \\log base {base}")
-    return answer(FAILS, message, cause)
+    return expanded if verdict is not None and verdict.ok else None
 
 
 _SUBSCRIPT = {2: "₂", 10: "₁₀"}

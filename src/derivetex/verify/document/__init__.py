@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from derivetex.errors import InputError
 from derivetex.verify.document import macros
 from derivetex.verify.document.blocks import MathBlock, ascii_math, one_newline
+from derivetex.verify.document.generated import in_own_notation
 from derivetex.verify.document.macros import Macro
 from derivetex.verify.document.notebook import Cells
 from derivetex.verify.document.preamble import load_preamble
@@ -70,7 +71,7 @@ def read(
     if kind in ("md", "qmd", "rmd", "mdx"):
         from derivetex.verify.document.markdown import markdown_blocks
 
-        found = markdown_blocks(expanded, kind)
+        found = in_own_notation(markdown_blocks(expanded, kind), expanded)
     elif kind == "tex":
         from derivetex.verify.document.latex import latex_blocks
 
