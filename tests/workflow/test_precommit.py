@@ -64,6 +64,20 @@ def hook_repository(where: Path, env: dict[str, str]) -> str:
     return git("rev-parse", "HEAD", cwd=where, env=env)
 
 
+def blog_with_hooks(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    """An empty blog folder whose ``.pre-commit-config.yaml`` is the README's, pointing at a
+    hook repository made from this checkout; the environment that keeps pre-commit's cache
+    and git's settings inside ``tmp_path``."""
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+           "HOME": str(tmp_path)}
+    hooks, blog = tmp_path / "hooks", tmp_path / "blog"
+    hooks.mkdir()
+    blog.mkdir()
+    rev = hook_repository(hooks, env)
+    (blog / ".pre-commit-config.yaml").write_text(readme_config(hooks, rev), encoding="utf-8")
+    return env, blog
+
+
 def commit(blog: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     git("add", "-A", cwd=blog, env=env)
     return subprocess.run(["git", "commit", "-m", "post"], cwd=blog, env=env,
@@ -72,13 +86,7 @@ def commit(blog: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_a_wrong_number_and_a_stale_block_are_refused_then_pass(tmp_path: Path) -> None:
-    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "cache"),
-           "HOME": str(tmp_path)}
-    hooks, blog = tmp_path / "hooks", tmp_path / "blog"
-    hooks.mkdir()
-    blog.mkdir()
-    rev = hook_repository(hooks, env)
-    (blog / ".pre-commit-config.yaml").write_text(readme_config(hooks, rev), encoding="utf-8")
+    env, blog = blog_with_hooks(tmp_path)
     (blog / "posts").mkdir()
     (blog / "posts" / "log-loss.md").write_text(WRONG, encoding="utf-8")
     block = readme_block()
@@ -126,13 +134,7 @@ SPEC_POST = "# Counts\n\n```derivetex\nspec: ../specs/poisson.toml\n```\n"
 def test_settings_a_suppression_and_a_spec_changed_alone(tmp_path: Path) -> None:
     """The README's settings and suppression pass; a commit of only a changed spec is refused
     while the post deriving it is stale, and passes once the post is rendered again."""
-    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "cache"),
-           "HOME": str(tmp_path)}
-    hooks, blog = tmp_path / "hooks", tmp_path / "blog"
-    hooks.mkdir()
-    blog.mkdir()
-    rev = hook_repository(hooks, env)
-    (blog / ".pre-commit-config.yaml").write_text(readme_config(hooks, rev), encoding="utf-8")
+    env, blog = blog_with_hooks(tmp_path)
     settings = readme_snippet("[tool.derivetex]")
     (blog / "pyproject.toml").write_text(f"[project]\nname = 'blog'\n\n{settings}", "utf-8")
     (blog / "tex").mkdir()
@@ -219,13 +221,7 @@ def test_a_blog_of_every_kind_passes_and_a_wrong_number_planted_in_a_notebook_fa
     pyproject.toml with log-base = 2 and a preamble, one suppressed false alarm: pre-commit
     passes on every file; a wrong number planted in the notebook fails on its cell and line
     with DT101, and ``derivetex verify .`` finds the same; bad settings are one line, exit 2."""
-    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "cache"),
-           "HOME": str(tmp_path)}
-    hooks, blog = tmp_path / "hooks", tmp_path / "blog"
-    hooks.mkdir()
-    blog.mkdir()
-    rev = hook_repository(hooks, env)
-    (blog / ".pre-commit-config.yaml").write_text(readme_config(hooks, rev), encoding="utf-8")
+    env, blog = blog_with_hooks(tmp_path)
     (blog / "pyproject.toml").write_text(
         "[project]\nname = 'blog'\n\n[tool.derivetex]\nlog-base = 2\n"
         "preamble = [\"tex/macros.tex\"]\n", encoding="utf-8")
