@@ -170,3 +170,22 @@ def test_lt_gt_and_amp_inside_text_of_markdown_math_are_escaped_in_every_field(
     assert r"\text{w }{\lt}\text{i}{\gt}\text{ \& }" in md  # a justification's words
     assert r"&x: {\lt}\text{b}{\gt}\text{\&amp;}{\lt}\text{/b}{\gt}" in md  # the legend
     assert re.findall(r"(?<!\\)&(?!= |\\qquad |x: )", md) == []
+
+
+def test_a_function_applied_in_prose_math_is_printed_as_written(tmp_path, capsys):
+    """``\\operatorname{f}(x)``, ``g(x)``, ``p(y \\mid x)`` in prose: the reader names them
+    ``f(`` and ``p(|``; the printer writes the name and its brackets once, and both
+    renderers take the result."""
+    from derivetex.render.math_blocks import math_blocks_from_markdown
+    from derivetex.tools.mathcheck import check_math
+
+    intro = r"$\\operatorname{f}(x) = g(x)$ and $p(y \\mid x)$ and $\\phi(x, y)$"
+    code, err, out = _derive(tmp_path, _spec(tmp_path, intro=intro), capsys, "md")
+    assert code == 0, err
+    (md,) = out.glob("*.md")
+    text = md.read_text(encoding="utf-8")
+    assert r"f\left(x\right) = g\left(x\right)" in text
+    assert r"p\left(y \mid x\right)" in text and r"\phi\left(x, y\right)" in text
+    assert "f(}" not in text and "(," not in text
+    blocks = [b for b in math_blocks_from_markdown(text) if "left(" in b.tex]
+    assert blocks and all(result.ok for result in check_math(blocks)), blocks

@@ -9,7 +9,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 
-_SEPARATORS = {",": ", ", ";": "; ", "|": " \\mid ", "||": " \\| "}
+SEPARATORS = {",": ", ", ";": "; ", "|": " \\mid ", "||": " \\| "}
 
 
 class _MessagePrinter(LatexPrinter):
@@ -26,7 +26,7 @@ class _MessagePrinter(LatexPrinter):
         args = [self._print(arg) for arg in expr.args]
         text = args[0] if args else ""
         for mark, arg in zip(marks, args[1:], strict=False):
-            text += _SEPARATORS.get(mark, ", ") + arg
+            text += SEPARATORS.get(mark, ", ") + arg
         for arg in args[1 + len(marks) :]:  # an index the reader put first: \sigma(c, z)
             text += ", " + arg
         closer = ")" if opener == "(" else "]"

@@ -7,16 +7,40 @@ Rows of a spec come from the reader, which builds ordinary SymPy trees: ``\\frac
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
+from derivetex.judge.show import SEPARATORS, re_marks
 from derivetex.model.logs import LogBase
 from derivetex.render.printer import ArticlePrinter, finite_decimal, parenthesised
+
+_HEAD = re.compile(r"[A-Za-z]+|\\[A-Za-z]+")
+"""A function's name as the reader keeps it: letters, or one control word (``\\phi``)."""
 
 
 class SpecPrinter(ArticlePrinter):
     """``\\frac{\\lambda^{x_{i}} e^{- \\lambda}}{x_{i}!}``, ``x_{i} \\log \\lambda - \\lambda``."""
+
+    def _print_Function(self, expr: sp.Basic, exp: str | None = None) -> str:
+        """``f(x)``, ``\\phi(x, y)``, ``p(y | x)`` as the reader names them (``f(``, ``\\phi(,``:
+        the bracket and its separators are part of the name) printed back as written, a word
+        as ``\\operatorname``; any other function as before."""
+        name = str(expr.func)
+        head, _, signature = name.partition("(")
+        marks = re_marks(signature)
+        readable = "".join(marks) == signature and len(marks) == len(expr.args) - 1
+        if not (isinstance(expr, AppliedUndef) and _HEAD.fullmatch(head) and readable):
+            return str(super()._print_Function(expr, exp))
+        if len(head) > 1 and not head.startswith("\\"):
+            head = rf"\operatorname{{{head}}}"
+        args = [self._print(arg) for arg in expr.args]
+        inside = args[0] + "".join(
+            SEPARATORS.get(mark, ", ") + arg for mark, arg in zip(marks, args[1:], strict=True))
+        shown = rf"{head}\left({inside}\right)"
+        return f"{shown}^{{{exp}}}" if exp else shown
 
     def _print_Rational(self, expr: sp.Rational) -> str:
         if finite_decimal(expr):  # a value as typed, 0.5: ArticlePrinter writes it so
