@@ -59,22 +59,6 @@ def value_claim(
     """``a = 1.108663``: the value of ``a`` against the number claimed, at the precision
     written (``slack``), in bits when the document works in bits (``bits``), ``\\lg`` in
     either base (``lg``)."""
-    claimed = _value_claim(a, claim, approx, origin, make, note, slack, bits, lg)
-    rounded = (ROUNDED_SIDES.code,) if slack else ()
-    return claimed.resting_on(NUMERIC_CLAIM.code, *rounded)
-
-
-def _value_claim(
-    a: sympy.Expr,
-    claim: Claim,
-    approx: bool,
-    origin: Origin,
-    make: Make,
-    note: str,
-    slack: sympy.Basic,
-    bits: bool,
-    lg: bool,
-) -> Answer:
     if num.bound_symbols(a):
         names = ", ".join(sorted(map(str, num.bound_symbols(a))))
         message = f"the value depends on {names}, which has no value here"
@@ -261,7 +245,7 @@ def claimed_value(
     claimed = value_claim(
         a_value, claim, approx, origin, make, note + earlier_note(earlier), slack, bits,
         lg=scope.allows(LG.code),
-    )
+    ).resting_on(NUMERIC_CLAIM.code, *((ROUNDED_SIDES.code,) if slack else ()))
     if claimed.status == FAILS and scope.log_base is not None:
         claimed = _natural_instead(link, a_value, claim, approx, scope) or claimed
     return claimed.resting_on(EARLIER_VALUES.code) if earlier else claimed
