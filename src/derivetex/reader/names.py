@@ -20,6 +20,9 @@ ELEMENTARY = {
     r"\arcsin": sympy.asin, r"\arccos": sympy.acos,
 }  # fmt: skip
 LOGS = (r"\log", r"\ln", r"\lg")
+BARE_LOG = re.compile(r"\\log(?![A-Za-z])(?!\s*_)")
+"""A ``\\log`` with no base written (``\\log_2``, ``\\log_{10}`` say theirs): the one whose
+base a setting (``log-base``) or a convention decides."""
 NATURAL_LOG = re.compile(r"\\ln(?![A-Za-z])|(?<![A-Za-z\\])ln\s*\(")
 """``\\ln`` (or ``ln(``): the natural logarithm wherever it is written; a document's
 convention for the base of a bare ``\\log`` never applies to it."""

@@ -15,9 +15,8 @@ from derivetex.judge.claims import Claim, check_claim, rounding_slack
 from derivetex.judge.diagnosis import diagnose, to_base
 from derivetex.judge.show import decimal, show
 from derivetex.judge.terms import carry_out, opaque
-from derivetex.reader.names import LG_BASE, reading_bare_log_in, writes_natural_log
+from derivetex.reader.names import BARE_LOG, LG_BASE, reading_bare_log_in, writes_natural_log
 from derivetex.verify.decide.comparing import compare, holds_message, is_number, listing
-from derivetex.verify.decide.stated_base import BARE_LOG
 from derivetex.verify.decide.verdict import FAILS, Answer, Make, answer
 from derivetex.verify.links.rows import APPROXIMATE, Link
 from derivetex.verify.readings.catalog import (

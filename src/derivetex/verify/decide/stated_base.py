@@ -8,16 +8,11 @@ with natural logarithms, which is what the writer can change (``\\ln``, or the s
 
 from __future__ import annotations
 
-import re
-
-from derivetex.reader.names import reading_bare_log_in
+from derivetex.reader.names import BARE_LOG, reading_bare_log_in
 from derivetex.verify.decide.comparing import compare
 from derivetex.verify.links.rows import Link
 from derivetex.verify.readings.side import read
 from derivetex.verify.scope import Scope
-
-BARE_LOG = re.compile(r"\\log(?![A-Za-z])(?!\s*_)")
-"""A ``\\log`` with no base written (``\\log_2``, ``\\log_{10}`` say theirs)."""
 
 
 def natural_instead(link: Link, scope: Scope) -> str | None:

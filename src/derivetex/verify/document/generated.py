@@ -5,14 +5,13 @@ writer's text. The part sits between render's marker comments (``posts.blocks``)
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from derivetex.reader.names import BARE_LOG
 from derivetex.verify.document.blocks import MathBlock
 
 _BEGIN = "<!-- derivetex:begin"
 _END = "<!-- derivetex:end -->"
-_BARE_LOG = re.compile(r"\\log(?![A-Za-z])(?!\s*_)")
 
 
 def generated_lines(text: str) -> list[tuple[int, int]]:
@@ -38,5 +37,5 @@ def in_own_notation(blocks: list[MathBlock], text: str) -> list[MathBlock]:
         return any(first <= block.line <= last for first, last in ranges)
 
     return [
-        replace(b, text=_BARE_LOG.sub(r"\\ln", b.text)) if generated(b) else b for b in blocks
+        replace(b, text=BARE_LOG.sub(r"\\ln", b.text)) if generated(b) else b for b in blocks
     ]
