@@ -13,6 +13,8 @@ file on which verify crashes, hangs or prints no report counts its mistakes as m
     .venv/bin/python bench/corpus.py --corpus verify-real-2   # one corpus
     .venv/bin/python bench/corpus.py --json           # the same as JSON (what the test reads)
     .venv/bin/python bench/corpus.py --show 14        # the flags and misses of documents 14*
+    .venv/bin/python bench/corpus.py --preview        # confirm-only readings may accuse:
+                                                      # what each would flag, true or false
 
 Each document is verified in its own ``derivetex verify --json`` process (as a user runs it),
 two at a time, with a time limit.
@@ -75,9 +77,9 @@ def near(line: int, lines: list[int]) -> bool:
     return any(abs(line - other) <= 1 for other in lines)
 
 
-def run_verify(path: Path) -> tuple[dict | None, str]:
+def run_verify(path: Path, extra: tuple[str, ...] = ()) -> tuple[dict | None, str]:
     """The JSON report of one file, or None and why there is none."""
-    command = [sys.executable, "-m", "derivetex", "verify", "--json", str(path)]
+    command = [sys.executable, "-m", "derivetex", "verify", "--json", *extra, str(path)]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=TIME_LIMIT)
     except subprocess.TimeoutExpired:
@@ -122,12 +124,12 @@ def score(name: str, expected: dict, report: dict | None, crash: str) -> Score:
 
 
 def evaluate(
-    corpus: Path, only: str = ""
+    corpus: Path, only: str = "", extra: tuple[str, ...] = ()
 ) -> tuple[list[Score], Score, dict[str, dict | None]]:
     expected = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))["files"]
     names = sorted(n for n in expected if n.startswith(only))
     with ThreadPoolExecutor(max_workers=2) as pool:
-        outcomes = list(pool.map(lambda n: run_verify(corpus / n), names))
+        outcomes = list(pool.map(lambda n: run_verify(corpus / n, extra), names))
     scores = [
         score(n, expected[n], report, crash)
         for n, (report, crash) in zip(names, outcomes, strict=True)
@@ -175,12 +177,40 @@ def as_json(total: Score, scores: list[Score]) -> dict:
     }
 
 
+def preview_flags(
+    corpus: Path, reports: dict[str, dict | None]
+) -> dict[str, dict[str, list[str]]]:
+    """For each confirm-only reading: the lines its errors flag under ``--preview``, sorted
+    into true flags, excused and false alarms, as the scoring counts them."""
+    from derivetex.verify.readings import confirm_only
+
+    expected = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))["files"]
+    flags: dict[str, dict[str, list[str]]] = {}
+    for name, report in reports.items():
+        if report is None:
+            continue
+        wanted = expected[name]
+        excusing = wanted.get("minor", []) + wanted.get("may_flag", [])
+        for finding in report["files"][0]["findings"]:
+            if finding["status"] != "error":
+                continue
+            line = finding["line"]
+            kind = ("true" if near(line, wanted["errors"]) else
+                    "excused" if near(line, excusing) else "false")
+            for code in confirm_only(finding.get("readings", [])):
+                flags.setdefault(code, {}).setdefault(kind, []).append(f"{name[:7]}:{line}")
+    return flags
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--show", default="", help="print the error findings of these files")
     parser.add_argument("--corpus", choices=NAMES, action="append",
                         help="score only this corpus (repeatable; default: both)")
+    parser.add_argument("--preview", action="store_true",
+                        help="verify with --preview and list what each confirm-only reading "
+                        "would flag")
     options = parser.parse_args()
     names = options.corpus or list(NAMES)
     together = Score("together")
@@ -189,7 +219,8 @@ def main() -> None:
         corpus = CORPORA / name
         if not corpus.is_dir():
             sys.exit(f"corpus.py: no corpus at {corpus}")
-        scores, total, reports = evaluate(corpus, options.show)
+        extra = ("--preview",) if options.preview else ()
+        scores, total, reports = evaluate(corpus, options.show, extra)
         together.add(total)
         together.crashed += total.crashed
         results[name] = as_json(total, scores)
@@ -197,6 +228,10 @@ def main() -> None:
             print(f"== {name}")
             print(table(scores, total))
             show(options.show, reports)
+            if options.preview:
+                for code, kinds in sorted(preview_flags(corpus, reports).items()):
+                    print(f"preview {code}: " + "; ".join(
+                        f"{kind} {len(lines)} {lines}" for kind, lines in sorted(kinds.items())))
             print()
     if options.json:
         print(json.dumps({"corpora": results, "together": as_json(together, [])["total"]},

@@ -146,6 +146,9 @@ def _verify_options(verify: argparse.ArgumentParser) -> None:
     verify.add_argument("--disable-reading", dest="disabled", action="append", default=[],
                         metavar="CODE", help="do not take the registered reading CODE "
                         "(repeatable; the catalog is in docs/verify.md)")
+    verify.add_argument("--preview", action="store_true",
+                        help="let the confirm-only (preview) readings accuse too: to measure "
+                        "them on writing they were not built from")
     verify.add_argument("--no-cache", action="store_true",
                         help="audit every file afresh; read and write no .derivetex_cache/")
 
@@ -174,6 +177,7 @@ def _run_verify(args: argparse.Namespace) -> int:
         stdin_filename=args.stdin_filename, config=args.config, isolated=args.isolated,
         select=args.select, ignore=args.ignore, log_base=args.log_base,
         preamble=tuple(args.preamble) or None, disabled=tuple(args.disabled),
+        preview=args.preview,
     )
     return run_verify(args.files, args.report, None, options=options, cache=not args.no_cache)
 

@@ -106,6 +106,7 @@ def audit_text(
     text: str, kind: str, path: str = "<string>", explain: str | None = None,
     preamble: dict[str, Macro] | None = None, log_base: str | None = None,
     disabled: frozenset[str] = frozenset(), log_base_from: str | None = None,
+    preview: bool = False,
 ) -> FileReport:
     """Findings for the math in ``text``, a document of ``kind`` (``document.KINDS``); with
     ``explain`` (a language), each ok link also names the rules that justify it; ``preamble``
@@ -113,18 +114,19 @@ def audit_text(
     settings' ``log-base``, stated where ``log_base_from`` says): "2" reads every bare log
     as log₂, the one reading (``\\ln`` stays natural, ``\\log_{10}`` base 10); "e" as
     natural, never log₂; None: the document decides (``log_base_of``). The readings whose
-    codes are ``disabled`` are not taken."""
+    codes are ``disabled`` are not taken; with ``preview`` the confirm-only readings may
+    accuse too (``--preview``, for measuring them)."""
     document = read_document(text, kind, path, preamble)
     logs = log_base_of(document.text, log_base, log_base_from)
     defined = defined_names(text) | {name.lstrip("\\") for name in preamble or {}}
     shorthands = undefined_shorthands("\n".join(b.text for b in document.blocks), defined)
     with reading_bare_log_in(logs.base):
-        return _audit_document(document, path, explain, logs, disabled, shorthands)
+        return _audit_document(document, path, explain, logs, disabled, shorthands, preview)
 
 
 def _audit_document(
     document: Document, path: str, explain: str | None, logs: LogBase, disabled: frozenset[str],
-    shorthands: dict[str, str],
+    shorthands: dict[str, str], preview: bool = False,
 ) -> FileReport:
     text = document.text
     found: list[tuple[int, Finding]] = []
@@ -134,7 +136,7 @@ def _audit_document(
     earlier: dict[sympy.Basic, Definition] = {}
     finished: dict[int, Scope] = {}
     for section in _sections(document.blocks):
-        fresh = fresh_scope(defaults, logs, disabled)
+        fresh = fresh_scope(defaults, logs, disabled, preview)
         scope = _enclosed(section[0], finished, fresh)
         order = _audit_section(section, found, order, scope, earlier, confirming, shorthands)
         finished[section[0].section] = scope
@@ -148,11 +150,13 @@ def _audit_document(
 
 
 def fresh_scope(
-    defaults: dict[str, Meaning], logs: LogBase, disabled: frozenset[str] = frozenset()
+    defaults: dict[str, Meaning], logs: LogBase, disabled: frozenset[str] = frozenset(),
+    preview: bool = False,
 ) -> Scope:
-    """A section's scope before its first block: the meanings, the log base, what is off."""
+    """A section's scope before its first block: the meanings, the log base, what is off,
+    whether the preview readings may accuse."""
     return Scope(defaults=dict(defaults), bits=logs.bits, log_base=logs.base,
-                 log_base_from=logs.stated, disabled=disabled)
+                 log_base_from=logs.stated, disabled=disabled, preview=preview)
 
 
 def _sections(blocks: Iterable[MathBlock]) -> list[list[MathBlock]]:
@@ -189,7 +193,8 @@ def _audit_section(
             said = f"; read by convention it fails ({by_name.message}), which only R701 says"
             done = replace(done, answer=replace(done.answer, message=done.answer.message + said))
         answers = candidates(done, scope, earlier, confirming or [], beliefs, variables, by_name)
-        finding = decide(done.link.right.line, done.link.text, answers, _subject(done.link))
+        finding = decide(done.link.right.line, done.link.text, answers, _subject(done.link),
+                         preview=scope.preview)
         found.append((done.order, finding))
         if is_error(finding) and done.answer.status == FAILS:
             belief = belief_after(done.link, done.bindings, scope)

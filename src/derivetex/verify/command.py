@@ -51,6 +51,8 @@ class Options:
     preamble: tuple[str, ...] | None = None
     disabled: tuple[str, ...] = ()
     """``--disable-reading`` codes: registered readings not taken (``verify.readings``)."""
+    preview: bool = False
+    """``--preview``: the confirm-only readings may accuse too (for measuring them)."""
     stdin: BinaryIO | None = field(default=None, compare=False)
     """Where ``-`` reads from (None: the process's standard input)."""
 
@@ -115,9 +117,9 @@ def run_verify(
     for key in ("select", "ignore"):
         check_codes(getattr(options, key) or (), f"--{key}")
     documents = [_read(name, options) for name in discover(paths, partial(_settings, options))]
-    tasks = [partial(_audit, d, options.explain, off) for d in documents]
+    tasks = [partial(_audit, d, options.explain, off, options.preview) for d in documents]
     outcomes = run_cached(  # the cache's one hook: the same outcomes, fewer audits
-        [d.path for d in documents], [_cache_key(d, options.explain, off) for d in documents],
+        [d.path for d in documents], [_cache_key(d, options.explain, off, options.preview) for d in documents],
         tasks, partial(run_isolated, jobs=options.jobs), cache_dir() if cache else None,
     )
     reports = [
@@ -161,19 +163,22 @@ def _read(name: str, options: Options) -> _Document:
 
 
 def _cache_key(
-    document: _Document, explain: str | None, off: frozenset[str]
+    document: _Document, explain: str | None, off: frozenset[str], preview: bool = False
 ) -> tuple[object, ...]:
     """Every input of the audit but the path: suppressions and select/ignore come after."""
     return (document.type.kind, document.text, explain, document.settings.log_base,
-            document.settings.log_base_from, sorted(document.macros.items()), sorted(off))
+            document.settings.log_base_from, sorted(document.macros.items()), sorted(off),
+            preview)
 
 
-def _audit(document: _Document, explain: str | None, off: frozenset[str]) -> FileReport:
-    """The audit of one document in its worker, with the writer's macros, log base and the
-    readings turned off."""
+def _audit(
+    document: _Document, explain: str | None, off: frozenset[str], preview: bool = False
+) -> FileReport:
+    """The audit of one document in its worker, with the writer's macros, log base, the
+    readings turned off and whether the preview readings may accuse."""
     return audit_text(document.text, document.type.kind, document.path, explain,
                       document.macros, log_base=document.settings.log_base, disabled=off,
-                      log_base_from=document.settings.log_base_from)
+                      log_base_from=document.settings.log_base_from, preview=preview)
 
 
 def _suppressed(report: FileReport, document: _Document) -> FileReport:

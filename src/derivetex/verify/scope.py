@@ -164,10 +164,12 @@ class Scope:
     matrices: Definitions = field(default_factory=dict)
     """Matrix expressions named in the section (``\\mathbf{L}^\\top\\mathbf{L} = \\Sigma``)."""
     disabled: frozenset[str] = frozenset()
+    """Codes of the registered readings not to take (``--disable-reading``)."""
+    preview: bool = False
+    """``--preview``: the confirm-only readings may accuse as well (the verdict rule reads it)."""
     believed: tuple[tuple[sympy.Expr, sympy.Expr], ...] = ()
     """Derivatives taken as a wrong row wrote them (``f'(x) = 2x^2``): what the writer goes on
     with, used only to check whether a later link follows from that row (R404)."""
-    """Codes of the registered readings not to take (``--disable-reading``)."""
 
     def allows(self, code: str) -> bool:
         """Whether the reading ``code`` (``verify.readings``) may be taken in this audit."""
@@ -189,6 +191,7 @@ class Scope:
             sizes=dict(self.sizes),
             matrices=dict(self.matrices),
             disabled=self.disabled,
+            preview=self.preview,
             believed=self.believed,
         )
 

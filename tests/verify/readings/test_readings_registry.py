@@ -66,3 +66,19 @@ def test_disable_reading_on_the_command_line(tmp_path: Path) -> None:
     bad = _verify("-v", "--disable-reading", "R999", str(post))
     assert bad.returncode == 2 and bad.stdout == ""
     assert len(bad.stderr.strip().splitlines()) == 1 and "R999" in bad.stderr
+
+
+def test_preview_lets_a_confirm_only_reading_accuse(tmp_path: Path) -> None:
+    """``--preview`` is how a confirm-only reading is measured: the failure it only withheld
+    becomes an error naming it; the measured readings' verdicts are the same either way."""
+    post = tmp_path / "half.md"
+    post.write_text("# Half\n\n$$ \\half \\cdot 4 = 2 $$\n\n$$ \\half \\cdot 6 = 2 $$\n\n"
+                    "$$ 2 + 2 = 5 $$\n", encoding="utf-8")
+    plain = _verify("--isolated", str(post))
+    assert plain.returncode == 1
+    assert [line.split(": ")[0] for line in plain.stdout.splitlines()[:-1]] == [f"{post}:7"]
+    preview = _verify("--isolated", "--preview", str(post))
+    assert preview.returncode == 1
+    errors = preview.stdout.splitlines()[:-1]
+    assert [line.split(": ")[0] for line in errors] == [f"{post}:5", f"{post}:7"]
+    assert "reading \\half as \\frac{1}{2}" in errors[0] and "claims 2" in errors[0]

@@ -10,6 +10,8 @@ definition further down, an earlier section's, another reading of ambiguous nota
 - ``ok`` when only an alternative holds (its message names the reading it took);
 - ``error`` when every candidate whose readings may accuse fails, and there is one, and no
   other candidate is left that cannot be judged (derivetex is certain under every reading);
+  a primary that could not be read at all is no reading, so the alternatives that read the
+  link (an undefined shorthand by its convention, R701) are then the candidates;
 - ``unchecked`` otherwise, with the reason of the primary answer: what withheld a failure on
   a confirm-only reading (``preview``, or the check's own word), ``readings`` when another
   reading could not be judged, ``follows`` when it holds with the numbers an earlier error
@@ -75,11 +77,13 @@ def answer(
 
 
 def decide(
-    line: int, latex: str, answers: Sequence[Answer], subject: str = IDENTITY
+    line: int, latex: str, answers: Sequence[Answer], subject: str = IDENTITY,
+    preview: bool = False,
 ) -> Finding:
     """The finding of the link written ``latex`` on ``line`` from its candidates' answers
     (primary first); the one rule of the module docstring. ``subject`` (``codes``: a
-    number, a derivative, an identity) chooses an error's code."""
+    number, a derivative, an identity) chooses an error's code; with ``preview``
+    (``--preview``) a confirm-only reading may accuse as the measured ones do."""
     if not answers:
         raise ValueError("a link is decided over at least one answer")
     capped = len(answers) > MAX_CANDIDATES
@@ -88,11 +92,12 @@ def decide(
     held = next((a for a in answers if a.status == HOLDS), None)
     if held is not None:
         return _finding(line, latex, OK, held, subject)
-    accusing = [a for a in answers if may_accuse(a.readings)]
+    judged = answers[1:] if primary.reason == "unread" and len(answers) > 1 else answers
+    accusing = [a for a in judged if preview or may_accuse(a.readings)]
     unjudged = [a for a in answers[1:] if a.status == UNKNOWN]
     if accusing and all(a.status == FAILS for a in accusing) and not unjudged:
         return _finding(line, latex, ERROR, accusing[0], subject)
-    if primary.status == FAILS and not may_accuse(primary.readings):
+    if primary.status == FAILS and not (preview or may_accuse(primary.readings)):
         said = primary.withheld or _withheld(primary)
         primary = replace(said, readings=primary.readings)
     elif primary.status == FAILS and any(a.reason in WITHHOLDING for a in unjudged):

@@ -184,8 +184,10 @@ def links(block: MathBlock, previous: Part | None = None) -> list[Link]:
             for index, relation in enumerate(relations):
                 opens = index == 0 and not continues
                 found.append(Link(parts[index], parts[index + 1], relation, opens, chained))
-            if chain.last and parts and relations:
-                previous = parts[-1]  # a chain that ends its row is what the next row continues
+            if chain.last and parts and (relations or chain.leading_relation):
+                # a chain that ends its row is what the next row continues; so is a first row
+                # ``= A`` whose left side is in the prose before it: ``= A \\ = B`` says A = B
+                previous = parts[-1]
     return found
 
 
