@@ -286,6 +286,7 @@ def _enclosed(first: MathBlock, finished: dict[int, Scope], scope: Scope) -> Sco
             continue
         scope.definitions.update(known.definitions)
         scope.earlier.update(known.earlier)
+        scope.inherited = scope.inherited | known.earlier.keys()
         scope.facts.update(known.facts)
         scope.formulas.update(known.formulas)
         scope.sizes.update(known.sizes)

@@ -119,7 +119,8 @@ def run_verify(
     documents = [_read(name, options) for name in discover(paths, partial(_settings, options))]
     tasks = [partial(_audit, d, options.explain, off, options.preview) for d in documents]
     outcomes = run_cached(  # the cache's one hook: the same outcomes, fewer audits
-        [d.path for d in documents], [_cache_key(d, options.explain, off, options.preview) for d in documents],
+        [d.path for d in documents],
+        [_cache_key(d, options.explain, off, options.preview) for d in documents],
         tasks, partial(run_isolated, jobs=options.jobs), cache_dir() if cache else None,
     )
     reports = [

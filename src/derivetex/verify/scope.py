@@ -145,6 +145,8 @@ class Scope:
     bindings: Values = field(default_factory=dict)
     origin: tuple[sympy.Expr, Values] | None = None
     earlier: Values = field(default_factory=dict)
+    inherited: frozenset[sympy.Basic] = frozenset()
+    """The names whose earlier value an enclosing section gave (not this one)."""
     earlier_origin: tuple[sympy.Expr, Values] | None = None
     equation: tuple[sympy.Expr, int] | None = None
     facts: dict[sympy.Basic, int] = field(default_factory=dict)
@@ -182,6 +184,7 @@ class Scope:
             definitions={**earlier, **self.definitions},
             bindings=dict(self.bindings),
             earlier=dict(self.earlier),
+            inherited=self.inherited,
             facts=dict(self.facts),
             defaults=self.defaults,
             formulas=dict(self.formulas),
@@ -198,6 +201,7 @@ class Scope:
     def new_block(self) -> None:
         """The block's bindings become earlier values; definitions stay as they are."""
         self.earlier.update(self.bindings)
+        self.inherited = self.inherited - self.bindings.keys()
         if self.origin is not None:
             self.earlier_origin = self.origin
         self.bindings = {}

@@ -230,7 +230,8 @@ def claimed_value(
         root = sympy.sqrt(claim.value)
         scope.bindings[deviation] = root
         shown = f"{show(deviation)} = {show(root)}"
-        message = f"{shown} is used in this block (a standard deviation, σ > 0)"
+        message = f"{shown} is used in this block{_replacing(scope.earlier.get(deviation), root)}"
+        message += " (a standard deviation, σ > 0)"
         return make(OK, message, readings=(DEVIATION.code,))
     if scope.allows(NAMED_IN_CHAIN.code) and named_in_chain(link, left, scope):
         scope.bindings[left] = claim.value
@@ -307,15 +308,31 @@ def _plain(value: sympy.Basic, places: int) -> str:
 
 
 def deviation_of(link: Link, left: sympy.Expr, scope: Scope) -> sympy.Basic | None:
-    """σ in ``\\sigma^2 = 4`` opening a chain, σ with no value or definition yet: a variance
-    given, so the standard deviation σ (positive by its meaning) is its square root."""
+    """σ in ``\\sigma^2 = 4`` opening a chain, σ with no definition and no value in this
+    block: a variance given, so the standard deviation σ (positive by its meaning) is its
+    square root. A value an enclosing section gave σ does not make it a claim (a subsection's
+    example gives σ a new value, as ``\\mu = 1.5`` after ``\\mu = 0`` does); one this
+    section gave does: ``$\\sigma = 2$, so $\\sigma^2 = 4$`` is about that σ."""
+    base = variance_base(link, left)
+    if base is None or scope.defines(base) or base in scope.bindings:
+        return None
+    return None if base in scope.earlier and base not in scope.inherited else base
+
+
+def _replacing(before: sympy.Basic | None, now: sympy.Expr) -> str:
+    """What a new value of σ says of the one an earlier block gave it."""
+    if before is None or not is_number(before):
+        return ""
+    return "" if abs(float(before - now)) < 1e-12 else f" in place of {show(before)} from before"
+
+
+def variance_base(link: Link, left: sympy.Expr) -> sympy.Basic | None:
+    """σ or σ_1 when ``left`` is its square and the link opens a chain, else None."""
     if not (link.opens_chain and isinstance(left, sympy.Pow) and left.exp == 2):
         return None
     base = left.base
     name = base.base.label if isinstance(base, Indexed) else base
     if not (isinstance(base, (sympy.Symbol, Indexed)) and str(name) == r"\sigma"):
-        return None
-    if scope.defines(base) or base in scope.bindings or base in scope.earlier:
         return None
     return base
 

@@ -18,10 +18,12 @@ from sympy.tensor.indexed import Indexed, IndexedBase
 from derivetex.judge import numeric as num
 from derivetex.judge.show import show
 from derivetex.judge.terms import opaque
+from derivetex.verify.decide.claim import variance_base
 from derivetex.verify.decide.comparing import compare, holds_message, is_number, listing
 from derivetex.verify.decide.vectors import check_components
 from derivetex.verify.decide.verdict import FAILS, Answer, Make
 from derivetex.verify.links.rows import Link
+from derivetex.verify.readings.catalog import DEVIATION
 from derivetex.verify.readings.side import Reading, read
 from derivetex.verify.report import OK, UNCHECKED
 from derivetex.verify.scope import Scope
@@ -195,7 +197,11 @@ def tuples_agree(link: Link, left: sympy.Tuple, right: sympy.Tuple, make: Make) 
 def vector_claim(
     link: Link, left: sympy.Expr, right: sympy.Tuple, scope: Scope, make: Make
 ) -> Answer:
-    """A vector of numbers claimed for an expression in names with components."""
+    """A vector of numbers claimed for an expression in names with components; for
+    ``\\sigma^2`` opening a chain, variances that give σ_1, σ_2, … (:func:`deviations`)."""
+    given = deviations(link, left, right, scope, make)
+    if given is not None:
+        return given
     formula, line = scope.formulas.get(left, (left, None))
     known = {**scope.earlier, **scope.bindings}
     outcome = check_components(scope.resolve(formula), right, link.right.latex, known)
@@ -205,3 +211,30 @@ def vector_claim(
     if line is not None:
         message += f" (with ${show(left)} = {show(formula)}$ as on line {line})"
     return make(OK if ok else FAILS, message)
+
+
+def deviations(
+    link: Link, left: sympy.Expr, right: sympy.Tuple, scope: Scope, make: Make
+) -> Answer | None:
+    """``\\sigma^2 = [0.5, 2.0]`` opening a chain: a variance per component (reading R105, as
+    ``\\sigma^2 = 4`` gives σ = 2), so σ_1 = √0.5 and σ_2 = √2 for this block; None when σ
+    is defined, a component already has a value in this section, or an item is not positive
+    (as for a single σ: ``decide.claim.deviation_of``)."""
+    base = variance_base(link, left)
+    if not isinstance(base, sympy.Symbol) or not scope.allows(DEVIATION.code):
+        return None
+    if scope.defines(base) or not all(is_number(i) and i.is_positive for i in right.args):
+        return None
+    named = IndexedBase(base.name)
+    values = {named[k]: sympy.sqrt(item) for k, item in enumerate(right.args, start=1)}
+    if any(name in scope.bindings or _given_here(name, scope) for name in values):
+        return None
+    scope.bindings.update(values)
+    scope.sizes[base.name] = len(values)
+    message = f"gives {listing(values)} (standard deviations, σ > 0)"
+    return make(OK, message, readings=(DEVIATION.code,))
+
+
+def _given_here(name: sympy.Basic, scope: Scope) -> bool:
+    """Whether an earlier block of this section (not an enclosing one) gave ``name`` a value."""
+    return name in scope.earlier and name not in scope.inherited
