@@ -154,3 +154,29 @@ def platform_math_plugin(md: MarkdownIt) -> None:
     )
     md.inline.ruler.before("link", "math_hatena", _hatena)
     md.block.ruler.before("fence", "math_double_bracket_block", _double_bracket_block)
+
+
+ESCAPED_DELIMITERS = re.compile(r"(?m)^[ \t>*+-]*\\\\\[|\\\\\(")
+"""``\\[`` opening a line or ``\\(`` anywhere: math written for a Markdown processor that
+does not know math (mdBook, kramdown with escapes, Pandoc's ``tex_math_double_backslash``)."""
+_ESCAPE = re.compile(r"\\\\\\\\|\\([!-/:-@\[-`{-~])")
+
+
+def markdown_escapes_undone(math: str) -> str:
+    r"""The LaTeX MathJax sees in math that Markdown processed first: each backslash escape of
+    ASCII punctuation undone, as CommonMark does (``\\{`` is ``\{``, ``\\\\`` is ``\\``,
+    ``\_`` is ``_``); a ``\\`` before a space or a line end stays a row break, since writers
+    also leave row breaks unescaped. Same newlines, so lines are kept."""
+
+    def undone(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            return "\\\\"  # \\\\: two escaped backslashes, a row break
+        if match.group(1) == "\\" and _ends_row(math, match.end()):
+            return match.group(0)
+        return match.group(1)
+
+    return _ESCAPE.sub(undone, math)
+
+
+def _ends_row(text: str, at: int) -> bool:
+    return at >= len(text) or text[at] in " \t\r\n"

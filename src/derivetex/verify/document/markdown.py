@@ -19,7 +19,11 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.texmath import texmath_plugin
 
 from derivetex.verify.document.blocks import MathBlock, line_of, line_starts, with_parents
-from derivetex.verify.document.delimiters import platform_math_plugin
+from derivetex.verify.document.delimiters import (
+    ESCAPED_DELIMITERS,
+    markdown_escapes_undone,
+    platform_math_plugin,
+)
 from derivetex.verify.document.dialects import as_markdown
 from derivetex.verify.document.prose_claims import claim_blocks, code_comments
 
@@ -50,7 +54,12 @@ def markdown_sections(text: str, kind: str = "md") -> tuple[list[MathBlock], lis
     level (0 for a rule): a notebook joins its cells' sections before the parents are set."""
     text, origin = _display_lines_apart(as_markdown(text, kind))
     blocks, levels = _blocks_of(text, html=True)
-    return [replace(b, line=origin[min(b.line, len(origin)) - 1]) for b in blocks], levels
+    escaped = ESCAPED_DELIMITERS.search(text) is not None
+    return [
+        replace(b, line=origin[min(b.line, len(origin)) - 1],
+                text=markdown_escapes_undone(b.text) if escaped else b.text)
+        for b in blocks
+    ], levels
 
 
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")

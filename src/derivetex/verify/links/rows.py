@@ -58,6 +58,7 @@ _CONNECTOR_WORDS = {
 _TEXT = re.compile(r"\\(?:text|mbox|textrm|textit|textbf|mathrm|operatorname)\{([^{}]*)\}")
 _SEPARATOR = re.compile(
     r"<=>|=>|[,;]|\\(?:quad|qquad|because|therefore|Rightarrow|Leftarrow|Leftrightarrow|iff|implies|"
+    r"Longrightarrow|Longleftarrow|Longleftrightarrow|longrightarrow|longleftrightarrow|impliedby|"
     r"leftarrow|longleftarrow|gets|"
     r"to|mapsto|forall|sim|in|notin|subset|text|mbox|textrm|intertext|colon)(?![A-Za-z])"
     r"|:(?!=)|[^\x00-\x7f]+|(?<![\\A-Za-z])(?:where|and|for|with|since|then|when|otherwise|thus|hence|"
@@ -254,6 +255,10 @@ def _top_level(piece: str, match_at: Callable[[str, int], int | None]) -> list[t
     depth, position = 0, 0
     while position < len(piece):
         char = piece[position]
+        if depth == 0 and char == "(" and (end := _marked_reason(piece, position)) is not None:
+            found.append((position, end))  # (∵), (\because): a mark, not a bracket
+            position = end
+            continue
         if char in _OPENERS:
             depth += 1
         elif char in _CLOSERS:
@@ -264,6 +269,21 @@ def _top_level(piece: str, match_at: Callable[[str, int], int | None]) -> list[t
             continue
         position += 1
     return found
+
+
+_REASON_MARK = re.compile(r"\(\s*(?:∵|∴|\\because|\\therefore)\s*\)")
+
+
+_NOTE = re.compile(r"\s\(([^()]*(?:[^\x00-\x7f]|[A-Za-z]\s*:(?!=))[^()]*)\)")
+"""`` (A:対称行列)``, `` (i: 番号)``: a note in brackets after a space, in words or a colon."""
+
+
+def _marked_reason(piece: str, position: int) -> int | None:
+    """Where ``(∵)`` or a bracketed note opening at ``position`` ends, or None."""
+    match = _REASON_MARK.match(piece, position)
+    if match is None and position > 0:
+        match = _NOTE.match(piece, position - 1)
+    return match.end() if match else None
 
 
 def _segments(piece: str) -> list[tuple[int, str]]:
