@@ -27,7 +27,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from derivetex.verify.decide import matrix_reading
 from derivetex.verify.decide import matrix_values as mv
+from derivetex.verify.decide.matrix_evaluate import (
+    DENOMINATOR,
+    GRADIENT_TOLERANCE,
+    NUMERATOR,
+    Draw,
+    evaluate,
+)
 from derivetex.verify.decide.matrix_reading import (
     MATRIX,
     MATRIX_GREEK,
@@ -38,8 +46,10 @@ from derivetex.verify.decide.matrix_reading import (
     Name,
     Node,
     NotMatrixAlgebra,
-    Number,
     Op,
+    differentiates,
+    function_key,
+    quadratic_forms,
     names,
     read_side,
 )
@@ -54,6 +64,9 @@ class MatrixDefinition:
     node: Node
     line: int
     shown: str
+    parameter: Name | None = None
+    """The vector or matrix a function is defined of (``\\boldsymbol{\\beta}`` in ``h(\\boldsymbol
+    {\\beta}) = \\ldots``); ``None`` for a name."""
 
 
 Definitions = dict[str, MatrixDefinition]
@@ -69,17 +82,20 @@ def judge(
     line: int,
     valued: Callable[[str], bool],
     entry: Callable[[str], float | None] = lambda latex: None,
+    gradients: bool = False,
 ) -> Verdict | None:
     """The verdict on ``left = right`` as matrix algebra, or ``None`` to leave it.
 
     ``valued(name)`` says whether the document gives that name a value or a definition
-    this reader did not take (then a disagreement at random values proves nothing)."""
+    this reader did not take (then a disagreement at random values proves nothing);
+    ``gradients``: derivatives by vectors and matrices are read (:mod:`matrix_evaluate`)."""
+    functions = frozenset(k[:-2] for k in definitions if k.endswith("()"))
     try:
-        right = _numbers_in(read_side(right_latex, left_latex), entry)
+        right = _numbers_in(read_side(right_latex, left_latex, gradients, functions), entry)
     except (NotMatrixAlgebra, RecursionError):
         return None
     try:
-        left = _numbers_in(read_side(left_latex, right_latex), entry)
+        left = _numbers_in(read_side(left_latex, right_latex, gradients, functions), entry)
     except (NotMatrixAlgebra, RecursionError):
         return _malformed(right, "right", definitions)
     written = names(left) | names(right)
@@ -99,6 +115,17 @@ def judge(
                 definitions[name.key] = MatrixDefinition(other, line, name.shown)
                 return "define", f"defines {name.shown} as a matrix expression"
     return _compare(left, right, opens_chain, definitions, valued)
+
+
+def takes_gradient(left_latex: str, right_latex: str) -> bool:
+    """Whether either side of the link, read with gradients, takes one."""
+    for one, other in ((left_latex, right_latex), (right_latex, left_latex)):
+        try:
+            if matrix_reading.differentiates(read_side(one, other, gradients=True)):
+                return True
+        except (NotMatrixAlgebra, RecursionError):
+            continue
+    return False
 
 
 def _numbers_in(node: Node, entry: Callable[[str], float | None]) -> Node:
@@ -140,21 +167,42 @@ def learn(
 ) -> None:
     """After ``name = right`` defined a name: a matrix or vector name keeps the matrix
     expression for later links; a name defined as something else forgets an older one."""
+    function = _function_defined(name_latex, right_latex)
     try:
-        name = read_side(name_latex, right_latex)
+        name = read_side(name_latex, right_latex) if function is None else function[0]
     except (NotMatrixAlgebra, RecursionError):
         return
     if not isinstance(name, Name):
         return
     definitions.pop(name.key, None)
-    if name.kind == SCALAR:
+    if name.kind == SCALAR and function is None:
         return
     try:
         right = _numbers_in(read_side(right_latex, name_latex), entry)
     except (NotMatrixAlgebra, RecursionError):
         return
     if name not in names(right) and _forms(right, definitions):
-        definitions[name.key] = MatrixDefinition(right, line, name.shown)
+        parameter = None if function is None else function[1]
+        definitions[name.key] = MatrixDefinition(right, line, name.shown, parameter)
+
+
+def _function_defined(name_latex: str, right_latex: str) -> tuple[Name, Name] | None:
+    """``h(\\boldsymbol{\\beta})`` defined as matrix algebra: the function's name (kept under
+    :func:`function_key`) and its vector or matrix parameter."""
+    match = re.fullmatch(r"\s*([A-Za-z]|\\[A-Za-z]+)\s*\((.+)\)\s*", name_latex)
+    if match is None:
+        return None
+    try:
+        function = read_side(match.group(1), right_latex)
+        parameter = read_side(match.group(2), right_latex)
+    except (NotMatrixAlgebra, RecursionError):
+        return None
+    if not (isinstance(function, Name) and function.kind == SCALAR):
+        return None
+    if not (isinstance(parameter, Name) and parameter.kind != SCALAR):
+        return None
+    key = function_key(function.key)
+    return Name(key, SCALAR, function.shown), parameter
 
 
 def plain(name: str) -> str:
@@ -172,9 +220,8 @@ def _forms(node: Node, definitions: Definitions) -> bool:
     """Whether the expression can be formed under some convention."""
     for convention in CONVENTIONS:
         try:
-            _evaluate(
-                node, _environment(node, definitions, convention, DRAWS[0], False), definitions
-            )
+            env = _environment(node, definitions, convention, DRAWS[0], frozenset())
+            evaluate(node, Draw(env, definitions))
             return True
         except (mv.ShapeMismatch, mv.Unclear, ArithmeticError, ValueError):
             continue
@@ -187,6 +234,41 @@ class _Outcome:
     right: list[mv.Value] | Exception
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """One way of taking the link: the vector convention, the matrices read as symmetric,
+    the layout of its gradients and plain letters read as vectors."""
+
+    convention: str
+    symmetric: frozenset[str] = frozenset()
+    layout: str = DENOMINATOR
+    as_vectors: frozenset[str] = frozenset()
+
+
+def _readings(both: Node, definitions: Definitions) -> list[_Reading]:
+    """The readings tried, the plain one first. A link with a gradient may read any matrix
+    it differentiates in a quadratic form as symmetric (2A\\mathbf{w} for the gradient of
+    \\mathbf{w}^\\top A \\mathbf{w}), its gradients in numerator layout and its plain letters (y in Xw - y) as vectors."""
+    gradient = differentiates(both)
+    written = _all_names(both, definitions)
+    forms = quadratic_forms(both) if gradient else frozenset()
+    symmetric = frozenset(
+        n.key for n in written if _maybe_symmetric(n, definitions, n.key in forms)
+    )
+    plain = frozenset(
+        n.key for n in written if n.kind == SCALAR and len(n.key) == 1 and n.key.islower()
+    )
+    layouts = (DENOMINATOR, NUMERATOR) if gradient else (DENOMINATOR,)
+    vectors = (frozenset(), plain) if gradient and plain else (frozenset(),)
+    return [
+        _Reading(convention, chosen, layout, as_vectors)
+        for as_vectors in vectors
+        for layout in layouts
+        for convention in CONVENTIONS
+        for chosen in ((frozenset(), symmetric) if symmetric else (frozenset(),))
+    ]
+
+
 def _compare(
     left: Node,
     right: Node,
@@ -195,23 +277,22 @@ def _compare(
     valued: Callable[[str], bool],
 ) -> Verdict | None:
     both = Op("+", (left, right))
-    symmetric = [n for n in _all_names(both, definitions) if _maybe_symmetric(n, definitions)]
-    variants = (False, True) if symmetric else (False,)
-    outcomes: dict[tuple[str, bool], _Outcome] = {}
-    for convention in CONVENTIONS:
-        for variant in variants:
-            outcomes[convention, variant] = _Outcome(
-                _draws(left, both, definitions, convention, variant),
-                _draws(right, both, definitions, convention, variant),
-            )
-    for (convention, variant), outcome in outcomes.items():
+    tolerance = GRADIENT_TOLERANCE if differentiates(both) else 1e-9
+    outcomes: dict[_Reading, _Outcome] = {}
+    for reading in _readings(both, definitions):
+        outcomes[reading] = _Outcome(
+            _draws(left, both, definitions, reading), _draws(right, both, definitions, reading)
+        )
+    for reading, outcome in outcomes.items():
         left_values, right_values = outcome.left, outcome.right
         if (
             isinstance(left_values, list)
             and isinstance(right_values, list)
-            and all(mv.close(a, b) for a, b in zip(left_values, right_values, strict=True))
+            and all(
+                mv.close(a, b, tolerance) for a, b in zip(left_values, right_values, strict=True)
+            )
         ):
-            return "ok", _holds(convention, variant, symmetric, definitions, both)
+            return "ok", _holds(reading, definitions, both)
     if any(valued(n.key) for n in _all_names(both, definitions)):
         return None  # a value or a definition this reader did not take: nothing to accuse
     formed = [
@@ -225,13 +306,13 @@ def _compare(
     if unclear:
         return None
     if formed:
-        first = outcomes.get(("column", False))
+        first = outcomes.get(_Reading("column"))
         shown = first if first is not None and first in formed else formed[0]
         a, b = shown.left, shown.right
         assert isinstance(a, list) and isinstance(b, list)  # both formed
         if (a[0].rows, a[0].cols) != (b[0].rows, b[0].cols) and not (a[0].firm and b[0].firm):
             return None  # a plain letter may name a matrix: shapes alone prove nothing
-        return "error", _differ(shown, definitions, Op("+", (left, right)))
+        return "error", _differ(shown, definitions, Op("+", (left, right)), tolerance)
     for label, node in (("left", left), ("right", right)) if opens_chain else (("right", right),):
         found = _malformed(node, label, definitions)
         if found is not None:
@@ -246,7 +327,7 @@ def _malformed(node: Node, label: str, definitions: Definitions) -> Verdict | No
         return None
     failures = {}
     for convention in CONVENTIONS:
-        found = _draws(node, node, definitions, convention, False)
+        found = _draws(node, node, definitions, _Reading(convention))
         if not (isinstance(found, mv.ShapeMismatch) and found.firm):
             return None
         failures[convention] = found
@@ -266,38 +347,48 @@ def _formed_with_a_capital_as_vector(node: Node, definitions: Definitions) -> bo
                 if n.kind == MATRIX and n.key not in MATRIX_GREEK]  # Σ, Λ: matrices
     for key in capitals:
         for convention in CONVENTIONS:
-            found = _draws(node, node, definitions, convention, False, frozenset({key}))
+            reading = _Reading(convention, as_vectors=frozenset({key}))
+            found = _draws(node, node, definitions, reading)
             if not isinstance(found, Exception):
                 return True
     return False
 
 
 def _draws(
-    node: Node, both: Node, definitions: Definitions, convention: str, symmetric: bool,
-    as_vectors: frozenset[str] = frozenset(),
+    node: Node, both: Node, definitions: Definitions, reading: _Reading
 ) -> list[mv.Value] | Exception:
     values = []
     for seed in DRAWS:
         try:
-            env = _environment(both, definitions, convention, seed, symmetric, as_vectors)
-            values.append(_evaluate(node, env, definitions))
+            env = _environment(
+                both, definitions, reading.convention, seed, reading.symmetric, reading.as_vectors
+            )
+            values.append(evaluate(node, Draw(env, definitions, reading.layout)))
         except (mv.ShapeMismatch, mv.Unclear, ArithmeticError, ValueError) as error:
             return error
     return values
 
 
-def _holds(
-    convention: str, symmetric: bool, names_: list[Name], definitions: Definitions, used: Node
-) -> str:
-    if not _all_names(used, definitions):
+def _holds(reading: _Reading, definitions: Definitions, used: Node) -> str:
+    written = _all_names(used, definitions)
+    if not written:
         return "the written-out matrices agree entry by entry" + _using(definitions, used)
-    message = f"holds as matrix algebra at random {SIZE}×{SIZE} matrices ({convention} vectors)"
-    if symmetric:
-        message += f", reading {', '.join(n.shown for n in names_)} as symmetric"
+    message = (
+        f"holds as matrix algebra at random {SIZE}×{SIZE} matrices ({reading.convention} vectors)"
+    )
+    if differentiates(used):
+        message += ", the gradient by central differences in " + (
+            "numerator layout (transposed)" if reading.layout == NUMERATOR
+            else "denominator layout"
+        )
+    for keys, what in ((reading.symmetric, "symmetric"), (reading.as_vectors, "vectors")):
+        if keys:
+            shown = ", ".join(n.shown for n in written if n.key in keys)
+            message += f", reading {shown} as {what}"
     return message + _using(definitions, used)
 
 
-def _differ(outcome: _Outcome, definitions: Definitions, used: Node) -> str:
+def _differ(outcome: _Outcome, definitions: Definitions, used: Node, tolerance: float) -> str:
     assert isinstance(outcome.left, list) and isinstance(outcome.right, list)
     a, b = outcome.left[0], outcome.right[0]
     if (a.rows, a.cols) != (b.rows, b.cols):
@@ -307,7 +398,7 @@ def _differ(outcome: _Outcome, definitions: Definitions, used: Node) -> str:
             (i, j)
             for i in range(a.rows)
             for j in range(a.cols)
-            if not mv.close(mv.scalar(a.data[i][j]), mv.scalar(b.data[i][j]))
+            if not mv.close(mv.scalar(a.data[i][j]), mv.scalar(b.data[i][j]), tolerance)
         )
         left, right = f"{a.data[i][j]:.6g}", f"{b.data[i][j]:.6g}"
         detail = f"entry ({i + 1}, {j + 1}) is {left} on the left, {right} on the right"
@@ -337,86 +428,35 @@ def _all_names(node: Node, definitions: Definitions, depth: int = 0) -> list[Nam
     return list(found.values())
 
 
-def _maybe_symmetric(name: Name, definitions: Definitions) -> bool:
-    return name.kind == MATRIX and name.key in MATRIX_GREEK and name.key not in definitions
+def _maybe_symmetric(name: Name, definitions: Definitions, any_matrix: bool = False) -> bool:
+    """A covariance-like Σ or Λ the section does not define (``any_matrix``: any matrix
+    the section does not define, in a quadratic form a link differentiates) may be read as
+    symmetric."""
+    covariance = name.key in MATRIX_GREEK or any_matrix
+    return name.kind == MATRIX and covariance and name.key not in definitions
 
 
 def _environment(
-    node: Node, definitions: Definitions, convention: str, seed: int, symmetric: bool,
+    node: Node, definitions: Definitions, convention: str, seed: int, symmetric: frozenset[str],
     as_vectors: frozenset[str] = frozenset(),
 ) -> dict[str, mv.Value]:
     rng = random.Random(seed)
     env: dict[str, mv.Value] = {}
     for name in _all_names(node, definitions):
-        if name.kind == SCALAR:
-            env[name.key] = mv.scalar(rng.uniform(0.5, 2.0))
-        elif name.kind == VECTOR or name.key in as_vectors:
+        if name.kind == VECTOR or name.key in as_vectors:
             entries = [rng.uniform(-1.0, 1.0) for _ in range(SIZE)]
             rows = [entries] if convention == "row" else [[x] for x in entries]
             env[name.key] = mv.matrix(rows, firm=False)
+        elif name.kind == SCALAR:
+            env[name.key] = mv.scalar(rng.uniform(0.5, 2.0))
         else:
             rows = [
                 [rng.uniform(-1.0, 1.0) + 2.0 * (i == j) for j in range(SIZE)] for i in range(SIZE)
             ]
-            if symmetric and _maybe_symmetric(name, definitions):
+            if name.key in symmetric:
                 rows = [
                     [rows[i][j] + rows[j][i] + (SIZE if i == j else 0) for j in range(SIZE)]
                     for i in range(SIZE)
                 ]
             env[name.key] = mv.matrix(rows, firm=True)
     return env
-
-
-def _evaluate(
-    node: Node, env: dict[str, mv.Value], definitions: Definitions, depth: int = 0
-) -> mv.Value:
-    if isinstance(node, Number):
-        return mv.scalar(node.value)
-    if isinstance(node, Literal):
-        raise mv.Unclear("a written-out matrix whose entries were not read")
-    if isinstance(node, Fixed):
-        if node.value is None:
-            raise mv.Unclear("a written-out matrix with an entry that is not a number")
-        return node.value
-    if isinstance(node, Name):
-        definition = definitions.get(node.key)
-        if definition is not None and depth < 8:
-            return _evaluate(definition.node, env, definitions, depth + 1)
-        return env[node.key]
-    args = [_evaluate(arg, env, definitions, depth) for arg in node.args]
-    if node.op == "+":
-        total = args[0]
-        for arg in args[1:]:
-            total = mv.add(total, arg)
-        return total
-    if node.op == "*":
-        product = args[0]
-        for arg in args[1:]:
-            product = mv.multiply(product, arg)
-        return product
-    if node.op == "neg":
-        return mv.multiply(mv.scalar(-1.0), args[0])
-    if node.op == "T":
-        return mv.transpose(args[0])
-    if node.op == "inv":
-        return mv.inverse(args[0])
-    if node.op == "det":
-        return mv.determinant(args[0])
-    if node.op == "pow":
-        return _power(args[0], int(args[1].data[0][0]))
-    if node.op == "div":
-        if args[1].scalar is None:
-            raise mv.Unclear("a quotient by a matrix")
-        return mv.multiply(mv.inverse(args[1]), args[0])
-    return mv.scalar_function(node.op, args[0])
-
-
-def _power(base: mv.Value, exponent: int) -> mv.Value:
-    if base.scalar is not None:
-        return mv.Value(1, 1, ((base.data[0][0] ** exponent,),), base.plain, base.firm)
-    if exponent < 1:
-        raise mv.Unclear("a zeroth power of a matrix")
-    result = base
-    for _ in range(exponent - 1):
-        result = mv.multiply(result, base)
-    return result

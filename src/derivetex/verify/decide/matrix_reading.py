@@ -9,9 +9,13 @@ A name's kind comes from how it is written, as ML writing does: bold or arrowed 
 (``\mathbf{x}``, ``\bm{\mu}``, ``\vec{a}``) is a vector; bold upper case (``\mathbf{L}``)
 and ``\Sigma``/``\Lambda`` are matrices; a plain name that is transposed somewhere in the
 side is a vector (lower case) or a matrix (upper case); any other plain name is a scalar.
-Bold and plain upper case name one matrix (``\bm{\Sigma}`` is ``\Sigma``). Anything else --
-a derivative, a sum, a function applied to an argument, a blackboard letter -- is not read
-(:class:`NotMatrixAlgebra`), and the link is left to the other checks.
+Bold and plain upper case name one matrix (``\bm{\Sigma}`` is ``\Sigma``). With
+``gradients`` a derivative by a vector or a matrix (``\frac{\partial f}{\partial \mathbf{w}}``,
+``\nabla_{\mathbf{w}} f``, :mod:`matrix_gradient`) is an ``Op("grad", (f, variable))``, and
+inside it a function the section defined (``h(\boldsymbol{\beta})``) is read through its
+definition. Anything else -- a derivative by a scalar, a sum, another function applied to an
+argument, a blackboard letter -- is not read (:class:`NotMatrixAlgebra`), and the link is
+left to the other checks.
 """
 
 from __future__ import annotations
@@ -59,7 +63,8 @@ class Fixed:
 @dataclass(frozen=True)
 class Op:
     """``op`` is one of + (args summed), * (args multiplied in order), neg, T, inv, det,
-    pow (args[1] a Number), div (args[0] over the scalar args[1]), log, exp, sqrt."""
+    pow (args[1] a Number), div (args[0] over the scalar args[1]), log, exp, sqrt, norm, tr,
+    grad (of args[0] by the name args[1]), apply (the defined function args[0] at args[1])."""
 
     op: str
     args: tuple[Node, ...]
@@ -80,8 +85,17 @@ _TRANSPOSE = {"T", r"\top", r"\intercal", r"\mathsf{T}", r"\mathrm{T}", r"\maths
 _FUNCTIONS = {r"\log": "log", r"\ln": "log", r"\exp": "exp"}
 
 
+_NORM = re.compile(r"\\\||\\[lr]?Vert\b")
+_TRACE = re.compile(r"\\(?:operatorname|mathrm|text)\{\s*[Tt]r\s*\}|\\[Tt]r\b")
+_DIFFERENTIAL = re.compile(r"\\(?:mathrm|operatorname|text)\{\s*d\s*\}")
+_FRACTION = re.compile(r"\\[dt]frac\b")
+
+
 def tokens(latex: str) -> list[str]:
     text = _SKIP.sub(" ", latex)
+    text = _NORM.sub(r" \\NORM ", text)
+    text = _TRACE.sub(r" \\TRACE ", text)
+    text = _FRACTION.sub(r"\\frac", _DIFFERENTIAL.sub(" d ", text))
     text = re.sub(r"\{\\bf\s+([A-Za-z])\}", r"\\mathbf{\1}", text)
     found = [m.group(1) for m in _TOKEN.finditer(text)]
     return [t for t in found if t.strip() and t != "\\"]  # a lone \ is a control space
@@ -90,9 +104,13 @@ def tokens(latex: str) -> list[str]:
 _ENVIRONMENT = re.compile(r"\\begin\{([pbvBV]?)matrix\}(.*?)\\end\{\1matrix\}", re.DOTALL)
 
 
-def read_side(latex: str, link: str = "") -> Node:
+def read_side(
+    latex: str, link: str = "", gradients: bool = False, functions: frozenset[str] = frozenset()
+) -> Node:
     """The tree of one side; :class:`NotMatrixAlgebra` when it is not plain matrix algebra.
-    ``link`` is the whole link's text: a letter transposed anywhere in it is not a scalar."""
+    ``link`` is the whole link's text: a letter transposed anywhere in it is not a scalar.
+    ``gradients``: derivatives by vectors and matrices are read; ``functions``: the keys of
+    the functions the section defined as matrix expressions (``h``)."""
     literals: list[Literal] = []
 
     def literal(match: re.Match[str]) -> str:
@@ -105,7 +123,10 @@ def read_side(latex: str, link: str = "") -> Node:
         return f" \\LITERAL{{{index}}} " if match.group(1) != "v" else f" |\\LITERAL{{{index}}}| "
 
     text = _ENVIRONMENT.sub(literal, latex)
-    reader = _Reader(tokens(text), _transposed_names(f"{latex} {link}"), literals)
+    whole = f"{latex} {link}"
+    transposed = _transposed_names(whole) | (_nabla_variables(whole) if gradients else set())
+    reader = _Reader(tokens(text), transposed, literals)
+    reader.gradients, reader.functions = gradients, functions
     node = reader.sum()
     if reader.at < len(reader.tokens):
         raise NotMatrixAlgebra(f"cannot read {reader.tokens[reader.at]!r} here")
@@ -118,7 +139,21 @@ def _transposed_names(latex: str) -> set[str]:
     return set(re.findall(r"(\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?\s*" + mark, latex))
 
 
+def _nabla_variables(latex: str) -> set[str]:
+    """Plain letters a gradient is taken by (``\\nabla_w``, ``\\partial A`` below a fraction
+    bar): vectors or matrices."""
+    nabla = re.findall(r"\\nabla_\{?\s*(\\[A-Za-z]+|[A-Za-z])", latex)
+    capitals = re.findall(r"\}\s*\{\s*(?:\\partial|d)\s*([A-Z])\s*\}", latex)
+    return set(nabla) | set(capitals)
+
+
 class _Reader:
+    gradients = False
+    functions: frozenset[str] = frozenset()
+    inside = 0
+    norms = 0
+    """How many gradients the reader is inside (defined functions are read only there)."""
+
     def __init__(self, tokens: list[str], transposed: set[str], literals: list[Literal]) -> None:
         self.tokens = tokens
         self.literals = literals
@@ -166,6 +201,7 @@ class _Reader:
                 token is not None
                 and token not in ("+", "-", ")", "]", "}", "=", ",")
                 and (token != "|" or self.bars == 0)
+                and (token != r"\NORM" or self.norms == 0)
             ):
                 factors.append(self.postfix())
             else:
@@ -229,8 +265,18 @@ class _Reader:
             return self.literals[int(self._group_text())]
         if token == r"\frac":
             self.take()
+            derivative = self._derivative() if self.gradients else None
+            if derivative is not None:
+                return derivative
             top, bottom = self._braced(), self._braced()
             return Op("div", (top, bottom))
+        if token == r"\nabla" and self.gradients:
+            return self._nabla()
+        if token == r"\NORM":
+            return self._norm()
+        if token == r"\TRACE":
+            self.take()
+            return Op("tr", (self.postfix(),))
         if token in _FUNCTIONS:
             self.take()
             return Op(_FUNCTIONS[token], (self.postfix(),))
@@ -238,6 +284,70 @@ class _Reader:
             self.take()
             return Op("sqrt", (self._braced(),))
         return self.name()
+
+    def _derivative(self) -> Node | None:
+        """``\\frac{\\partial f}{\\partial \\mathbf{w}}`` or ``\\frac{d}{d\\mathbf{w}} f`` (the
+        ``\\frac`` taken), or ``None`` with nothing taken when the fraction is no derivative."""
+        start = self.at
+        ahead = self.tokens[start : start + 2]
+        if len(ahead) < 2 or ahead[0] != "{" or ahead[1] not in (r"\partial", "d"):
+            return None
+        marker = ahead[1]
+        self.at += 2
+        self.inside += 1
+        try:
+            function = None if self.peek() == "}" else self.sum()
+            self.take("}")
+            self.take("{")
+            self.take(marker)
+            variable = self._variable()
+            self.take("}")
+        except NotMatrixAlgebra:
+            self.at = start
+            return None
+        finally:
+            self.inside -= 1
+        return self._gradient(function, variable)
+
+    def _nabla(self) -> Node:
+        self.take(r"\nabla")
+        self.take("_")
+        if self.peek() == "{":
+            self.take("{")
+            variable = self._variable()
+            self.take("}")
+        else:
+            variable = self._variable()
+        return self._gradient(None, variable)
+
+    def _variable(self) -> Name:
+        variable = self.name()
+        if not isinstance(variable, Name) or variable.kind == SCALAR:
+            raise NotMatrixAlgebra("a derivative by a scalar")
+        return variable
+
+    def _gradient(self, function: Node | None, variable: Name) -> Node:
+        """The gradient of ``function``, or of the product written after the operator."""
+        if function is None:
+            self.inside += 1
+            try:
+                function = self.product()
+            finally:
+                self.inside -= 1
+        return Op("grad", (function, variable))
+
+    def _norm(self) -> Node:
+        r"""``\|\mathbf{v}\|`` (a subscript ``_2`` after it is the Euclidean norm's)."""
+        self.take(r"\NORM")
+        self.norms += 1
+        node = self.sum()
+        self.take(r"\NORM")
+        self.norms -= 1
+        if self.peek() == "_" and self.tokens[self.at + 1 : self.at + 2] in (["2"], ["{"]):
+            self.take("_")
+            if self._group_text().strip() != "2":
+                raise NotMatrixAlgebra("a norm other than the Euclidean")
+        return Op("norm", (node,))
 
     def _label(self) -> str:
         """``^{(0)}`` after a name: a layer or step label, part of the name."""
@@ -260,6 +370,14 @@ class _Reader:
 
     def name(self) -> Node:
         token = self.take()
+        if token in _ACCENTS and self.peek() == "{":  # \hat{\mathbf{p}}: part of the name
+            self.take("{")
+            under = self.name()
+            self.take("}")
+            if not isinstance(under, Name):
+                raise NotMatrixAlgebra(f"notation {token!r}")
+            accent = token.lstrip("\\")
+            return Name(f"{accent} {under.key}", under.kind, f"{token}{{{under.shown}}}")
         bold = False
         if token in _BOLD:
             bold = True
@@ -287,12 +405,33 @@ class _Reader:
             kind = MATRIX if upper else VECTOR
         else:
             kind = SCALAR
+        if kind == SCALAR and self.inside and key in self.functions:
+            return self._defined_function(key, shown)
         if kind == SCALAR and self.peek() == "(":  # f(x), \sigma(z): not a product
             raise NotMatrixAlgebra(f"{shown} applied to an argument")
         if kind == VECTOR:
             key = "bold " + key  # \mathbf{x} and a scalar x are different names
         return Name(key, kind, shown)
 
+
+    def _defined_function(self, key: str, shown: str) -> Node:
+        """``h(\\boldsymbol{\\beta})`` or a bare ``h``, defined in the section as a matrix
+        expression of its parameter."""
+        function = Name(function_key(key), SCALAR, shown)
+        if self.peek() != "(":
+            return function
+        self.take("(")
+        argument = self.sum()
+        self.take(")")
+        return Op("apply", (function, argument))
+
+
+def function_key(key: str) -> str:
+    """The key under which a function ``h`` defined as a matrix expression is kept."""
+    return f"{key}()"
+
+
+_ACCENTS = frozenset({r"\hat", r"\bar", r"\tilde", r"\widehat", r"\widetilde", r"\check"})
 
 _GREEK_UPPER = {
     r"\Gamma",
@@ -346,6 +485,27 @@ def _is_upper(token: str) -> bool:
 
 def _kind(node: Node) -> str:
     return node.kind if isinstance(node, Name) else MATRIX if isinstance(node, Op) else SCALAR
+
+
+def differentiates(node: Node) -> bool:
+    """Whether the tree takes a gradient."""
+    return isinstance(node, Op) and (node.op == "grad" or any(map(differentiates, node.args)))
+
+
+def quadratic_forms(node: Node) -> frozenset[str]:
+    """The keys of the matrices written in a quadratic form (``\\mathbf{w}^\\top A
+    \\mathbf{w}``) anywhere in the tree."""
+    if not isinstance(node, Op):
+        return frozenset()
+    found = set().union(*(quadratic_forms(arg) for arg in node.args))
+    if node.op == "*":
+        for before, middle, after in zip(node.args, node.args[1:], node.args[2:], strict=False):
+            if (
+                isinstance(middle, Name) and middle.kind == MATRIX
+                and before == Op("T", (after,)) and isinstance(after, Name)
+            ):
+                found.add(middle.key)
+    return frozenset(found)
 
 
 def names(node: Node) -> set[Name]:

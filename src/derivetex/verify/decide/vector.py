@@ -22,6 +22,7 @@ from derivetex.verify.decide.comparing import compare, holds_message, is_number,
 from derivetex.verify.decide.vectors import check_components
 from derivetex.verify.decide.verdict import FAILS, Answer, Make
 from derivetex.verify.links.rows import Link
+from derivetex.verify.readings.catalog import GRADIENT
 from derivetex.verify.readings.side import Reading, read
 from derivetex.verify.report import OK, UNCHECKED
 from derivetex.verify.scope import Scope
@@ -168,19 +169,23 @@ def in_order(link: Link, scope: Scope, make: Make) -> Answer | None:
     from derivetex.verify.decide import matrices  # only for links that read as vectors
 
     given = {matrices.plain(str(k)) for k in (*scope.definitions, *scope.bindings, *scope.earlier)}
+    left, right = link.left.source or link.left.latex, link.right.source or link.right.latex
+    gradients = scope.allows(GRADIENT.code)
     verdict = matrices.judge(
-        link.left.source or link.left.latex,
-        link.right.source or link.right.latex,
+        left,
+        right,
         link.opens_chain,
         scope.matrices,
         link.right.line,
         lambda name: matrices.plain(name) in given,
         partial(entry_value, scope=scope),
+        gradients,
     )
     if verdict is None:
         return None
     status, message = verdict
-    return make(FAILS if status == "error" else OK, message)
+    readings = (GRADIENT.code,) if gradients and matrices.takes_gradient(left, right) else ()
+    return make(FAILS if status == "error" else OK, message, readings=readings)
 
 
 def tuples_agree(link: Link, left: sympy.Tuple, right: sympy.Tuple, make: Make) -> Answer:
