@@ -181,8 +181,11 @@ def learn(
         right = _numbers_in(read_side(right_latex, name_latex), entry)
     except (NotMatrixAlgebra, RecursionError):
         return
-    if name not in names(right) and _forms(right, definitions):
-        parameter = None if function is None else function[1]
+    parameter = None if function is None else function[1]
+    forms = _forms(right, definitions) or (
+        parameter is not None and _formed_with_a_capital_as_vector(right, definitions)
+    )  # h(β) = (Y - Xβ)^T (Y - Xβ): the observations Y a vector
+    if name not in names(right) and forms:
         definitions[name.key] = MatrixDefinition(right, line, name.shown, parameter)
 
 
@@ -246,9 +249,10 @@ class _Reading:
 
 
 def _readings(both: Node, definitions: Definitions) -> list[_Reading]:
-    """The readings tried, the plain one first. A link with a gradient may read any matrix
-    it differentiates in a quadratic form as symmetric (2A\\mathbf{w} for the gradient of
-    \\mathbf{w}^\\top A \\mathbf{w}), its gradients in numerator layout and its plain letters (y in Xw - y) as vectors."""
+    """The readings tried, the plain one first. A link with a gradient may read a matrix of
+    a quadratic form as symmetric (2A\\mathbf{w} for the gradient of \\mathbf{w}^\\top A
+    \\mathbf{w}), its gradients in numerator layout, its plain letters (y in Xw - y) as
+    vectors, or one capital as a vector (the observations \\mathbf{Y})."""
     gradient = differentiates(both)
     written = _all_names(both, definitions)
     forms = quadratic_forms(both) if gradient else frozenset()
@@ -258,8 +262,11 @@ def _readings(both: Node, definitions: Definitions) -> list[_Reading]:
     plain = frozenset(
         n.key for n in written if n.kind == SCALAR and len(n.key) == 1 and n.key.islower()
     )
+    capitals = [
+        frozenset({n.key}) for n in written if n.kind == MATRIX and n.key not in MATRIX_GREEK
+    ]
     layouts = (DENOMINATOR, NUMERATOR) if gradient else (DENOMINATOR,)
-    vectors = (frozenset(), plain) if gradient and plain else (frozenset(),)
+    vectors = [frozenset(), *([plain] if plain else []), *capitals] if gradient else [frozenset()]
     return [
         _Reading(convention, chosen, layout, as_vectors)
         for as_vectors in vectors
@@ -298,9 +305,10 @@ def _compare(
     formed = [
         o for o in outcomes.values() if isinstance(o.left, list) and isinstance(o.right, list)
     ]
-    unclear = any(
+    unclear = any(  # a letter guessed to be a vector that leaves it unclear proves nothing
         isinstance(side, (mv.Unclear, ArithmeticError))
-        for o in outcomes.values()
+        for reading, o in outcomes.items()
+        if not reading.as_vectors
         for side in (o.left, o.right)
     )
     if unclear:
@@ -384,6 +392,7 @@ def _holds(reading: _Reading, definitions: Definitions, used: Node) -> str:
     for keys, what in ((reading.symmetric, "symmetric"), (reading.as_vectors, "vectors")):
         if keys:
             shown = ", ".join(n.shown for n in written if n.key in keys)
+            what = "a vector" if what == "vectors" and len(keys) == 1 else what
             message += f", reading {shown} as {what}"
     return message + _using(definitions, used)
 

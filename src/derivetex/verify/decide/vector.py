@@ -188,6 +188,20 @@ def in_order(link: Link, scope: Scope, make: Make) -> Answer | None:
     return make(FAILS if status == "error" else OK, message, readings=readings)
 
 
+_BY_A_MATRIX = re.compile(
+    r"\\nabla_\{?\s*\\(?:Sigma|Lambda)|\\partial\s*\\(?:Sigma|Lambda)\s*\}"
+)
+"""A derivative by a covariance-like matrix, which the scalar reading takes for a scalar."""
+
+
+def by_a_matrix(link: Link, scope: Scope, make: Make) -> Answer | None:
+    """``\\nabla_{\\Sigma} \\log|\\Sigma| = \\Sigma^{-1}``: a gradient by Σ or Λ, judged as matrix
+    algebra when it reads as one (R307); otherwise left to the scalar checks."""
+    if not _BY_A_MATRIX.search(link.text) or not scope.allows(GRADIENT.code):
+        return None
+    return in_order(link, scope, make)
+
+
 def tuples_agree(link: Link, left: sympy.Tuple, right: sympy.Tuple, make: Make) -> Answer:
     """``[\\frac{2.718}{23.804}, …] = [0.114, …]``: numbers, component by component."""
     outcome = check_components(sympy.Symbol("_v"), right, link.right.latex, {}, left)
