@@ -127,6 +127,9 @@ def _judge_sides(
     used: list[Definition],
 ) -> Answer | None:
     make, link, a, b, note = answer, s.link, s.a, s.b, s.note
+    gradient = vector.gradient(link, scope, make)  # ∇_Σ log|Σ|: Σ is a scalar to SymPy
+    if gradient is not None:
+        return gradient
     by = {
         v
         for side in (s.left_reading.expr, s.right_reading.expr)
@@ -145,9 +148,6 @@ def _judge_sides(
         algebra or not vector.elementwise(s.left_reading, s.right_reading, a, b)
     ):
         return _vector_algebra(s, scope)
-    by_matrix = vector.by_a_matrix(link, scope, make)  # ∇_Σ log|Σ|: Σ a scalar to SymPy
-    if by_matrix is not None:
-        return by_matrix
     if is_optimum(a) or is_optimum(b):
         return optima_link(a, b, make, note)
     if link.relation in ORDER:

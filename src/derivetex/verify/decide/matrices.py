@@ -16,60 +16,56 @@ with row vectors, since writers use both:
 - otherwise (a scalar added to a matrix, a name with a value in the document, notation this
   reader does not take) the link is left to the other checks.
 
+A gradient of a scalar by a vector or a matrix (reading R307, confirm-only) is taken by
+central differences at each draw (:mod:`matrix_evaluate`) and compared to 1e-6; the readings
+tried for such a link (:mod:`matrix_draws`) add numerator layout, a quadratic form's matrix
+as symmetric, plain letters or one capital as vectors, each named in the message.
+
 A side that is a single bold or matrix name, in a link that opens a chain, defines it
 (``\mathbf{L}^\top\mathbf{L} = \bm{\Sigma}``); later links read it through its definition.
 """
 
 from __future__ import annotations
 
-import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from derivetex.verify.decide import matrix_reading
+from derivetex.verify.decide import matrix_tree
 from derivetex.verify.decide import matrix_values as mv
+from derivetex.verify.decide.matrix_draws import (
+    CONVENTIONS,
+    DRAWS,
+    SIZE,
+    Reading,
+    all_names,
+    draws,
+    environment,
+    readings,
+)
 from derivetex.verify.decide.matrix_evaluate import (
-    DENOMINATOR,
     GRADIENT_TOLERANCE,
     NUMERATOR,
     Draw,
     evaluate,
 )
-from derivetex.verify.decide.matrix_reading import (
+from derivetex.verify.decide.matrix_reading import MATRIX_GREEK, read_side
+from derivetex.verify.decide.matrix_tree import (
     MATRIX,
-    MATRIX_GREEK,
     SCALAR,
-    VECTOR,
+    Definitions,
     Fixed,
     Literal,
+    MatrixDefinition,
     Name,
     Node,
     NotMatrixAlgebra,
     Op,
     differentiates,
     function_key,
-    quadratic_forms,
     names,
-    read_side,
 )
 
-CONVENTIONS = ("column", "row")
-SIZE = 3
-DRAWS = (11, 23, 37)
-
-
-@dataclass(frozen=True)
-class MatrixDefinition:
-    node: Node
-    line: int
-    shown: str
-    parameter: Name | None = None
-    """The vector or matrix a function is defined of (``\\boldsymbol{\\beta}`` in ``h(\\boldsymbol
-    {\\beta}) = \\ldots``); ``None`` for a name."""
-
-
-Definitions = dict[str, MatrixDefinition]
 Verdict = tuple[str, str]
 """("ok" | "error" | "define", message)."""
 
@@ -117,11 +113,12 @@ def judge(
     return _compare(left, right, opens_chain, definitions, valued)
 
 
-def takes_gradient(left_latex: str, right_latex: str) -> bool:
+def takes_gradient(left_latex: str, right_latex: str, definitions: Definitions) -> bool:
     """Whether either side of the link, read with gradients, takes one."""
+    functions = frozenset(k[:-2] for k in definitions if k.endswith("()"))
     for one, other in ((left_latex, right_latex), (right_latex, left_latex)):
         try:
-            if matrix_reading.differentiates(read_side(one, other, gradients=True)):
+            if matrix_tree.differentiates(read_side(one, other, True, functions)):
                 return True
         except (NotMatrixAlgebra, RecursionError):
             continue
@@ -223,7 +220,7 @@ def _forms(node: Node, definitions: Definitions) -> bool:
     """Whether the expression can be formed under some convention."""
     for convention in CONVENTIONS:
         try:
-            env = _environment(node, definitions, convention, DRAWS[0], frozenset())
+            env = environment(node, definitions, convention, DRAWS[0], frozenset())
             evaluate(node, Draw(env, definitions))
             return True
         except (mv.ShapeMismatch, mv.Unclear, ArithmeticError, ValueError):
@@ -237,45 +234,6 @@ class _Outcome:
     right: list[mv.Value] | Exception
 
 
-@dataclass(frozen=True)
-class _Reading:
-    """One way of taking the link: the vector convention, the matrices read as symmetric,
-    the layout of its gradients and plain letters read as vectors."""
-
-    convention: str
-    symmetric: frozenset[str] = frozenset()
-    layout: str = DENOMINATOR
-    as_vectors: frozenset[str] = frozenset()
-
-
-def _readings(both: Node, definitions: Definitions) -> list[_Reading]:
-    """The readings tried, the plain one first. A link with a gradient may read a matrix of
-    a quadratic form as symmetric (2A\\mathbf{w} for the gradient of \\mathbf{w}^\\top A
-    \\mathbf{w}), its gradients in numerator layout, its plain letters (y in Xw - y) as
-    vectors, or one capital as a vector (the observations \\mathbf{Y})."""
-    gradient = differentiates(both)
-    written = _all_names(both, definitions)
-    forms = quadratic_forms(both) if gradient else frozenset()
-    symmetric = frozenset(
-        n.key for n in written if _maybe_symmetric(n, definitions, n.key in forms)
-    )
-    plain = frozenset(
-        n.key for n in written if n.kind == SCALAR and len(n.key) == 1 and n.key.islower()
-    )
-    capitals = [
-        frozenset({n.key}) for n in written if n.kind == MATRIX and n.key not in MATRIX_GREEK
-    ]
-    layouts = (DENOMINATOR, NUMERATOR) if gradient else (DENOMINATOR,)
-    vectors = [frozenset(), *([plain] if plain else []), *capitals] if gradient else [frozenset()]
-    return [
-        _Reading(convention, chosen, layout, as_vectors)
-        for as_vectors in vectors
-        for layout in layouts
-        for convention in CONVENTIONS
-        for chosen in ((frozenset(), symmetric) if symmetric else (frozenset(),))
-    ]
-
-
 def _compare(
     left: Node,
     right: Node,
@@ -285,10 +243,10 @@ def _compare(
 ) -> Verdict | None:
     both = Op("+", (left, right))
     tolerance = GRADIENT_TOLERANCE if differentiates(both) else 1e-9
-    outcomes: dict[_Reading, _Outcome] = {}
-    for reading in _readings(both, definitions):
+    outcomes: dict[Reading, _Outcome] = {}
+    for reading in readings(both, definitions):
         outcomes[reading] = _Outcome(
-            _draws(left, both, definitions, reading), _draws(right, both, definitions, reading)
+            draws(left, both, definitions, reading), draws(right, both, definitions, reading)
         )
     for reading, outcome in outcomes.items():
         left_values, right_values = outcome.left, outcome.right
@@ -300,7 +258,7 @@ def _compare(
             )
         ):
             return "ok", _holds(reading, definitions, both)
-    if any(valued(n.key) for n in _all_names(both, definitions)):
+    if any(valued(n.key) for n in all_names(both, definitions)):
         return None  # a value or a definition this reader did not take: nothing to accuse
     formed = [
         o for o in outcomes.values() if isinstance(o.left, list) and isinstance(o.right, list)
@@ -314,7 +272,7 @@ def _compare(
     if unclear:
         return None
     if formed:
-        first = outcomes.get(_Reading("column"))
+        first = outcomes.get(Reading("column"))
         shown = first if first is not None and first in formed else formed[0]
         a, b = shown.left, shown.right
         assert isinstance(a, list) and isinstance(b, list)  # both formed
@@ -331,11 +289,11 @@ def _compare(
 def _malformed(node: Node, label: str, definitions: Definitions) -> Verdict | None:
     """An error when ``node`` cannot be formed under either convention for a reason that
     involves a capital matrix or a transpose (so its shapes are certain)."""
-    if all(n.kind == SCALAR for n in _all_names(node, definitions)) and not _has_literal(node):
+    if all(n.kind == SCALAR for n in all_names(node, definitions)) and not _has_literal(node):
         return None
     failures = {}
     for convention in CONVENTIONS:
-        found = _draws(node, node, definitions, _Reading(convention))
+        found = draws(node, node, definitions, Reading(convention))
         if not (isinstance(found, mv.ShapeMismatch) and found.firm):
             return None
         failures[convention] = found
@@ -351,34 +309,19 @@ def _formed_with_a_capital_as_vector(node: Node, definitions: Definitions) -> bo
     """Whether ``node`` can be formed once one of its Latin capital names is a vector: a bold
     capital is a matrix only by guess (the observations \\mathbf{Y}, a data vector \\mathbf{X}
     are vectors), so a shape that fails only under that guess proves nothing."""
-    capitals = [n.key for n in _all_names(node, definitions)
+    capitals = [n.key for n in all_names(node, definitions)
                 if n.kind == MATRIX and n.key not in MATRIX_GREEK]  # Σ, Λ: matrices
     for key in capitals:
         for convention in CONVENTIONS:
-            reading = _Reading(convention, as_vectors=frozenset({key}))
-            found = _draws(node, node, definitions, reading)
+            reading = Reading(convention, as_vectors=frozenset({key}))
+            found = draws(node, node, definitions, reading)
             if not isinstance(found, Exception):
                 return True
     return False
 
 
-def _draws(
-    node: Node, both: Node, definitions: Definitions, reading: _Reading
-) -> list[mv.Value] | Exception:
-    values = []
-    for seed in DRAWS:
-        try:
-            env = _environment(
-                both, definitions, reading.convention, seed, reading.symmetric, reading.as_vectors
-            )
-            values.append(evaluate(node, Draw(env, definitions, reading.layout)))
-        except (mv.ShapeMismatch, mv.Unclear, ArithmeticError, ValueError) as error:
-            return error
-    return values
-
-
-def _holds(reading: _Reading, definitions: Definitions, used: Node) -> str:
-    written = _all_names(used, definitions)
+def _holds(reading: Reading, definitions: Definitions, used: Node) -> str:
+    written = all_names(used, definitions)
     if not written:
         return "the written-out matrices agree entry by entry" + _using(definitions, used)
     message = (
@@ -411,7 +354,7 @@ def _differ(outcome: _Outcome, definitions: Definitions, used: Node, tolerance: 
         )
         left, right = f"{a.data[i][j]:.6g}", f"{b.data[i][j]:.6g}"
         detail = f"entry ({i + 1}, {j + 1}) is {left} on the left, {right} on the right"
-    at = f"at random {SIZE}×{SIZE} matrices" if _all_names(used, definitions) else "as written"
+    at = f"at random {SIZE}×{SIZE} matrices" if all_names(used, definitions) else "as written"
     return f"as matrices the two sides differ {at}: {detail}{_using(definitions, used)}"
 
 
@@ -422,50 +365,3 @@ def _using(definitions: Definitions, used: Node) -> str:
         for key, d in definitions.items()
         if key in keys
     )
-
-
-def _all_names(node: Node, definitions: Definitions, depth: int = 0) -> list[Name]:
-    """The names of ``node`` and of the definitions it uses, in a fixed order."""
-    found: dict[str, Name] = {}
-    for name in sorted(names(node), key=lambda n: n.key):
-        definition = definitions.get(name.key)
-        if definition is not None and depth < 8:
-            for inner in _all_names(definition.node, definitions, depth + 1):
-                found.setdefault(inner.key, inner)
-        else:
-            found.setdefault(name.key, name)
-    return list(found.values())
-
-
-def _maybe_symmetric(name: Name, definitions: Definitions, any_matrix: bool = False) -> bool:
-    """A covariance-like Σ or Λ the section does not define (``any_matrix``: any matrix
-    the section does not define, in a quadratic form a link differentiates) may be read as
-    symmetric."""
-    covariance = name.key in MATRIX_GREEK or any_matrix
-    return name.kind == MATRIX and covariance and name.key not in definitions
-
-
-def _environment(
-    node: Node, definitions: Definitions, convention: str, seed: int, symmetric: frozenset[str],
-    as_vectors: frozenset[str] = frozenset(),
-) -> dict[str, mv.Value]:
-    rng = random.Random(seed)
-    env: dict[str, mv.Value] = {}
-    for name in _all_names(node, definitions):
-        if name.kind == VECTOR or name.key in as_vectors:
-            entries = [rng.uniform(-1.0, 1.0) for _ in range(SIZE)]
-            rows = [entries] if convention == "row" else [[x] for x in entries]
-            env[name.key] = mv.matrix(rows, firm=False)
-        elif name.kind == SCALAR:
-            env[name.key] = mv.scalar(rng.uniform(0.5, 2.0))
-        else:
-            rows = [
-                [rng.uniform(-1.0, 1.0) + 2.0 * (i == j) for j in range(SIZE)] for i in range(SIZE)
-            ]
-            if name.key in symmetric:
-                rows = [
-                    [rows[i][j] + rows[j][i] + (SIZE if i == j else 0) for j in range(SIZE)]
-                    for i in range(SIZE)
-                ]
-            env[name.key] = mv.matrix(rows, firm=True)
-    return env

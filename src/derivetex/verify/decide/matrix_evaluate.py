@@ -10,19 +10,21 @@ comparison of such a side is made to :data:`GRADIENT_TOLERANCE`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from derivetex.verify.decide import matrix_values as mv
-from derivetex.verify.decide.matrix_reading import Fixed, Literal, Name, Node, Number, Op
-
-if TYPE_CHECKING:
-    from derivetex.verify.decide.matrices import Definitions
+from derivetex.verify.decide.matrix_tree import Definitions, Fixed, Literal, Name, Node, Number, Op
 
 STEP = 1e-5
 GRADIENT_TOLERANCE = 1e-6
 """Relative (and absolute, for entries near 0) agreement asked of a side with a gradient."""
 DENOMINATOR, NUMERATOR = "denominator", "numerator"
 MAX_DEPTH = 8
+
+
+class Jacobian(ValueError):
+    """A gradient of a vector or a matrix: not read (the convention may make it so, as a
+    row-vector reading of ``\\mathbf{a}^\\top \\mathbf{w}`` does), so it is a reading that
+    cannot be formed, neither unclear nor a mismatch."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ def gradient(function: Node, variable: Name, draw: Draw) -> mv.Value:
             up = evaluate(function, draw.at(variable.key, _moved(point, i, j, step)))
             down = evaluate(function, draw.at(variable.key, _moved(point, i, j, -step)))
             if up.scalar is None or down.scalar is None:
-                raise mv.Unclear("the derivative of a vector or matrix (a Jacobian)")
+                raise Jacobian("the derivative of a vector or matrix (a Jacobian)")
             row.append((up.scalar - down.scalar) / (2 * step))
         rows.append(row)
     value = mv.matrix(rows, firm=point.firm)

@@ -21,84 +21,26 @@ left to the other checks.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from derivetex.verify.decide.matrix_values import Value
-
-SCALAR, VECTOR, MATRIX = "scalar", "vector", "matrix"
-
-
-class NotMatrixAlgebra(ValueError):
-    """The side uses notation this reader does not take."""
-
-
-@dataclass(frozen=True)
-class Name:
-    key: str
-    kind: str
-    shown: str
-
-
-@dataclass(frozen=True)
-class Number:
-    value: float
-
-
-@dataclass(frozen=True)
-class Literal:
-    """A matrix written out (``\\begin{pmatrix} 1 & -1 \\\\ 0.5 & 0.5 \\end{pmatrix}``): the
-    LaTeX of each entry, row by row."""
-
-    entries: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True)
-class Fixed:
-    """A written-out matrix with its entries' values (``None``: an entry is not a number),
-    put in place of its :class:`Literal` by the matrix checks."""
-
-    value: Value | None
-
-
-@dataclass(frozen=True)
-class Op:
-    """``op`` is one of + (args summed), * (args multiplied in order), neg, T, inv, det,
-    pow (args[1] a Number), div (args[0] over the scalar args[1]), log, exp, sqrt, norm, tr,
-    grad (of args[0] by the name args[1]), apply (the defined function args[0] at args[1])."""
-
-    op: str
-    args: tuple[Node, ...]
-
-
-Node = Name | Number | Literal | Fixed | Op
+from derivetex.verify.decide.matrix_tokens import is_letter, is_upper, tokens
+from derivetex.verify.decide.matrix_tree import (
+    MATRIX,
+    SCALAR,
+    VECTOR,
+    Literal,
+    Name,
+    Node,
+    NotMatrixAlgebra,
+    Number,
+    Op,
+    function_key,
+)
 
 _BOLD = (r"\mathbf", r"\bm", r"\boldsymbol", r"\vec", r"\pmb")
 MATRIX_GREEK = frozenset({r"\Sigma", r"\Lambda"})
 """Greek capitals written plain that name matrices (a covariance, a precision)."""
-_SKIP = re.compile(
-    r"\\[,;:! ]|\\boxed|\\quad|\\qquad|\\left|\\right|\\big[lr]?|\\Big[lr]?|&|\\displaystyle"
-)
-_TOKEN = re.compile(
-    r"\s*(\\[A-Za-z]+|\d+\.\d+|\d+|\.\d+|[A-Za-z]|\^|_|\{|\}|\(|\)|\[|\]|\+|-|\||'|\*|/|.)"
-)
 _TRANSPOSE = {"T", r"\top", r"\intercal", r"\mathsf{T}", r"\mathrm{T}", r"\mathsf T", "t"}
 _FUNCTIONS = {r"\log": "log", r"\ln": "log", r"\exp": "exp"}
-
-
-_NORM = re.compile(r"\\\||\\[lr]?Vert\b")
-_TRACE = re.compile(r"\\(?:operatorname|mathrm|text)\{\s*[Tt]r\s*\}|\\[Tt]r\b")
-_DIFFERENTIAL = re.compile(r"\\(?:mathrm|operatorname|text)\{\s*d\s*\}")
-_FRACTION = re.compile(r"\\[dt]frac\b")
-
-
-def tokens(latex: str) -> list[str]:
-    text = _SKIP.sub(" ", latex)
-    text = _NORM.sub(r" \\NORM ", text)
-    text = _TRACE.sub(r" \\TRACE ", text)
-    text = _FRACTION.sub(r"\\frac", _DIFFERENTIAL.sub(" d ", text))
-    text = re.sub(r"\{\\bf\s+([A-Za-z])\}", r"\\mathbf{\1}", text)
-    found = [m.group(1) for m in _TOKEN.finditer(text)]
-    return [t for t in found if t.strip() and t != "\\"]  # a lone \ is a control space
 
 
 _ENVIRONMENT = re.compile(r"\\begin\{([pbvBV]?)matrix\}(.*?)\\end\{\1matrix\}", re.DOTALL)
@@ -387,9 +329,9 @@ class _Reader:
             token = inner
         if not (re.fullmatch(r"[A-Za-z]", token) or re.fullmatch(r"\\[A-Za-z]+", token)):
             raise NotMatrixAlgebra(f"notation {token!r}")
-        if token.startswith("\\") and not _is_letter(token):
+        if token.startswith("\\") and not is_letter(token):
             raise NotMatrixAlgebra(f"notation {token!r}")
-        shown = f"\\mathbf{{{token}}}" if bold and not _is_upper(token) else token
+        shown = f"\\mathbf{{{token}}}" if bold and not is_upper(token) else token
         key = token
         if self.peek() == "_":
             self.take()
@@ -400,7 +342,7 @@ class _Reader:
         if label:
             key += f"^{{{label}}}"
             shown += f"^{{{label}}}"
-        upper = _is_upper(token)
+        upper = is_upper(token)
         if bold or token in MATRIX_GREEK or token in self.transposed:
             kind = MATRIX if upper else VECTOR
         else:
@@ -426,92 +368,7 @@ class _Reader:
         return Op("apply", (function, argument))
 
 
-def function_key(key: str) -> str:
-    """The key under which a function ``h`` defined as a matrix expression is kept."""
-    return f"{key}()"
-
-
 _ACCENTS = frozenset({r"\hat", r"\bar", r"\tilde", r"\widehat", r"\widetilde", r"\check"})
-
-_GREEK_UPPER = {
-    r"\Gamma",
-    r"\Delta",
-    r"\Theta",
-    r"\Lambda",
-    r"\Xi",
-    r"\Pi",
-    r"\Sigma",
-    r"\Upsilon",
-    r"\Phi",
-    r"\Psi",
-    r"\Omega",
-}
-_GREEK_LOWER = {
-    r"\alpha",
-    r"\beta",
-    r"\gamma",
-    r"\delta",
-    r"\epsilon",
-    r"\varepsilon",
-    r"\zeta",
-    r"\eta",
-    r"\theta",
-    r"\vartheta",
-    r"\iota",
-    r"\kappa",
-    r"\lambda",
-    r"\mu",
-    r"\nu",
-    r"\xi",
-    r"\rho",
-    r"\sigma",
-    r"\tau",
-    r"\upsilon",
-    r"\phi",
-    r"\varphi",
-    r"\chi",
-    r"\psi",
-    r"\omega",
-}
-
-
-def _is_letter(token: str) -> bool:
-    return token in _GREEK_UPPER or token in _GREEK_LOWER
-
-
-def _is_upper(token: str) -> bool:
-    return token in _GREEK_UPPER or (len(token) == 1 and token.isupper())
-
 
 def _kind(node: Node) -> str:
     return node.kind if isinstance(node, Name) else MATRIX if isinstance(node, Op) else SCALAR
-
-
-def differentiates(node: Node) -> bool:
-    """Whether the tree takes a gradient."""
-    return isinstance(node, Op) and (node.op == "grad" or any(map(differentiates, node.args)))
-
-
-def quadratic_forms(node: Node) -> frozenset[str]:
-    """The keys of the matrices written in a quadratic form (``\\mathbf{w}^\\top A
-    \\mathbf{w}``) anywhere in the tree."""
-    if not isinstance(node, Op):
-        return frozenset()
-    found = set().union(*(quadratic_forms(arg) for arg in node.args))
-    if node.op == "*":
-        for before, middle, after in zip(node.args, node.args[1:], node.args[2:], strict=False):
-            if (
-                isinstance(middle, Name) and middle.kind == MATRIX
-                and before == Op("T", (after,)) and isinstance(after, Name)
-            ):
-                found.add(middle.key)
-    return frozenset(found)
-
-
-def names(node: Node) -> set[Name]:
-    """Every name in the tree."""
-    if isinstance(node, Name):
-        return {node}
-    if isinstance(node, Op):
-        return set().union(*(names(arg) for arg in node.args))
-    return set()

@@ -184,22 +184,26 @@ def in_order(link: Link, scope: Scope, make: Make) -> Answer | None:
     if verdict is None:
         return None
     status, message = verdict
-    readings = (GRADIENT.code,) if gradients and matrices.takes_gradient(left, right) else ()
+    taken = gradients and matrices.takes_gradient(left, right, scope.matrices)
+    readings = (GRADIENT.code,) if taken else ()
     return make(FAILS if status == "error" else OK, message, readings=readings)
 
 
-_BY_A_MATRIX = re.compile(
-    r"\\nabla_\{?\s*\\(?:Sigma|Lambda)|\\partial\s*\\(?:Sigma|Lambda)\s*\}"
+_GRADIENT = re.compile(
+    r"\\nabla_|\\partial\s*\\(?:Sigma|Lambda|mathbf|bm|boldsymbol|vec)\b"
+    r"|\{\s*d\s*\\(?:mathbf|bm|boldsymbol|vec)\b"
 )
-"""A derivative by a covariance-like matrix, which the scalar reading takes for a scalar."""
+"""What a link has before it may take a gradient by a vector or a matrix."""
 
 
-def by_a_matrix(link: Link, scope: Scope, make: Make) -> Answer | None:
-    """``\\nabla_{\\Sigma} \\log|\\Sigma| = \\Sigma^{-1}``: a gradient by Σ or Λ, judged as matrix
-    algebra when it reads as one (R307); otherwise left to the scalar checks."""
-    if not _BY_A_MATRIX.search(link.text) or not scope.allows(GRADIENT.code):
+def gradient(link: Link, scope: Scope, make: Make) -> Answer | None:
+    """``\\nabla_{\\Sigma} \\log|\\Sigma| = \\Sigma^{-1}``: a gradient by a vector or a matrix,
+    judged as matrix algebra when it reads as one (R307); otherwise left to the other checks
+    (the scalar reading takes Σ for a scalar)."""
+    if not _GRADIENT.search(link.text) or not scope.allows(GRADIENT.code):
         return None
-    return in_order(link, scope, make)
+    found = in_order(link, scope, make)
+    return found if found is not None and GRADIENT.code in found.readings else None
 
 
 def tuples_agree(link: Link, left: sympy.Tuple, right: sympy.Tuple, make: Make) -> Answer:
