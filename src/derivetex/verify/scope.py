@@ -27,7 +27,7 @@ from derivetex.judge import numeric as num
 from derivetex.verify.readings.information import Meaning, expectations_as_sums
 
 if TYPE_CHECKING:
-    from derivetex.verify.decide.matrices import Definitions
+    from derivetex.verify.decide.matrix_tree import Definitions
 
 MAX_EXPANSIONS = 12
 

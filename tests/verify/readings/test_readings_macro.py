@@ -104,9 +104,12 @@ def test_a_homework_with_a_course_sty_is_read_by_its_shorthands() -> None:
     assert "\\half as \\frac{1}{2}" in found[16][1]
 
 
-def test_a_homework_gradient_of_vectors_stays_unchecked() -> None:
-    """Vector calculus is not checked whatever the notation: the guess makes nothing up."""
-    assert _verdicts(HOMEWORK, "tex")[12][0] == "unchecked"
+def test_a_homework_gradient_of_vectors_is_checked_as_matrix_algebra() -> None:
+    """The gradient by \\bmu is judged as matrix algebra (R307) through the definition of f,
+    with \\bSigma read as symmetric, as the problem states; the shorthands are named."""
+    status, message, readings = _verdicts(HOMEWORK, "tex")[12]
+    assert status == "ok" and "R307" in readings and SHORTHAND in readings
+    assert "symmetric" in message and "central differences" in message
 
 
 def test_a_wrong_step_under_the_guess_is_unchecked_never_an_error() -> None:

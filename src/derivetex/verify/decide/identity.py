@@ -127,6 +127,9 @@ def _judge_sides(
     used: list[Definition],
 ) -> Answer | None:
     make, link, a, b, note = answer, s.link, s.a, s.b, s.note
+    gradient = vector.gradient(link, scope, make)  # ∇_Σ log|Σ|: Σ is a scalar to SymPy
+    if gradient is not None:
+        return gradient
     by = {
         v
         for side in (s.left_reading.expr, s.right_reading.expr)

@@ -16,47 +16,56 @@ with row vectors, since writers use both:
 - otherwise (a scalar added to a matrix, a name with a value in the document, notation this
   reader does not take) the link is left to the other checks.
 
+A gradient of a scalar by a vector or a matrix (reading R307, confirm-only) is taken by
+central differences at each draw (:mod:`matrix_evaluate`) and compared to 1e-6; the readings
+tried for such a link (:mod:`matrix_draws`) add numerator layout, a quadratic form's matrix
+as symmetric, plain letters or one capital as vectors, each named in the message.
+
 A side that is a single bold or matrix name, in a link that opens a chain, defines it
 (``\mathbf{L}^\top\mathbf{L} = \bm{\Sigma}``); later links read it through its definition.
 """
 
 from __future__ import annotations
 
-import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from derivetex.verify.decide import matrix_tree
 from derivetex.verify.decide import matrix_values as mv
-from derivetex.verify.decide.matrix_reading import (
+from derivetex.verify.decide.matrix_draws import (
+    CONVENTIONS,
+    DRAWS,
+    SIZE,
+    Reading,
+    all_names,
+    draws,
+    environment,
+    readings,
+)
+from derivetex.verify.decide.matrix_evaluate import (
+    GRADIENT_TOLERANCE,
+    NUMERATOR,
+    Draw,
+    evaluate,
+)
+from derivetex.verify.decide.matrix_reading import MATRIX_GREEK, read_side
+from derivetex.verify.decide.matrix_tree import (
     MATRIX,
-    MATRIX_GREEK,
     SCALAR,
-    VECTOR,
+    Definitions,
     Fixed,
     Literal,
+    MatrixDefinition,
     Name,
     Node,
     NotMatrixAlgebra,
-    Number,
     Op,
+    differentiates,
+    function_key,
     names,
-    read_side,
 )
 
-CONVENTIONS = ("column", "row")
-SIZE = 3
-DRAWS = (11, 23, 37)
-
-
-@dataclass(frozen=True)
-class MatrixDefinition:
-    node: Node
-    line: int
-    shown: str
-
-
-Definitions = dict[str, MatrixDefinition]
 Verdict = tuple[str, str]
 """("ok" | "error" | "define", message)."""
 
@@ -69,17 +78,20 @@ def judge(
     line: int,
     valued: Callable[[str], bool],
     entry: Callable[[str], float | None] = lambda latex: None,
+    gradients: bool = False,
 ) -> Verdict | None:
     """The verdict on ``left = right`` as matrix algebra, or ``None`` to leave it.
 
     ``valued(name)`` says whether the document gives that name a value or a definition
-    this reader did not take (then a disagreement at random values proves nothing)."""
+    this reader did not take (then a disagreement at random values proves nothing);
+    ``gradients``: derivatives by vectors and matrices are read (:mod:`matrix_evaluate`)."""
+    functions = frozenset(k[:-2] for k in definitions if k.endswith("()"))
     try:
-        right = _numbers_in(read_side(right_latex, left_latex), entry)
+        right = _numbers_in(read_side(right_latex, left_latex, gradients, functions), entry)
     except (NotMatrixAlgebra, RecursionError):
         return None
     try:
-        left = _numbers_in(read_side(left_latex, right_latex), entry)
+        left = _numbers_in(read_side(left_latex, right_latex, gradients, functions), entry)
     except (NotMatrixAlgebra, RecursionError):
         return _malformed(right, "right", definitions)
     written = names(left) | names(right)
@@ -99,6 +111,18 @@ def judge(
                 definitions[name.key] = MatrixDefinition(other, line, name.shown)
                 return "define", f"defines {name.shown} as a matrix expression"
     return _compare(left, right, opens_chain, definitions, valued)
+
+
+def takes_gradient(left_latex: str, right_latex: str, definitions: Definitions) -> bool:
+    """Whether either side of the link, read with gradients, takes one."""
+    functions = frozenset(k[:-2] for k in definitions if k.endswith("()"))
+    for one, other in ((left_latex, right_latex), (right_latex, left_latex)):
+        try:
+            if matrix_tree.differentiates(read_side(one, other, True, functions)):
+                return True
+        except (NotMatrixAlgebra, RecursionError):
+            continue
+    return False
 
 
 def _numbers_in(node: Node, entry: Callable[[str], float | None]) -> Node:
@@ -140,21 +164,45 @@ def learn(
 ) -> None:
     """After ``name = right`` defined a name: a matrix or vector name keeps the matrix
     expression for later links; a name defined as something else forgets an older one."""
+    function = _function_defined(name_latex, right_latex)
     try:
-        name = read_side(name_latex, right_latex)
+        name = read_side(name_latex, right_latex) if function is None else function[0]
     except (NotMatrixAlgebra, RecursionError):
         return
     if not isinstance(name, Name):
         return
     definitions.pop(name.key, None)
-    if name.kind == SCALAR:
+    if name.kind == SCALAR and function is None:
         return
     try:
         right = _numbers_in(read_side(right_latex, name_latex), entry)
     except (NotMatrixAlgebra, RecursionError):
         return
-    if name not in names(right) and _forms(right, definitions):
-        definitions[name.key] = MatrixDefinition(right, line, name.shown)
+    parameter = None if function is None else function[1]
+    forms = _forms(right, definitions) or (
+        parameter is not None and _formed_with_a_capital_as_vector(right, definitions)
+    )  # h(β) = (Y - Xβ)^T (Y - Xβ): the observations Y a vector
+    if name not in names(right) and forms:
+        definitions[name.key] = MatrixDefinition(right, line, name.shown, parameter)
+
+
+def _function_defined(name_latex: str, right_latex: str) -> tuple[Name, Name] | None:
+    """``h(\\boldsymbol{\\beta})`` defined as matrix algebra: the function's name (kept under
+    :func:`function_key`) and its vector or matrix parameter."""
+    match = re.fullmatch(r"\s*([A-Za-z]|\\[A-Za-z]+)\s*\((.+)\)\s*", name_latex)
+    if match is None:
+        return None
+    try:
+        function = read_side(match.group(1), right_latex)
+        parameter = read_side(match.group(2), right_latex)
+    except (NotMatrixAlgebra, RecursionError):
+        return None
+    if not (isinstance(function, Name) and function.kind == SCALAR):
+        return None
+    if not (isinstance(parameter, Name) and parameter.kind != SCALAR):
+        return None
+    key = function_key(function.key)
+    return Name(key, SCALAR, function.shown), parameter
 
 
 def plain(name: str) -> str:
@@ -172,9 +220,8 @@ def _forms(node: Node, definitions: Definitions) -> bool:
     """Whether the expression can be formed under some convention."""
     for convention in CONVENTIONS:
         try:
-            _evaluate(
-                node, _environment(node, definitions, convention, DRAWS[0], False), definitions
-            )
+            env = environment(node, definitions, convention, DRAWS[0], frozenset())
+            evaluate(node, Draw(env, definitions))
             return True
         except (mv.ShapeMismatch, mv.Unclear, ArithmeticError, ValueError):
             continue
@@ -195,43 +242,43 @@ def _compare(
     valued: Callable[[str], bool],
 ) -> Verdict | None:
     both = Op("+", (left, right))
-    symmetric = [n for n in _all_names(both, definitions) if _maybe_symmetric(n, definitions)]
-    variants = (False, True) if symmetric else (False,)
-    outcomes: dict[tuple[str, bool], _Outcome] = {}
-    for convention in CONVENTIONS:
-        for variant in variants:
-            outcomes[convention, variant] = _Outcome(
-                _draws(left, both, definitions, convention, variant),
-                _draws(right, both, definitions, convention, variant),
-            )
-    for (convention, variant), outcome in outcomes.items():
+    tolerance = GRADIENT_TOLERANCE if differentiates(both) else 1e-9
+    outcomes: dict[Reading, _Outcome] = {}
+    for reading in readings(both, definitions):
+        outcomes[reading] = _Outcome(
+            draws(left, both, definitions, reading), draws(right, both, definitions, reading)
+        )
+    for reading, outcome in outcomes.items():
         left_values, right_values = outcome.left, outcome.right
         if (
             isinstance(left_values, list)
             and isinstance(right_values, list)
-            and all(mv.close(a, b) for a, b in zip(left_values, right_values, strict=True))
+            and all(
+                mv.close(a, b, tolerance) for a, b in zip(left_values, right_values, strict=True)
+            )
         ):
-            return "ok", _holds(convention, variant, symmetric, definitions, both)
-    if any(valued(n.key) for n in _all_names(both, definitions)):
+            return "ok", _holds(reading, definitions, both)
+    if any(valued(n.key) for n in all_names(both, definitions)):
         return None  # a value or a definition this reader did not take: nothing to accuse
     formed = [
         o for o in outcomes.values() if isinstance(o.left, list) and isinstance(o.right, list)
     ]
-    unclear = any(
+    unclear = any(  # a letter guessed to be a vector that leaves it unclear proves nothing
         isinstance(side, (mv.Unclear, ArithmeticError))
-        for o in outcomes.values()
+        for reading, o in outcomes.items()
+        if not reading.as_vectors
         for side in (o.left, o.right)
     )
     if unclear:
         return None
     if formed:
-        first = outcomes.get(("column", False))
+        first = outcomes.get(Reading("column"))
         shown = first if first is not None and first in formed else formed[0]
         a, b = shown.left, shown.right
         assert isinstance(a, list) and isinstance(b, list)  # both formed
         if (a[0].rows, a[0].cols) != (b[0].rows, b[0].cols) and not (a[0].firm and b[0].firm):
             return None  # a plain letter may name a matrix: shapes alone prove nothing
-        return "error", _differ(shown, definitions, Op("+", (left, right)))
+        return "error", _differ(shown, definitions, Op("+", (left, right)), tolerance)
     for label, node in (("left", left), ("right", right)) if opens_chain else (("right", right),):
         found = _malformed(node, label, definitions)
         if found is not None:
@@ -242,11 +289,11 @@ def _compare(
 def _malformed(node: Node, label: str, definitions: Definitions) -> Verdict | None:
     """An error when ``node`` cannot be formed under either convention for a reason that
     involves a capital matrix or a transpose (so its shapes are certain)."""
-    if all(n.kind == SCALAR for n in _all_names(node, definitions)) and not _has_literal(node):
+    if all(n.kind == SCALAR for n in all_names(node, definitions)) and not _has_literal(node):
         return None
     failures = {}
     for convention in CONVENTIONS:
-        found = _draws(node, node, definitions, convention, False)
+        found = draws(node, node, definitions, Reading(convention))
         if not (isinstance(found, mv.ShapeMismatch) and found.firm):
             return None
         failures[convention] = found
@@ -262,42 +309,38 @@ def _formed_with_a_capital_as_vector(node: Node, definitions: Definitions) -> bo
     """Whether ``node`` can be formed once one of its Latin capital names is a vector: a bold
     capital is a matrix only by guess (the observations \\mathbf{Y}, a data vector \\mathbf{X}
     are vectors), so a shape that fails only under that guess proves nothing."""
-    capitals = [n.key for n in _all_names(node, definitions)
+    capitals = [n.key for n in all_names(node, definitions)
                 if n.kind == MATRIX and n.key not in MATRIX_GREEK]  # Σ, Λ: matrices
     for key in capitals:
         for convention in CONVENTIONS:
-            found = _draws(node, node, definitions, convention, False, frozenset({key}))
+            reading = Reading(convention, as_vectors=frozenset({key}))
+            found = draws(node, node, definitions, reading)
             if not isinstance(found, Exception):
                 return True
     return False
 
 
-def _draws(
-    node: Node, both: Node, definitions: Definitions, convention: str, symmetric: bool,
-    as_vectors: frozenset[str] = frozenset(),
-) -> list[mv.Value] | Exception:
-    values = []
-    for seed in DRAWS:
-        try:
-            env = _environment(both, definitions, convention, seed, symmetric, as_vectors)
-            values.append(_evaluate(node, env, definitions))
-        except (mv.ShapeMismatch, mv.Unclear, ArithmeticError, ValueError) as error:
-            return error
-    return values
-
-
-def _holds(
-    convention: str, symmetric: bool, names_: list[Name], definitions: Definitions, used: Node
-) -> str:
-    if not _all_names(used, definitions):
+def _holds(reading: Reading, definitions: Definitions, used: Node) -> str:
+    written = all_names(used, definitions)
+    if not written:
         return "the written-out matrices agree entry by entry" + _using(definitions, used)
-    message = f"holds as matrix algebra at random {SIZE}×{SIZE} matrices ({convention} vectors)"
-    if symmetric:
-        message += f", reading {', '.join(n.shown for n in names_)} as symmetric"
+    message = (
+        f"holds as matrix algebra at random {SIZE}×{SIZE} matrices ({reading.convention} vectors)"
+    )
+    if differentiates(used):
+        message += ", the gradient by central differences in " + (
+            "numerator layout (transposed)" if reading.layout == NUMERATOR
+            else "denominator layout"
+        )
+    for keys, what in ((reading.symmetric, "symmetric"), (reading.as_vectors, "vectors")):
+        if keys:
+            shown = ", ".join(n.shown for n in written if n.key in keys)
+            what = "a vector" if what == "vectors" and len(keys) == 1 else what
+            message += f", reading {shown} as {what}"
     return message + _using(definitions, used)
 
 
-def _differ(outcome: _Outcome, definitions: Definitions, used: Node) -> str:
+def _differ(outcome: _Outcome, definitions: Definitions, used: Node, tolerance: float) -> str:
     assert isinstance(outcome.left, list) and isinstance(outcome.right, list)
     a, b = outcome.left[0], outcome.right[0]
     if (a.rows, a.cols) != (b.rows, b.cols):
@@ -307,11 +350,11 @@ def _differ(outcome: _Outcome, definitions: Definitions, used: Node) -> str:
             (i, j)
             for i in range(a.rows)
             for j in range(a.cols)
-            if not mv.close(mv.scalar(a.data[i][j]), mv.scalar(b.data[i][j]))
+            if not mv.close(mv.scalar(a.data[i][j]), mv.scalar(b.data[i][j]), tolerance)
         )
         left, right = f"{a.data[i][j]:.6g}", f"{b.data[i][j]:.6g}"
         detail = f"entry ({i + 1}, {j + 1}) is {left} on the left, {right} on the right"
-    at = f"at random {SIZE}×{SIZE} matrices" if _all_names(used, definitions) else "as written"
+    at = f"at random {SIZE}×{SIZE} matrices" if all_names(used, definitions) else "as written"
     return f"as matrices the two sides differ {at}: {detail}{_using(definitions, used)}"
 
 
@@ -322,101 +365,3 @@ def _using(definitions: Definitions, used: Node) -> str:
         for key, d in definitions.items()
         if key in keys
     )
-
-
-def _all_names(node: Node, definitions: Definitions, depth: int = 0) -> list[Name]:
-    """The names of ``node`` and of the definitions it uses, in a fixed order."""
-    found: dict[str, Name] = {}
-    for name in sorted(names(node), key=lambda n: n.key):
-        definition = definitions.get(name.key)
-        if definition is not None and depth < 8:
-            for inner in _all_names(definition.node, definitions, depth + 1):
-                found.setdefault(inner.key, inner)
-        else:
-            found.setdefault(name.key, name)
-    return list(found.values())
-
-
-def _maybe_symmetric(name: Name, definitions: Definitions) -> bool:
-    return name.kind == MATRIX and name.key in MATRIX_GREEK and name.key not in definitions
-
-
-def _environment(
-    node: Node, definitions: Definitions, convention: str, seed: int, symmetric: bool,
-    as_vectors: frozenset[str] = frozenset(),
-) -> dict[str, mv.Value]:
-    rng = random.Random(seed)
-    env: dict[str, mv.Value] = {}
-    for name in _all_names(node, definitions):
-        if name.kind == SCALAR:
-            env[name.key] = mv.scalar(rng.uniform(0.5, 2.0))
-        elif name.kind == VECTOR or name.key in as_vectors:
-            entries = [rng.uniform(-1.0, 1.0) for _ in range(SIZE)]
-            rows = [entries] if convention == "row" else [[x] for x in entries]
-            env[name.key] = mv.matrix(rows, firm=False)
-        else:
-            rows = [
-                [rng.uniform(-1.0, 1.0) + 2.0 * (i == j) for j in range(SIZE)] for i in range(SIZE)
-            ]
-            if symmetric and _maybe_symmetric(name, definitions):
-                rows = [
-                    [rows[i][j] + rows[j][i] + (SIZE if i == j else 0) for j in range(SIZE)]
-                    for i in range(SIZE)
-                ]
-            env[name.key] = mv.matrix(rows, firm=True)
-    return env
-
-
-def _evaluate(
-    node: Node, env: dict[str, mv.Value], definitions: Definitions, depth: int = 0
-) -> mv.Value:
-    if isinstance(node, Number):
-        return mv.scalar(node.value)
-    if isinstance(node, Literal):
-        raise mv.Unclear("a written-out matrix whose entries were not read")
-    if isinstance(node, Fixed):
-        if node.value is None:
-            raise mv.Unclear("a written-out matrix with an entry that is not a number")
-        return node.value
-    if isinstance(node, Name):
-        definition = definitions.get(node.key)
-        if definition is not None and depth < 8:
-            return _evaluate(definition.node, env, definitions, depth + 1)
-        return env[node.key]
-    args = [_evaluate(arg, env, definitions, depth) for arg in node.args]
-    if node.op == "+":
-        total = args[0]
-        for arg in args[1:]:
-            total = mv.add(total, arg)
-        return total
-    if node.op == "*":
-        product = args[0]
-        for arg in args[1:]:
-            product = mv.multiply(product, arg)
-        return product
-    if node.op == "neg":
-        return mv.multiply(mv.scalar(-1.0), args[0])
-    if node.op == "T":
-        return mv.transpose(args[0])
-    if node.op == "inv":
-        return mv.inverse(args[0])
-    if node.op == "det":
-        return mv.determinant(args[0])
-    if node.op == "pow":
-        return _power(args[0], int(args[1].data[0][0]))
-    if node.op == "div":
-        if args[1].scalar is None:
-            raise mv.Unclear("a quotient by a matrix")
-        return mv.multiply(mv.inverse(args[1]), args[0])
-    return mv.scalar_function(node.op, args[0])
-
-
-def _power(base: mv.Value, exponent: int) -> mv.Value:
-    if base.scalar is not None:
-        return mv.Value(1, 1, ((base.data[0][0] ** exponent,),), base.plain, base.firm)
-    if exponent < 1:
-        raise mv.Unclear("a zeroth power of a matrix")
-    result = base
-    for _ in range(exponent - 1):
-        result = mv.multiply(result, base)
-    return result

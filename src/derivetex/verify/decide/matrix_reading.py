@@ -9,90 +9,50 @@ A name's kind comes from how it is written, as ML writing does: bold or arrowed 
 (``\mathbf{x}``, ``\bm{\mu}``, ``\vec{a}``) is a vector; bold upper case (``\mathbf{L}``)
 and ``\Sigma``/``\Lambda`` are matrices; a plain name that is transposed somewhere in the
 side is a vector (lower case) or a matrix (upper case); any other plain name is a scalar.
-Bold and plain upper case name one matrix (``\bm{\Sigma}`` is ``\Sigma``). Anything else --
-a derivative, a sum, a function applied to an argument, a blackboard letter -- is not read
-(:class:`NotMatrixAlgebra`), and the link is left to the other checks.
+Bold and plain upper case name one matrix (``\bm{\Sigma}`` is ``\Sigma``). With
+``gradients`` a derivative by a vector or a matrix (``\frac{\partial f}{\partial \mathbf{w}}``,
+``\nabla_{\mathbf{w}} f``, :mod:`matrix_gradient`) is an ``Op("grad", (f, variable))``, and
+inside it a function the section defined (``h(\boldsymbol{\beta})``) is read through its
+definition. Anything else -- a derivative by a scalar, a sum, another function applied to an
+argument, a blackboard letter -- is not read (:class:`NotMatrixAlgebra`), and the link is
+left to the other checks.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from derivetex.verify.decide.matrix_values import Value
-
-SCALAR, VECTOR, MATRIX = "scalar", "vector", "matrix"
-
-
-class NotMatrixAlgebra(ValueError):
-    """The side uses notation this reader does not take."""
-
-
-@dataclass(frozen=True)
-class Name:
-    key: str
-    kind: str
-    shown: str
-
-
-@dataclass(frozen=True)
-class Number:
-    value: float
-
-
-@dataclass(frozen=True)
-class Literal:
-    """A matrix written out (``\\begin{pmatrix} 1 & -1 \\\\ 0.5 & 0.5 \\end{pmatrix}``): the
-    LaTeX of each entry, row by row."""
-
-    entries: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True)
-class Fixed:
-    """A written-out matrix with its entries' values (``None``: an entry is not a number),
-    put in place of its :class:`Literal` by the matrix checks."""
-
-    value: Value | None
-
-
-@dataclass(frozen=True)
-class Op:
-    """``op`` is one of + (args summed), * (args multiplied in order), neg, T, inv, det,
-    pow (args[1] a Number), div (args[0] over the scalar args[1]), log, exp, sqrt."""
-
-    op: str
-    args: tuple[Node, ...]
-
-
-Node = Name | Number | Literal | Fixed | Op
+from derivetex.verify.decide.matrix_tokens import is_letter, is_upper, tokens
+from derivetex.verify.decide.matrix_tree import (
+    MATRIX,
+    SCALAR,
+    VECTOR,
+    Literal,
+    Name,
+    Node,
+    NotMatrixAlgebra,
+    Number,
+    Op,
+    function_key,
+)
 
 _BOLD = (r"\mathbf", r"\bm", r"\boldsymbol", r"\vec", r"\pmb")
 MATRIX_GREEK = frozenset({r"\Sigma", r"\Lambda"})
 """Greek capitals written plain that name matrices (a covariance, a precision)."""
-_SKIP = re.compile(
-    r"\\[,;:! ]|\\boxed|\\quad|\\qquad|\\left|\\right|\\big[lr]?|\\Big[lr]?|&|\\displaystyle"
-)
-_TOKEN = re.compile(
-    r"\s*(\\[A-Za-z]+|\d+\.\d+|\d+|\.\d+|[A-Za-z]|\^|_|\{|\}|\(|\)|\[|\]|\+|-|\||'|\*|/|.)"
-)
 _TRANSPOSE = {"T", r"\top", r"\intercal", r"\mathsf{T}", r"\mathrm{T}", r"\mathsf T", "t"}
 _FUNCTIONS = {r"\log": "log", r"\ln": "log", r"\exp": "exp"}
-
-
-def tokens(latex: str) -> list[str]:
-    text = _SKIP.sub(" ", latex)
-    text = re.sub(r"\{\\bf\s+([A-Za-z])\}", r"\\mathbf{\1}", text)
-    found = [m.group(1) for m in _TOKEN.finditer(text)]
-    return [t for t in found if t.strip() and t != "\\"]  # a lone \ is a control space
 
 
 _ENVIRONMENT = re.compile(r"\\begin\{([pbvBV]?)matrix\}(.*?)\\end\{\1matrix\}", re.DOTALL)
 
 
-def read_side(latex: str, link: str = "") -> Node:
+def read_side(
+    latex: str, link: str = "", gradients: bool = False, functions: frozenset[str] = frozenset()
+) -> Node:
     """The tree of one side; :class:`NotMatrixAlgebra` when it is not plain matrix algebra.
-    ``link`` is the whole link's text: a letter transposed anywhere in it is not a scalar."""
+    ``link`` is the whole link's text: a letter transposed anywhere in it is not a scalar.
+    ``gradients``: derivatives by vectors and matrices are read; ``functions``: the keys of
+    the functions the section defined as matrix expressions (``h``)."""
     literals: list[Literal] = []
 
     def literal(match: re.Match[str]) -> str:
@@ -105,7 +65,10 @@ def read_side(latex: str, link: str = "") -> Node:
         return f" \\LITERAL{{{index}}} " if match.group(1) != "v" else f" |\\LITERAL{{{index}}}| "
 
     text = _ENVIRONMENT.sub(literal, latex)
-    reader = _Reader(tokens(text), _transposed_names(f"{latex} {link}"), literals)
+    whole = f"{latex} {link}"
+    transposed = _transposed_names(whole) | (_nabla_variables(whole) if gradients else set())
+    reader = _Reader(tokens(text), transposed, literals)
+    reader.gradients, reader.functions = gradients, functions
     node = reader.sum()
     if reader.at < len(reader.tokens):
         raise NotMatrixAlgebra(f"cannot read {reader.tokens[reader.at]!r} here")
@@ -118,7 +81,21 @@ def _transposed_names(latex: str) -> set[str]:
     return set(re.findall(r"(\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?\s*" + mark, latex))
 
 
+def _nabla_variables(latex: str) -> set[str]:
+    """Plain letters a gradient is taken by (``\\nabla_w``, ``\\partial A`` below a fraction
+    bar): vectors or matrices."""
+    nabla = re.findall(r"\\nabla_\{?\s*(\\[A-Za-z]+|[A-Za-z])", latex)
+    capitals = re.findall(r"\}\s*\{\s*(?:\\partial|d)\s*([A-Z])\s*\}", latex)
+    return set(nabla) | set(capitals)
+
+
 class _Reader:
+    gradients = False
+    functions: frozenset[str] = frozenset()
+    inside = 0
+    norms = 0
+    """How many gradients the reader is inside (defined functions are read only there)."""
+
     def __init__(self, tokens: list[str], transposed: set[str], literals: list[Literal]) -> None:
         self.tokens = tokens
         self.literals = literals
@@ -166,6 +143,7 @@ class _Reader:
                 token is not None
                 and token not in ("+", "-", ")", "]", "}", "=", ",")
                 and (token != "|" or self.bars == 0)
+                and (token != r"\NORM" or self.norms == 0)
             ):
                 factors.append(self.postfix())
             else:
@@ -229,8 +207,18 @@ class _Reader:
             return self.literals[int(self._group_text())]
         if token == r"\frac":
             self.take()
+            derivative = self._derivative() if self.gradients else None
+            if derivative is not None:
+                return derivative
             top, bottom = self._braced(), self._braced()
             return Op("div", (top, bottom))
+        if token == r"\nabla" and self.gradients:
+            return self._nabla()
+        if token == r"\NORM":
+            return self._norm()
+        if token == r"\TRACE":
+            self.take()
+            return Op("tr", (self.postfix(),))
         if token in _FUNCTIONS:
             self.take()
             return Op(_FUNCTIONS[token], (self.postfix(),))
@@ -238,6 +226,70 @@ class _Reader:
             self.take()
             return Op("sqrt", (self._braced(),))
         return self.name()
+
+    def _derivative(self) -> Node | None:
+        """``\\frac{\\partial f}{\\partial \\mathbf{w}}`` or ``\\frac{d}{d\\mathbf{w}} f`` (the
+        ``\\frac`` taken), or ``None`` with nothing taken when the fraction is no derivative."""
+        start = self.at
+        ahead = self.tokens[start : start + 2]
+        if len(ahead) < 2 or ahead[0] != "{" or ahead[1] not in (r"\partial", "d"):
+            return None
+        marker = ahead[1]
+        self.at += 2
+        self.inside += 1
+        try:
+            function = None if self.peek() == "}" else self.sum()
+            self.take("}")
+            self.take("{")
+            self.take(marker)
+            variable = self._variable()
+            self.take("}")
+        except NotMatrixAlgebra:
+            self.at = start
+            return None
+        finally:
+            self.inside -= 1
+        return self._gradient(function, variable)
+
+    def _nabla(self) -> Node:
+        self.take(r"\nabla")
+        self.take("_")
+        if self.peek() == "{":
+            self.take("{")
+            variable = self._variable()
+            self.take("}")
+        else:
+            variable = self._variable()
+        return self._gradient(None, variable)
+
+    def _variable(self) -> Name:
+        variable = self.name()
+        if not isinstance(variable, Name) or variable.kind == SCALAR:
+            raise NotMatrixAlgebra("a derivative by a scalar")
+        return variable
+
+    def _gradient(self, function: Node | None, variable: Name) -> Node:
+        """The gradient of ``function``, or of the product written after the operator."""
+        if function is None:
+            self.inside += 1
+            try:
+                function = self.product()
+            finally:
+                self.inside -= 1
+        return Op("grad", (function, variable))
+
+    def _norm(self) -> Node:
+        r"""``\|\mathbf{v}\|`` (a subscript ``_2`` after it is the Euclidean norm's)."""
+        self.take(r"\NORM")
+        self.norms += 1
+        node = self.sum()
+        self.take(r"\NORM")
+        self.norms -= 1
+        if self.peek() == "_" and self.tokens[self.at + 1 : self.at + 2] in (["2"], ["{"]):
+            self.take("_")
+            if self._group_text().strip() != "2":
+                raise NotMatrixAlgebra("a norm other than the Euclidean")
+        return Op("norm", (node,))
 
     def _label(self) -> str:
         """``^{(0)}`` after a name: a layer or step label, part of the name."""
@@ -260,6 +312,14 @@ class _Reader:
 
     def name(self) -> Node:
         token = self.take()
+        if token in _ACCENTS and self.peek() == "{":  # \hat{\mathbf{p}}: part of the name
+            self.take("{")
+            under = self.name()
+            self.take("}")
+            if not isinstance(under, Name):
+                raise NotMatrixAlgebra(f"notation {token!r}")
+            accent = token.lstrip("\\")
+            return Name(f"{accent} {under.key}", under.kind, f"{token}{{{under.shown}}}")
         bold = False
         if token in _BOLD:
             bold = True
@@ -269,9 +329,9 @@ class _Reader:
             token = inner
         if not (re.fullmatch(r"[A-Za-z]", token) or re.fullmatch(r"\\[A-Za-z]+", token)):
             raise NotMatrixAlgebra(f"notation {token!r}")
-        if token.startswith("\\") and not _is_letter(token):
+        if token.startswith("\\") and not is_letter(token):
             raise NotMatrixAlgebra(f"notation {token!r}")
-        shown = f"\\mathbf{{{token}}}" if bold and not _is_upper(token) else token
+        shown = f"\\mathbf{{{token}}}" if bold and not is_upper(token) else token
         key = token
         if self.peek() == "_":
             self.take()
@@ -282,11 +342,13 @@ class _Reader:
         if label:
             key += f"^{{{label}}}"
             shown += f"^{{{label}}}"
-        upper = _is_upper(token)
+        upper = is_upper(token)
         if bold or token in MATRIX_GREEK or token in self.transposed:
             kind = MATRIX if upper else VECTOR
         else:
             kind = SCALAR
+        if kind == SCALAR and self.inside and key in self.functions:
+            return self._defined_function(key, shown)
         if kind == SCALAR and self.peek() == "(":  # f(x), \sigma(z): not a product
             raise NotMatrixAlgebra(f"{shown} applied to an argument")
         if kind == VECTOR:
@@ -294,64 +356,19 @@ class _Reader:
         return Name(key, kind, shown)
 
 
-_GREEK_UPPER = {
-    r"\Gamma",
-    r"\Delta",
-    r"\Theta",
-    r"\Lambda",
-    r"\Xi",
-    r"\Pi",
-    r"\Sigma",
-    r"\Upsilon",
-    r"\Phi",
-    r"\Psi",
-    r"\Omega",
-}
-_GREEK_LOWER = {
-    r"\alpha",
-    r"\beta",
-    r"\gamma",
-    r"\delta",
-    r"\epsilon",
-    r"\varepsilon",
-    r"\zeta",
-    r"\eta",
-    r"\theta",
-    r"\vartheta",
-    r"\iota",
-    r"\kappa",
-    r"\lambda",
-    r"\mu",
-    r"\nu",
-    r"\xi",
-    r"\rho",
-    r"\sigma",
-    r"\tau",
-    r"\upsilon",
-    r"\phi",
-    r"\varphi",
-    r"\chi",
-    r"\psi",
-    r"\omega",
-}
+    def _defined_function(self, key: str, shown: str) -> Node:
+        """``h(\\boldsymbol{\\beta})`` or a bare ``h``, defined in the section as a matrix
+        expression of its parameter."""
+        function = Name(function_key(key), SCALAR, shown)
+        if self.peek() != "(":
+            return function
+        self.take("(")
+        argument = self.sum()
+        self.take(")")
+        return Op("apply", (function, argument))
 
 
-def _is_letter(token: str) -> bool:
-    return token in _GREEK_UPPER or token in _GREEK_LOWER
-
-
-def _is_upper(token: str) -> bool:
-    return token in _GREEK_UPPER or (len(token) == 1 and token.isupper())
-
+_ACCENTS = frozenset({r"\hat", r"\bar", r"\tilde", r"\widehat", r"\widetilde", r"\check"})
 
 def _kind(node: Node) -> str:
     return node.kind if isinstance(node, Name) else MATRIX if isinstance(node, Op) else SCALAR
-
-
-def names(node: Node) -> set[Name]:
-    """Every name in the tree."""
-    if isinstance(node, Name):
-        return {node}
-    if isinstance(node, Op):
-        return set().union(*(names(arg) for arg in node.args))
-    return set()

@@ -150,13 +150,27 @@ def scalar_function(name: str, a: Value) -> Value:
     return Value(1, 1, ((fn(x),),), a.plain, a.firm)
 
 
-def close(a: Value, b: Value) -> bool:
-    """Same shape (a 1×1 and a scalar agree) and every entry equal to 1e-9, relatively, or
-    within the rounding a written-out matrix shows."""
+def norm(a: Value) -> Value:
+    """The Euclidean norm of a vector (Frobenius of a matrix; |x| of a scalar)."""
+    size = math.sqrt(math.fsum(x * x for row in a.data for x in row))
+    return Value(1, 1, ((size,),), a.plain, a.firm)
+
+
+def trace(a: Value) -> Value:
+    if a.rows != a.cols:
+        raise ShapeMismatch(f"the trace of a {a.shape}", a.firm)
+    return Value(1, 1, ((math.fsum(a.data[i][i] for i in range(a.rows)),),), a.plain, a.firm)
+
+
+def close(a: Value, b: Value, tolerance: float = 1e-9) -> bool:
+    """Same shape (a 1×1 and a scalar agree) and every entry equal to ``tolerance``,
+    relatively, or within the rounding a written-out matrix shows."""
     if (a.rows, a.cols) != (b.rows, b.cols):
         return False
     return all(
-        math.isclose(x, y, rel_tol=1e-9, abs_tol=max(_slack(a, i, j), _slack(b, i, j), 1e-9))
+        math.isclose(
+            x, y, rel_tol=tolerance, abs_tol=max(_slack(a, i, j), _slack(b, i, j), tolerance)
+        )
         for i, (ra, rb) in enumerate(zip(a.data, b.data, strict=True))
         for j, (x, y) in enumerate(zip(ra, rb, strict=True))
     )

@@ -23,7 +23,7 @@ from derivetex.verify.decide.comparing import compare, holds_message, is_number,
 from derivetex.verify.decide.vectors import check_components
 from derivetex.verify.decide.verdict import FAILS, Answer, Make
 from derivetex.verify.links.rows import Link
-from derivetex.verify.readings.catalog import DEVIATION
+from derivetex.verify.readings.catalog import DEVIATION, GRADIENT
 from derivetex.verify.readings.side import Reading, read
 from derivetex.verify.report import OK, UNCHECKED
 from derivetex.verify.scope import Scope
@@ -170,19 +170,41 @@ def in_order(link: Link, scope: Scope, make: Make) -> Answer | None:
     from derivetex.verify.decide import matrices  # only for links that read as vectors
 
     given = {matrices.plain(str(k)) for k in (*scope.definitions, *scope.bindings, *scope.earlier)}
+    left, right = link.left.source or link.left.latex, link.right.source or link.right.latex
+    gradients = scope.allows(GRADIENT.code)
     verdict = matrices.judge(
-        link.left.source or link.left.latex,
-        link.right.source or link.right.latex,
+        left,
+        right,
         link.opens_chain,
         scope.matrices,
         link.right.line,
         lambda name: matrices.plain(name) in given,
         partial(entry_value, scope=scope),
+        gradients,
     )
     if verdict is None:
         return None
     status, message = verdict
-    return make(FAILS if status == "error" else OK, message)
+    taken = gradients and matrices.takes_gradient(left, right, scope.matrices)
+    readings = (GRADIENT.code,) if taken else ()
+    return make(FAILS if status == "error" else OK, message, readings=readings)
+
+
+_GRADIENT = re.compile(
+    r"\\nabla_|\\partial\s*\\(?:Sigma|Lambda|mathbf|bm|boldsymbol|vec)\b"
+    r"|\{\s*d\s*\\(?:mathbf|bm|boldsymbol|vec)\b"
+)
+"""What a link has before it may take a gradient by a vector or a matrix."""
+
+
+def gradient(link: Link, scope: Scope, make: Make) -> Answer | None:
+    """``\\nabla_{\\Sigma} \\log|\\Sigma| = \\Sigma^{-1}``: a gradient by a vector or a matrix,
+    judged as matrix algebra when it reads as one (R307); otherwise left to the other checks
+    (the scalar reading takes Σ for a scalar)."""
+    if not _GRADIENT.search(link.text) or not scope.allows(GRADIENT.code):
+        return None
+    found = in_order(link, scope, make)
+    return found if found is not None and GRADIENT.code in found.readings else None
 
 
 def tuples_agree(link: Link, left: sympy.Tuple, right: sympy.Tuple, make: Make) -> Answer:

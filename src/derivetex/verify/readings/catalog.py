@@ -208,6 +208,17 @@ LOOSE_DEFINITION = R(
     "$$ p_j = \\frac{e^j}{\\sum_i e^i} $$\n\n$$ 2 p_1 = p_1 + p_1 = p_1 + p_2 $$\n",
     "$$ p_j = \\frac{e^{o_j}}{\\sum_i e^{o_i}} $$\n\n$$ 2 p_1 = p_1 + p_1 = p_1 + p_2 $$\n",
 )
+GRADIENT = R(
+    "R307", "gradient_of_matrix_algebra", "function",
+    "a derivative of a scalar by a vector or matrix (\\frac{\\partial f}{\\partial "
+    "\\mathbf{w}}, \\nabla_{\\mathbf{w}} f) is its gradient in denominator layout, taken by "
+    "central differences at random matrices; the transposed (numerator) layout, a matrix read "
+    "as symmetric and a plain letter read as a vector are alternatives, said so",
+    "$$ \\frac{\\partial (\\mathbf{w}^\\top A \\mathbf{w})}{\\partial \\mathbf{w}} = "
+    "(A + A^\\top) \\mathbf{w} $$\n",
+    "$$ \\frac{\\partial (\\mathbf{w}^\\top A \\mathbf{w})}{\\partial t} = "
+    "(A + A^\\top) \\mathbf{w} $$\n",
+)
 EARLIER_SECTION = R(
     "R401", "earlier_section_definition", "section",
     "a link unchecked for a name its section leaves undefined, tried with the definitions "
@@ -298,6 +309,7 @@ RECORDS: tuple[R, ...] = (
     BITS, LG, ROUNDED_SIDES, EARLIER_VALUES, DEVIATION, NAMED_IN_CHAIN, EVENT_VALUE, EARLIER_SIDES,
     ONE_SIZED, INSTANCE, NORMALISED, INDEX_CASE,
     BARE_FUNCTION, CHAIN_RULE, LOG_DENSITY, DOT_PRODUCT, LOOSE_DEFINITION, BARE_DEFINED,
+    GRADIENT,
     EARLIER_SECTION, LATER_DEFINITION, ENTROPIES, FOLLOWS_AN_ERROR, HELD_FIXED,
     INDEX_DROPPED, DATA_HELD_CONSTANT, OTHER_NOTATION, SHORTHANDS,
 )
