@@ -47,7 +47,8 @@ class Reading:
     algebra: bool = False
 
 
-_OLD_FONT = re.compile(r"\{\\(bf|rm|it|cal|sf|tt)\s+([^{}]*)\}")
+_OLD_FONT = re.compile(r"\{\s*\\(bf|rm|it|cal|sf|tt)(?![A-Za-z])\s*([^{}]*)\}")
+"""``{\\bf x}``, ``{ \\bf w }``, ``{\\bf\\Sigma}``: a font switch of plain TeX inside a group."""
 _NEW_FONT = {
     "bf": "mathbf",
     "rm": "mathrm",
