@@ -124,8 +124,21 @@ class Applications(Cursor):
         if first.text == "{" and second.text in ("(", "*", r"\prime", r"\ast"):
             return True
         if first.kind == "letter" and second.text == "(" and name in N.APPLIED_LETTERS:
-            return True
+            return not self.bracket_mentions(2, name)
         return first.text in ("*", r"\prime", r"\ast")
+
+    def bracket_mentions(self, ahead: int, name: str) -> bool:
+        """Whether the bracket opening ``ahead`` tokens on holds ``name`` itself: then
+        ``p^k (1 - p)^{n-k}`` is a product (a likelihood), not a family p^k applied."""
+        depth = 0
+        while (token := self.peek(ahead)).text:
+            depth += {"(": 1, ")": -1}.get(token.text, 0)
+            if token.text == name and depth > 0:
+                return True
+            if depth == 0:
+                return False
+            ahead += 1
+        return False
 
     def subscript(self) -> tuple[str, list[sympy.Expr] | None]:
         """Indices (``_{nk}``, ``_{i,j}``, ``_{K+1}``, ``_\\theta``), or a label (``_{KL}``)."""
