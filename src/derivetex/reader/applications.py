@@ -102,9 +102,13 @@ class Applications(Cursor):
         text += label
         if text == r"\delta" and len(indices) == 2:
             return sympy.KroneckerDelta(*indices)
-        if self.peek().text == "'" and self.peek(1).text == "(":
-            self.take()
-            return self.applied(text, indices, derivative=True)
+        primes = 0
+        while self.peek(primes).text == "'":
+            primes += 1
+        if primes and self.peek(primes).text == "(":  # f'(x), \ell''(p): its derivatives
+            for _ in range(primes):
+                self.take()
+            return self.applied(text, indices, derivative=primes)
         if self.peek().text == "(" and (
             self.applies(text) or lists_arguments(self.tokens, self.at)
         ):
@@ -167,8 +171,10 @@ class Applications(Cursor):
         return re.fullmatch(r"[A-Za-z]{2,}|\\mathrm\{.*\}", base) is not None
 
     def applied(
-        self, name: str, indices: list[sympy.Expr], opener: str = "(", derivative: bool = False
+        self, name: str, indices: list[sympy.Expr], opener: str = "(", derivative: int = 0
     ) -> sympy.Expr:
+        """``name`` applied to the bracket that follows (its ``derivative``-th derivative
+        there: 1 for f'(x), 2 for f''(x))."""
         closer = BRACKETS[opener]
         self.expect(opener)
         parts: list[list[Token]] = [[]]
@@ -212,9 +218,10 @@ class Applications(Cursor):
             if len(arguments) != 1:
                 raise Unreadable(f"{name}' of several arguments")
             if isinstance(arguments[0], (sympy.Symbol, sympy.Indexed)):
-                return sympy.Derivative(value, arguments[0])
+                return sympy.Derivative(value, (arguments[0], derivative))
             at = sympy.Dummy("ξ")  # f'(0): the derivative taken at the point
-            return sympy.Subs(sympy.Derivative(function(*indices, at), at), at, arguments[0])
+            taken = sympy.Derivative(function(*indices, at), (at, derivative))
+            return sympy.Subs(taken, at, arguments[0])
         return value
 
     def argument_value(self, tokens: list[Token]) -> sympy.Basic:
