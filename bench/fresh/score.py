@@ -1,7 +1,13 @@
-"""Score ``derivetex verify`` on the ten documents of this folder (see expected.json).
+"""Score ``derivetex verify`` on the documents of a folder with an expected.json.
 
     .venv/bin/python bench/fresh/score.py            # a table: flags, misses, unchecked share
     .venv/bin/python bench/fresh/score.py --show     # also every error and unchecked finding
+    .venv/bin/python bench/fresh/score.py bench/fresh-2 --preview   # another folder; the
+                                                      # confirm-only readings may accuse too
+
+``bench/fresh/`` holds ten documents of our own (stop 19); ``bench/fresh-2/`` twelve more,
+written blind (by a writer who saw neither verify's code nor its output) in stop 21, to
+measure readings on writing they were not built from.
 
 A flag within one line of a planted mistake is true, anywhere else a false alarm. A document
 that is refused, crashes or has no finding counts as "no verdict".
@@ -30,12 +36,17 @@ def near(a: str, b: str) -> bool:
 
 def main() -> None:
     show = "--show" in sys.argv
-    expected = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))["files"]
+    extra = ["--preview"] if "--preview" in sys.argv else []
+    folders = [Path(a).resolve() for a in sys.argv[1:] if not a.startswith("--")]
+    folder = folders[0] if folders else HERE
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))["files"]
     totals = {"true": 0, "false": 0, "found": 0, "mistakes": 0, "findings": 0, "unchecked": 0,
               "no verdict": 0}
     for name, judged in expected.items():
-        done = subprocess.run([sys.executable, "-m", "derivetex", "verify", "--json", name],
-                              cwd=HERE, capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "derivetex", "verify", "--json", *extra, name],
+            cwd=folder, capture_output=True, text=True, timeout=120,
+        )
         try:
             findings = json.loads(done.stdout)["files"][0]["findings"]
         except (json.JSONDecodeError, KeyError, IndexError):

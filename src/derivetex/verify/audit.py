@@ -135,10 +135,13 @@ def _audit_document(
     confirming = random_variable_meanings(text, defaults, logs.base)
     earlier: dict[sympy.Basic, Definition] = {}
     finished: dict[int, Scope] = {}
+    conditions: dict[str, int] = {}  # a constraint on w holds in the sections after it too
     for section in _sections(document.blocks):
         fresh = fresh_scope(defaults, logs, disabled, preview)
         scope = _enclosed(section[0], finished, fresh)
+        scope.conditions.update(conditions)
         order = _audit_section(section, found, order, scope, earlier, confirming, shorthands)
+        conditions.update(scope.conditions)
         finished[section[0].section] = scope
     found.sort(key=lambda pair: (pair[1].line, pair[0]))
     report = FileReport(path, tuple(document.placed(f) for _, f in found))

@@ -15,7 +15,9 @@ from typing import Any
 
 from derivetex.verify.scope import Scope
 
-_TABLES = ("definitions", "bindings", "earlier", "facts", "formulas", "sizes", "matrices")
+_TABLES = (
+    "definitions", "bindings", "earlier", "facts", "formulas", "sizes", "matrices", "conditions",
+)
 """The scope's tables a check may change."""
 _VALUES = ("origin", "earlier_origin", "equation")
 """The scope's single values a check may change."""

@@ -164,6 +164,9 @@ class Scope:
     """Names defined more than once in the section (a later definition may not be the one
     an earlier link meant)."""
     matrices: Definitions = field(default_factory=dict)
+    conditions: dict[str, int] = field(default_factory=dict)
+    """Vector and matrix names a lone matrix equation of the section constrains, with its
+    line (``decide.matrix_conditions``)."""
     """Matrix expressions named in the section (``\\mathbf{L}^\\top\\mathbf{L} = \\Sigma``)."""
     disabled: frozenset[str] = frozenset()
     """Codes of the registered readings not to take (``--disable-reading``)."""
@@ -193,6 +196,7 @@ class Scope:
             log_base_from=self.log_base_from,
             sizes=dict(self.sizes),
             matrices=dict(self.matrices),
+            conditions=dict(self.conditions),
             disabled=self.disabled,
             preview=self.preview,
             believed=self.believed,
@@ -321,9 +325,13 @@ class Scope:
         )
 
     def _size_of(self, node: sympy.Basic) -> sympy.Integer | None:
-        """The size of the vectors a sum with an unwritten bound runs over, if all agree."""
-        index, _, high = node.limits[0]
-        if not (isinstance(high, sympy.Symbol) and high.name.startswith("#")):
+        """The last index of a sum over vectors of known size, if all agree: its bound
+        unwritten, or a name with no value (``\\sum_{i=1}^{n} p_i`` with ``p = (0.9, 0.1)``
+        given runs to 2; from 0 it runs to 1)."""
+        index, low, high = node.limits[0]
+        if not isinstance(high, sympy.Symbol) or low not in (0, 1):
+            return None
+        if not high.name.startswith("#") and self._valued(high):
             return None
         sizes = {
             self.sizes.get(str(item.base.label))
@@ -332,7 +340,12 @@ class Scope:
         }
         if len(sizes) != 1 or None in sizes:
             return None
-        return sympy.Integer(sizes.pop())
+        size = sizes.pop()
+        return sympy.Integer(size if low == 1 or high.name.startswith("#") else size - 1)
+
+    def _valued(self, name: sympy.Symbol) -> bool:
+        """Whether the section gives ``name`` a value or a definition."""
+        return name in self.bindings or name in self.earlier or self.defines(name)
 
     def with_earlier_values(
         self, expr: sympy.Expr, earlier: bool = True

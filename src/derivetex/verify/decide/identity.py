@@ -171,15 +171,15 @@ def _judge_sides(
 
 def _vector_algebra(s: _Sides, scope: Scope) -> Answer:
     make, link, left, right, a, b = answer, s.link, s.left, s.right, s.a, s.b
-    if a == b and not a.has(vector.WRITTEN_OUT):
-        return make(OK, "the two sides are the same expression" + s.note)
     if isinstance(right, sympy.Tuple) and not isinstance(left, sympy.Tuple):
         return vector_claim(link, left, right, scope, make)
     if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
         return tuples_agree(link, left, right, make)
-    in_order = vector.in_order(link, scope, make)
+    in_order = vector.in_order(link, scope, make)  # first: (AB)^T and A^T B^T read alike
     if in_order is not None:
         return in_order
+    if a == b and not a.has(vector.WRITTEN_OUT):
+        return make(OK, "the two sides are the same expression" + s.note)
     generic = vector.for_every_vector(link, s.left_reading, s.right_reading, scope, make)
     if generic is not None:
         return generic

@@ -56,6 +56,14 @@ from derivetex.verify.report import OK, UNCHECKED
 from derivetex.verify.scope import Scope
 from derivetex.verify.sequences import names_components
 
+_DIFFERENTIAL = re.compile(
+    r"(?<![A-Za-z\\{])(?:d|\\mathrm\{d\})\s*"
+    r"(?:\((?:[^,()]|\([^()]*\))*\)|\\(?:Sigma|Lambda|mathbf|bm|boldsymbol|vec)\b)"
+)
+"""``d(\\Sigma^{-1})``, ``d\\mathbf{X}``: the differential of a matrix expression (matrix
+calculus in differentials), which neither reading of a side takes; not ``d(x, y)``, a
+distance of two arguments."""
+
 
 def check(link: Link, scope: Scope, *, final: bool = False) -> Answer | None:
     """The finding for ``link``; ``None`` when it must wait for a later definition."""
@@ -67,6 +75,9 @@ def check(link: Link, scope: Scope, *, final: bool = False) -> Answer | None:
     if scope.allows(ORDER_TERM.code) and _order_term(link):
         message = "an expansion up to an order term (O(·)), not an identity"
         return make(UNCHECKED, message, reason="approximate", readings=(ORDER_TERM.code,))
+    if all(_DIFFERENTIAL.search(side.latex) for side in (link.left, link.right)):
+        message = "a relation between differentials (d applied to an expression) is not checked"
+        return make(UNCHECKED, message, reason="differential")
     functions = scope.function_names()
     left = read(link.left.latex, functions)
     claim = parse_claim(link.right.latex)

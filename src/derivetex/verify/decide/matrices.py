@@ -113,6 +113,28 @@ def judge(
     return _compare(left, right, opens_chain, definitions, valued)
 
 
+def holds_as_numbers(
+    left_latex: str,
+    right_latex: str,
+    definitions: Definitions,
+    entry: Callable[[str], float | None] = lambda latex: None,
+) -> bool:
+    """Whether ``left = right`` holds when every matrix and vector is a number (1×1 draws,
+    so products commute and a transpose changes nothing): then a failure at 3×3 matrices
+    is one of order (``(AB)^T = A^T B^T``), never a condition on a vector."""
+    try:
+        left = _numbers_in(read_side(left_latex, right_latex), entry)
+        right = _numbers_in(read_side(right_latex, left_latex), entry)
+    except (NotMatrixAlgebra, RecursionError):
+        return False
+    both = Op("+", (left, right))
+    reading = Reading(CONVENTIONS[0], size=1)
+    a, b = draws(left, both, definitions, reading), draws(right, both, definitions, reading)
+    if not (isinstance(a, list) and isinstance(b, list)):
+        return False
+    return all(mv.close(x, y, 1e-9) for x, y in zip(a, b, strict=True))
+
+
 def takes_gradient(left_latex: str, right_latex: str, definitions: Definitions) -> bool:
     """Whether either side of the link, read with gradients, takes one."""
     functions = frozenset(k[:-2] for k in definitions if k.endswith("()"))
@@ -131,16 +153,43 @@ def _numbers_in(node: Node, entry: Callable[[str], float | None]) -> Node:
         values = [[entry(text) for text in row] for row in node.entries]
         if any(v is None for row in values for v in row):
             return Fixed(None)
-        slack = tuple(
-            tuple(0.0 if (p := _places(text)) is None else 0.5 * 10.0**-p for text in row)
-            for row in node.entries
-        )
         rows = [[float(v) for v in row if v is not None] for row in values]
+        slack = tuple(
+            tuple(_entry_slack(text, v, entry) for text, v in zip(row, values_row, strict=True))
+            for row, values_row in zip(node.entries, rows, strict=True)
+        )
         value = mv.Value(len(rows), len(rows[0]), tuple(map(tuple, rows)), firm=True, slack=slack)
         return Fixed(value)
     if isinstance(node, Op):
         return Op(node.op, tuple(_numbers_in(arg, entry) for arg in node.args))
     return node
+
+
+_DECIMAL = re.compile(r"\d+\.(\d+)")
+MAX_ROUNDED = 8
+"""Rounded operands of one entry followed at most (an entry with more gets no slack)."""
+
+
+def _entry_slack(text: str, value: float, entry: Callable[[str], float | None]) -> float:
+    """How far the rounding of the decimals written in an entry can move it: half a unit of
+    the last place for a decimal (``0.7311``), and for an expression of rounded operands
+    (``2(-0.3775) + 1(0.1192)``) the sum of what each operand's rounding moves it."""
+    places = _places(text)
+    if places is not None:
+        return 0.5 * 10.0**-places
+    found = list(_DECIMAL.finditer(text))
+    if not found or len(found) > MAX_ROUNDED:
+        return 0.0
+    total = 0.0
+    for match in found:
+        digits = len(match.group(1))
+        half = f"{0.5 * 10.0**-digits:.{digits + 1}f}"  # 0.00005, as a decimal the reader takes
+        moved = f"{text[: match.start()]}({match.group(0)} + {half}){text[match.end() :]}"
+        shifted = entry(moved)
+        if shifted is None:
+            return 0.0
+        total += abs(shifted - value)
+    return total
 
 
 def _places(text: str) -> int | None:
@@ -260,6 +309,8 @@ def _compare(
             return "ok", _holds(reading, definitions, both)
     if any(valued(n.key) for n in all_names(both, definitions)):
         return None  # a value or a definition this reader did not take: nothing to accuse
+    if _numbers_against_names(left, right, definitions):
+        return None  # random values for the names say nothing of the numbers written
     formed = [
         o for o in outcomes.values() if isinstance(o.left, list) and isinstance(o.right, list)
     ]
@@ -284,6 +335,16 @@ def _compare(
         if found is not None:
             return found
     return None
+
+
+def _numbers_against_names(left: Node, right: Node, definitions: Definitions) -> bool:
+    """A written-out matrix on one side only, names with no value on the other: the names'
+    sizes and entries are the draw's, not the writer's (``X^T(p - y) = [-0.64, -0.02]^T``
+    about data given in prose)."""
+    if _has_literal(left) == _has_literal(right):
+        return False
+    other = right if _has_literal(left) else left
+    return bool(all_names(other, definitions))
 
 
 def _malformed(node: Node, label: str, definitions: Definitions) -> Verdict | None:

@@ -36,6 +36,9 @@ class Reading:
     symmetric: frozenset[str] = frozenset()
     layout: str = DENOMINATOR
     as_vectors: frozenset[str] = frozenset()
+    size: int = SIZE
+    """The side of the square matrices and the length of the vectors drawn (1: every value
+    a number, so products commute)."""
 
 
 def readings(both: Node, definitions: Definitions) -> list[Reading]:
@@ -73,7 +76,8 @@ def draws(
     for seed in DRAWS:
         try:
             env = environment(
-                both, definitions, reading.convention, seed, reading.symmetric, reading.as_vectors
+                both, definitions, reading.convention, seed, reading.symmetric, reading.as_vectors,
+                reading.size,
             )
             values.append(evaluate(node, Draw(env, definitions, reading.layout)))
         except (mv.ShapeMismatch, mv.Unclear, ArithmeticError, ValueError) as error:
@@ -104,25 +108,25 @@ def maybe_symmetric(name: Name, definitions: Definitions, any_matrix: bool = Fal
 
 def environment(
     node: Node, definitions: Definitions, convention: str, seed: int, symmetric: frozenset[str],
-    as_vectors: frozenset[str] = frozenset(),
+    as_vectors: frozenset[str] = frozenset(), size: int = SIZE,
 ) -> dict[str, mv.Value]:
     rng = random.Random(seed)
     env: dict[str, mv.Value] = {}
     for name in all_names(node, definitions):
         if name.kind == VECTOR or name.key in as_vectors:
-            entries = [rng.uniform(-1.0, 1.0) for _ in range(SIZE)]
+            entries = [rng.uniform(-1.0, 1.0) for _ in range(size)]
             rows = [entries] if convention == "row" else [[x] for x in entries]
             env[name.key] = mv.matrix(rows, firm=False)
         elif name.kind == SCALAR:
             env[name.key] = mv.scalar(rng.uniform(0.5, 2.0))
         else:
             rows = [
-                [rng.uniform(-1.0, 1.0) + 2.0 * (i == j) for j in range(SIZE)] for i in range(SIZE)
+                [rng.uniform(-1.0, 1.0) + 2.0 * (i == j) for j in range(size)] for i in range(size)
             ]
             if name.key in symmetric:
                 rows = [
-                    [rows[i][j] + rows[j][i] + (SIZE if i == j else 0) for j in range(SIZE)]
-                    for i in range(SIZE)
+                    [rows[i][j] + rows[j][i] + (size if i == j else 0) for j in range(size)]
+                    for i in range(size)
                 ]
             env[name.key] = mv.matrix(rows, firm=True)
     return env

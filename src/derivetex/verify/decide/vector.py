@@ -166,7 +166,9 @@ def learn(link: Link, scope: Scope) -> None:
 
 
 def in_order(link: Link, scope: Scope, make: Make) -> Answer | None:
-    """Matrix algebra checked with its products in the order written (:mod:`matrices`)."""
+    """Matrix algebra checked with its products in the order written (:mod:`matrices`); a
+    difference that is a condition, or rests on one, is not an error
+    (:mod:`matrix_conditions`)."""
     from derivetex.verify.decide import matrices  # only for links that read as vectors
 
     given = {matrices.plain(str(k)) for k in (*scope.definitions, *scope.bindings, *scope.earlier)}
@@ -187,6 +189,14 @@ def in_order(link: Link, scope: Scope, make: Make) -> Answer | None:
     status, message = verdict
     taken = gradients and matrices.takes_gradient(left, right, scope.matrices)
     readings = (GRADIENT.code,) if taken else ()
+    if status == "error" and not taken:
+        from derivetex.verify.decide.matrix_conditions import instead_of_error
+
+        entry = partial(entry_value, scope=scope)
+        commutes = matrices.holds_as_numbers(left, right, scope.matrices, entry)
+        condition = instead_of_error(link, scope, make, message, commutes)
+        if condition is not None:
+            return condition
     return make(FAILS if status == "error" else OK, message, readings=readings)
 
 
