@@ -338,9 +338,9 @@ class Scope:
             for item in node.function.atoms(Indexed)
             if index in item.indices
         }
-        if len(sizes) != 1 or None in sizes:
+        size = sizes.pop() if len(sizes) == 1 else None
+        if size is None:
             return None
-        size = sizes.pop()
         return sympy.Integer(size if low == 1 or high.name.startswith("#") else size - 1)
 
     def _valued(self, name: sympy.Symbol) -> bool:
