@@ -78,9 +78,9 @@ def test_a_japanese_post_on_quadratic_forms() -> None:
     assert general[0] == "ok" and GRADIENT in general[2]
     assert "denominator layout" in general[1]
     assert symmetric[0] == "ok" and "reading A as symmetric" in symmetric[1]
-    # confirm-only: a wrong vector is refused, said as a failure, but never an error
-    assert wrong[0] == "unchecked" and wrong[2] == (GRADIENT,)
-    assert "differ" in wrong[1] and "only confirms" in wrong[1]
+    # measured (stop 21), the reading accuses: a wrong vector is an error resting on it
+    assert wrong[0] == "error" and wrong[2] == (GRADIENT,)
+    assert "differ" in wrong[1]
     assert norm[0] == "ok" and GRADIENT in norm[2]
     assert jacobian[0] == "unchecked" and GRADIENT not in jacobian[2]
 

@@ -218,6 +218,12 @@ GRADIENT = R(
     "(A + A^\\top) \\mathbf{w} $$\n",
     "$$ \\frac{\\partial (\\mathbf{w}^\\top A \\mathbf{w})}{\\partial t} = "
     "(A + A^\\top) \\mathbf{w} $$\n",
+    accuses=True,
+    measured=(
+        "stop 21, with --preview: verify-real/ and verify-real-2/ (60 documents, 3 true flags, "
+        "0 false alarms) and bench/fresh-2/ (12 documents written blind after it was built: "
+        "2 true flags, 0 false alarms)"
+    ),
 )
 EARLIER_SECTION = R(
     "R401", "earlier_section_definition", "section",
