@@ -319,6 +319,13 @@ class Scope:
             and len(node.args) == 1
         }
         expr = expr.xreplace(components) if components else expr
+        named = {  # a bound written as a name is the vector's length wherever the name is
+            node.limits[0][2]: size
+            for node in expr.atoms(sympy.Sum, sympy.Product)
+            if (size := self._size_of(node)) is not None
+            and not str(node.limits[0][2]).startswith("#")
+        } if expr.has(sympy.Sum, sympy.Product) else {}
+        expr = expr.xreplace(named) if named else expr
         return expr.replace(
             lambda e: isinstance(e, (sympy.Sum, sympy.Product)) and self._size_of(e) is not None,
             lambda e: e.func(e.function, (e.limits[0][0], e.limits[0][1], self._size_of(e))),

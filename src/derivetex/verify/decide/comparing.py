@@ -42,17 +42,37 @@ def free_indices(expr: sympy.Expr) -> set[sympy.Symbol]:
 
 
 def sums_of_names(expr: sympy.Expr) -> dict[sympy.Basic, sympy.Basic]:
-    """``\\sum_i y_i`` nodes (a sum of one indexed name), by that name's base."""
+    """``\\sum_i y_i`` nodes (a sum of one indexed name), by that name's base; also
+    ``\\sum_k t_{nk}``, one label vector per example, summed over its last index."""
     found: dict[sympy.Basic, sympy.Basic] = {}
     for node in expr.atoms(sympy.Sum):
         body, (index, _, _) = node.function, node.limits[0]
-        if isinstance(body, Indexed) and body.indices == (index,):
+        last = isinstance(body, Indexed) and body.indices[-1:] == (index,)
+        if last and index not in body.indices[:-1]:
             found[node] = body.base
     return found
 
 
+def constants_out(expr: sympy.Expr) -> sympy.Expr:
+    """Each sum of a name times what does not depend on its index, as that factor times the
+    sum of the name (``\\sum_k t_{nk} y_{nj}`` is ``y_{nj} \\sum_k t_{nk}``)."""
+
+    def pulled(node: sympy.Sum) -> sympy.Expr:
+        index = node.limits[0][0]
+        inside = [f for f in sympy.Mul.make_args(node.function) if f.has(index)]
+        outside = [f for f in sympy.Mul.make_args(node.function) if not f.has(index)]
+        if len(inside) != 1 or not outside or not isinstance(inside[0], Indexed):
+            return node
+        return sympy.Mul(*outside) * sympy.Sum(inside[0], *node.limits)
+
+    return expr.replace(
+        lambda e: isinstance(e, sympy.Sum) and len(e.limits) == 1, pulled
+    )
+
+
 def holds_if_normalised(a: sympy.Expr, b: sympy.Expr, seed: str) -> sympy.Basic | None:
     """The base y when a = b holds once every ``\\sum_i y_i`` is 1 (one-hot labels)."""
+    a, b = constants_out(sympy.expand(a)), constants_out(sympy.expand(b))
     sums = {**sums_of_names(a), **sums_of_names(b)}
     bases = set(sums.values())
     if len(bases) != 1:
