@@ -29,6 +29,8 @@ def where(finding: dict) -> str:
 
 
 def near(a: str, b: str) -> bool:
+    """Within one line, in the same notebook cell (``3:13`` and ``cell 3:line 13`` alike)."""
+    a, b = (text.replace("cell ", "").replace("line ", "") for text in (a, b))
     *cell_a, line_a = a.split(":")
     *cell_b, line_b = b.split(":")
     return cell_a == cell_b and abs(int(line_a) - int(line_b)) <= 1

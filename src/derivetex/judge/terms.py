@@ -130,9 +130,19 @@ def _spread(
     total = sympy.Integer(0)
     for term in sympy.Add.make_args(split):
         coefficient, rest = term.as_independent(*term.free_symbols, as_Add=False)
+        if of_one is not None:  # an expectation is a number: E[X E[X]] = E[X] E[X]
+            numbers = [f for f in sympy.Mul.make_args(rest) if _an_expectation(f)]
+            coefficient *= sympy.Mul(*numbers)
+            rest = sympy.Mul(*(f for f in sympy.Mul.make_args(rest) if not _an_expectation(f)))
         whole = of_one if rest == 1 and of_one is not None else rebuild(rest)
         total += coefficient * whole
     return total
+
+
+def _an_expectation(factor: sympy.Basic) -> bool:
+    """An expectation, or a power of one: a number, whatever the outcome."""
+    base = factor.base if isinstance(factor, sympy.Pow) and factor.exp.is_number else factor
+    return isinstance(base, AppliedUndef) and _EXPECTATION.match(base.func.__name__) is not None
 
 
 def _fresh_indices(body: sympy.Expr, variables: list[sympy.Basic]) -> sympy.Expr:

@@ -52,6 +52,12 @@ def _top_level(tokens: list[Token]) -> list[str]:
     return texts
 
 
+_EXPECTATIONS = frozenset({r"\mathbb{E}", r"\mathrm{E}", r"\operatorname{E}", r"\mathbf{E}"})
+r"""The expectation operator's spellings that are never a plain name E (an energy, an error):
+written before a name without brackets, ``\mathbb{E}X`` and ``\mathbb{E}\hat\theta``, it takes
+that name as ``\mathbb{E}[X]`` does."""
+
+
 class Applications(Cursor):
     """A name and its subscripts, and the function applied to it."""
 
@@ -102,6 +108,8 @@ class Applications(Cursor):
         text += label
         if text == r"\delta" and len(indices) == 2:
             return sympy.KroneckerDelta(*indices)
+        if text in _EXPECTATIONS and self.starts_a_name(self.peek()):
+            return sympy.Function(f"{text}[")(*indices, self.argument())  # \mathbb{E}X: E[X]
         primes = 0
         while self.peek(primes).text == "'":
             primes += 1
@@ -122,6 +130,15 @@ class Applications(Cursor):
         if _INDICATOR.fullmatch(text) and self.peek().text in ("[", "(", r"\{"):
             return self.applied(text, indices, opener=self.peek().text)  # 1[y_i = k]
         return self.symbol(text, indices, explicit=token.text in N.WORDS)
+
+    @staticmethod
+    def starts_a_name(token: Token) -> bool:
+        """A letter, a Greek letter or a decorated or bold name begins here."""
+        if token.kind == "letter":
+            return True
+        return token.kind == "cmd" and (
+            token.text[1:] in N.GREEK or token.text in N.DECORATIONS or token.text in N.BOLD
+        )
 
     def is_label(self, first: Token, second: Token, name: str = "") -> bool:
         """``^{(i)}``, ``^{*}``, ``^\\prime``, ``p^m(x)``: part of the name, not a power."""

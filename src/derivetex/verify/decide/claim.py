@@ -248,6 +248,10 @@ def claimed_value(
     ).resting_on(NUMERIC_CLAIM.code, *((ROUNDED_SIDES.code,) if slack else ()))
     if claimed.status == FAILS and scope.log_base is not None:
         claimed = _natural_instead(link, a_value, claim, approx, scope) or claimed
+    if claimed.status == FAILS and earlier and claim.value == 0:
+        message = (f"{claimed.message}; but = 0 with values of an earlier block is a condition "
+                   "to solve (a derivative set to zero), not a claim about those values")
+        claimed = make(UNCHECKED, message, reason="condition")
     return claimed.resting_on(EARLIER_VALUES.code) if earlier else claimed
 
 

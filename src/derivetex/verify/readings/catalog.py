@@ -103,7 +103,7 @@ ROUNDED_SIDES = R(
 EARLIER_VALUES = R(
     "R104", "earlier_values_in_claims", "number",
     "a number claimed for an expression in names given values in earlier blocks of the "
-    "section is judged at those values",
+    "section is judged at those values; = 0 so is a condition to solve, never an error",
     "$$ a = 2 $$\n\n$$ a^2 + 1 = 5 $$\n", "$$ a^2 + 1 = 5 $$\n", accuses=True, measured=_BEFORE,
 )
 EARLIER_SIDES = R(
