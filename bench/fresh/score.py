@@ -4,6 +4,7 @@
     .venv/bin/python bench/fresh/score.py --show     # also every error and unchecked finding
     .venv/bin/python bench/fresh/score.py bench/fresh-2 --preview   # another folder; the
                                                       # confirm-only readings may accuse too
+    .venv/bin/python bench/fresh/score.py bench/fresh-3 --json      # the totals as JSON
 
 ``bench/fresh/`` holds ten documents of our own (stop 19); ``bench/fresh-2/`` twelve more,
 written blind (by a writer who saw neither verify's code nor its output) in stop 21, to
@@ -68,16 +69,26 @@ def main() -> None:
         status = f"exit {done.returncode}"
         if not findings:
             status += " " + (done.stderr.strip().splitlines() or ["no finding"])[-1][:70]
-        print(f"{name:<36} links {len(findings):>2}  errors {errors}  planted {planted}  "
-              f"unchecked {unchecked}  {status}")
+        if "--json" not in sys.argv:
+            print(f"{name:<36} links {len(findings):>2}  errors {errors}  planted {planted}  "
+                  f"unchecked {unchecked}  {status}")
         if show:
             for f in findings:
                 if f["status"] != "ok":
                     print(f"    {where(f)} {f['status']}: {f['latex'][:60]}: {f['message'][:90]}")
     flagged = totals["true"] + totals["false"]
-    print(f"precision {totals['true'] / flagged if flagged else 1.0:.2f}, "
-          f"recall {totals['found'] / totals['mistakes']:.2f}, "
-          f"unchecked {totals['unchecked'] / max(totals['findings'], 1):.2f}; "
+    figures = {
+        "precision": totals["true"] / flagged if flagged else 1.0,
+        "recall": totals["found"] / totals["mistakes"],
+        "unchecked": totals["unchecked"] / max(totals["findings"], 1),
+        "false alarms": totals["false"],
+        "no verdict": totals["no verdict"],
+    }
+    if "--json" in sys.argv:
+        print(json.dumps(figures))
+        return
+    print(f"precision {figures['precision']:.2f}, recall {figures['recall']:.2f}, "
+          f"unchecked {figures['unchecked']:.2f}; "
           f"false alarms {totals['false']}, documents without a verdict {totals['no verdict']}")
 
 
