@@ -107,6 +107,7 @@ REASONS = {
     "not-evaluable": "sides that cannot be evaluated at positive real points",
     "approximate": "≈ between expressions",
     "differential": "a relation between differentials (d(Σ⁻¹) = -Σ⁻¹ dΣ Σ⁻¹)",
+    "independent": "a derivative by a name its body, as read, does not depend on",
     "limit": "a size or nesting limit",
     "budget": "the time or memory budget of a link",
     "condition": "a condition no value meets, or a step that may rest on a stated condition",

@@ -252,6 +252,7 @@ def claimed_value(
         message = (f"{claimed.message}; but = 0 with values of an earlier block is a condition "
                    "to solve (a derivative set to zero), not a claim about those values")
         claimed = make(UNCHECKED, message, reason="condition")
+
     return claimed.resting_on(EARLIER_VALUES.code) if earlier else claimed
 
 

@@ -27,6 +27,7 @@ from derivetex.verify.links.rows import APPROXIMATE, ORDER, Link
 from derivetex.verify.readings.catalog import (
     BITS,
     NUMERIC_CLAIM,
+    RESTATEMENT,
 )
 from derivetex.verify.readings.information import same_outcomes
 from derivetex.verify.readings.side import Reading
@@ -132,10 +133,16 @@ def define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make: 
         shown = show(resolved) if resolved.is_Rational else decimal(exact, 6)
         return make(OK, f"{show(name)} = {shown} is used in this block")
     old = scope.definitions.get(Definition(name, right, 0, "").key)
+    restated = False
     if old is not None and old.instance(name) is not None:
-        outcome = compare(*same_outcomes(scope.resolve(name), scope.resolve(right)), link.text)
+        before, now = same_outcomes(scope.resolve(name), scope.resolve(right))
+        outcome = compare(before, now, link.text)
         if outcome is not None and outcome[0] and not outcome[1]:
             return make(OK, f"agrees with the definition of {show(name)} on line {old.line}")
+        restated = (
+            outcome is not None and bool(outcome[1]) and scope.allows(RESTATEMENT.code)
+            and _same_names(before, now)
+        )
     if old is None and scope.built_in(name):
         outcome = compare(*same_outcomes(scope.resolve(name), scope.resolve(right)), link.text)
         if outcome is not None and outcome[0] and not outcome[1]:
@@ -145,9 +152,22 @@ def define(link: Link, name: sympy.Expr, right: sympy.Expr, scope: Scope, make: 
             return make(OK, f"names {show(name)} {show(right)}")  # σ(z_i) = P_i
     scope.define(Definition(name, right, link.left.line, link.right.latex))
     vector.learn(link, scope)
+    if old is not None and restated:
+        message = (f"{show(name)} restated with the names of its definition on line "
+                   f"{old.line}, but the two differ")
+        return make(FAILS, message, readings=(RESTATEMENT.code,))
     if old is not None:
         return make(OK, f"defines {show(name)} (replacing line {old.line})")
     return make(OK, f"defines {show(name)}")
+
+
+def _same_names(before: sympy.Expr, now: sympy.Expr) -> bool:
+    """Whether a new right side uses exactly the names of the definition it replaces, and
+    both are expanded into them: then it restates it rather than defining something new."""
+    if opaque(before) or opaque(now):
+        return False  # H(X) - H(X|Y) for a sum: derivetex cannot relate them, not a slip
+    names = num.unknowns(before) | num.bound_symbols(before)
+    return bool(names) and names == num.unknowns(now) | num.bound_symbols(now)
 
 
 def pairs(

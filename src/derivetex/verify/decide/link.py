@@ -187,9 +187,44 @@ def _with_bare_names(read: ReadLink, scope: Scope, final: bool) -> Answer | None
             left, right, bare = read.left, read.right, BareReading()
         read = read.with_sides(left, right)
     judged = judge(read, scope, final, bare)
+    if judged is not None and judged.status == FAILS:
+        independent = _independent_derivative(read.left, read.right, scope)
+        if independent is not None:
+            return answer(UNCHECKED, independent, reason="independent")
     if judged is None or not bare or BARE_DEFINED.code in judged.readings:
         return judged
     return judged.resting_on(BARE_FUNCTION.code)
+
+
+def _depends(body: sympy.Expr, variable: sympy.Basic) -> bool:
+    """Whether ``body`` has ``variable``, or a component of the same vector (``o_k`` for o,
+    ``z_j`` for z_i)."""
+    if body.has(variable):
+        return True
+    name = str(variable.base.label) if isinstance(variable, Indexed) else str(variable)
+    return any(str(item.base.label) == name for item in body.atoms(Indexed))
+
+
+def _independent_derivative(
+    left: sympy.Expr, right: sympy.Expr, scope: Scope
+) -> str | None:
+    """A derivative by a name its body, as the section defines it, does not contain
+    (``\\partial L / \\partial b_2`` with ``L`` defined through a prediction whose own
+    definition was in prose): it reads as 0, which the writer did not mean to claim, so a
+    failure proves nothing. None when every derivative's variable is in its body."""
+    for side in (left, right):
+        for node in side.atoms(sympy.Derivative):
+            if node in scope.formulas or side in scope.formulas:
+                continue  # the writer's own formula for it (∂L/∂o = p - y) was used
+            body = scope.resolve(node.expr)
+            if body.atoms(AppliedUndef) or body.has(sympy.Derivative):
+                continue  # an opaque body: left to the other checks (R407)
+            missing = [v for v, _ in node.variable_count if not _depends(body, v)]
+            named = isinstance(node.expr, (sympy.Symbol, Indexed)) and body != node.expr
+            if missing and (body.free_symbols or named):
+                return (f"{show(node)}: {show(node.expr)} as defined here does not depend on "
+                        f"{show(missing[0])} (a definition derivetex did not read?)")
+    return None
 
 
 _ORDER_TERM = re.compile(

@@ -48,6 +48,14 @@ NUMERIC_CLAIM = R(
     "$$ -\\ln 0.5 = 0.693 $$\n", "$$ (x + 1)^2 = x^2 + 2x + 1 $$\n",
     accuses=True, measured=_BEFORE,
 )
+RESTATEMENT = R(
+    "R009", "restatement", "link",
+    "a name defined again with the same names on its right (L = -\\log p, later L = \\log p) "
+    "restates its definition: a right side that differs from the first is a slip, not a new "
+    "meaning (one with other names is a new definition)",
+    "$$ L = -\\log p $$\n\n$$ L = \\log p $$\n",
+    "$$ L = -\\log p $$\n\n$$ L = -\\log q + 1 $$\n",
+)
 UPDATE = R(
     "R004", "update", "link",
     "a name opening a chain that is also on the right (t = t + 1, w = w - \\alpha v) is an "
@@ -312,6 +320,7 @@ SHORTHANDS = R(
 
 RECORDS: tuple[R, ...] = (
     DEFINITION, IDENTITY, NUMERIC_CLAIM, UPDATE, FACT, ORDER_TERM, EQUATION, SUBSTITUTION,
+    RESTATEMENT,
     BITS, LG, ROUNDED_SIDES, EARLIER_VALUES, DEVIATION, NAMED_IN_CHAIN, EVENT_VALUE, EARLIER_SIDES,
     ONE_SIZED, INSTANCE, NORMALISED, INDEX_CASE,
     BARE_FUNCTION, CHAIN_RULE, LOG_DENSITY, DOT_PRODUCT, LOOSE_DEFINITION, BARE_DEFINED,

@@ -57,7 +57,11 @@ _NEW_FONT = {
     "sf": "mathsf",
     "tt": "mathtt",
 }
-_SLASHED = re.compile(r"\\partial\s*([^/=]+?)\s*/\s*\\partial\s*([A-Za-z\\]+(?:_\{?[^\s{}]+\}?)?)")
+_SLASHED = re.compile(
+    r"\\partial\s*([^/=]+?)\s*/\s*\\partial\s*"
+    r"((?:\\[A-Za-z]+\s*\{[^{}]*\}|[A-Za-z\\]+)(?:_\{?[^\s{}]+\}?)?)"
+)
+"""``\\partial L / \\partial p``, ``\\partial L/\\partial \\hat{y}``: a derivative with a slash."""
 
 
 _BRACED_SUBSCRIPT = re.compile(
