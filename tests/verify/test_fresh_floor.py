@@ -1,10 +1,10 @@
 """verify on our own measurement sets (``bench/fresh*``): the figures must not fall.
 
-``bench/fresh/`` (ten documents of our own, stop 19) and ``bench/fresh-2/`` and
-``bench/fresh-3/`` (twelve each, written blind in stop 21 by a writer who saw neither verify's
-code nor its output, mistakes planted in half, an answer key beside them). fresh-2 has since
-been looked at (its false alarms were classes fixed in stop 21); fresh-3 was scored before any
-look. Floors sit a little under what ``bench/fresh/score.py`` measured; raise them when verify
+``bench/fresh/`` (ten documents of our own, stop 19) and ``bench/fresh-2/``, ``fresh-3/`` and
+``fresh-4/`` (twelve each, written blind in stop 21 by writers who saw neither verify's code
+nor its output, mistakes planted in half, an answer key beside them). Each was scored once
+before anyone looked at it; their false alarms then showed classes fixed in stop 21, so none
+is unseen any more. Floors sit a little under what ``bench/fresh/score.py`` measured; raise them when verify
 improves, never lower them to make a change pass.
 """
 
@@ -23,6 +23,7 @@ FLOORS = {
     "fresh": (0.95, 0.9, 0.12),  # 1.00 / 1.00 / 0.08
     "fresh-2": (0.9, 0.55, 0.38),  # 1.00 / 0.64 / 0.33
     "fresh-3": (0.9, 0.5, 0.28),  # 1.00 / 0.58 / 0.24 (0.78 / 0.58 / 0.24 before its look)
+    "fresh-4": (0.65, 0.38, 0.33),  # 0.71 / 0.42 / 0.29 (0.56 / 0.42 / 0.29 before its look)
 }
 
 
