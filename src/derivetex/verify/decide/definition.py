@@ -197,7 +197,9 @@ def claim_at_known_names(
     if at_values is None:
         return None
     value, earlier = at_values
-    note = earlier_note(earlier)
+    used = scope.definitions.get(Definition(left, right, 0, "").key)
+    shown = f" (with {show(left)} as defined on line {used.line})" if used is not None else ""
+    note = shown + earlier_note(earlier)
     agreed = agree(link, value, right, left_reading, right_reading, scope, answer, note)
     bits = in_bits_here(scope, link) and scope.allows(BITS.code)
     if agreed.status == FAILS and bits and value.has(sympy.log):
