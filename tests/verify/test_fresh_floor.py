@@ -4,8 +4,8 @@
 ``fresh-4/`` (twelve each, written blind in stop 21 by writers who saw neither verify's code
 nor its output, mistakes planted in half, an answer key beside them). Each was scored once
 before anyone looked at it; their false alarms then showed classes fixed in stop 21, so none
-is unseen any more. Floors sit a little under what ``bench/fresh/score.py`` measured; raise them when verify
-improves, never lower them to make a change pass.
+is unseen any more. Floors sit a little under what ``bench/fresh/score.py`` measured; raise
+them when verify improves, never lower them to make a change pass.
 """
 
 from __future__ import annotations
