@@ -221,7 +221,7 @@ def _primary(
     for at, block in enumerate(blocks):
         if at == mark:
             marked = (snapshot(scope), order)
-        scope.new_block()
+        scope.new_block(block.line)
         adjacent = block.display and block.line - ended <= ADJACENT
         split = _links_of(block, previous if adjacent else None)
         if isinstance(split, Answer):
@@ -290,6 +290,7 @@ def _enclosed(first: MathBlock, finished: dict[int, Scope], scope: Scope) -> Sco
         scope.definitions.update(known.definitions)
         scope.earlier.update(known.earlier)
         scope.inherited = scope.inherited | known.earlier.keys()
+        scope.earlier_lines.update(known.earlier_lines)
         scope.facts.update(known.facts)
         scope.formulas.update(known.formulas)
         scope.sizes.update(known.sizes)

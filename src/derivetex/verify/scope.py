@@ -147,6 +147,10 @@ class Scope:
     earlier: Values = field(default_factory=dict)
     inherited: frozenset[sympy.Basic] = frozenset()
     """The names whose earlier value an enclosing section gave (not this one)."""
+    line: int = 0
+    """The first line of the current block."""
+    earlier_lines: dict[sympy.Basic, int] = field(default_factory=dict)
+    """The first line of the block that gave each earlier value."""
     earlier_origin: tuple[sympy.Expr, Values] | None = None
     equation: tuple[sympy.Expr, int] | None = None
     facts: dict[sympy.Basic, int] = field(default_factory=dict)
@@ -188,6 +192,8 @@ class Scope:
             bindings=dict(self.bindings),
             earlier=dict(self.earlier),
             inherited=self.inherited,
+            line=self.line,
+            earlier_lines=dict(self.earlier_lines),
             facts=dict(self.facts),
             defaults=self.defaults,
             formulas=dict(self.formulas),
@@ -202,10 +208,13 @@ class Scope:
             believed=self.believed,
         )
 
-    def new_block(self) -> None:
-        """The block's bindings become earlier values; definitions stay as they are."""
+    def new_block(self, line: int = 0) -> None:
+        """The block's bindings become earlier values; definitions stay as they are. ``line``
+        is where the next block starts."""
         self.earlier.update(self.bindings)
+        self.earlier_lines.update(dict.fromkeys(self.bindings, self.line))
         self.inherited = self.inherited - self.bindings.keys()
+        self.line = line
         if self.origin is not None:
             self.earlier_origin = self.origin
         self.bindings = {}

@@ -233,6 +233,13 @@ def claimed_value(
         message = f"{shown} is used in this block{_replacing(scope.earlier.get(deviation), root)}"
         message += " (a standard deviation, σ > 0)"
         return make(OK, message, readings=(DEVIATION.code,))
+    alias = _alias_of_an_earlier_value(link, left, scope)
+    if alias is not None and scope.allows(NAMED_IN_CHAIN.code):
+        scope.definitions.pop(left, None)
+        scope.bindings[left] = claim.value
+        message = (f"{show(left)} = {show(claim.value)} is used in this block (it was "
+                   f"{show(alias)} = {show(scope.earlier[alias])} in an earlier one)")
+        return make(OK, message, readings=(NAMED_IN_CHAIN.code,))
     if scope.allows(NAMED_IN_CHAIN.code) and named_in_chain(link, left, scope):
         scope.bindings[left] = claim.value
         message = f"{show(left)} = {show(claim.value)} is used in this block"
@@ -340,6 +347,25 @@ def variance_base(link: Link, left: sympy.Expr) -> sympy.Basic | None:
     if not (isinstance(base, (sympy.Symbol, Indexed)) and str(name) == r"\sigma"):
         return None
     return base
+
+
+def _alias_of_an_earlier_value(
+    link: Link, left: sympy.Expr, scope: Scope
+) -> sympy.Basic | None:
+    """z_2 when ``z_1 = 0.75`` opens a chain in a later block and z_1 was only written equal
+    to z_2 (``z_1 = z_2 = 0`` at step 1, reading R106): a new value for z_1, as a plain name
+    given a number again would be, not a claim about z_2's old one. Not when z_2's value was
+    given on this line or the one before (``$z_1 = z_2 = 0$, so $z_1 = 1$``: a claim)."""
+    definition = scope.definitions.get(left)
+    if not (link.opens_chain and isinstance(left, (sympy.Symbol, Indexed))) or definition is None:
+        return None
+    alias = definition.expr
+    if not isinstance(alias, (sympy.Symbol, Indexed)) or alias in scope.bindings:
+        return None
+    given = scope.earlier_lines.get(alias)
+    if alias not in scope.earlier or (given is not None and scope.line - given <= 1):
+        return None
+    return alias
 
 
 def named_in_chain(link: Link, left: sympy.Expr, scope: Scope) -> bool:
