@@ -180,6 +180,11 @@ class Scope:
     """Derivatives taken as a wrong row wrote them (``f'(x) = 2x^2``): what the writer goes on
     with, used only to check whether a later link follows from that row (R404)."""
 
+    def gave_here(self, name: sympy.Basic) -> bool:
+        """Whether an earlier block of this section (not an enclosing one) gave ``name`` a
+        value."""
+        return name in self.earlier and name not in self.inherited
+
     def allows(self, code: str) -> bool:
         """Whether the reading ``code`` (``verify.readings``) may be taken in this audit."""
         return code not in self.disabled

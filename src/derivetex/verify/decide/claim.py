@@ -328,7 +328,7 @@ def deviation_of(link: Link, left: sympy.Expr, scope: Scope) -> sympy.Basic | No
     base = variance_base(link, left)
     if base is None or scope.defines(base) or base in scope.bindings:
         return None
-    return None if base in scope.earlier and base not in scope.inherited else base
+    return None if scope.gave_here(base) else base
 
 
 def _replacing(before: sympy.Basic | None, now: sympy.Expr) -> str:

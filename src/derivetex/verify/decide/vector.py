@@ -259,14 +259,9 @@ def deviations(
         return None
     named = IndexedBase(base.name)
     values = {named[k]: sympy.sqrt(item) for k, item in enumerate(right.args, start=1)}
-    if any(name in scope.bindings or _given_here(name, scope) for name in values):
+    if any(name in scope.bindings or scope.gave_here(name) for name in values):
         return None
     scope.bindings.update(values)
     scope.sizes[base.name] = len(values)
     message = f"gives {listing(values)} (standard deviations, σ > 0)"
     return make(OK, message, readings=(DEVIATION.code,))
-
-
-def _given_here(name: sympy.Basic, scope: Scope) -> bool:
-    """Whether an earlier block of this section (not an enclosing one) gave ``name`` a value."""
-    return name in scope.earlier and name not in scope.inherited
