@@ -98,3 +98,25 @@ def test_differentials_are_not_read_but_derivatives_and_distances_are() -> None:
     assert found[1] == (4, "unchecked", "differential")
     assert found[2] == (5, "ok", None)
     assert found[3] == (6, "unchecked", "opaque")  # d(x, y): a distance, applied
+
+
+COMPONENTS = r"""# Dot products by hand
+
+$$ \mathbf{x}^\top \mathbf{y} = x_1 y_1 + x_2 y_2 + x_3 y_3 $$
+"""
+
+COMPONENTS_TEX = r"""\documentclass{article}
+\begin{document}
+\[ \mathbf{a}^\top \mathbf{A} \mathbf{a} = A_{11} a_1^2 + 2 A_{12} a_1 a_2 + A_{22} a_2^2 \]
+\[ v = (\mathbf{A}\mathbf{B})^\top = \mathbf{A}^\top \mathbf{B}^\top \]
+\end{document}
+"""
+
+
+def test_components_written_out_are_not_drawn_apart_from_their_vector() -> None:
+    """x_1 y_1 + … beside x^T y: the draws would give x_1 a value unrelated to x, so no
+    error; a slip between whole matrices ((AB)^T = A^T B^T) is still one."""
+    assert all(status != "error" for _, status, _ in findings(COMPONENTS))
+    found = findings(COMPONENTS_TEX, "tex")
+    assert found[0][1] != "error"
+    assert found[-1][:2] == (4, "error")

@@ -42,6 +42,19 @@ def test_a_roman_d_reads_as_the_differential() -> None:
     assert statuses(HOMEWORK, "tex") == [(3, "ok"), (4, "error")]
 
 
+README = r"""A dot product, in the notation of an old lecture note:
+
+$$ {\bf x}^T {\bf y} = x_1 y_1 + x_2 y_2 $$
+"""
+
+
+def test_a_readme_with_bold_switches_reads_vectors() -> None:
+    """Read as bold vectors (not unread), and their components written out are not drawn
+    apart from them: no verdict the draws cannot support."""
+    (finding,) = audit_text(README, "md").findings
+    assert finding.reason != "unread" and finding.status != "error", finding.message
+
+
 def test_the_switches_become_font_commands_and_nothing_else_does() -> None:
     bold = normalise(r"{\bf x}^T {\bf\Sigma} { \bf y }")
     assert bold == r"\mathbf{x}^T \mathbf{\Sigma} \mathbf{y}"

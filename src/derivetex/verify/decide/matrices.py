@@ -311,6 +311,8 @@ def _compare(
         return None  # a value or a definition this reader did not take: nothing to accuse
     if _numbers_against_names(left, right, definitions):
         return None  # random values for the names say nothing of the numbers written
+    if _components_of(all_names(both, definitions)):
+        return None  # x_1 y_1 + x_2 y_2 for x^T y: components drawn apart from their vector
     formed = [
         o for o in outcomes.values() if isinstance(o.left, list) and isinstance(o.right, list)
     ]
@@ -335,6 +337,15 @@ def _compare(
         if found is not None:
             return found
     return None
+
+
+def _components_of(found: list[Name]) -> bool:
+    """Whether a scalar name is a component of a vector or matrix of the link (``x_1`` beside
+    ``\\mathbf{x}``, ``A_{12}`` beside A): the draws give them unrelated values."""
+    whole = {plain(n.key) for n in found if n.kind != SCALAR}
+    return any(
+        n.kind == SCALAR and "_" in n.key and plain(n.key).split("_")[0] in whole for n in found
+    )
 
 
 def _numbers_against_names(left: Node, right: Node, definitions: Definitions) -> bool:
